@@ -1,0 +1,56 @@
+# Good Tutoring Portfolio: every target bootstraps what it needs.
+#   make site     build every language into site/ (and the offline zip), print a summary
+#   make test     lint + the whole test suite, browser tests included
+#   make serve    preview with live reload on http://127.0.0.1:8000
+#   make offline  only the offline zip
+#   make check    validate the curriculum and handbook, print every problem
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: site test serve offline check schema lint clean browser
+
+# Environments --------------------------------------------------------------
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+# Debian's Chromium for the browser tests (never Playwright's own download).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# Outputs -------------------------------------------------------------------
+site: $(STAMP) $(NODE_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m portfolio build
+
+offline: $(STAMP) $(NODE_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m portfolio offline
+
+serve: $(STAMP) $(NODE_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)
+	$(PY) -m portfolio check
+
+schema: $(STAMP)
+	$(PY) -m portfolio schema
+
+# Quality -------------------------------------------------------------------
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src hooks tests
+	$(VENV)/bin/ruff format --check src hooks tests
+
+test: $(STAMP) $(NODE_STAMP) browser lint
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,26 @@
+"""Hook: register the portfolio macros and refresh per-language variables.
+
+mkdocs-macros copies `config.extra` in its own on_config, before static-i18n
+applies the language's overrides, so its values come out one language behind.
+Running after both (priority -200) and setting the variables again fixes that.
+"""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from portfolio.pages import PageMacros, partials_environment
+from portfolio.site import current_language, state
+
+
+# Hooks ------------------------------------------------------------------------
+
+
+@event_priority(-200)
+def on_config(config):
+    macros = config.plugins["macros"]
+    env = partials_environment(Path(config.theme.custom_dir))
+    page_macros = PageMacros(state(config), current_language(config), env, lambda: macros.page)
+    macros.register_macros(page_macros.macros())
+    macros.variables.update(page_macros.variables(config.extra))
+    return config

@@ -1,0 +1,19 @@
+"""Hook: after all languages are built, split the search index per language."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from portfolio.search_index import split_search_index
+from portfolio.site import state
+
+
+# Hooks ------------------------------------------------------------------------
+
+
+@event_priority(-200)  # after static-i18n (-100) rebuilt the combined index
+def on_post_build(config):
+    if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
+        return
+    offline = config.plugins["material/offline"].config.enabled
+    split_search_index(Path(config.site_dir), state(config).languages, offline=offline)

@@ -1,0 +1,119 @@
+"""`portfolio`: check the sources, build the site and its offline copy, write schemas."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from portfolio import schema
+from portfolio.coverage import fallbacks, pages
+from portfolio.problems import errors, report
+from portfolio.project import CONFIG_FILE, read_languages
+from portfolio.sitebuild import OFFLINE_ZIP, build_offline, build_site
+from portfolio.validate import validate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="portfolio", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate curriculum/ and print every problem")
+    build = commands.add_parser("build", help="check, build every language into site/, pack the offline zip")
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument("--dist-dir", type=Path, default=Path("dist"))
+    build.add_argument("--no-offline", action="store_true", help="skip the offline zip")
+    offline = commands.add_parser("offline", help="pack the offline copy into dist/")
+    offline.add_argument("--dist-dir", type=Path, default=Path("dist"))
+    schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
+    schemas.add_argument("--out", type=Path, default=Path("schemas"))
+    schemas.add_argument("--check", action="store_true", help="fail if the committed schemas are outdated")
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+# Commands ---------------------------------------------------------------------
+
+
+def check(args: argparse.Namespace) -> int:
+    root = args.root
+    languages = read_languages(root / CONFIG_FILE)
+    problems = validate(root, languages.default, languages.built)
+    print(report(problems))
+    return 1 if errors(problems) else 0
+
+
+def build(args: argparse.Namespace) -> int:
+    root = args.root
+    _show_mkdocs_messages()
+    try:
+        result = build_site(root, args.site_dir)
+        print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
+        if not args.no_offline:
+            print("Offline copy: building with OFFLINE=true ...", flush=True)
+            build_offline(root, args.dist_dir / OFFLINE_ZIP)
+    except (Abort, PluginError, ConfigurationError) as error:
+        print(f"Build failed; the previous output is unchanged.\n{error}", file=sys.stderr)
+        return 1
+    print(_summary(root, args))
+    return 0
+
+
+def offline(args: argparse.Namespace) -> int:
+    _show_mkdocs_messages()
+    try:
+        result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP)
+    except (Abort, PluginError, ConfigurationError) as error:
+        print(f"Offline build failed; the previous zip is unchanged.\n{error}", file=sys.stderr)
+        return 1
+    print(f"Offline copy: {result.output} (unzip it and open index.html)")
+    return 0
+
+
+def write_schemas(args: argparse.Namespace) -> int:
+    default = read_languages(args.root / CONFIG_FILE).default
+    stale = schema.write_all(args.root / args.out, default, check_only=args.check)
+    for path in stale:
+        print(f"{path} is outdated — run `make schema` (portfolio schema) and commit it")
+    return 1 if stale and args.check else 0
+
+
+COMMANDS = {"check": check, "build": build, "offline": offline, "schema": write_schemas}
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _show_mkdocs_messages() -> None:
+    """MkDocs' own warnings and errors on stderr; its INFO chatter stays quiet."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def _summary(root: Path, args: argparse.Namespace) -> str:
+    languages = read_languages(root / CONFIG_FILE)
+    missing = fallbacks(root, languages)
+    total = len(pages(root, languages.default))
+    problems = validate(root, languages.default, languages.built)
+    lines = ["", "Summary"]
+    for lang in languages.built:
+        english = f", {len(missing[lang])} falling back to {languages.default}" if missing[lang] else ""
+        lines.append(f"  {lang}  {languages.names[lang]:<10} {total} pages{english}")
+    lines.append(f"  warnings: {len(problems)} in the sources (missing translations; `make check` lists them)")
+    lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
+    if not args.no_offline:
+        lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
+    lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sys.exit(main())

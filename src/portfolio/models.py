@@ -1,0 +1,152 @@
+"""The curriculum's data model: one dataclass per kind of YAML record.
+
+These classes are the single source of truth for the structure of curriculum
+files: `convert` validates YAML against them, `schema` derives JSON Schemas from
+them. A field with a default is optional; `Text` is a text in several languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+
+class Text(dict):
+    """A text in several languages, written in YAML as `{en: ..., fr: ..., ar: ...}`."""
+
+    def get_text(self, lang: str, default: str) -> str:
+        """The text in `lang`, or in the default language when it is missing."""
+        return self.get(lang) or self[default]
+
+    def has(self, lang: str) -> bool:
+        return bool(self.get(lang))
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string that names another record: a capsule, a quiz or a chapter."""
+
+    kind: str
+
+
+# Vocabularies -----------------------------------------------------------------
+Audience = Literal["professional", "volunteer", "peer-helper"]
+Mode = Literal["face-to-face", "distance", "self-study"]
+Delivery = Literal["face-to-face", "distance", "blended"]
+QuestionType = Literal["single", "multiple", "true-false"]
+
+CapsuleId = Annotated[str, Ref("capsule")]
+QuizId = Annotated[str, Ref("quiz")]
+ChapterPath = Annotated[str, Ref("chapter")]
+
+
+# Quizzes ----------------------------------------------------------------------
+@dataclass
+class Option:
+    text: Text
+    feedback: Text
+    correct: bool = False
+
+
+@dataclass
+class Question:
+    id: str
+    type: QuestionType
+    prompt: Text
+    options: list[Option]
+    scenario: Text | None = None
+
+
+@dataclass
+class Quiz:
+    id: str
+    title: Text
+    pass_mark: int
+    questions: list[Question]
+
+
+# Capsules ---------------------------------------------------------------------
+@dataclass
+class Activity:
+    title: Text
+    minutes: int
+    mode: Mode
+    description: Text
+    materials: list[Text] = field(default_factory=list)
+    trainer_notes: Text | None = None
+
+
+@dataclass
+class Resource:
+    title: Text
+    chapter: ChapterPath | None = None
+
+
+@dataclass
+class Capsule:
+    id: str
+    title: Text
+    summary: Text
+    audience: list[Audience]
+    mode: Mode
+    duration: int
+    objectives: list[Text]
+    learning_outcomes: list[Text]
+    activities: list[Activity]
+    prerequisites: list[CapsuleId] = field(default_factory=list)
+    chapters: list[ChapterPath] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    quiz: QuizId | None = None
+
+
+# Course and tracks ------------------------------------------------------------
+@dataclass
+class Track:
+    id: str
+    title: Text
+    audience: Audience
+    description: Text
+    capsules: list[CapsuleId]
+
+
+@dataclass
+class Course:
+    title: Text
+    description: Text
+    audience: Text
+    delivery: Delivery
+    objectives: list[Text]
+    learning_outcomes: list[Text]
+    tracks: list[Track]
+    keywords: list[Text] = field(default_factory=list)
+    teaching_methods: list[Text] = field(default_factory=list)
+    assessment_methods: list[Text] = field(default_factory=list)
+
+
+# Organisation -----------------------------------------------------------------
+@dataclass
+class Organisation:
+    name: Text
+    short_name: Text
+    country: str
+    licence: str
+    region: str | None = None
+    website: str | None = None
+
+
+# The whole curriculum, once loaded --------------------------------------------
+@dataclass
+class Curriculum:
+    default_language: str
+    languages: tuple[str, ...]
+    course: Course | None = None
+    organisation: Organisation | None = None
+    capsules: dict[str, Capsule] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+
+    def text(self, value: Text, lang: str) -> str:
+        return value.get_text(lang, self.default_language)
+
+    def track_minutes(self, track: Track) -> int:
+        """A track's learning time, computed from its capsules' durations."""
+        return sum(self.capsules[c].duration for c in track.capsules if c in self.capsules)

@@ -1,0 +1,116 @@
+"""Macros that pages call (`{{ capsule_card("id") }}`), rendered from Jinja partials.
+
+No HTML is written here: each macro builds a view (plain data in the page's
+language) and renders a partial from `overrides/partials/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from portfolio.interface import strings_for
+from portfolio.models import Capsule, Text
+from portfolio.site import BuildState
+
+CAPSULE_PAGES = "training/capsules"
+
+
+def partials_environment(overrides: Path) -> Environment:
+    """Jinja for the partials: text from YAML is escaped, a missing value fails."""
+    return Environment(
+        loader=FileSystemLoader(overrides),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class PageMacros:
+    """The macros of one language build; `current_page` gives the page being rendered."""
+
+    def __init__(self, state: BuildState, lang: str, env: Environment, current_page: Callable[[], Any]):
+        self.state = state
+        self.lang = lang
+        self.env = env
+        self.current_page = current_page
+        self.ui = strings_for(state.interface, lang, state.languages.default)
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {"capsule_card": self.capsule_card, "related_capsules": self.related_capsules}
+
+    def variables(self, extra: dict) -> dict[str, Any]:
+        """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui."""
+        org = self.state.curriculum.organisation
+        return {
+            **extra,
+            "extra": dict(extra),
+            "lang": self.lang,
+            "ui": self.ui,
+            "org": self._localise(vars(org)) if org else {},
+        }
+
+    # Macros -------------------------------------------------------------------
+
+    def capsule_card(self, capsule_id: str) -> str:
+        """A capsule's summary card: duration, mode, audience, objectives, outcomes, link."""
+        capsule = self._capsule(capsule_id)
+        return self._render(
+            "partials/capsule-card.html", capsule=self._capsule_view(capsule), link=self._capsule_link(capsule.id)
+        )
+
+    def related_capsules(self) -> str:
+        """Cards of the capsules named in the page's front matter `capsules:`."""
+        ids = self.current_page().meta.get("capsules") or []
+        capsules = [self._capsule_view(self._capsule(i)) for i in ids]
+        links = [self._capsule_link(i) for i in ids]
+        return self._render("partials/related-capsules.html", items=list(zip(capsules, links, strict=True)))
+
+    # Helpers ------------------------------------------------------------------
+
+    def _render(self, template: str, **context: Any) -> str:
+        return Markup(self.env.get_template(template).render(ui=self.ui, lang=self.lang, **context))
+
+    def _capsule(self, capsule_id: str) -> Capsule:
+        capsules = self.state.curriculum.capsules
+        if capsule_id not in capsules:
+            page = self.current_page().file.src_path
+            known = ", ".join(sorted(capsules)) or "none yet"
+            raise ValueError(
+                f"{page}:1 [unknown-capsule] the page names the capsule `{capsule_id}`, which does not exist"
+                f" — use one of: {known}"
+            )
+        return capsules[capsule_id]
+
+    def _capsule_view(self, capsule: Capsule) -> dict[str, Any]:
+        view = self._localise(vars(capsule))
+        view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
+        view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
+        return view
+
+    def _capsule_link(self, capsule_id: str) -> str | None:
+        """A Markdown link target from the current page to the capsule's page."""
+        page_path = self.current_page().file.src_uri.split("/", 1)[1]  # drop the language folder
+        target = f"{CAPSULE_PAGES}/{capsule_id}.md"
+        if page_path == target:
+            return None
+        return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+
+    def _localise(self, value: Any) -> Any:
+        """Replace every Text in a record (recursively) by its string in this language."""
+        if isinstance(value, Text):
+            return value.get_text(self.lang, self.state.languages.default)
+        if isinstance(value, dict):
+            return {k: self._localise(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._localise(v) for v in value]
+        if hasattr(value, "__dataclass_fields__"):
+            return self._localise(vars(value))
+        return value

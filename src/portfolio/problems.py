@@ -1,0 +1,103 @@
+"""Problems found in the sources, and how they are shown to people.
+
+Every check in the project returns `Problem`s; nothing raises on bad input.
+Rules are data: each rule id has its severity and the default way to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    message: str
+    fix: str = ""
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.rule][0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self, ci: bool = False) -> str:
+        """One line: `path:line [rule] what is wrong — how to fix`."""
+        fix = self.fix or RULES[self.rule][1]
+        text = f"[{self.rule}] {self.message} — {fix}"
+        if ci:
+            return f"::{self.severity} file={self.path},line={self.line}::{text}"
+        return f"{self.path}:{self.line} {text}"
+
+
+def problem(path: Path | str, line: int, rule: str, message: str, fix: str = "") -> Problem:
+    """Build a Problem with a path shown relative to the working directory."""
+    if rule not in RULES:
+        raise KeyError(f"unknown rule {rule!r}")
+    return Problem(_display_path(path), max(line, 1), rule, message, fix)
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def report(problems: list[Problem], ci: bool | None = None) -> str:
+    """All problems, sorted by file and line, under a one-line count."""
+    if ci is None:
+        ci = bool(os.environ.get("CI"))
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    head = f"{n_err} error(s), {n_warn} warning(s)"
+    lines = [p.format(ci) for p in sorted(problems)]
+    return "\n".join([head, *lines])
+
+
+class ProblemsFound(Exception):
+    """Raised by the build when validation found errors; carries them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _display_path(path: Path | str) -> str:
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# Data: rule id -> (severity, how to fix) --------------------------------------
+RULES: dict[str, tuple[str, str]] = {
+    "missing-file": (ERROR, "create it (see README.md, section Writing a capsule)"),
+    "yaml-syntax": (ERROR, "fix the YAML near this line (indentation, a missing colon or quote)"),
+    "duplicate-key": (ERROR, "keep one of the two keys"),
+    "unknown-key": (ERROR, "remove it or correct its spelling"),
+    "missing-field": (ERROR, "add it"),
+    "wrong-type": (ERROR, "change the value to the expected type"),
+    "unknown-value": (ERROR, "use one of the allowed values"),
+    "duplicate-id": (ERROR, "give each item its own id"),
+    "id-mismatch": (ERROR, "make the id equal to the file name without .yml, or rename the file"),
+    "unknown-capsule": (ERROR, "use the id of a file in curriculum/capsules/"),
+    "unknown-quiz": (ERROR, "use the id of a file in curriculum/quizzes/"),
+    "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
+    "missing-default-language": (ERROR, "add the text in the default language"),
+    "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
+    "no-correct-answer": (ERROR, "mark at least one option with `correct: true`"),
+    "several-correct-answers": (ERROR, "mark exactly one option correct, or make it `type: multiple`"),
+    "bad-duration": (ERROR, "give a number of minutes greater than zero"),
+    "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
+}

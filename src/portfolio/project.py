@@ -1,0 +1,36 @@
+"""Where things are in a project, and which languages it builds (read from mkdocs.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+
+CONFIG_FILE = "mkdocs.yml"
+CURRICULUM_DIR = "curriculum"
+DOCS_DIR = "docs"
+
+
+@dataclass(frozen=True)
+class Languages:
+    default: str
+    built: tuple[str, ...]
+    names: dict[str, str]
+
+    def folder(self, lang: str) -> str:
+        """The site folder of a language: '' for the default one, 'fr/' for French."""
+        return "" if lang == self.default else f"{lang}/"
+
+
+def read_languages(config_file: Path) -> Languages:
+    """The static-i18n languages declared in mkdocs.yml (the ones with `build: true`)."""
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    i18n = next(
+        plugin["i18n"] for plugin in config.get("plugins", []) if isinstance(plugin, dict) and "i18n" in plugin
+    )
+    entries = i18n["languages"]
+    default = next(entry["locale"] for entry in entries if entry.get("default"))
+    built = tuple(entry["locale"] for entry in entries if entry.get("build", True))
+    return Languages(default, built, {entry["locale"]: entry.get("name", entry["locale"]) for entry in entries})

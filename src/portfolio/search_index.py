@@ -1,0 +1,48 @@
+"""One search index per language.
+
+static-i18n writes a single index holding every language, so a French reader's
+search also returns English pages. After the build, the index is split: each
+language gets `<its folder>/search/search_index.json` with locations relative to
+its own root, and pages point their search there (see overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from portfolio.project import Languages
+
+INDEX = "search/search_index.json"
+
+
+def split_search_index(site_dir: Path, languages: Languages, offline: bool = False) -> dict[str, int]:
+    """Write one index per built language; returns the number of entries in each."""
+    source = site_dir / INDEX
+    data = json.loads(source.read_text(encoding="utf-8"))
+    entries: dict[str, list[dict]] = {lang: [] for lang in languages.built}
+    for doc in data["docs"]:
+        lang, location = _language_of(doc["location"], languages)
+        entries[lang].append({**doc, "location": location})
+    for lang, docs in entries.items():
+        lunr = [lang] if lang in data["config"].get("lang", []) else ["en"]
+        index = {**data, "config": {**data["config"], "lang": lunr}, "docs": docs}
+        target = site_dir / languages.folder(lang) / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if offline:  # file:// cannot fetch JSON: Material loads a script instead
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+    return {lang: len(docs) for lang, docs in entries.items()}
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _language_of(location: str, languages: Languages) -> tuple[str, str]:
+    """The language of an index entry and its location relative to that language's root."""
+    for lang in languages.built:
+        folder = languages.folder(lang)
+        if folder and location.startswith(folder):
+            return lang, location[len(folder) :]
+    return languages.default, location

@@ -1,0 +1,62 @@
+"""What the MkDocs hooks share: the loaded curriculum, the language being built.
+
+static-i18n runs one MkDocs build per language, in the same process and with the
+same config object. Each top-level build starts with the default language: that
+is when the curriculum is loaded and validated, once; the other language builds
+reuse it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from portfolio.interface import load_interface
+from portfolio.models import Curriculum, Text
+from portfolio.problems import Problem
+from portfolio.project import Languages, read_languages
+from portfolio.validate import load_curriculum
+
+
+@dataclass
+class BuildState:
+    root: Path
+    languages: Languages
+    curriculum: Curriculum
+    interface: dict[str, Text]
+    problems: list[Problem] = field(default_factory=list)
+
+
+_state: BuildState | None = None
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language static-i18n is building now (after its on_config)."""
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language
+
+
+def is_first_language_build(config: MkDocsConfig) -> bool:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language in (None, i18n.default_language)
+
+
+def load_state(config: MkDocsConfig) -> BuildState:
+    """Load and validate curriculum and interface strings; kept for the other languages."""
+    global _state
+    config_file = Path(config.config_file_path)
+    root = config_file.parent
+    languages = read_languages(config_file)
+    curriculum, problems = load_curriculum(root, languages.default, languages.built)
+    interface, found = load_interface(root, languages.default, languages.built)
+    _state = BuildState(root, languages, curriculum, interface, problems + found)
+    return _state
+
+
+def state(config: MkDocsConfig) -> BuildState:
+    """The state of this build; loaded if this project's was not loaded yet."""
+    if _state is None or _state.root != Path(config.config_file_path).parent:
+        return load_state(config)
+    return _state

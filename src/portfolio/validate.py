@@ -1,0 +1,167 @@
+"""Load the whole curriculum and check it: structure, references, quiz and time rules.
+
+`load_curriculum` returns the objects it could build and every problem found;
+`validate` returns only the problems. Both read `curriculum/` and look up
+chapters under `docs/<default language>/`; neither writes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.interface import load_interface
+from portfolio.convert import INVALID, Context, Reference, convert
+from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz
+from portfolio.problems import Problem, problem
+from portfolio.project import CURRICULUM_DIR, DOCS_DIR
+
+
+def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
+    """Every problem of the sources under `root` (curriculum and interface strings)."""
+    return load_curriculum(root, default, languages)[1] + load_interface(root, default, languages)[1]
+
+
+def load_curriculum(
+    root: Path, default: str, languages: Sequence[str]
+) -> tuple[Curriculum, list[Problem]]:
+    base = root / CURRICULUM_DIR
+    curriculum = Curriculum(default, tuple(languages))
+    problems: list[Problem] = []
+    references: list[Reference] = []
+
+    def read(path: Path, cls: type):
+        data, found = yamlfile.load(path)
+        problems.extend(found)
+        if data is None and found:
+            return INVALID, None
+        ctx = Context(path, default, tuple(languages))
+        obj = convert(cls, data, ctx)
+        problems.extend(ctx.problems)
+        references.extend(ctx.references)
+        return obj, data
+
+    for name, cls, attr in (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation")):
+        path = base / name
+        if not path.is_file():
+            problems.append(problem(path, 1, "missing-file", f"{base.name}/{name} does not exist"))
+            continue
+        obj, _ = read(path, cls)
+        if obj is not INVALID:
+            setattr(curriculum, attr, obj)
+
+    for folder, cls, store in (("capsules", Capsule, curriculum.capsules), ("quizzes", Quiz, curriculum.quizzes)):
+        seen: dict[str, Path] = {}
+        for path in sorted((base / folder).glob("*.yml")):
+            obj, data = read(path, cls)
+            if obj is INVALID:
+                continue
+            line = data.line_of("id") if isinstance(data, yamlfile.YamlMap) else 1
+            problems.extend(_check_id(obj.id, path, line, seen))
+            store[obj.id] = obj
+
+    problems.extend(_check_references(references, curriculum, root))
+    problems.extend(_check_rules(curriculum, base))
+    return curriculum, problems
+
+
+# Checks -----------------------------------------------------------------------
+
+
+def _check_id(id_: str, path: Path, line: int, seen: dict[str, Path]) -> list[Problem]:
+    found = []
+    if id_ != path.stem:
+        found.append(problem(path, line, "id-mismatch", f"the id `{id_}` differs from the file name `{path.stem}`"))
+    if id_ in seen:
+        found.append(problem(path, line, "duplicate-id", f"the id `{id_}` is already used by {seen[id_].name}"))
+    seen.setdefault(id_, path)
+    return found
+
+
+def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path) -> list[Problem]:
+    chapters = root / DOCS_DIR / curriculum.default_language
+    known = {
+        "capsule": lambda v: v in curriculum.capsules,
+        "quiz": lambda v: v in curriculum.quizzes,
+        "chapter": lambda v: (chapters / v).is_file(),
+    }
+    return [
+        problem(ref.path, ref.line, f"unknown-{ref.kind}", f"`{ref.key}` names `{ref.value}`, which does not exist")
+        for ref in refs
+        if not known[ref.kind](ref.value)
+    ]
+
+
+def _check_rules(curriculum: Curriculum, base: Path) -> list[Problem]:
+    found: list[Problem] = []
+    for capsule in curriculum.capsules.values():
+        found.extend(_check_capsule_time(capsule, base / "capsules" / f"{capsule.id}.yml"))
+    for quiz in curriculum.quizzes.values():
+        found.extend(_check_quiz(quiz, base / "quizzes" / f"{quiz.id}.yml"))
+    if curriculum.course:
+        seen: dict[str, Path] = {}
+        for track in curriculum.course.tracks:
+            found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen))
+    return found
+
+
+def _check_capsule_time(capsule: Capsule, path: Path) -> list[Problem]:
+    lines = _key_lines(path)
+    if capsule.duration <= 0:
+        return [problem(path, lines.get("duration", 1), "bad-duration", f"the duration is {capsule.duration} minutes")]
+    found = []
+    for index, activity in enumerate(capsule.activities, 1):
+        if activity.minutes <= 0:
+            found.append(
+                problem(path, lines.get("activities", 1), "bad-duration",
+                        f"activity {index} lasts {activity.minutes} minutes")
+            )
+    total = sum(a.minutes for a in capsule.activities)
+    if capsule.activities and total != capsule.duration:
+        found.append(
+            problem(path, lines.get("activities", 1), "minutes-mismatch",
+                    f"the activities add up to {total} minutes but the duration is {capsule.duration}")
+        )
+    return found
+
+
+def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
+    found: list[Problem] = []
+    lines = _question_lines(path)
+    seen: dict[str, Path] = {}
+    for question in quiz.questions:
+        line = lines.get(question.id, 1)
+        found.extend(_check_duplicate(question.id, "question", path, seen, line))
+        correct = sum(option.correct for option in question.options)
+        if correct == 0:
+            found.append(problem(path, line, "no-correct-answer", f"question `{question.id}` has no correct option"))
+        elif correct > 1 and question.type != "multiple":
+            found.append(
+                problem(path, line, "several-correct-answers",
+                        f"{question.type} question `{question.id}` has {correct} correct options")
+            )
+    return found
+
+
+def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1) -> list[Problem]:
+    if id_ in seen:
+        return [problem(path, line, "duplicate-id", f"two {kind}s have the id `{id_}`")]
+    seen[id_] = path
+    return []
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _key_lines(path: Path) -> dict:
+    data, _ = yamlfile.load(path)
+    return data.key_lines if isinstance(data, yamlfile.YamlMap) else {}
+
+
+def _question_lines(path: Path) -> dict[str, int]:
+    data, _ = yamlfile.load(path)
+    questions = data.get("questions") if isinstance(data, yamlfile.YamlMap) else None
+    if not isinstance(questions, yamlfile.YamlList):
+        return {}
+    return {q.get("id"): q.line for q in questions if isinstance(q, yamlfile.YamlMap)}
