@@ -12,7 +12,6 @@ from mkdocs.plugins import event_priority
 from portfolio.pages import PageMacros, partials_environment
 from portfolio.site import current_language, state
 
-
 # Hooks ------------------------------------------------------------------------
 
 

@@ -4,7 +4,6 @@ its root folder (`language_root`, where its own search index lives)."""
 from portfolio.interface import strings_for
 from portfolio.site import current_language, state
 
-
 # Hooks ------------------------------------------------------------------------
 
 

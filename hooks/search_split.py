@@ -7,7 +7,6 @@ from mkdocs.plugins import event_priority
 from portfolio.search_index import split_search_index
 from portfolio.site import state
 
-
 # Hooks ------------------------------------------------------------------------
 
 

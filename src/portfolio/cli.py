@@ -78,7 +78,10 @@ def write_schemas(args: argparse.Namespace) -> int:
     default = read_languages(args.root / CONFIG_FILE).default
     stale = schema.write_all(args.root / args.out, default, check_only=args.check)
     for path in stale:
-        print(f"{path} is outdated — run `make schema` (portfolio schema) and commit it")
+        if args.check:
+            print(f"{path} is outdated — run `make schema` (portfolio schema) and commit it")
+        else:
+            print(f"wrote {path}")
     return 1 if stale and args.check else 0
 
 

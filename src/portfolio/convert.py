@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from portfolio.models import Ref, Text
+from portfolio.models import Ref, Text, is_required, non_null
 from portfolio.problems import Problem, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
@@ -66,13 +66,13 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
     values: dict[str, Any] = {}
     for name, spec in fields.items():
         if name not in data:
-            if _is_required(spec):
+            if is_required(spec):
                 ctx.add(line, "missing-field", f"`{_join(key, name)}` is missing")
             continue
         value = _value(hints[name], data[name], ctx, _line_of(data, name, line), _join(key, name))
         if value is not INVALID:
             values[name] = value
-    if any(_is_required(spec) and name not in values for name, spec in fields.items()):
+    if any(is_required(spec) and name not in values for name, spec in fields.items()):
         return INVALID
     return cls(**values)
 
@@ -87,8 +87,7 @@ def _value(tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
     if origin in (typing.Union, types.UnionType):
         if value is None:
             return None
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _value(inner[0], value, ctx, line, key)
+        return _value(non_null(tp), value, ctx, line, key)
     if origin is typing.Annotated:
         base, *extras = typing.get_args(tp)
         result = _value(base, value, ctx, line, key)
@@ -157,10 +156,6 @@ def _scalar(tp: type, value: Any, ctx: Context, line: int, key: str) -> Any:
         ctx.add(line, "wrong-type", f"`{key}` should be {_TYPE_NAMES[tp]}, not {_kind(value)}")
         return INVALID
     return value
-
-
-def _is_required(spec: dataclasses.Field) -> bool:
-    return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
 
 
 def _line_of(data: Any, name: str, line: int) -> int:

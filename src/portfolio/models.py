@@ -7,8 +7,10 @@ them. A field with a default is optional; `Text` is a text in several languages.
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 
 class Text(dict):
@@ -27,6 +29,16 @@ class Ref:
     """Marks a string that names another record: a capsule, a quiz or a chapter."""
 
     kind: str
+
+
+def is_required(spec: dataclasses.Field) -> bool:
+    """A field without a default must be written in the YAML."""
+    return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+
+
+def non_null(tp: Any) -> Any:
+    """The type inside `X | None`."""
+    return next(a for a in typing.get_args(tp) if a is not type(None))
 
 
 # Vocabularies -----------------------------------------------------------------

@@ -82,7 +82,7 @@ def _display_path(path: Path | str) -> str:
 
 # Data: rule id -> (severity, how to fix) --------------------------------------
 RULES: dict[str, tuple[str, str]] = {
-    "missing-file": (ERROR, "create it (see README.md, section Writing a capsule)"),
+    "missing-file": (ERROR, "create it (README.md describes each curriculum file)"),
     "yaml-syntax": (ERROR, "fix the YAML near this line (indentation, a missing colon or quote)"),
     "duplicate-key": (ERROR, "keep one of the two keys"),
     "unknown-key": (ERROR, "remove it or correct its spelling"),

@@ -27,9 +27,7 @@ def read_languages(config_file: Path) -> Languages:
     """The static-i18n languages declared in mkdocs.yml (the ones with `build: true`)."""
     with open(config_file, encoding="utf-8") as stream:
         config = yaml_load(stream)
-    i18n = next(
-        plugin["i18n"] for plugin in config.get("plugins", []) if isinstance(plugin, dict) and "i18n" in plugin
-    )
+    i18n = next(plugin["i18n"] for plugin in config.get("plugins", []) if isinstance(plugin, dict) and "i18n" in plugin)
     entries = i18n["languages"]
     default = next(entry["locale"] for entry in entries if entry.get("default"))
     built = tuple(entry["locale"] for entry in entries if entry.get("build", True))

@@ -13,7 +13,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from portfolio.models import Capsule, Course, Organisation, Quiz, Text
+from portfolio.models import Capsule, Course, Organisation, Quiz, Text, is_required, non_null
 
 SCHEMAS = {"capsule": Capsule, "quiz": Quiz, "course": Course, "organisation": Organisation}
 
@@ -58,8 +58,7 @@ def write_all(folder: Path, default: str = "en", check_only: bool = False) -> li
 def _schema(tp: Any, default: str) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)][0]
-        return {"anyOf": [_schema(inner, default), {"type": "null"}]}
+        return {"anyOf": [_schema(non_null(tp), default), {"type": "null"}]}
     if origin is typing.Annotated:
         return _schema(typing.get_args(tp)[0], default)
     if origin is typing.Literal:
@@ -79,14 +78,10 @@ def _schema(tp: Any, default: str) -> dict[str, Any]:
         return {
             "type": "object",
             "properties": {f.name: _schema(hints[f.name], default) for f in fields},
-            "required": [f.name for f in fields if _required(f)],
+            "required": [f.name for f in fields if is_required(f)],
             "additionalProperties": False,
         }
     return {"type": _JSON_TYPES[tp]}
-
-
-def _required(spec: dataclasses.Field) -> bool:
-    return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
 
 
 # Data -------------------------------------------------------------------------

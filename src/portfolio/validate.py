@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.interface import load_interface
 from portfolio.convert import INVALID, Context, Reference, convert
+from portfolio.interface import load_interface
 from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
@@ -23,13 +23,14 @@ def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem
     return load_curriculum(root, default, languages)[1] + load_interface(root, default, languages)[1]
 
 
-def load_curriculum(
-    root: Path, default: str, languages: Sequence[str]
-) -> tuple[Curriculum, list[Problem]]:
+def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
     base = root / CURRICULUM_DIR
     curriculum = Curriculum(default, tuple(languages))
     problems: list[Problem] = []
     references: list[Reference] = []
+    # Files that exist but could not be loaded as they are: references to them
+    # are not reported again as unknown (the file's own problem says enough).
+    unusable: set[tuple[str, str]] = set()
 
     def read(path: Path, cls: type):
         data, found = yamlfile.load(path)
@@ -51,16 +52,20 @@ def load_curriculum(
         if obj is not INVALID:
             setattr(curriculum, attr, obj)
 
-    for folder, cls, store in (("capsules", Capsule, curriculum.capsules), ("quizzes", Quiz, curriculum.quizzes)):
+    kinds = (("capsules", "capsule", Capsule, curriculum.capsules), ("quizzes", "quiz", Quiz, curriculum.quizzes))
+    for folder, kind, cls, store in kinds:
         seen: dict[str, Path] = {}
         for path in sorted((base / folder).glob("*.yml")):
             obj, data = read(path, cls)
+            if obj is INVALID or obj.id != path.stem:
+                unusable.add((kind, path.stem))
             if obj is INVALID:
                 continue
             line = data.line_of("id") if isinstance(data, yamlfile.YamlMap) else 1
             problems.extend(_check_id(obj.id, path, line, seen))
             store[obj.id] = obj
 
+    references = [r for r in references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base))
     return curriculum, problems
@@ -114,14 +119,22 @@ def _check_capsule_time(capsule: Capsule, path: Path) -> list[Problem]:
     for index, activity in enumerate(capsule.activities, 1):
         if activity.minutes <= 0:
             found.append(
-                problem(path, lines.get("activities", 1), "bad-duration",
-                        f"activity {index} lasts {activity.minutes} minutes")
+                problem(
+                    path,
+                    lines.get("activities", 1),
+                    "bad-duration",
+                    f"activity {index} lasts {activity.minutes} minutes",
+                )
             )
     total = sum(a.minutes for a in capsule.activities)
     if capsule.activities and total != capsule.duration:
         found.append(
-            problem(path, lines.get("activities", 1), "minutes-mismatch",
-                    f"the activities add up to {total} minutes but the duration is {capsule.duration}")
+            problem(
+                path,
+                lines.get("activities", 1),
+                "minutes-mismatch",
+                f"the activities add up to {total} minutes but the duration is {capsule.duration}",
+            )
         )
     return found
 
@@ -138,8 +151,12 @@ def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
             found.append(problem(path, line, "no-correct-answer", f"question `{question.id}` has no correct option"))
         elif correct > 1 and question.type != "multiple":
             found.append(
-                problem(path, line, "several-correct-answers",
-                        f"{question.type} question `{question.id}` has {correct} correct options")
+                problem(
+                    path,
+                    line,
+                    "several-correct-answers",
+                    f"{question.type} question `{question.id}` has {correct} correct options",
+                )
             )
     return found
 

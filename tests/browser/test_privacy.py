@@ -1,0 +1,25 @@
+"""No page loads anything from outside its own origin, in any language."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES
+from test_search import search
+
+pytestmark = pytest.mark.browser
+
+QUERIES = {"en": "volunteer", "fr": "bénévole", "ar": "التقييم"}
+PAGES = ("", "training/capsules/initial-self-assessment/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_and_search_stay_on_the_site(page, site_url, lang):
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site_url) else None)
+    folder = "" if lang == "en" else f"{lang}/"
+    for path in PAGES:
+        page.goto(site_url + folder + path)
+        page.wait_for_load_state("networkidle")
+    assert search(page, QUERIES[lang])
+    assert outside == []

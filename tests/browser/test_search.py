@@ -1,0 +1,47 @@
+"""Search in a real browser: each language searches its own pages only."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SEARCH = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links."""
+    page.click(SEARCH)
+    page.fill(SEARCH, query)
+    page.press(SEARCH, "End")  # fill() sends no key event; Material listens to keys
+    page.wait_for_selector(RESULT_LINKS, timeout=15000)
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+
+
+def test_french_search_shows_only_french_pages(page, site_url):
+    page.goto(site_url + "fr/handbook/")
+    links = search(page, "bénévoles")
+    assert links
+    assert all(link.startswith(site_url + "fr/") for link in links), links
+
+
+def test_arabic_query_finds_arabic_pages(page, site_url):
+    page.goto(site_url + "ar/")
+    links = search(page, "التقييم")
+    assert links
+    assert all(link.startswith(site_url + "ar/") for link in links), links
+
+
+def test_english_search_shows_no_other_language(page, site_url):
+    page.goto(site_url + "training/")
+    links = search(page, "volunteers")
+    assert links
+    assert not [link for link in links if link.startswith((site_url + "fr/", site_url + "ar/"))]
+
+
+def test_a_result_opens_a_page_in_the_same_language(page, site_url):
+    page.goto(site_url + "fr/")
+    links = search(page, "auto-évaluation")
+    page.goto(links[0])
+    assert page.evaluate("document.documentElement.lang") == "fr"

@@ -1,0 +1,123 @@
+"""A real strict MkDocs build of the project, read back as a reader would see it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import LANGUAGES, copy_project
+from portfolio.sitebuild import build_site
+from portfolio.validate import validate
+
+TAGLINES = {
+    "en": "Practical tools for buddy systems",
+    "fr": "Des outils pratiques pour les binômes",
+    "ar": "أدوات عملية لنظام الرفقة",
+}
+ORGANISATION = {"en": "Good Tutoring Network", "fr": "Réseau du bon tutorat", "ar": "شبكة الإرشاد الجيد"}
+NOTICE = {"fr": "Cette page n'est pas encore traduite", "ar": "هذه الصفحة غير مترجمة إلى العربية بعد"}
+
+
+def html(site, lang: str, path: str = "") -> str:
+    folder = "" if lang == "en" else f"{lang}/"
+    return (site / folder / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_per_language_values_on_every_language(built_site, lang):
+    """The macros plugin's one-language-behind bug is fixed: each page shows its own language."""
+    page = html(built_site, lang)
+    assert TAGLINES[lang] in page
+    assert ORGANISATION[lang] in page
+    for other in set(LANGUAGES) - {lang}:
+        assert TAGLINES[other] not in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_capsule_page_renders_its_card_in_the_language(built_site, lang):
+    page = html(built_site, lang, "training/capsules/initial-self-assessment")
+    assert 'class="capsule-card"' in page
+    labels = {"en": "<dt>Duration</dt>", "fr": "<dt>Durée</dt>", "ar": "<dt>المدة</dt>"}
+    assert labels[lang] in page
+    assert "Keep it short; collect two or three stories" not in page  # trainer notes stay out
+
+
+def test_fallback_page_shows_the_notice_in_the_readers_language(built_site):
+    page = html(built_site, "ar", "handbook/glossary")
+    assert NOTICE["ar"] in page
+    assert '<div lang="en" dir="ltr">' in page
+    assert NOTICE["fr"] not in html(built_site, "fr", "handbook/glossary")
+    assert "portfolio-fallback" not in html(built_site, "ar", "training/capsules/initial-self-assessment")
+
+
+def test_arabic_is_right_to_left_with_readable_heading_ids(built_site):
+    page = html(built_site, "ar")
+    assert '<html lang="ar"' in page
+    assert '<body dir="rtl"' in page
+    ids = re.findall(r'<h2 id="([^"]+)"', page)
+    assert ids and not [i for i in ids if re.fullmatch(r"_\d+", i)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_search_index(built_site, lang):
+    folder = "" if lang == "en" else f"{lang}/"
+    index = json.loads((built_site / folder / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"]
+    for doc in index["docs"]:
+        page = built_site / folder / doc["location"].split("#")[0] / "index.html"
+        assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), doc["location"]
+
+
+def test_no_page_loads_a_resource_from_elsewhere(built_site):
+    """No script, style, font or image from another origin (links out are fine)."""
+    resource = re.compile(
+        r'<(?:script|img|iframe|source)[^>]+src="(?:https?:)?//|<link[^>]+rel="stylesheet"[^>]+href="(?:https?:)?//'
+    )
+    offenders = [p for p in built_site.rglob("*.html") if resource.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    assert not list(built_site.rglob("*.css")) or all(
+        "fonts.googleapis" not in p.read_text(encoding="utf-8") for p in built_site.rglob("*.css")
+    )
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build")
+    capsule = project / "curriculum/capsules/initial-self-assessment.yml"
+    capsule.write_text(capsule.read_text().replace("duration: 90", "duration: 0"))
+    monkeypatch.chdir(project)
+    with pytest.raises(Abort):
+        build_site(project, site)
+    assert {p.name for p in tmp_path.iterdir()} == {"project", "site"}  # no staging left behind
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "previous build"
+
+
+def test_the_build_fails_with_the_checkers_messages(tmp_path, monkeypatch, caplog):
+    project = copy_project(tmp_path / "project")
+    quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
+    quiz.write_text(quiz.read_text().replace("        correct: true\n", "", 1))
+    monkeypatch.chdir(project)
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site")
+    expected = (
+        "curriculum/quizzes/initial-self-assessment.yml:10 [no-correct-answer] question `when` has no"
+        " correct option — mark at least one option with `correct: true`"
+    )
+    assert [p.format() for p in validate(project, "en", LANGUAGES)] == [expected]
+    assert expected in caplog.text
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_offline_copy_carries_its_own_worker_shim_and_indexes(offline_site):
+    assert (offline_site / "assets/javascripts/vendor/iframe-worker.js").is_file()
+    for lang in LANGUAGES:
+        folder = "" if lang == "en" else f"{lang}/"
+        assert (offline_site / folder / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index")
+    pages = [p.read_text(encoding="utf-8") for p in offline_site.rglob("*.html")]
+    assert not [p for p in pages if "unpkg.com" in p or 'src="https://' in p]

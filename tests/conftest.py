@@ -1,0 +1,121 @@
+"""Shared fixtures: project copies, one real build per session, a local server, Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LANGUAGES = ("en", "fr", "ar")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "hooks")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of this project's sources (node_modules linked, not copied)."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy(source, target / part)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def scenario_project(name: str | None, target: Path) -> Path:
+    """The minimal fixture project, with one rule scenario laid over it if named."""
+    shutil.copytree(FIXTURES / "minimal", target)
+    if name is None:
+        return target
+    overlay = FIXTURES / "rules" / name
+    for path in overlay.rglob("*"):
+        relative = path.relative_to(overlay)
+        if path.is_file() and path.name not in ("expected.txt", "remove.txt"):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target / relative)
+    removals = overlay / "remove.txt"
+    if removals.is_file():
+        for line in removals.read_text().split():
+            (target / line).unlink()
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project, built once per session, strictly, into a temporary folder."""
+    from portfolio.sitebuild import build_site
+
+    site = tmp_path_factory.mktemp("build") / "site"
+    build_site(ROOT, site)
+    return site
+
+
+# Browser ----------------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Any request leaving the machine fails at once (loopback is exempt).
+    "--proxy-server=http://127.0.0.1:9",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on a free loopback port, for the whole session."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline zip, built once and unpacked: the folder a reader opens."""
+    import zipfile
+
+    from portfolio.sitebuild import OFFLINE_ZIP, build_offline
+
+    folder = tmp_path_factory.mktemp("offline")
+    result = build_offline(ROOT, folder / OFFLINE_ZIP)
+    with zipfile.ZipFile(result.output) as archive:
+        archive.extractall(folder / "unpacked")
+    return folder / "unpacked" / result.output.stem

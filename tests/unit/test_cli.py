@@ -1,0 +1,69 @@
+"""`portfolio check` and `portfolio schema` as an author runs them."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from conftest import ROOT, scenario_project
+from portfolio import yamlfile
+from portfolio.cli import main
+from portfolio.schema import SCHEMAS, write_all
+
+
+def _with_config(root):
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
+    return root
+
+
+def test_check_passes_on_the_project(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("0 error(s)")
+
+
+def test_check_fails_with_every_problem(tmp_path, monkeypatch, capsys):
+    root = _with_config(scenario_project("minutes-mismatch", tmp_path / "p"))
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "1 error(s), 0 warning(s)"
+    assert out[1].startswith("curriculum/capsules/alpha.yml:12 [minutes-mismatch] the activities add up to 25")
+
+
+def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
+    root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("CI", "true")
+    assert main(["check"]) == 1
+    assert "::error file=curriculum/capsules/alpha.yml,line=21::[unknown-quiz]" in capsys.readouterr().out
+
+
+def test_committed_schemas_are_current():
+    assert write_all(ROOT / "schemas", "en", check_only=True) == []
+
+
+def test_curriculum_files_match_their_schemas():
+    """The JSON Schemas given to editors accept every shipped curriculum file."""
+    folders = {"capsule": "capsules/*.yml", "quiz": "quizzes/*.yml", "course": "course.yml"}
+    folders["organisation"] = "organisation.yml"
+    for name in SCHEMAS:
+        schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
+        for path in (ROOT / "curriculum").glob(folders[name]):
+            data, problems = yamlfile.load(path)
+            assert problems == []
+            jsonschema.validate(json.loads(json.dumps(data)), schema)
+
+
+def test_schema_rejects_an_unknown_key():
+    schema = json.loads((ROOT / "schemas" / "capsule.schema.json").read_text())
+    data, _ = yamlfile.load(ROOT / "curriculum/capsules/initial-self-assessment.yml")
+    data = {**json.loads(json.dumps(data)), "colour": "blue"}
+    try:
+        jsonschema.validate(data, schema)
+    except jsonschema.ValidationError as error:
+        assert "colour" in error.message
+    else:
+        raise AssertionError("an unknown key was accepted")

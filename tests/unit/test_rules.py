@@ -1,0 +1,55 @@
+"""Each validation rule, on its own fixture, with the exact line an author sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, LANGUAGES, scenario_project
+from portfolio.problems import RULES
+from portfolio.validate import validate
+
+SCENARIOS = sorted(p.name for p in (FIXTURES / "rules").iterdir())
+
+
+def run(name: str, tmp_path, monkeypatch) -> list[str]:
+    root = scenario_project(name, tmp_path / "project")
+    monkeypatch.chdir(root)
+    return [p.format() for p in sorted(validate(root, "en", LANGUAGES))]
+
+
+def test_minimal_fixture_is_clean(tmp_path, monkeypatch):
+    root = scenario_project(None, tmp_path / "p")
+    monkeypatch.chdir(root)
+    assert validate(root, "en", LANGUAGES) == []
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_rule_message(name, tmp_path, monkeypatch):
+    expected = (FIXTURES / "rules" / name / "expected.txt").read_text().splitlines()
+    assert run(name, tmp_path, monkeypatch) == expected
+
+
+def test_every_rule_has_a_scenario():
+    assert set(RULES) <= set(SCENARIOS)
+
+
+def test_all_problems_are_reported_together(tmp_path, monkeypatch):
+    """Three broken files: one run reports the three problems, sorted by file and line."""
+    root = scenario_project("unknown-quiz", tmp_path / "p")
+    for name in ("no-correct-answer", "unknown-capsule"):
+        for source in (FIXTURES / "rules" / name).rglob("*.yml"):
+            target = root / source.relative_to(FIXTURES / "rules" / name)
+            target.write_text(source.read_text())
+    monkeypatch.chdir(root)
+    rules = [p.rule for p in sorted(validate(root, "en", LANGUAGES))]
+    assert rules == ["unknown-quiz", "unknown-capsule", "no-correct-answer"]
+
+
+def test_ci_format_is_a_github_annotation(tmp_path, monkeypatch):
+    root = scenario_project("bad-duration", tmp_path / "p")
+    monkeypatch.chdir(root)
+    [found] = validate(root, "en", LANGUAGES)
+    assert found.format(ci=True) == (
+        "::error file=curriculum/capsules/alpha.yml,line=6::[bad-duration] the duration is 0 minutes"
+        " — give a number of minutes greater than zero"
+    )
