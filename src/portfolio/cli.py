@@ -109,7 +109,8 @@ def _summary(root: Path, args: argparse.Namespace) -> str:
     for lang in languages.built:
         english = f", {len(missing[lang])} falling back to {languages.default}" if missing[lang] else ""
         lines.append(f"  {lang}  {languages.names[lang]:<10} {total} pages{english}")
-    lines.append(f"  warnings: {len(problems)} in the sources (missing translations; `make check` lists them)")
+    lines.append(f"  warnings: {len(problems)} in the sources")
+    lines.extend(f"    {problem.format()}" for problem in sorted(problems))
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
