@@ -44,7 +44,12 @@ class PageMacros:
         self.ui = strings_for(state.interface, lang, state.languages.default)
 
     def macros(self) -> dict[str, Callable[..., str]]:
-        return {"capsule_card": self.capsule_card, "related_capsules": self.related_capsules}
+        return {
+            "capsule_card": self.capsule_card,
+            "capsule_activities": self.capsule_activities,
+            "quiz": self.quiz,
+            "related_capsules": self.related_capsules,
+        }
 
     def variables(self, extra: dict) -> dict[str, Any]:
         """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui."""
@@ -66,6 +71,19 @@ class PageMacros:
             "partials/capsule-card.html", capsule=self._capsule_view(capsule), link=self._capsule_link(capsule.id)
         )
 
+    def capsule_activities(self, capsule_id: str) -> str:
+        """The activities of a capsule as a learner sees them (no trainer notes)."""
+        activities = self._capsule_view(self._capsule(capsule_id))["activities"]
+        return self._render("partials/activities.html", activities=activities)
+
+    def quiz(self, quiz_id: str) -> str:
+        """A quiz as a form: questions and options, feedback hidden until checked."""
+        quizzes = self.state.curriculum.quizzes
+        if quiz_id not in quizzes:
+            raise ValueError(self._unknown("quiz", quiz_id, quizzes))
+        capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
+        return self._render("partials/quiz.html", quiz=self._localise(quizzes[quiz_id]), capsule_id=capsule_id)
+
     def related_capsules(self) -> str:
         """Cards of the capsules named in the page's front matter `capsules:`."""
         ids = self.current_page().meta.get("capsules") or []
@@ -81,17 +99,21 @@ class PageMacros:
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules
         if capsule_id not in capsules:
-            page = self.current_page().file.src_path
-            known = ", ".join(sorted(capsules)) or "none yet"
-            raise ValueError(
-                f"{page}:1 [unknown-capsule] the page names the capsule `{capsule_id}`, which does not exist"
-                f" — use one of: {known}"
-            )
+            raise ValueError(self._unknown("capsule", capsule_id, capsules))
         return capsules[capsule_id]
+
+    def _unknown(self, kind: str, name: str, known: dict) -> str:
+        page = self.current_page().file.src_path
+        names = ", ".join(sorted(known)) or "none yet"
+        return (
+            f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"
+        )
 
     def _capsule_view(self, capsule: Capsule) -> dict[str, Any]:
         view = self._localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
+        for activity in view["activities"]:
+            activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
         view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
         return view
 
