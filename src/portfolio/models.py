@@ -46,6 +46,7 @@ Audience = Literal["professional", "volunteer", "peer-helper"]
 Mode = Literal["face-to-face", "distance", "self-study"]
 Delivery = Literal["face-to-face", "distance", "blended"]
 QuestionType = Literal["single", "multiple", "true-false"]
+Role = Literal["coordinator", "professional", "volunteer-mentor", "peer-helper", "newcomer", "partner"]
 
 CapsuleId = Annotated[str, Ref("capsule")]
 QuizId = Annotated[str, Ref("quiz")]

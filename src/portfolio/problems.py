@@ -98,6 +98,10 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
     "no-correct-answer": (ERROR, "mark at least one option with `correct: true`"),
     "several-correct-answers": (ERROR, "mark exactly one option correct, or make it `type: multiple`"),
+    "missing-section": (ERROR, "add the section"),
+    "section-mismatch": (ERROR, "give the translation the same `{ #id }` sections, in the same order, as the English"),
+    "checklist-mismatch": (ERROR, "give the translation one checklist item for each English item"),
+    "step-mismatch": (ERROR, "make `step` equal to the number at the start of the file name"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
 }

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
+from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_interface
 from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz
@@ -65,7 +66,9 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
             problems.extend(_check_id(obj.id, path, line, seen))
             store[obj.id] = obj
 
-    references = [r for r in references if (r.kind, r.value) not in unusable]
+    chapter_problems, chapter_references = check_chapters(root, default, languages)
+    problems.extend(chapter_problems)
+    references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base))
     return curriculum, problems

@@ -40,14 +40,20 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, [problem(path, 1, "yaml-syntax", f"the file cannot be read: {error}")]
+    return load_text(text, path)
+
+
+def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse YAML found in `path` from line `first_line` on (front matter starts on line 2)."""
     loader = _Loader(text)
     loader.source_path = path
+    loader.first_line = first_line
     loader.found = []
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + first_line if mark else first_line
         what = error.problem or "the YAML is malformed"
         return None, [problem(path, line, "yaml-syntax", f"the YAML cannot be read: {what}")]
     except yaml.YAMLError as error:
@@ -61,20 +67,21 @@ def load(path: Path) -> tuple[Any, list[Problem]]:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader building YamlMap/YamlList with line numbers (1-based)."""
+    """SafeLoader building YamlMap/YamlList with line numbers in the file (1-based)."""
 
     source_path: Path
+    first_line: int
     found: list[Problem]
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
     loader.flatten_mapping(node)
     result = YamlMap()
-    result.line = node.start_mark.line + 1
+    result.line = node.start_mark.line + loader.first_line
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
+        line = key_node.start_mark.line + loader.first_line
         if key in result.key_lines:
             first = result.key_lines[key]
             loader.found.append(
@@ -87,8 +94,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     result = YamlList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = node.start_mark.line + loader.first_line
+    result.item_lines = [child.start_mark.line + loader.first_line for child in node.value]
     return result
 
 
