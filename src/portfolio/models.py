@@ -136,6 +136,18 @@ class Course:
     assessment_methods: list[Text] = field(default_factory=list)
 
 
+# The buddy-system cycle ----------------------------------------------------------
+@dataclass
+class Step:
+    chapter: ChapterPath
+    label: Text
+
+
+@dataclass
+class StepCycle:
+    steps: list[Step]
+
+
 # Organisation -----------------------------------------------------------------
 @dataclass
 class Organisation:
@@ -154,6 +166,7 @@ class Curriculum:
     languages: tuple[str, ...]
     course: Course | None = None
     organisation: Organisation | None = None
+    cycle: StepCycle | None = None
     capsules: dict[str, Capsule] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
 

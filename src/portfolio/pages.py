@@ -14,11 +14,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from portfolio import diagrams
 from portfolio.interface import strings_for
 from portfolio.models import Capsule, Text
 from portfolio.site import BuildState
 
 CAPSULE_PAGES = "training/capsules"
+RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
 
 
 def partials_environment(overrides: Path) -> Environment:
@@ -49,6 +51,7 @@ class PageMacros:
             "capsule_activities": self.capsule_activities,
             "quiz": self.quiz,
             "related_capsules": self.related_capsules,
+            "step_cycle": self.step_cycle,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -83,6 +86,20 @@ class PageMacros:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
         return self._render("partials/quiz.html", quiz=self._localise(quizzes[quiz_id]), capsule_id=capsule_id)
+
+    def step_cycle(self) -> str:
+        """The buddy-system cycle as an SVG diagram, labels in the page's language."""
+        steps = self.state.curriculum.cycle.steps if self.state.curriculum.cycle else []
+        rtl = self.lang in RIGHT_TO_LEFT
+        nodes = diagrams.cycle([self._localise(step.label) for step in steps], rtl)
+        return self._render(
+            "partials/step-cycle.html",
+            nodes=nodes,
+            rtl=rtl,
+            width=diagrams.WIDTH,
+            height=diagrams.HEIGHT,
+            radius=diagrams.NODE_RADIUS,
+        )
 
     def related_capsules(self) -> str:
         """Cards of the capsules named in the page's front matter `capsules:`."""

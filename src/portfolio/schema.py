@@ -13,9 +13,9 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from portfolio.models import Capsule, Course, Organisation, Quiz, Text, is_required, non_null
+from portfolio.models import Capsule, Course, Organisation, Quiz, StepCycle, Text, is_required, non_null
 
-SCHEMAS = {"capsule": Capsule, "quiz": Quiz, "course": Course, "organisation": Organisation}
+SCHEMAS = {"capsule": Capsule, "quiz": Quiz, "course": Course, "organisation": Organisation, "steps": StepCycle}
 
 
 def json_schema(cls: type, default: str) -> dict[str, Any]:

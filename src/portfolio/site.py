@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portfolio.interface import load_interface
+from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import Curriculum, Text
 from portfolio.problems import Problem
 from portfolio.project import Languages, read_languages
@@ -26,6 +26,7 @@ class BuildState:
     languages: Languages
     curriculum: Curriculum
     interface: dict[str, Text]
+    abbreviations: dict[str, Text]
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -51,7 +52,8 @@ def load_state(config: MkDocsConfig) -> BuildState:
     languages = read_languages(config_file)
     curriculum, problems = load_curriculum(root, languages.default, languages.built)
     interface, found = load_interface(root, languages.default, languages.built)
-    _state = BuildState(root, languages, curriculum, interface, problems + found)
+    abbreviations, more = load_abbreviations(root, languages.default, languages.built)
+    _state = BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more)
     return _state
 
 

@@ -13,15 +13,16 @@ from pathlib import Path
 from portfolio import yamlfile
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
-from portfolio.interface import load_interface
-from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz
+from portfolio.interface import load_abbreviations, load_interface
+from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz, StepCycle
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
 
 
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
     """Every problem of the sources under `root` (curriculum and interface strings)."""
-    return load_curriculum(root, default, languages)[1] + load_interface(root, default, languages)[1]
+    tables = [load(root, default, languages)[1] for load in (load_interface, load_abbreviations)]
+    return load_curriculum(root, default, languages)[1] + [p for found in tables for p in found]
 
 
 def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
@@ -44,7 +45,8 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         references.extend(ctx.references)
         return obj, data
 
-    for name, cls, attr in (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation")):
+    files = (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation"))
+    for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle")):
         path = base / name
         if not path.is_file():
             problems.append(problem(path, 1, "missing-file", f"{base.name}/{name} does not exist"))

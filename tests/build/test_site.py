@@ -121,3 +121,24 @@ def test_the_offline_copy_carries_its_own_worker_shim_and_indexes(offline_site):
         assert (offline_site / folder / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index")
     pages = [p.read_text(encoding="utf-8") for p in offline_site.rglob("*.html")]
     assert not [p for p in pages if "unpkg.com" in p or 'src="https://' in p]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handbook_home_draws_the_ten_step_cycle_in_its_language(built_site, lang):
+    page = html(built_site, lang, "handbook")
+    svg = page[page.index('<figure class="step-cycle">') : page.index("</figure>")]
+    titles = {"en": "The ten steps of the buddy system", "fr": "Les dix étapes", "ar": "الخطوات العشر لنظام الرفقة"}
+    assert 'role="img"' in svg and titles[lang] in svg
+    description = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    assert "1. " in description and "10. " in description
+    circles = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    assert len(circles) == 10
+    # Step 2 stands right of step 1 in left-to-right languages, left of it in Arabic.
+    assert (circles[1] < circles[0]) == (lang == "ar")
+
+
+def test_abbreviations_get_tooltips_in_the_page_language(built_site):
+    english = html(built_site, "en", "handbook/where-this-comes-from")
+    french = html(built_site, "fr", "handbook/where-this-comes-from")
+    assert '<abbr title="Luxembourg Office for Reception and Integration' in english
+    assert "<abbr title=\"Office luxembourgeois de l'accueil et de l'intégration\">OLAI</abbr>" in french
