@@ -4,7 +4,6 @@ language the page is written in (curriculum/abbreviations.yml)."""
 from portfolio.interface import abbreviation_lines
 from portfolio.site import current_language, state
 
-
 # Hooks ------------------------------------------------------------------------
 
 
