@@ -24,9 +24,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-# Debian's Chromium for the browser tests (never Playwright's own download).
+# Debian's Chromium for the browser tests (never Playwright's own download), and a
+# Java runtime for the Nu HTML checker.
 browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+	  apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
 
 # Outputs -------------------------------------------------------------------
 site: $(STAMP) $(NODE_STAMP)

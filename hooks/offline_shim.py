@@ -11,6 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from portfolio.site import is_offline
+
 SHIM = "node_modules/iframe-worker/shim/index.js"
 TARGET = "assets/javascripts/vendor/iframe-worker.js"
 
@@ -20,7 +22,7 @@ TARGET = "assets/javascripts/vendor/iframe-worker.js"
 
 @event_priority(10)  # before the offline plugin's on_config (priority 0)
 def on_config(config):
-    if _offline(config):
+    if is_offline(config):
         polyfills = config.extra.get("polyfills") or []
         if TARGET not in polyfills:
             config.extra["polyfills"] = [TARGET, *polyfills]
@@ -28,7 +30,7 @@ def on_config(config):
 
 
 def on_post_build(config):
-    if not _offline(config):
+    if not is_offline(config):
         return
     source = Path(config.config_file_path).parent / SHIM
     if not source.is_file():
@@ -36,10 +38,3 @@ def on_post_build(config):
     target = Path(config.site_dir) / TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
-
-
-# Helpers ----------------------------------------------------------------------
-
-
-def _offline(config) -> bool:
-    return bool(config.plugins["material/offline"].config.enabled)

@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from portfolio.search_index import split_search_index
-from portfolio.site import state
+from portfolio.site import is_offline, state
 
 # Hooks ------------------------------------------------------------------------
 
@@ -14,5 +14,4 @@ from portfolio.site import state
 def on_post_build(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
-    offline = config.plugins["material/offline"].config.enabled
-    split_search_index(Path(config.site_dir), state(config).languages, offline=offline)
+    split_search_index(Path(config.site_dir), state(config).languages, offline=is_offline(config))

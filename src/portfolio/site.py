@@ -39,6 +39,11 @@ def current_language(config: MkDocsConfig) -> str:
     return i18n.current_language or i18n.default_language
 
 
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline build (OFFLINE=true): file:// links, no server."""
+    return bool(config.plugins["material/offline"].config.enabled)
+
+
 def is_first_language_build(config: MkDocsConfig) -> bool:
     i18n = config.plugins["i18n"]
     return i18n.current_language in (None, i18n.default_language)

@@ -1,0 +1,40 @@
+"""The Content-Security-Policy allows only the site's own resources, and the site works under it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LANGUAGES
+from test_privacy import QUERIES
+from test_search import search
+
+pytestmark = pytest.mark.browser
+
+RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def test_every_page_carries_the_policy(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
+        assert policy, page
+        assert "script-src 'self'" in policy.group(1) and "https:" not in policy.group(1)
+        assert "unsafe-inline" not in policy.group(1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_quiz_and_search_work_with_no_violation(page, site_url, lang):
+    page.add_init_script(RECORD)
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + "training/capsules/initial-self-assessment/")
+    for question in page.query_selector_all(".quiz__question"):
+        question.query_selector("input").check()
+    page.click(".quiz button[type=submit]")
+    assert page.text_content(".quiz__result")
+    assert search(page, QUERIES[lang])
+    assert page.evaluate("window.__violations") == []
