@@ -1,13 +1,14 @@
-"""Hook: correct the few invalid attributes Material writes (see portfolio.markup)."""
+"""Hook: correct the few invalid or inaccessible bits of markup the theme and
+extensions write (see portfolio.markup)."""
 
-from portfolio.markup import without_empty_tabindex
+from portfolio.markup import corrected
 
 # Hooks ------------------------------------------------------------------------
 
 
 def on_post_page(output, page, config):
-    return without_empty_tabindex(output)
+    return corrected(output)
 
 
 def on_post_template(output_content, template_name, config):  # 404.html
-    return without_empty_tabindex(output_content)
+    return corrected(output_content)

@@ -55,6 +55,20 @@ def built_site(tmp_path_factory) -> Path:
 
 
 # Browser ----------------------------------------------------------------------
+SEARCH = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+QUERIES = {"en": "volunteer", "fr": "bénévole", "ar": "التقييم"}
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box and return the result links."""
+    page.click(SEARCH)
+    page.fill(SEARCH, query)
+    page.press(SEARCH, "End")  # fill() sends no key event; Material listens to keys
+    page.wait_for_selector(RESULT_LINKS, timeout=15000)
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -119,3 +133,12 @@ def offline_site(tmp_path_factory) -> Path:
     with zipfile.ZipFile(result.output) as archive:
         archive.extractall(folder / "unpacked")
     return folder / "unpacked" / result.output.stem
+
+
+@pytest.fixture
+def audit_page(browser):
+    """A page that lets the tests inject axe-core despite the site's CSP."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,13 +1,22 @@
-"""Corrections to the HTML Material writes, so that every page validates.
+"""Corrections to the HTML the theme and extensions write, so that every page is valid
+and accessible.
 
-With `navigation.sections`, Material's nav-item partial writes `tabindex=""` on
-section labels (an empty value is invalid HTML and has no effect in browsers).
+- With `navigation.sections`, Material's nav-item partial writes `tabindex=""` on
+  section labels (an empty value is invalid HTML and has no effect in browsers).
+- pymdownx.tasklist writes a disabled checkbox with no label before each checklist
+  item. Nobody can tick it, and screen readers announce an unlabelled control; the
+  box is drawn by the indicator beside it, so the input is left out.
 """
 
 from __future__ import annotations
 
+import re
+
 EMPTY_TABINDEX = ' tabindex=""'
+_DISABLED_TASK_CHECKBOX = re.compile(r'(<label class="task-list-control">)<input type="checkbox" disabled\s*/?>')
 
 
-def without_empty_tabindex(page: str) -> str:
-    return page.replace(EMPTY_TABINDEX, "")
+def corrected(page: str) -> str:
+    """The page with every correction of this module applied."""
+    page = page.replace(EMPTY_TABINDEX, "")
+    return _DISABLED_TASK_CHECKBOX.sub(r"\1", page)

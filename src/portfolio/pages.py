@@ -21,6 +21,7 @@ from portfolio.site import BuildState
 
 CAPSULE_PAGES = "training/capsules"
 RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
+DECIMAL_SEPARATORS = {"fr": ",", "ar": "٫", "de": ",", "pt": ","}
 
 
 def partials_environment(overrides: Path) -> Environment:
@@ -33,6 +34,12 @@ def partials_environment(overrides: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def format_hours(minutes: int, lang: str) -> str:
+    """Learning time in hours with one decimal, written as the language writes decimals."""
+    hours = f"{minutes / 60:.1f}".removesuffix(".0")
+    return hours.replace(".", DECIMAL_SEPARATORS.get(lang, "."))
 
 
 class PageMacros:
@@ -52,6 +59,7 @@ class PageMacros:
             "quiz": self.quiz,
             "related_capsules": self.related_capsules,
             "step_cycle": self.step_cycle,
+            "course_tracks": self.course_tracks,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -87,6 +95,19 @@ class PageMacros:
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
         return self._render("partials/quiz.html", quiz=self._localise(quizzes[quiz_id]), capsule_id=capsule_id)
 
+    def course_tracks(self) -> str:
+        """Every track of the course: its capsules in order and its total learning time."""
+        curriculum = self.state.curriculum
+        tracks = []
+        for track in curriculum.course.tracks if curriculum.course else []:
+            view = self._localise(track)
+            view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
+            view["capsules"] = [
+                {"capsule": self._capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
+            ]
+            tracks.append(view)
+        return self._render("partials/tracks.html", tracks=tracks)
+
     def step_cycle(self) -> str:
         """The buddy-system cycle as an SVG diagram, labels in the page's language."""
         steps = self.state.curriculum.cycle.steps if self.state.curriculum.cycle else []
@@ -111,7 +132,8 @@ class PageMacros:
     # Helpers ------------------------------------------------------------------
 
     def _render(self, template: str, **context: Any) -> str:
-        return Markup(self.env.get_template(template).render(ui=self.ui, lang=self.lang, **context))
+        direction = "rtl" if self.lang in RIGHT_TO_LEFT else "ltr"
+        return Markup(self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction, **context))
 
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules

@@ -6,9 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGUAGES
-from test_privacy import QUERIES
-from test_search import RESULT_LINKS, SEARCH
+from conftest import LANGUAGES, QUERIES, RESULT_LINKS, SEARCH
 
 pytestmark = pytest.mark.browser
 

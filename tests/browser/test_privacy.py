@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
-from test_search import search
+from conftest import LANGUAGES, QUERIES, search
 
 pytestmark = pytest.mark.browser
 
-QUERIES = {"en": "volunteer", "fr": "bénévole", "ar": "التقييم"}
 PAGES = ("", "training/capsules/initial-self-assessment/")
 
 

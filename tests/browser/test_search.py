@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import search
+
 pytestmark = pytest.mark.browser
-
-SEARCH = "input.md-search__input"
-RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box and return the result links."""
-    page.click(SEARCH)
-    page.fill(SEARCH, query)
-    page.press(SEARCH, "End")  # fill() sends no key event; Material listens to keys
-    page.wait_for_selector(RESULT_LINKS, timeout=15000)
-    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
 
 
 def test_french_search_shows_only_french_pages(page, site_url):

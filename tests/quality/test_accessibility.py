@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
-from test_privacy import QUERIES
-from test_search import search
+from conftest import LANGUAGES, QUERIES, ROOT, search
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +31,15 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_type_has_no_violation(page, site_url, lang, kind):
+def test_page_type_has_no_violation(audit_page, site_url, lang, kind):
+    page = audit_page
     page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE_TYPES[kind])
     assert violations(page) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_answered_quiz_has_no_violation(page, site_url, lang):
+def test_answered_quiz_has_no_violation(audit_page, site_url, lang):
+    page = audit_page
     page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE_TYPES["capsule"])
     for question in page.query_selector_all(".quiz__question"):
         question.query_selector("input").check()
@@ -49,7 +49,8 @@ def test_answered_quiz_has_no_violation(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_open_search_results_have_no_violation(page, site_url, lang):
+def test_open_search_results_have_no_violation(audit_page, site_url, lang):
+    page = audit_page
     page.goto(site_url + ("" if lang == "en" else f"{lang}/"))
     search(page, QUERIES[lang])
     assert violations(page) == []
@@ -58,5 +59,6 @@ def test_open_search_results_have_no_violation(page, site_url, lang):
 def test_skip_link_leads_to_the_content(page, site_url):
     page.goto(site_url)
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
-    assert focused == ["md-skip", "#good-tutoring-portfolio"]
+    focused = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.hash]")
+    assert focused == [True, "#good-tutoring-portfolio"]
+    assert page.is_visible(".md-skip")  # shown when focused

@@ -6,9 +6,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES
-from test_privacy import QUERIES
-from test_search import search
+from conftest import LANGUAGES, QUERIES, search
 
 pytestmark = pytest.mark.browser
 
