@@ -130,12 +130,22 @@ def _list(item_tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
 
 def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:
     """Check a text in several languages; warn for each built language it lacks."""
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+    if not isinstance(value, dict):
         ctx.add(
             line,
             "wrong-type",
             f"`{key}` should be a text in each language, not {_kind(value)}",
             f"write it as {{{ctx.default}: ..., fr: ...}}",
+        )
+        return INVALID
+    odd = [lang for lang, v in value.items() if not isinstance(v, str)]
+    if odd:
+        lang = odd[0]
+        ctx.add(
+            _line_of(value, lang, line),
+            "wrong-type",
+            f"`{key}.{lang}` should be a text, not {_kind(value[lang])}",
+            'put the text in double quotes, e.g. "Yes"',
         )
         return INVALID
     text = Text({lang: v.strip() for lang, v in value.items() if v and v.strip()})

@@ -50,6 +50,7 @@ Role = Literal["coordinator", "professional", "volunteer-mentor", "peer-helper",
 
 CapsuleId = Annotated[str, Ref("capsule")]
 QuizId = Annotated[str, Ref("quiz")]
+SelfAssessmentId = Annotated[str, Ref("self-assessment")]
 ChapterPath = Annotated[str, Ref("chapter")]
 
 
@@ -110,6 +111,7 @@ class Capsule:
     chapters: list[ChapterPath] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     quiz: QuizId | None = None
+    self_assessment: SelfAssessmentId | None = None
 
 
 # Course and tracks ------------------------------------------------------------
@@ -134,6 +136,36 @@ class Course:
     keywords: list[Text] = field(default_factory=list)
     teaching_methods: list[Text] = field(default_factory=list)
     assessment_methods: list[Text] = field(default_factory=list)
+
+
+# Self-assessments -------------------------------------------------------------
+@dataclass
+class Statement:
+    id: str
+    text: Text
+
+
+@dataclass
+class Band:
+    """A range of total scores (inclusive) and what it means for the person."""
+
+    min: int
+    max: int
+    label: Text
+    advice: Text
+
+
+@dataclass
+class SelfAssessment:
+    id: str
+    title: Text
+    intro: Text
+    scale: list[Text]  # the rating labels, lowest first; a rating scores 1 to len(scale)
+    statements: list[Statement]
+    bands: list[Band]
+
+    def score_range(self) -> tuple[int, int]:
+        return len(self.statements), len(self.statements) * len(self.scale)
 
 
 # The buddy-system cycle ----------------------------------------------------------
@@ -169,6 +201,7 @@ class Curriculum:
     cycle: StepCycle | None = None
     capsules: dict[str, Capsule] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
+    self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
 
     def text(self, value: Text, lang: str) -> str:
         return value.get_text(lang, self.default_language)

@@ -93,6 +93,7 @@ RULES: dict[str, tuple[str, str]] = {
     "id-mismatch": (ERROR, "make the id equal to the file name without .yml, or rename the file"),
     "unknown-capsule": (ERROR, "use the id of a file in curriculum/capsules/"),
     "unknown-quiz": (ERROR, "use the id of a file in curriculum/quizzes/"),
+    "unknown-self-assessment": (ERROR, "use the id of a file in curriculum/self-assessments/"),
     "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
     "missing-default-language": (ERROR, "add the text in the default language"),
     "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
@@ -102,6 +103,10 @@ RULES: dict[str, tuple[str, str]] = {
     "section-mismatch": (ERROR, "give the translation the same `{ #id }` sections, in the same order, as the English"),
     "checklist-mismatch": (ERROR, "give the translation one checklist item for each English item"),
     "step-mismatch": (ERROR, "make `step` equal to the number at the start of the file name"),
+    "capsule-in-no-track": (ERROR, "add it to a track in curriculum/course.yml"),
+    "quiz-too-short": (ERROR, "give the quiz at least six questions"),
+    "band-gap": (ERROR, "extend a band so that every total score falls in one band"),
+    "band-overlap": (ERROR, "make the bands meet without overlapping (one ends at n, the next starts at n + 1)"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
 }

@@ -13,9 +13,26 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from portfolio.models import Capsule, Course, Organisation, Quiz, StepCycle, Text, is_required, non_null
+from portfolio.models import (
+    Capsule,
+    Course,
+    Organisation,
+    Quiz,
+    SelfAssessment,
+    StepCycle,
+    Text,
+    is_required,
+    non_null,
+)
 
-SCHEMAS = {"capsule": Capsule, "quiz": Quiz, "course": Course, "organisation": Organisation, "steps": StepCycle}
+SCHEMAS = {
+    "capsule": Capsule,
+    "quiz": Quiz,
+    "course": Course,
+    "organisation": Organisation,
+    "steps": StepCycle,
+    "self-assessment": SelfAssessment,
+}
 
 
 def json_schema(cls: type, default: str) -> dict[str, Any]:

@@ -14,9 +14,11 @@ from portfolio import yamlfile
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
-from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz, StepCycle
+from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz, SelfAssessment, StepCycle
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
+
+MIN_QUESTIONS = 6
 
 
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
@@ -55,7 +57,11 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         if obj is not INVALID:
             setattr(curriculum, attr, obj)
 
-    kinds = (("capsules", "capsule", Capsule, curriculum.capsules), ("quizzes", "quiz", Quiz, curriculum.quizzes))
+    kinds = (
+        ("capsules", "capsule", Capsule, curriculum.capsules),
+        ("quizzes", "quiz", Quiz, curriculum.quizzes),
+        ("self-assessments", "self-assessment", SelfAssessment, curriculum.self_assessments),
+    )
     for folder, kind, cls, store in kinds:
         seen: dict[str, Path] = {}
         for path in sorted((base / folder).glob("*.yml")):
@@ -94,6 +100,7 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
     known = {
         "capsule": lambda v: v in curriculum.capsules,
         "quiz": lambda v: v in curriculum.quizzes,
+        "self-assessment": lambda v: v in curriculum.self_assessments,
         "chapter": lambda v: (chapters / v).is_file(),
     }
     return [
@@ -109,10 +116,16 @@ def _check_rules(curriculum: Curriculum, base: Path) -> list[Problem]:
         found.extend(_check_capsule_time(capsule, base / "capsules" / f"{capsule.id}.yml"))
     for quiz in curriculum.quizzes.values():
         found.extend(_check_quiz(quiz, base / "quizzes" / f"{quiz.id}.yml"))
+    for assessment in curriculum.self_assessments.values():
+        found.extend(_check_bands(assessment, base / "self-assessments" / f"{assessment.id}.yml"))
     if curriculum.course:
         seen: dict[str, Path] = {}
         for track in curriculum.course.tracks:
             found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen))
+        in_tracks = {c for track in curriculum.course.tracks for c in track.capsules}
+        for capsule in sorted(set(curriculum.capsules) - in_tracks):
+            path = base / "capsules" / f"{capsule}.yml"
+            found.append(problem(path, 1, "capsule-in-no-track", f"the capsule `{capsule}` is in no track"))
     return found
 
 
@@ -147,6 +160,16 @@ def _check_capsule_time(capsule: Capsule, path: Path) -> list[Problem]:
 def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
     found: list[Problem] = []
     lines = _question_lines(path)
+    if len(quiz.questions) < MIN_QUESTIONS:
+        line = _key_lines(path).get("questions", 1)
+        found.append(
+            problem(
+                path,
+                line,
+                "quiz-too-short",
+                f"the quiz has {len(quiz.questions)} questions, fewer than {MIN_QUESTIONS}",
+            )
+        )
     seen: dict[str, Path] = {}
     for question in quiz.questions:
         line = lines.get(question.id, 1)
@@ -164,6 +187,29 @@ def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
                 )
             )
     return found
+
+
+def _check_bands(assessment: SelfAssessment, path: Path) -> list[Problem]:
+    """Bands must cover every possible total exactly once."""
+    lowest, highest = assessment.score_range()
+    line = _key_lines(path).get("bands", 1)
+    found = []
+    expected = lowest
+    for band in sorted(assessment.bands, key=lambda b: (b.min, b.max)):
+        if band.min > expected:
+            found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, band.min - 1)}"))
+        elif band.min < expected:
+            found.append(
+                problem(path, line, "band-overlap", f"the band from {band.min} overlaps scores below {expected}")
+            )
+        expected = max(expected, band.max + 1)
+    if expected <= highest:
+        found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, highest)}"))
+    return found
+
+
+def _scores(first: int, last: int) -> str:
+    return f"the score {first}" if first == last else f"the scores {first} to {last}"
 
 
 def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1) -> list[Problem]:

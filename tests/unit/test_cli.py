@@ -50,6 +50,7 @@ def test_curriculum_files_match_their_schemas():
     folders = {"capsule": "capsules/*.yml", "quiz": "quizzes/*.yml", "course": "course.yml"}
     folders["organisation"] = "organisation.yml"
     folders["steps"] = "steps.yml"
+    folders["self-assessment"] = "self-assessments/*.yml"
     for name in SCHEMAS:
         schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
         for path in (ROOT / "curriculum").glob(folders[name]):
