@@ -66,6 +66,8 @@ def search(page, query: str) -> list[str]:
     page.fill(SEARCH, query)
     page.press(SEARCH, "End")  # fill() sends no key event; Material listens to keys
     page.wait_for_selector(RESULT_LINKS, timeout=15000)
+    # The result count is written once the list is complete.
+    page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
     return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
 
 

@@ -71,3 +71,35 @@ def _arrow(x1: float, y1: float, x2: float, y2: float) -> tuple[float, float, fl
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     gap = NODE_RADIUS + 6
     return (round(x1 + ux * gap, 1), round(y1 + uy * gap, 1), round(x2 - ux * gap, 1), round(y2 - uy * gap, 1))
+
+
+# Course timeline ----------------------------------------------------------------
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 800, 70
+_BAR_TOP, _BAR_HEIGHT, _GAP = 4, 40, 2
+
+
+@dataclass(frozen=True)
+class TimelineSegment:
+    number: int
+    mode: str
+    x: float
+    width: float
+    label_x: float
+
+
+def timeline(segments: list[tuple[int, str]], rtl: bool) -> list[TimelineSegment]:
+    """Capsules as bars proportional to their minutes, in order (right to left in RTL)."""
+    total = sum(minutes for minutes, _ in segments) or 1
+    scale = TIMELINE_WIDTH / total
+    result, start = [], 0.0
+    for number, (minutes, mode) in enumerate(segments, 1):
+        width = minutes * scale
+        x = TIMELINE_WIDTH - start - width if rtl else start
+        result.append(
+            TimelineSegment(number, mode, round(x + _GAP / 2, 1), round(width - _GAP, 1), round(x + width / 2, 1))
+        )
+        start += width
+    return result
+
+
+TIMELINE_BAR = (_BAR_TOP, _BAR_HEIGHT)

@@ -20,13 +20,14 @@ from portfolio.models import Capsule, Text
 from portfolio.site import BuildState
 
 CAPSULE_PAGES = "training/capsules"
+ASSESSMENT_PAGES = "training/self-assessments"
 RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
 DECIMAL_SEPARATORS = {"fr": ",", "ar": "٫", "de": ",", "pt": ","}
 
 
 def partials_environment(overrides: Path) -> Environment:
     """Jinja for the partials: text from YAML is escaped, a missing value fails."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(overrides),
         autoescape=True,
         undefined=StrictUndefined,
@@ -34,6 +35,18 @@ def partials_environment(overrides: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["cell"] = table_cell
+    return env
+
+
+def table_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def clock(minutes: int) -> str:
+    """Minutes from the start of a session, as h:mm."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def format_hours(minutes: int, lang: str) -> str:
@@ -60,6 +73,11 @@ class PageMacros:
             "related_capsules": self.related_capsules,
             "step_cycle": self.step_cycle,
             "course_tracks": self.course_tracks,
+            "self_assessment": self.self_assessment,
+            "progress_tables": self.progress_tables,
+            "session_plans": self.session_plans,
+            "answer_keys": self.answer_keys,
+            "course_plans": self.course_plans,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -94,6 +112,88 @@ class PageMacros:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
         return self._render("partials/quiz.html", quiz=self._localise(quizzes[quiz_id]), capsule_id=capsule_id)
+
+    def self_assessment(self, assessment_id: str) -> str:
+        """A self-assessment form: statements on a scale, and the bands that read the total."""
+        assessments = self.state.curriculum.self_assessments
+        if assessment_id not in assessments:
+            raise ValueError(self._unknown("self-assessment", assessment_id, assessments))
+        return self._render("partials/self-assessment.html", sa=self._localise(assessments[assessment_id]))
+
+    def progress_tables(self) -> str:
+        """The "My progress" tables: every capsule and self-assessment, filled in by the browser."""
+        curriculum = self.state.curriculum
+        capsules = [
+            {"id": c.id, "title": self._localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
+            for c in curriculum.capsules.values()
+        ]
+        assessments = [
+            {"id": a.id, "title": self._localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
+            for a in curriculum.self_assessments.values()
+        ]
+        return self._render("partials/progress.html", capsules=capsules, assessments=assessments)
+
+    # Trainer pages ------------------------------------------------------------
+
+    def session_plans(self) -> str:
+        """Every capsule's session plan: activities with start times, notes and materials."""
+        capsules = []
+        for capsule in self._capsules_in_order():
+            view = self._capsule_view(capsule)
+            start = 0
+            for activity in view["activities"]:
+                activity["start"] = clock(start)
+                start += activity["minutes"]
+            view["end"] = clock(start)
+            view["link"] = self._capsule_link(capsule.id)
+            capsules.append(view)
+        return self._render("partials/session-plans.html", capsules=capsules)
+
+    def answer_keys(self) -> str:
+        """The right answers of every quiz, in the capsules' order."""
+        items = []
+        for capsule in self._capsules_in_order():
+            quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
+            if quiz is None:
+                continue
+            view = self._localise(quiz)
+            for question, source in zip(view["questions"], quiz.questions, strict=True):
+                question["answers"] = [self._localise(o.text) for o in source.options if o.correct]
+            items.append({"title": self._localise(capsule.title), "quiz": view})
+        return self._render("partials/answer-keys.html", quizzes=items)
+
+    def course_plans(self) -> str:
+        """Each track as a blended course: face-to-face and distance hours, and a timeline."""
+        curriculum = self.state.curriculum
+        rtl = self.lang in RIGHT_TO_LEFT
+        tracks = []
+        for track in curriculum.course.tracks if curriculum.course else []:
+            capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
+            present = sum(c.duration for c in capsules if c.mode == "face-to-face")
+            view = self._localise(track)
+            view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
+            view["present_hours"] = format_hours(present, self.lang)
+            view["distance_hours"] = format_hours(curriculum.track_minutes(track) - present, self.lang)
+            view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
+            view["capsules"] = [{**self._capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
+            tracks.append(view)
+        return self._render(
+            "partials/course-plans.html",
+            tracks=tracks,
+            width=diagrams.TIMELINE_WIDTH,
+            height=diagrams.TIMELINE_HEIGHT,
+            bar=diagrams.TIMELINE_BAR,
+        )
+
+    def _capsules_in_order(self) -> list[Capsule]:
+        """Capsules in the order of the longest track, then any others by id."""
+        curriculum = self.state.curriculum
+        tracks = curriculum.course.tracks if curriculum.course else []
+        ordered = max((t.capsules for t in tracks), key=len, default=[])
+        rest = sorted(set(curriculum.capsules) - set(ordered))
+        return [curriculum.capsules[c] for c in [*ordered, *rest] if c in curriculum.capsules]
+
+    # Learner pages ------------------------------------------------------------
 
     def course_tracks(self) -> str:
         """Every track of the course: its capsules in order and its total learning time."""
@@ -153,13 +253,21 @@ class PageMacros:
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
         for activity in view["activities"]:
             activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
+        assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
+        view["assessment"] = assessment and {
+            "title": self._localise(assessment.title),
+            "link": self._page_link(f"{ASSESSMENT_PAGES}/{assessment.id}.md"),
+        }
         view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
         return view
 
     def _capsule_link(self, capsule_id: str) -> str | None:
-        """A Markdown link target from the current page to the capsule's page."""
+        """A Markdown link target from the current page to the capsule's page (none on that page)."""
+        return self._page_link(f"{CAPSULE_PAGES}/{capsule_id}.md")
+
+    def _page_link(self, target: str) -> str | None:
+        """A Markdown link target from the current page to `target` (a path in the language folder)."""
         page_path = self.current_page().file.src_uri.split("/", 1)[1]  # drop the language folder
-        target = f"{CAPSULE_PAGES}/{capsule_id}.md"
         if page_path == target:
             return None
         return posixpath.relpath(target, posixpath.dirname(page_path) or ".")

@@ -1,44 +1,11 @@
 // Quizzes: check answers, show the feedback of each option, score, retry.
-// The best score per capsule is kept in this browser (localStorage) only.
+// The best score per capsule is kept in this browser only (see progress.js).
 (function () {
   "use strict";
 
-  var STORE = "good-tutoring-portfolio:progress";
-
-  // Progress ---------------------------------------------------------------
-  function readProgress() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(STORE) || "{}");
-      data.capsules = data.capsules || {};
-      data.selfAssessments = data.selfAssessments || {};
-      return data;
-    } catch (error) {
-      return { capsules: {}, selfAssessments: {} };
-    }
-  }
-
-  function saveScore(capsule, score, passed) {
-    if (!capsule) return;
-    var data = readProgress();
-    var entry = data.capsules[capsule] || { best: 0, passed: false };
-    entry.best = Math.max(entry.best, score);
-    entry.passed = entry.passed || passed;
-    entry.updated = new Date().toISOString();
-    data.capsules[capsule] = entry;
-    try {
-      window.localStorage.setItem(STORE, JSON.stringify(data));
-    } catch (error) {
-      // Private browsing or storage full: the quiz still works, nothing is kept.
-    }
-  }
+  var progress = window.GoodTutoringProgress;
 
   // Quiz ---------------------------------------------------------------------
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (match, key) {
-      return key in values ? values[key] : match;
-    });
-  }
-
   function checkQuestion(question, form) {
     var inputs = question.querySelectorAll("input");
     var right = true;
@@ -70,7 +37,7 @@
       return !q.querySelector("input:checked");
     });
     if (missing.length) {
-      result.textContent = fill(form.dataset.textMissing, { count: missing.length });
+      result.textContent = progress.fill(form.dataset.textMissing, { count: missing.length });
       missing[0].querySelector("input").focus();
       return;
     }
@@ -80,12 +47,12 @@
     var score = Math.round((100 * right) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
     result.textContent =
-      fill(form.dataset.textScore, { score: score, right: right, total: questions.length }) +
+      progress.fill(form.dataset.textScore, { score: score, right: right, total: questions.length }) +
       " " +
       (passed ? form.dataset.textPassed : form.dataset.textFailed);
     form.classList.toggle("quiz--passed", passed);
     form.querySelector("button[type=reset]").hidden = false;
-    saveScore(form.dataset.capsule, score, passed);
+    if (form.dataset.capsule) progress.saveScore(form.dataset.capsule, score, passed);
   }
 
   function onReset(event) {
@@ -115,13 +82,5 @@
   }
 
   // Material's instant navigation swaps pages without reloading: re-initialise.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-
-  window.GoodTutoringProgress = { read: readProgress, key: STORE };
+  progress.onPage(init);
 })();

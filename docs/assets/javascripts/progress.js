@@ -1,0 +1,103 @@
+// Progress kept in this browser only (localStorage): best quiz score per capsule,
+// passed or not, and self-assessment results. Nothing is sent anywhere.
+(function () {
+  "use strict";
+
+  var KEY = "good-tutoring-portfolio:progress";
+
+  function empty() {
+    return { version: 1, capsules: {}, selfAssessments: {} };
+  }
+
+  function read() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
+      return valid(data) ? data : empty();
+    } catch (error) {
+      return empty();
+    }
+  }
+
+  function write(data) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(data));
+      return true;
+    } catch (error) {
+      return false; // private browsing or storage full: the page still works
+    }
+  }
+
+  // A progress file must have this shape before it is accepted on import.
+  function valid(data) {
+    if (!data || typeof data !== "object" || typeof data.capsules !== "object" || typeof data.selfAssessments !== "object") {
+      return false;
+    }
+    var capsulesOk = Object.keys(data.capsules).every(function (id) {
+      var entry = data.capsules[id];
+      return entry && typeof entry.best === "number" && entry.best >= 0 && entry.best <= 100 && typeof entry.passed === "boolean";
+    });
+    var assessmentsOk = Object.keys(data.selfAssessments).every(function (id) {
+      var entry = data.selfAssessments[id];
+      return entry && typeof entry.score === "number" && typeof entry.max === "number";
+    });
+    return capsulesOk && assessmentsOk;
+  }
+
+  function saveScore(capsule, score, passed) {
+    var data = read();
+    var entry = data.capsules[capsule] || { best: 0, passed: false };
+    entry.best = Math.max(entry.best, score);
+    entry.passed = entry.passed || passed;
+    entry.updated = new Date().toISOString();
+    data.capsules[capsule] = entry;
+    return write(data);
+  }
+
+  function saveSelfAssessment(id, result) {
+    var data = read();
+    result.updated = new Date().toISOString();
+    data.selfAssessments[id] = result;
+    return write(data);
+  }
+
+  function replace(data) {
+    return valid(data) && write({ version: 1, capsules: data.capsules, selfAssessments: data.selfAssessments });
+  }
+
+  function reset() {
+    try {
+      window.localStorage.removeItem(KEY);
+    } catch (error) {
+      // nothing stored, nothing to remove
+    }
+  }
+
+  // Run `init` on every page, including after Material's instant navigation.
+  function onPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (match, key) {
+      return key in values ? values[key] : match;
+    });
+  }
+
+  window.GoodTutoringProgress = {
+    key: KEY,
+    read: read,
+    valid: valid,
+    saveScore: saveScore,
+    saveSelfAssessment: saveSelfAssessment,
+    replace: replace,
+    reset: reset,
+    onPage: onPage,
+    fill: fill,
+  };
+})();

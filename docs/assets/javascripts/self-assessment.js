@@ -1,0 +1,51 @@
+// Self-assessments: add up the ratings, show the band and its advice, keep the
+// result in this browser only, and print it.
+(function () {
+  "use strict";
+
+  var progress = window.GoodTutoringProgress;
+
+  function onSubmit(event) {
+    event.preventDefault();
+    var form = event.currentTarget;
+    var statements = Array.prototype.slice.call(form.querySelectorAll(".self-assessment__statement"));
+    var result = form.querySelector(".self-assessment__result");
+    var missing = statements.filter(function (s) {
+      return !s.querySelector("input:checked");
+    });
+    if (missing.length) {
+      result.textContent = progress.fill(form.dataset.textMissing, { count: missing.length });
+      missing[0].querySelector("input").focus();
+      return;
+    }
+    var score = statements.reduce(function (sum, s) {
+      return sum + Number(s.querySelector("input:checked").value);
+    }, 0);
+    var max = statements.length * statements[0].querySelectorAll("input").length;
+    var band = null;
+    form.querySelectorAll(".self-assessment__band").forEach(function (item) {
+      var inside = score >= Number(item.dataset.min) && score <= Number(item.dataset.max);
+      item.classList.toggle("self-assessment__band--current", inside);
+      if (inside) band = item;
+    });
+    result.textContent = progress.fill(form.dataset.textResult, { score: score, max: max }) + " " + (band ? band.textContent : "");
+    form.querySelector(".self-assessment__print").hidden = false;
+    progress.saveSelfAssessment(form.dataset.selfAssessment, {
+      score: score,
+      max: max,
+      band: band ? band.querySelector("strong").textContent : "",
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("form.self-assessment:not([data-ready])").forEach(function (form) {
+      form.setAttribute("data-ready", "");
+      form.addEventListener("submit", onSubmit);
+      form.querySelector(".self-assessment__print").addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
+  progress.onPage(init);
+})();

@@ -1,0 +1,75 @@
+"""Progress stays in the browser: self-assessment results, the My progress page,
+export to a file, reset, and import back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SA = "training/self-assessments/initial-self-assessment/"
+RESULT = ".my-progress__result[data-self-assessment='initial-self-assessment']"
+
+
+def rate_all(page, rating: int) -> None:
+    for statement in page.query_selector_all(".self-assessment__statement"):
+        statement.query_selector(f"input[value='{rating}']").check()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_self_assessment_gives_the_band_and_keeps_the_result(page, site_url, lang):
+    folder = "" if lang == "en" else f"{lang}/"
+    page.goto(site_url + folder + SA)
+    rate_all(page, 4)
+    page.click(".self-assessment button[type=submit]")
+    result = page.text_content(".self-assessment__result")
+    assert "40" in result
+    assert page.is_visible(".self-assessment__band--current")
+    assert page.get_attribute(".self-assessment__band--current", "data-max") == "40"
+    assert page.is_visible(".self-assessment__print")
+    stored = json.loads(page.evaluate("localStorage.getItem('good-tutoring-portfolio:progress')"))
+    assert stored["selfAssessments"]["initial-self-assessment"]["score"] == 40
+
+
+def test_progress_page_exports_resets_and_imports(page, site_url, tmp_path):
+    page.goto(site_url + SA)
+    rate_all(page, 2)
+    page.click(".self-assessment button[type=submit]")
+    page.goto(site_url + "training/capsules/initial-self-assessment/")
+    for question in page.query_selector_all(".quiz__question"):
+        question.query_selector("input").check()
+    page.click(".quiz button[type=submit]")
+
+    page.goto(site_url + "training/my-progress/")
+    best = page.text_content(".my-progress__best[data-capsule='initial-self-assessment']")
+    assert best.endswith("%") and best != "not yet"
+    assert page.text_content(RESULT).startswith("20 / 40")
+
+    with page.expect_download() as download:
+        page.click(".my-progress__export")
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    exported = json.loads(saved.read_text())
+    assert exported["selfAssessments"]["initial-self-assessment"]["score"] == 20
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click(".my-progress__reset")
+    assert page.text_content(RESULT) == "not yet"
+    assert page.evaluate("localStorage.getItem('good-tutoring-portfolio:progress')") is None
+
+    page.set_input_files(".my-progress__import", str(saved))
+    page.wait_for_function("document.querySelector('.my-progress__status-line').textContent.length > 0")
+    assert page.text_content(".my-progress__status-line") == "Progress loaded from the file."
+    assert page.text_content(RESULT).startswith("20 / 40")
+    assert page.text_content(".my-progress__best[data-capsule='initial-self-assessment']") == best
+
+
+def test_a_file_that_is_not_progress_is_refused(page, site_url, tmp_path):
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"hello": "world"}')
+    page.goto(site_url + "fr/training/my-progress/")
+    page.set_input_files(".my-progress__import", str(bad))
+    page.wait_for_function("document.querySelector('.my-progress__status-line').textContent.length > 0")
+    assert "rien n'a été modifié" in page.text_content(".my-progress__status-line")

@@ -1,0 +1,110 @@
+"""The curriculum as learners and trainers find it in the built site."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from portfolio.validate import load_curriculum
+
+CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+
+
+def page(site, lang: str, path: str) -> str:
+    folder = "" if lang == "en" else f"{lang}/"
+    return (site / folder / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_course_has_fourteen_capsules_and_three_tracks():
+    assert len(CURRICULUM.capsules) >= 14
+    assert {t.audience for t in CURRICULUM.course.tracks} == {"professional", "volunteer", "peer-helper"}
+    assert all(len(CURRICULUM.quizzes[c.quiz].questions) >= 6 for c in CURRICULUM.capsules.values())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_capsule_has_its_page_card_and_quiz(built_site, lang):
+    for capsule in CURRICULUM.capsules.values():
+        html = page(built_site, lang, f"training/capsules/{capsule.id}")
+        assert f'<html lang="{lang}"' in html, capsule.id
+        assert "portfolio-fallback" not in html, capsule.id  # translated, not fallen back
+        assert 'class="capsule-card"' in html and f'data-quiz="{capsule.quiz}"' in html, capsule.id
+        assert capsule.title[lang] in html.replace("&#39;", "'"), capsule.id
+
+
+def test_no_trainer_note_appears_on_a_learner_page(built_site):
+    notes = [
+        " ".join(a.trainer_notes[lang].split())
+        for c in CURRICULUM.capsules.values()
+        for a in c.activities
+        if a.trainer_notes
+        for lang in LANGUAGES
+    ]
+    learner_pages = [p for p in built_site.rglob("*.html") if "trainers" not in p.parts]
+    for path in learner_pages:
+        text = " ".join(htmllib.unescape(path.read_text(encoding="utf-8")).split())
+        leaked = [n for n in notes if n in text]
+        assert leaked == [], path
+    plans = " ".join(htmllib.unescape(page(built_site, "en", "trainers/session-plans")).split())
+    english = [
+        " ".join(a.trainer_notes["en"].split())
+        for c in CURRICULUM.capsules.values()
+        for a in c.activities
+        if a.trainer_notes
+    ]
+    assert [n for n in english if n not in plans] == [], "session plans carry every English note"
+
+
+def test_session_plan_start_times_follow_the_minutes(built_site):
+    capsule = CURRICULUM.capsules["initial-self-assessment"]
+    html = page(built_site, "en", "trainers/session-plans")
+    section = html[html.index('id="plan-initial-self-assessment"') :]
+    starts = re.findall(r"<td>(\d+:\d\d)</td>", section)[: len(capsule.activities) + 1]
+    expected, total = [], 0
+    for activity in capsule.activities:
+        expected.append(f"{total // 60}:{total % 60:02d}")
+        total += activity.minutes
+    expected.append(f"{total // 60}:{total % 60:02d}")
+    assert starts == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_track_hours_are_computed_from_the_capsules(built_site, lang):
+    html = page(built_site, lang, "training")
+    separator = {"en": ".", "fr": ",", "ar": "٫"}[lang]
+    for track in CURRICULUM.course.tracks:
+        hours = f"{CURRICULUM.track_minutes(track) / 60:.1f}".removesuffix(".0").replace(".", separator)
+        section = html[html.index(f'id="track-{track.id}"') :]
+        assert hours in section[:2000], (track.id, hours)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blended_plan_draws_one_bar_per_capsule(built_site, lang):
+    html = page(built_site, lang, "trainers/course-plans")
+    for track in CURRICULUM.course.tracks:
+        section = html[html.index(f'id="course-{track.id}"') :]
+        svg = section[section.index("<svg") : section.index("</svg>")]
+        assert svg.count("<rect x=") == len(track.capsules)
+
+
+def test_yaml_text_is_escaped_not_run(tmp_path, monkeypatch):
+    """A <script> typed into a question shows as text."""
+    from conftest import copy_project
+    from portfolio.sitebuild import build_site
+
+    project = copy_project(tmp_path / "project")
+    quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(
+            "en: When does the initial self-assessment take place?",
+            'en: "When <script>alert(1)</script> does it take place?"',
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(project)
+    build_site(project, tmp_path / "site")
+    html = (tmp_path / "site/training/capsules/initial-self-assessment/index.html").read_text(encoding="utf-8")
+    assert "When &lt;script&gt;alert(1)&lt;/script&gt; does it take place?" in html
+    assert "<script>alert(1)</script>" not in html
