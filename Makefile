@@ -24,11 +24,11 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-# Debian's Chromium for the browser tests (never Playwright's own download), and a
-# Java runtime for the Nu HTML checker.
+# What the tests use from Debian: Chromium (never Playwright's own download), a Java
+# runtime for the Nu HTML checker, poppler-utils to read PDFs back.
 browser:
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
-	  apt-get update -qq && apt-get install -y -qq chromium default-jre-headless; }
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v pdftotext >/dev/null || { \
+	  apt-get update -qq && apt-get install -y -qq chromium default-jre-headless poppler-utils; }
 
 # Outputs -------------------------------------------------------------------
 site: $(STAMP) $(NODE_STAMP)

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--dist-dir", type=Path, default=Path("dist"))
     build.add_argument("--no-offline", action="store_true", help="skip the offline zip")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     offline = commands.add_parser("offline", help="pack the offline copy into dist/")
     offline.add_argument("--dist-dir", type=Path, default=Path("dist"))
     schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
@@ -51,11 +52,11 @@ def build(args: argparse.Namespace) -> int:
     root = args.root
     _show_mkdocs_messages()
     try:
-        result = build_site(root, args.site_dir)
+        result = build_site(root, args.site_dir, pdfs=not args.no_pdf)
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
         if not args.no_offline:
             print("Offline copy: building with OFFLINE=true ...", flush=True)
-            build_offline(root, args.dist_dir / OFFLINE_ZIP)
+            build_offline(root, args.dist_dir / OFFLINE_ZIP, pdfs_from=args.site_dir)
     except (Abort, PluginError, ConfigurationError) as error:
         print(f"Build failed; the previous output is unchanged.\n{error}", file=sys.stderr)
         return 1
@@ -66,7 +67,8 @@ def build(args: argparse.Namespace) -> int:
 def offline(args: argparse.Namespace) -> int:
     _show_mkdocs_messages()
     try:
-        result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP)
+        site = args.root / "site"
+        result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP, pdfs_from=site if site.is_dir() else None)
     except (Abort, PluginError, ConfigurationError) as error:
         print(f"Offline build failed; the previous zip is unchanged.\n{error}", file=sys.stderr)
         return 1
@@ -112,6 +114,8 @@ def _summary(root: Path, args: argparse.Namespace) -> str:
     lines.append(f"  warnings: {len(problems)} in the sources")
     lines.extend(f"    {problem.format()}" for problem in sorted(problems))
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
+    if not args.no_pdf:
+        lines.extend(f"  pdf:      {pdf}" for pdf in sorted(args.site_dir.resolve().rglob("pdf/*.pdf")))
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")

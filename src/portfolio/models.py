@@ -180,6 +180,28 @@ class StepCycle:
     steps: list[Step]
 
 
+# Printable documents -------------------------------------------------------------
+@dataclass
+class DocumentPart:
+    nav: str | None = None
+    exclude: list[ChapterPath] = field(default_factory=list)
+    page: ChapterPath | None = None
+    capsule_summaries: bool = False
+
+
+@dataclass
+class PrintDocument:
+    id: str
+    title: Text
+    subtitle: Text
+    parts: list[DocumentPart]
+
+
+@dataclass
+class Documents:
+    documents: list[PrintDocument]
+
+
 # Organisation -----------------------------------------------------------------
 @dataclass
 class Organisation:
@@ -199,6 +221,7 @@ class Curriculum:
     course: Course | None = None
     organisation: Organisation | None = None
     cycle: StepCycle | None = None
+    printing: Documents | None = None
     capsules: dict[str, Capsule] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)

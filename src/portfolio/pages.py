@@ -13,15 +13,17 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
 from portfolio.interface import strings_for
 from portfolio.models import Capsule, Text
+from portfolio.pdf import PDF_FOLDER
+from portfolio.project import direction
 from portfolio.site import BuildState
 
 CAPSULE_PAGES = "training/capsules"
 ASSESSMENT_PAGES = "training/self-assessments"
-RIGHT_TO_LEFT = {"ar", "he", "fa", "ur"}
 DECIMAL_SEPARATORS = {"fr": ",", "ar": "٫", "de": ",", "pt": ","}
 
 
@@ -78,6 +80,7 @@ class PageMacros:
             "session_plans": self.session_plans,
             "answer_keys": self.answer_keys,
             "course_plans": self.course_plans,
+            "downloads": self.downloads,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -133,6 +136,22 @@ class PageMacros:
         ]
         return self._render("partials/progress.html", capsules=capsules, assessments=assessments)
 
+    def downloads(self) -> str:
+        """Links to this language's PDFs (written after the site is built)."""
+        printing = self.state.curriculum.printing
+        folder = self.state.languages.folder(self.lang)
+        items = [
+            {
+                "title": self._localise(document.title),
+                "subtitle": self._localise(document.subtitle),
+                "href": get_relative_url(
+                    f"{folder}{PDF_FOLDER}/{document.id}-{self.lang}.pdf", self.current_page().url
+                ),
+            }
+            for document in (printing.documents if printing else [])
+        ]
+        return self._render("partials/downloads.html", documents=items)
+
     # Trainer pages ------------------------------------------------------------
 
     def session_plans(self) -> str:
@@ -165,7 +184,7 @@ class PageMacros:
     def course_plans(self) -> str:
         """Each track as a blended course: face-to-face and distance hours, and a timeline."""
         curriculum = self.state.curriculum
-        rtl = self.lang in RIGHT_TO_LEFT
+        rtl = direction(self.lang) == "rtl"
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
@@ -211,7 +230,7 @@ class PageMacros:
     def step_cycle(self) -> str:
         """The buddy-system cycle as an SVG diagram, labels in the page's language."""
         steps = self.state.curriculum.cycle.steps if self.state.curriculum.cycle else []
-        rtl = self.lang in RIGHT_TO_LEFT
+        rtl = direction(self.lang) == "rtl"
         nodes = diagrams.cycle([self._localise(step.label) for step in steps], rtl)
         return self._render(
             "partials/step-cycle.html",
@@ -232,8 +251,9 @@ class PageMacros:
     # Helpers ------------------------------------------------------------------
 
     def _render(self, template: str, **context: Any) -> str:
-        direction = "rtl" if self.lang in RIGHT_TO_LEFT else "ltr"
-        return Markup(self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction, **context))
+        return Markup(
+            self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
+        )
 
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules

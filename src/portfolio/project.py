@@ -10,6 +10,12 @@ from mkdocs.utils.yaml import yaml_load
 CONFIG_FILE = "mkdocs.yml"
 CURRICULUM_DIR = "curriculum"
 DOCS_DIR = "docs"
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
+
+
+def direction(lang: str) -> str:
+    """The writing direction of a language: `rtl` or `ltr`."""
+    return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from portfolio.models import (
     Capsule,
     Course,
+    Documents,
     Organisation,
     Quiz,
     SelfAssessment,
@@ -32,6 +33,7 @@ SCHEMAS = {
     "organisation": Organisation,
     "steps": StepCycle,
     "self-assessment": SelfAssessment,
+    "documents": Documents,
 }
 
 

@@ -14,7 +14,16 @@ from portfolio import yamlfile
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
-from portfolio.models import Capsule, Course, Curriculum, Organisation, Quiz, SelfAssessment, StepCycle
+from portfolio.models import (
+    Capsule,
+    Course,
+    Curriculum,
+    Documents,
+    Organisation,
+    Quiz,
+    SelfAssessment,
+    StepCycle,
+)
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
 
@@ -48,7 +57,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         return obj, data
 
     files = (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation"))
-    for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle")):
+    for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle"), ("documents.yml", Documents, "printing")):
         path = base / name
         if not path.is_file():
             problems.append(problem(path, 1, "missing-file", f"{base.name}/{name} does not exist"))

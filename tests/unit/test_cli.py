@@ -51,6 +51,7 @@ def test_curriculum_files_match_their_schemas():
     folders["organisation"] = "organisation.yml"
     folders["steps"] = "steps.yml"
     folders["self-assessment"] = "self-assessments/*.yml"
+    folders["documents"] = "documents.yml"
     for name in SCHEMAS:
         schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
         for path in (ROOT / "curriculum").glob(folders[name]):

@@ -1,0 +1,127 @@
+"""Each PDF read back: metadata, outline, internal links, fonts, and pages to look at."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pikepdf
+import pytest
+from lxml import html as lxml_html
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import LANGUAGES, ROOT
+from portfolio.pdf import outline, pdf_path
+from portfolio.project import read_languages
+from portfolio.validate import load_curriculum
+
+LANGS = read_languages(ROOT / "mkdocs.yml")
+CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+DOCUMENTS = CURRICULUM.printing.documents
+with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
+    NAV = yaml_load(stream)["nav"]
+CASES = [(lang, document) for lang in LANGUAGES for document in DOCUMENTS]
+IDS = [f"{lang}-{document.id}" for lang, document in CASES]
+SUMMARIES = {
+    "en": "Training capsules at a glance",
+    "fr": "Les capsules de formation en bref",
+    "ar": "الوحدات التدريبية باختصار",
+}
+
+
+def expected_chapters(site, lang, document) -> list[str]:
+    """Chapter titles in document order, read from the built pages' <h1>."""
+    titles = []
+    for source in outline(document, NAV):
+        if source is None:
+            titles.append(SUMMARIES[lang])
+            continue
+        stem = source.removesuffix(".md")
+        url = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        page = site / LANGS.folder(lang) / url / "index.html"
+        heading = lxml_html.fromstring(page.read_bytes()).xpath("//article//h1")[0]
+        for permalink in heading.xpath(".//a[@class='headerlink']"):
+            permalink.drop_tree()
+        titles.append(" ".join(heading.text_content().split()))
+    return titles
+
+
+@pytest.mark.parametrize(("lang", "document"), CASES, ids=IDS)
+def test_metadata_outline_and_pages(built_site, lang, document):
+    path = pdf_path(built_site, LANGS, lang, document.id)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == lang
+        assert str(pdf.docinfo["/Title"]) == document.title[lang]
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root  # tagged
+        with pdf.open_outline() as tree:
+            chapters = [" ".join(str(item.title).split()) for item in tree.root]
+        assert chapters == expected_chapters(built_site, lang, document)
+        assert 10 <= len(pdf.pages) <= 400
+        assert pdf.check_pdf_syntax() == []
+
+
+@pytest.mark.parametrize(("lang", "document"), CASES, ids=IDS)
+def test_internal_links_reach_a_page_of_the_document(built_site, lang, document):
+    with pikepdf.open(pdf_path(built_site, LANGS, lang, document.id)) as pdf:
+        pages = {page.objgen for page in pdf.pages}
+        names = pikepdf.NameTree(pdf.Root.Names.Dests) if "/Names" in pdf.Root else {}
+        internal = 0
+        for page in pdf.pages:
+            for annot in page.get("/Annots", []):
+                if annot.get("/Subtype") != "/Link" or ("/A" in annot and annot.A.get("/S") == "/URI"):
+                    continue
+                dest = annot.get("/Dest") or annot.A.get("/D")
+                if isinstance(dest, pikepdf.String | pikepdf.Name):
+                    dest = names[str(dest)]
+                assert dest[0].objgen in pages
+                internal += 1
+        assert internal >= 10  # the table of contents at least
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_fonts_are_embedded(built_site, lang):
+    path = pdf_path(built_site, LANGS, lang, DOCUMENTS[0].id)
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert lines and all(line.split()[-5] == "yes" for line in lines)  # the "emb" column
+
+
+def test_arabic_portfolio_marks_chapters_still_in_english(built_site):
+    path = pdf_path(built_site, LANGS, "ar", DOCUMENTS[0].id)
+    text = subprocess.run(["pdftotext", "-l", "3", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    # The contents say which chapters are in English ("بالإنجليزية"); pdftotext splits
+    # the lam-alef ligature, so look for the part after it.
+    assert "نجليزية" in text
+    assert (
+        "هذه الصفحة غير مترجمة"
+        in subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    )
+
+
+def test_cover_and_a_table_page_render_for_a_person_to_look_at(built_site, tmp_path_factory):
+    """Renders PNGs (kept in pytest's temporary folder) of the cover and a page with a table."""
+    folder = tmp_path_factory.mktemp("pdf-pages")
+    for lang in LANGUAGES:
+        path = pdf_path(built_site, LANGS, lang, DOCUMENTS[0].id)
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+        table_page = next(i for i, page in enumerate(text.stdout.split("\f"), 1) if "|" in page or "   1   " in page)
+        for name, number in (("cover", 1), ("table", table_page)):
+            prefix = folder / f"{lang}-{name}"
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "50",
+                    "-f",
+                    str(number),
+                    "-l",
+                    str(number),
+                    "-singlefile",
+                    str(path),
+                    str(prefix),
+                ],
+                check=True,
+            )
+            assert prefix.with_suffix(".png").stat().st_size > 5000
+    print(f"\nPDF pages rendered for review: {folder}")
+    assert shutil.which("pdftoppm")
