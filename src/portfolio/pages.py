@@ -81,6 +81,7 @@ class PageMacros:
             "answer_keys": self.answer_keys,
             "course_plans": self.course_plans,
             "downloads": self.downloads,
+            "reflection": self.reflection,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -135,6 +136,11 @@ class PageMacros:
             for a in curriculum.self_assessments.values()
         ]
         return self._render("partials/progress.html", capsules=capsules, assessments=assessments)
+
+    def reflection(self) -> str:
+        """The reflection field of the capsule this page presents (front matter `capsule:`)."""
+        capsule = self._capsule(self.current_page().meta.get("capsule", ""))
+        return self._render("partials/reflection.html", capsule_id=capsule.id)
 
     def downloads(self) -> str:
         """Links to this language's PDFs (written after the site is built)."""

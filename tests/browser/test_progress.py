@@ -73,3 +73,27 @@ def test_a_file_that_is_not_progress_is_refused(page, site_url, tmp_path):
     page.set_input_files(".my-progress__import", str(bad))
     page.wait_for_function("document.querySelector('.my-progress__status-line').textContent.length > 0")
     assert "rien n'a été modifié" in page.text_content(".my-progress__status-line")
+
+
+def test_reflections_and_name_print_as_the_learner_portfolio(page, site_url, tmp_path):
+    import subprocess
+
+    page.goto(site_url + "training/capsules/peer-sessions/")
+    page.fill("#reflection-peer-sessions", "Keep a short log after each meeting.")
+    page.wait_for_selector(".reflection__status:has-text('Saved in this browser.')")
+    page.reload()
+    assert page.input_value("#reflection-peer-sessions") == "Keep a short log after each meeting."
+
+    page.goto(site_url + "training/my-progress/")
+    page.fill("#my-progress-name", "Learner Example")
+    page.press("#my-progress-name", "Tab")  # change event
+    reflections = page.text_content(".my-progress__reflections")
+    assert "Keep a short log after each meeting." in reflections
+    page.emulate_media(media="print")
+    assert page.is_visible(".my-progress__print-title")
+    assert not page.is_visible(".my-progress__actions")
+    printed = tmp_path / "portfolio.pdf"
+    page.pdf(path=str(printed))
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Learning portfolio of Learner Example" in text
+    assert "Keep a short log after each meeting." in text

@@ -21,7 +21,8 @@ PAGE_TYPES = {
 
 
 def violations(page) -> list[str]:
-    """Each violation as `page, element, rule: help`."""
+    """Each violation as `page, element, rule: help`, once transitions have finished."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS

@@ -23,6 +23,40 @@
         ? entry.score + " / " + entry.max + (entry.band ? " — " + entry.band : "")
         : root.dataset.textNone;
     });
+    renderReflections(root, data);
+    renderName(root, data);
+  }
+
+  // Reflections, one per capsule, with the capsule's title as it appears in the table.
+  function renderReflections(root, data) {
+    var list = root.querySelector(".my-progress__reflections");
+    list.textContent = "";
+    var found = 0;
+    root.querySelectorAll(".my-progress__best").forEach(function (cell) {
+      var reflection = data.reflections[cell.dataset.capsule];
+      if (!reflection) return;
+      var title = document.createElement("h3");
+      title.textContent = cell.closest("tr").querySelector("a").textContent;
+      var text = document.createElement("p");
+      text.className = "my-progress__reflection";
+      text.textContent = reflection.text;
+      list.appendChild(title);
+      list.appendChild(text);
+      found += 1;
+    });
+    if (!found) {
+      var none = document.createElement("p");
+      none.textContent = root.dataset.textNoReflection;
+      list.appendChild(none);
+    }
+  }
+
+  function renderName(root, data) {
+    root.querySelector(".my-progress__name").value = data.name || "";
+    root.querySelector(".my-progress__print-title").textContent = progress.fill(root.dataset.textPortfolioOf, {
+      name: data.name || "",
+      date: new Date().toISOString().slice(0, 10),
+    });
   }
 
   function exportFile() {
@@ -58,6 +92,14 @@
       root.setAttribute("data-ready", "");
       render(root);
       root.querySelector(".my-progress__export").addEventListener("click", exportFile);
+      var name = root.querySelector(".my-progress__name");
+      name.addEventListener("change", function () {
+        progress.saveName(name.value.trim());
+        render(root);
+      });
+      root.querySelector(".my-progress__print").addEventListener("click", function () {
+        window.print();
+      });
       var input = root.querySelector(".my-progress__import");
       input.addEventListener("change", function () { importFile(root, input); });
       root.querySelector(".my-progress__reset").addEventListener("click", function () {

@@ -1,18 +1,19 @@
 // Progress kept in this browser only (localStorage): best quiz score per capsule,
-// passed or not, and self-assessment results. Nothing is sent anywhere.
+// passed or not, self-assessment results, reflections per capsule, and the name
+// the learner types for their printed portfolio. Nothing is sent anywhere.
 (function () {
   "use strict";
 
   var KEY = "good-tutoring-portfolio:progress";
 
   function empty() {
-    return { version: 1, capsules: {}, selfAssessments: {} };
+    return { version: 1, name: "", capsules: {}, selfAssessments: {}, reflections: {} };
   }
 
   function read() {
     try {
       var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
-      return valid(data) ? data : empty();
+      return valid(data) ? Object.assign(empty(), data) : empty();
     } catch (error) {
       return empty();
     }
@@ -40,7 +41,12 @@
       var entry = data.selfAssessments[id];
       return entry && typeof entry.score === "number" && typeof entry.max === "number";
     });
-    return capsulesOk && assessmentsOk;
+    var reflectionsOk = data.reflections === undefined || (typeof data.reflections === "object" &&
+      Object.keys(data.reflections).every(function (id) {
+        return data.reflections[id] && typeof data.reflections[id].text === "string";
+      }));
+    var nameOk = data.name === undefined || typeof data.name === "string";
+    return capsulesOk && assessmentsOk && reflectionsOk && nameOk;
   }
 
   function saveScore(capsule, score, passed) {
@@ -60,8 +66,29 @@
     return write(data);
   }
 
+  function saveReflection(capsule, text) {
+    var data = read();
+    if (text.trim()) {
+      data.reflections[capsule] = { text: text, updated: new Date().toISOString() };
+    } else {
+      delete data.reflections[capsule];
+    }
+    return write(data);
+  }
+
+  function saveName(name) {
+    var data = read();
+    data.name = name;
+    return write(data);
+  }
+
   function replace(data) {
-    return valid(data) && write({ version: 1, capsules: data.capsules, selfAssessments: data.selfAssessments });
+    return valid(data) && write(Object.assign(empty(), {
+      name: data.name || "",
+      capsules: data.capsules,
+      selfAssessments: data.selfAssessments,
+      reflections: data.reflections || {},
+    }));
   }
 
   function reset() {
@@ -95,6 +122,8 @@
     valid: valid,
     saveScore: saveScore,
     saveSelfAssessment: saveSelfAssessment,
+    saveReflection: saveReflection,
+    saveName: saveName,
     replace: replace,
     reset: reset,
     onPage: onPage,

@@ -1,0 +1,25 @@
+// Reflection fields on capsule pages: saved as the learner types, in this browser only.
+(function () {
+  "use strict";
+
+  var progress = window.GoodTutoringProgress;
+
+  function init() {
+    document.querySelectorAll(".reflection:not([data-ready])").forEach(function (box) {
+      box.setAttribute("data-ready", "");
+      var field = box.querySelector("textarea");
+      var status = box.querySelector(".reflection__status");
+      var saved = progress.read().reflections[box.dataset.capsule];
+      field.value = saved ? saved.text : "";
+      var timer = null;
+      field.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          if (progress.saveReflection(box.dataset.capsule, field.value)) status.textContent = box.dataset.textSaved;
+        }, 400);
+      });
+    });
+  }
+
+  progress.onPage(init);
+})();
