@@ -4,6 +4,7 @@
 #   make serve    preview with live reload on http://127.0.0.1:8000
 #   make offline  only the offline zip
 #   make check    validate the curriculum and handbook, print every problem
+#   make bench    measure the build (bench/results.md)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test serve offline check schema lint clean browser
+.PHONY: site test serve offline check schema lint clean browser bench
 
 # Environments --------------------------------------------------------------
 $(STAMP): pyproject.toml
@@ -53,6 +54,10 @@ lint: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP) browser lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+# Figures, not assertions: stage times, plain-MkDocs ratio, scaling, page weight.
+bench: $(STAMP) $(NODE_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m portfolio bench
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
     schemas.add_argument("--check", action="store_true", help="fail if the committed schemas are outdated")
+    commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
@@ -87,7 +88,15 @@ def write_schemas(args: argparse.Namespace) -> int:
     return 1 if stale and args.check else 0
 
 
-COMMANDS = {"check": check, "build": build, "offline": offline, "schema": write_schemas}
+def bench(args: argparse.Namespace) -> int:
+    from portfolio.bench import RESULTS, run
+
+    print(run(args.root))
+    print(f"Written to {RESULTS}")
+    return 0
+
+
+COMMANDS = {"check": check, "build": build, "offline": offline, "schema": write_schemas, "bench": bench}
 
 
 # Helpers ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ language) and renders a partial from `overrides/partials/`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -27,8 +28,11 @@ ASSESSMENT_PAGES = "training/self-assessments"
 DECIMAL_SEPARATORS = {"fr": ",", "ar": "٫", "de": ",", "pt": ","}
 
 
+@functools.cache
 def partials_environment(overrides: Path) -> Environment:
-    """Jinja for the partials: text from YAML is escaped, a missing value fails."""
+    """Jinja for the partials: text from YAML is escaped, a missing value fails.
+    One environment per folder, kept across language builds so that each partial is
+    compiled once (Jinja still reloads a partial whose file changed)."""
     env = Environment(
         loader=FileSystemLoader(overrides),
         autoescape=True,

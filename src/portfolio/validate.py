@@ -45,8 +45,11 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     # are not reported again as unknown (the file's own problem says enough).
     unusable: set[tuple[str, str]] = set()
 
+    raw: dict[Path, object] = {}  # each file's parsed YAML, for the checks that need its lines
+
     def read(path: Path, cls: type):
         data, found = yamlfile.load(path)
+        raw[path] = data
         problems.extend(found)
         if data is None and found:
             return INVALID, None
@@ -87,7 +90,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     problems.extend(chapter_problems)
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
-    problems.extend(_check_rules(curriculum, base))
+    problems.extend(_check_rules(curriculum, base, raw))
     return curriculum, problems
 
 
@@ -119,14 +122,17 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
     ]
 
 
-def _check_rules(curriculum: Curriculum, base: Path) -> list[Problem]:
+def _check_rules(curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
     found: list[Problem] = []
     for capsule in curriculum.capsules.values():
-        found.extend(_check_capsule_time(capsule, base / "capsules" / f"{capsule.id}.yml"))
+        path = base / "capsules" / f"{capsule.id}.yml"
+        found.extend(_check_capsule_time(capsule, path, _key_lines(raw.get(path))))
     for quiz in curriculum.quizzes.values():
-        found.extend(_check_quiz(quiz, base / "quizzes" / f"{quiz.id}.yml"))
+        path = base / "quizzes" / f"{quiz.id}.yml"
+        found.extend(_check_quiz(quiz, path, raw.get(path)))
     for assessment in curriculum.self_assessments.values():
-        found.extend(_check_bands(assessment, base / "self-assessments" / f"{assessment.id}.yml"))
+        path = base / "self-assessments" / f"{assessment.id}.yml"
+        found.extend(_check_bands(assessment, path, _key_lines(raw.get(path))))
     if curriculum.course:
         seen: dict[str, Path] = {}
         for track in curriculum.course.tracks:
@@ -138,8 +144,7 @@ def _check_rules(curriculum: Curriculum, base: Path) -> list[Problem]:
     return found
 
 
-def _check_capsule_time(capsule: Capsule, path: Path) -> list[Problem]:
-    lines = _key_lines(path)
+def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Problem]:
     if capsule.duration <= 0:
         return [problem(path, lines.get("duration", 1), "bad-duration", f"the duration is {capsule.duration} minutes")]
     found = []
@@ -166,11 +171,11 @@ def _check_capsule_time(capsule: Capsule, path: Path) -> list[Problem]:
     return found
 
 
-def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
+def _check_quiz(quiz: Quiz, path: Path, data) -> list[Problem]:
     found: list[Problem] = []
-    lines = _question_lines(path)
+    lines = _question_lines(data)
     if len(quiz.questions) < MIN_QUESTIONS:
-        line = _key_lines(path).get("questions", 1)
+        line = _key_lines(data).get("questions", 1)
         found.append(
             problem(
                 path,
@@ -198,10 +203,10 @@ def _check_quiz(quiz: Quiz, path: Path) -> list[Problem]:
     return found
 
 
-def _check_bands(assessment: SelfAssessment, path: Path) -> list[Problem]:
+def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Problem]:
     """Bands must cover every possible total exactly once."""
     lowest, highest = assessment.score_range()
-    line = _key_lines(path).get("bands", 1)
+    line = lines.get("bands", 1)
     found = []
     expected = lowest
     for band in sorted(assessment.bands, key=lambda b: (b.min, b.max)):
@@ -231,13 +236,11 @@ def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1)
 # Helpers ----------------------------------------------------------------------
 
 
-def _key_lines(path: Path) -> dict:
-    data, _ = yamlfile.load(path)
+def _key_lines(data) -> dict:
     return data.key_lines if isinstance(data, yamlfile.YamlMap) else {}
 
 
-def _question_lines(path: Path) -> dict[str, int]:
-    data, _ = yamlfile.load(path)
+def _question_lines(data) -> dict[str, int]:
     questions = data.get("questions") if isinstance(data, yamlfile.YamlMap) else None
     if not isinstance(questions, yamlfile.YamlList):
         return {}

@@ -66,7 +66,11 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
 # Helpers ----------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about ten times faster).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """SafeLoader building YamlMap/YamlList with line numbers in the file (1-based)."""
 
     source_path: Path

@@ -1,0 +1,295 @@
+"""`portfolio bench`: what a build costs, stage by stage, how it grows, and what a page weighs.
+
+Every stage runs in its own process so that its wall time and peak memory are its
+own (os.wait4). Results are printed and written to bench/results.md. Nothing here
+asserts a time: the figures are for people to read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from portfolio.project import CONFIG_FILE, read_languages
+
+PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "hooks")
+RESULTS = Path("bench/results.md")
+
+
+@dataclass
+class Measure:
+    label: str
+    seconds: float
+    peak_mb: float
+    note: str = ""
+
+
+def run(root: Path) -> str:
+    root = root.resolve()
+    languages = read_languages(root / CONFIG_FILE)
+    measures: list[Measure] = []
+    with tempfile.TemporaryDirectory(prefix="bench.") as tmp:
+        work = Path(tmp)
+        site = work / "site"
+        measures.append(_stage("validation (portfolio check)", ["-m", "portfolio", "check"], root))
+        measures.append(_stage("site, every language (no PDF)", _build(site, pdfs=False), root))
+        pages = sum(1 for _ in site.rglob("index.html"))
+        measures[-1].note = f"{pages} pages, {measures[-1].seconds / pages * 1000:.1f} ms/page"
+        measures.append(_stage("search split", ["-m", "portfolio.bench", "split", str(site)], root))
+        for lang in languages.built:
+            for document in _documents(root):
+                args = ["-m", "portfolio.bench", "pdf", str(site), lang, document]
+                measures.append(_stage(f"PDF {document} ({lang})", args, root))
+        plain = _plain_project(root, work / "plain")
+        measures.append(
+            _stage(
+                "plain mkdocs-material, same Markdown",
+                ["-m", "mkdocs", "build", "-q", "-d", str(work / "plain-site")],
+                plain,
+            )
+        )
+        measures.append(_stage("make site, whole (site, PDFs, offline zip)", _whole(work), root))
+        scaling = _scaling(root, work)
+        weight = _page_weight(site, languages)
+    report = _report(measures, scaling, weight)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(report, encoding="utf-8")
+    return report
+
+
+# Stages -----------------------------------------------------------------------
+
+
+def _stage(label: str, args: list[str], cwd: Path) -> Measure:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{label} failed: {process.stderr.read().decode()[-2000:]}")
+    return Measure(label, seconds, usage.ru_maxrss / 1024)
+
+
+def _build(site: Path, pdfs: bool) -> list[str]:
+    return ["-m", "portfolio", "build", "--site-dir", str(site), "--no-offline", *([] if pdfs else ["--no-pdf"])]
+
+
+def _whole(work: Path) -> list[str]:
+    return ["-m", "portfolio", "build", "--site-dir", str(work / "whole"), "--dist-dir", str(work / "dist")]
+
+
+def _documents(root: Path) -> list[str]:
+    text = (root / "curriculum/documents.yml").read_text(encoding="utf-8")
+    return re.findall(r"^  - id: (\S+)", text, re.M)
+
+
+def _plain_project(root: Path, target: Path) -> Path:
+    """The same Markdown under plain Material and static-i18n: no hooks, macros, overrides."""
+    _copy(root, target)
+    config = (target / CONFIG_FILE).read_text(encoding="utf-8")
+    config = re.sub(r"\n  custom_dir: overrides", "", config)
+    config = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
+    config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    config = config.replace("strict: true", "strict: false")
+    (target / CONFIG_FILE).write_text(config, encoding="utf-8")
+    return target
+
+
+# Scaling ----------------------------------------------------------------------
+
+
+def _scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
+    rows = []
+    for factor in (1, 4, 16):
+        project = work / f"x{factor}"
+        _copy(root, project)
+        multiply(project, factor)
+        site = work / f"x{factor}-site"
+        measure = _stage(f"x{factor}", _build(site, pdfs=False), project)
+        pages = sum(1 for _ in site.rglob("index.html"))
+        rows.append((factor, pages, measure.seconds))
+        shutil.rmtree(site)
+    return rows
+
+
+def multiply(project: Path, factor: int) -> None:
+    """Add factor - 1 copies of the handbook and of every capsule, with fresh ids."""
+    capsules = sorted(p.stem for p in (project / "curriculum/capsules").glob("*.yml"))
+    nav, tracks = [], []
+    for k in range(2, factor + 1):
+        _copy_pages(project, capsules, k)
+        _copy_curriculum(project, capsules, k)
+        handbook = sorted(
+            p.relative_to(project / "docs/en").as_posix() for p in (project / f"docs/en/handbook-{k}").rglob("*.md")
+        )
+        # Copies sit in one top-level section, as a growing handbook would: pruned from other pages' nav.
+        nav.append(f"      - Handbook {k}:\n" + "".join(f"          - {p}\n" for p in handbook))
+        nav.append(
+            f"      - Capsules {k}:\n" + "".join(f"          - training/capsules/{c}-{k}.md\n" for c in capsules)
+        )
+        tracks.append(_TRACK.format(k=k) + "".join(f"      - {c}-{k}\n" for c in capsules))
+    if nav:
+        nav.insert(0, "  - Copies:\n")
+    with open(project / CONFIG_FILE, "a", encoding="utf-8") as config:
+        config.write("".join(nav))
+    with open(project / "curriculum/course.yml", "a", encoding="utf-8") as course:
+        course.write("".join(tracks))
+
+
+def _copy_pages(project: Path, capsules: list[str], k: int) -> None:
+    for folder in (project / "docs").iterdir():
+        if (folder / "handbook").is_dir():
+            shutil.copytree(folder / "handbook", folder / f"handbook-{k}")
+        for capsule in capsules:
+            page = folder / "training/capsules" / f"{capsule}.md"
+            if page.is_file():
+                text = page.read_text(encoding="utf-8").replace(f'"{capsule}"', f'"{capsule}-{k}"')
+                text = text.replace(f"capsule: {capsule}\n", f"capsule: {capsule}-{k}\n")
+                (page.parent / f"{capsule}-{k}.md").write_text(text, encoding="utf-8")
+
+
+def _copy_curriculum(project: Path, capsules: list[str], k: int) -> None:
+    for capsule in capsules:
+        for kind in ("capsules", "quizzes"):
+            source = project / "curriculum" / kind / f"{capsule}.yml"
+            text = source.read_text(encoding="utf-8")
+            text = re.sub(rf"^(id|quiz): {re.escape(capsule)}$", rf"\1: {capsule}-{k}", text, flags=re.M)
+            text = text.replace("handbook/", f"handbook-{k}/")
+            (source.parent / f"{capsule}-{k}.yml").write_text(text, encoding="utf-8")
+
+
+_TRACK = """  - id: copy-{k}
+    audience: volunteer
+    title:
+      en: Copy {k}
+    description:
+      en: Copy {k}
+    capsules:
+"""
+
+
+# Page weight ------------------------------------------------------------------
+
+
+def _page_weight(site: Path, languages) -> dict:
+    """Bytes of a first visit to a capsule page: the HTML and what it loads (search index apart)."""
+    page = site / "training/capsules/initial-self-assessment/index.html"
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<(?:script|img)[^>]+src="([^"]+)"|<link[^>]+href="([^"]+\.(?:css|svg))"', html)
+    files = [page] + [(page.parent / (a or b)).resolve() for a, b in assets]
+    raw = sum(f.stat().st_size for f in files)
+    zipped = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    indexes = {}
+    for lang in languages.built:
+        index = site / languages.folder(lang) / "search/search_index.json"
+        indexes[lang] = (index.stat().st_size, len(gzip.compress(index.read_bytes(), 9)))
+    return {"files": len(files), "raw": raw, "gzip": zipped, "indexes": indexes}
+
+
+# Report -----------------------------------------------------------------------
+
+
+def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weight: dict) -> str:
+    site = next(m for m in measures if m.label.startswith("site"))
+    plain = next(m for m in measures if m.label.startswith("plain"))
+    lines = [
+        "# Benchmark",
+        "",
+        f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python {sys.version.split()[0]}.",
+        "Each stage ran in its own process; peak memory is that process's maximum resident set.",
+        "",
+        "## Stages",
+        "",
+        "| stage | wall time (s) | peak memory (MB) | note |",
+        "| --- | ---: | ---: | --- |",
+        *[f"| {m.label} | {m.seconds:.2f} | {m.peak_mb:.0f} | {m.note} |" for m in measures],
+        "",
+        f"Site stage against plain mkdocs-material on the same Markdown: **{site.seconds / plain.seconds:.2f}x**.",
+        "",
+        "## Scaling (content multiplied, site stage)",
+        "",
+        "| content | pages | wall time (s) | ms per page | time against 1x |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        *[f"| {f}x | {p} | {s:.2f} | {s / p * 1000:.1f} | {s / scaling[0][2]:.2f}x |" for f, p, s in scaling],
+        "",
+        "## Page weight",
+        "",
+        f"First visit to a capsule page: {weight['files']} files, {weight['raw'] / 1024:.0f} KB raw, "
+        f"**{weight['gzip'] / 1024:.0f} KB compressed** (gzip -9), search index not included.",
+        "",
+        "| language | search index raw (KB) | compressed (KB) |",
+        "| --- | ---: | ---: |",
+        *[f"| {lang} | {r / 1024:.0f} | {z / 1024:.0f} |" for lang, (r, z) in weight["indexes"].items()],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# Single stages, run as their own process ---------------------------------------
+
+
+def _split(site: Path) -> None:
+    """Rebuild one combined index from the per-language ones, then split it again."""
+    from portfolio.search_index import INDEX, split_search_index
+
+    root = Path.cwd()
+    languages = read_languages(root / CONFIG_FILE)
+    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    for lang in languages.built:
+        folder = languages.folder(lang)
+        if folder:
+            docs = json.loads((site / folder / INDEX).read_text(encoding="utf-8"))["docs"]
+            combined["docs"] += [{**d, "location": folder + d["location"]} for d in docs]
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "search").mkdir()
+        (Path(tmp) / INDEX).write_text(json.dumps(combined), encoding="utf-8")
+        split_search_index(Path(tmp), languages)
+
+
+def _pdf(site: Path, lang: str, document_id: str) -> None:
+    from mkdocs.utils.yaml import yaml_load
+
+    from portfolio.interface import load_interface, strings_for
+    from portfolio.pdf import build_document
+    from portfolio.validate import load_curriculum
+
+    root = Path.cwd()
+    languages = read_languages(root / CONFIG_FILE)
+    curriculum, _ = load_curriculum(root, languages.default, languages.built)
+    interface, _ = load_interface(root, languages.default, languages.built)
+    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+        nav = yaml_load(stream)["nav"]
+    document = next(d for d in curriculum.printing.documents if d.id == document_id)
+    organisation = curriculum.text(curriculum.organisation.name, lang)
+    strings = strings_for(interface, lang, languages.default)
+    build_document(site, root, document, curriculum, languages, lang, nav, strings, organisation)
+
+
+def _copy(root: Path, target: Path) -> None:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy(source, target / part)
+    if (root / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(root / "node_modules")
+
+
+if __name__ == "__main__":
+    command, *rest = sys.argv[1:]
+    {"split": lambda: _split(Path(rest[0])), "pdf": lambda: _pdf(Path(rest[0]), rest[1], rest[2])}[command]()
