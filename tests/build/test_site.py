@@ -126,7 +126,7 @@ def test_the_offline_copy_carries_its_own_worker_shim_and_indexes(offline_site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_handbook_home_draws_the_ten_step_cycle_in_its_language(built_site, lang):
     page = html(built_site, lang, "handbook")
-    svg = page[page.index('<figure class="step-cycle">') : page.index("</figure>")]
+    svg = page[page.index('<figure class="step-cycle"') : page.index("</figure>")]
     titles = {"en": "The ten steps of the buddy system", "fr": "Les dix étapes", "ar": "الخطوات العشر لنظام الرفقة"}
     assert 'role="img"' in svg and titles[lang] in svg
     description = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
