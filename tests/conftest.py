@@ -10,7 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
 
 
 def copy_project(target: Path) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from portfolio.project import CONFIG_FILE, read_languages
 
-PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "hooks")
+PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
 RESULTS = Path("bench/results.md")
 
 
@@ -262,20 +262,18 @@ def _split(site: Path) -> None:
 def _pdf(site: Path, lang: str, document_id: str) -> None:
     from mkdocs.utils.yaml import yaml_load
 
-    from portfolio.interface import load_interface, strings_for
+    from portfolio.interface import strings_for
     from portfolio.pdf import build_document
-    from portfolio.validate import load_curriculum
+    from portfolio.site import read_state
 
-    root = Path.cwd()
-    languages = read_languages(root / CONFIG_FILE)
-    curriculum, _ = load_curriculum(root, languages.default, languages.built)
-    interface, _ = load_interface(root, languages.default, languages.built)
-    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+    state = read_state(Path.cwd())
+    with open(state.root / CONFIG_FILE, encoding="utf-8") as stream:
         nav = yaml_load(stream)["nav"]
+    curriculum, languages = state.curriculum, state.languages
     document = next(d for d in curriculum.printing.documents if d.id == document_id)
     organisation = curriculum.text(curriculum.organisation.name, lang)
-    strings = strings_for(interface, lang, languages.default)
-    build_document(site, root, document, curriculum, languages, lang, nav, strings, organisation)
+    strings = strings_for(state.interface, lang, languages.default)
+    build_document(site, state.root, document, curriculum, languages, lang, nav, strings, organisation)
 
 
 def _copy(root: Path, target: Path) -> None:

@@ -86,6 +86,7 @@ class PageMacros:
             "course_plans": self.course_plans,
             "downloads": self.downloads,
             "reflection": self.reflection,
+            "lms_downloads": self.lms_downloads,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -96,7 +97,7 @@ class PageMacros:
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
-            "org": self._localise(vars(org)) if org else {},
+            "org": self.localise(vars(org)) if org else {},
         }
 
     # Macros -------------------------------------------------------------------
@@ -104,14 +105,14 @@ class PageMacros:
     def capsule_card(self, capsule_id: str) -> str:
         """A capsule's summary card: duration, mode, audience, objectives, outcomes, link."""
         capsule = self._capsule(capsule_id)
-        return self._render(
-            "partials/capsule-card.html", capsule=self._capsule_view(capsule), link=self._capsule_link(capsule.id)
+        return self.render(
+            "partials/capsule-card.html", capsule=self.capsule_view(capsule), link=self._capsule_link(capsule.id)
         )
 
     def capsule_activities(self, capsule_id: str) -> str:
         """The activities of a capsule as a learner sees them (no trainer notes)."""
-        activities = self._capsule_view(self._capsule(capsule_id))["activities"]
-        return self._render("partials/activities.html", activities=activities)
+        activities = self.capsule_view(self._capsule(capsule_id))["activities"]
+        return self.render("partials/activities.html", activities=activities)
 
     def quiz(self, quiz_id: str) -> str:
         """A quiz as a form: questions and options, feedback hidden until checked."""
@@ -119,32 +120,53 @@ class PageMacros:
         if quiz_id not in quizzes:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
-        return self._render("partials/quiz.html", quiz=self._localise(quizzes[quiz_id]), capsule_id=capsule_id)
+        return self.render("partials/quiz.html", quiz=self.localise(quizzes[quiz_id]), capsule_id=capsule_id)
 
     def self_assessment(self, assessment_id: str) -> str:
         """A self-assessment form: statements on a scale, and the bands that read the total."""
         assessments = self.state.curriculum.self_assessments
         if assessment_id not in assessments:
             raise ValueError(self._unknown("self-assessment", assessment_id, assessments))
-        return self._render("partials/self-assessment.html", sa=self._localise(assessments[assessment_id]))
+        return self.render("partials/self-assessment.html", sa=self.localise(assessments[assessment_id]))
 
     def progress_tables(self) -> str:
         """The "My progress" tables: every capsule and self-assessment, filled in by the browser."""
         curriculum = self.state.curriculum
         capsules = [
-            {"id": c.id, "title": self._localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
+            {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
             for c in curriculum.capsules.values()
         ]
         assessments = [
-            {"id": a.id, "title": self._localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
+            {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
             for a in curriculum.self_assessments.values()
         ]
-        return self._render("partials/progress.html", capsules=capsules, assessments=assessments)
+        return self.render("partials/progress.html", capsules=capsules, assessments=assessments)
+
+    def lms_downloads(self) -> str:
+        """Links to this language's SCORM packages and question banks (written after the site)."""
+        from portfolio.exports import LMS_FOLDER, MLANG, scorm_name
+
+        folder = self.state.languages.folder(self.lang)
+        here = self.current_page().url
+        course = self.state.curriculum.course
+        packages = [
+            {
+                "title": self.localise(t.title),
+                "href": get_relative_url(f"{folder}{LMS_FOLDER}/{scorm_name(t.id, self.lang)}", here),
+            }
+            for t in (course.tracks if course else [])
+        ]
+        banks = {
+            "gift": get_relative_url(f"{folder}{LMS_FOLDER}/questions-{self.lang}.gift", here),
+            "xml": get_relative_url(f"{folder}{LMS_FOLDER}/questions-{self.lang}.xml", here),
+            "multilingual": get_relative_url(f"{LMS_FOLDER}/questions-{MLANG}.gift", here),
+        }
+        return self.render("partials/lms-downloads.html", packages=packages, banks=banks)
 
     def reflection(self) -> str:
         """The reflection field of the capsule this page presents (front matter `capsule:`)."""
         capsule = self._capsule(self.current_page().meta.get("capsule", ""))
-        return self._render("partials/reflection.html", capsule_id=capsule.id)
+        return self.render("partials/reflection.html", capsule_id=capsule.id)
 
     def downloads(self) -> str:
         """Links to this language's PDFs (written after the site is built)."""
@@ -152,15 +174,15 @@ class PageMacros:
         folder = self.state.languages.folder(self.lang)
         items = [
             {
-                "title": self._localise(document.title),
-                "subtitle": self._localise(document.subtitle),
+                "title": self.localise(document.title),
+                "subtitle": self.localise(document.subtitle),
                 "href": get_relative_url(
                     f"{folder}{PDF_FOLDER}/{document.id}-{self.lang}.pdf", self.current_page().url
                 ),
             }
             for document in (printing.documents if printing else [])
         ]
-        return self._render("partials/downloads.html", documents=items)
+        return self.render("partials/downloads.html", documents=items)
 
     # Trainer pages ------------------------------------------------------------
 
@@ -168,7 +190,7 @@ class PageMacros:
         """Every capsule's session plan: activities with start times, notes and materials."""
         capsules = []
         for capsule in self._capsules_in_order():
-            view = self._capsule_view(capsule)
+            view = self.capsule_view(capsule)
             start = 0
             for activity in view["activities"]:
                 activity["start"] = clock(start)
@@ -176,7 +198,7 @@ class PageMacros:
             view["end"] = clock(start)
             view["link"] = self._capsule_link(capsule.id)
             capsules.append(view)
-        return self._render("partials/session-plans.html", capsules=capsules)
+        return self.render("partials/session-plans.html", capsules=capsules)
 
     def answer_keys(self) -> str:
         """The right answers of every quiz, in the capsules' order."""
@@ -185,11 +207,11 @@ class PageMacros:
             quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
             if quiz is None:
                 continue
-            view = self._localise(quiz)
+            view = self.localise(quiz)
             for question, source in zip(view["questions"], quiz.questions, strict=True):
-                question["answers"] = [self._localise(o.text) for o in source.options if o.correct]
-            items.append({"title": self._localise(capsule.title), "quiz": view})
-        return self._render("partials/answer-keys.html", quizzes=items)
+                question["answers"] = [self.localise(o.text) for o in source.options if o.correct]
+            items.append({"title": self.localise(capsule.title), "quiz": view})
+        return self.render("partials/answer-keys.html", quizzes=items)
 
     def course_plans(self) -> str:
         """Each track as a blended course: face-to-face and distance hours, and a timeline."""
@@ -199,14 +221,14 @@ class PageMacros:
         for track in curriculum.course.tracks if curriculum.course else []:
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
             present = sum(c.duration for c in capsules if c.mode == "face-to-face")
-            view = self._localise(track)
+            view = self.localise(track)
             view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
             view["present_hours"] = format_hours(present, self.lang)
             view["distance_hours"] = format_hours(curriculum.track_minutes(track) - present, self.lang)
             view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
-            view["capsules"] = [{**self._capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
+            view["capsules"] = [{**self.capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
             tracks.append(view)
-        return self._render(
+        return self.render(
             "partials/course-plans.html",
             tracks=tracks,
             width=diagrams.TIMELINE_WIDTH,
@@ -229,20 +251,20 @@ class PageMacros:
         curriculum = self.state.curriculum
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
-            view = self._localise(track)
+            view = self.localise(track)
             view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
             view["capsules"] = [
-                {"capsule": self._capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
+                {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
             ]
             tracks.append(view)
-        return self._render("partials/tracks.html", tracks=tracks)
+        return self.render("partials/tracks.html", tracks=tracks)
 
     def step_cycle(self) -> str:
         """The buddy-system cycle as an SVG diagram, labels in the page's language."""
         steps = self.state.curriculum.cycle.steps if self.state.curriculum.cycle else []
         rtl = direction(self.lang) == "rtl"
-        nodes = diagrams.cycle([self._localise(step.label) for step in steps], rtl)
-        return self._render(
+        nodes = diagrams.cycle([self.localise(step.label) for step in steps], rtl)
+        return self.render(
             "partials/step-cycle.html",
             nodes=nodes,
             rtl=rtl,
@@ -254,13 +276,13 @@ class PageMacros:
     def related_capsules(self) -> str:
         """Cards of the capsules named in the page's front matter `capsules:`."""
         ids = self.current_page().meta.get("capsules") or []
-        capsules = [self._capsule_view(self._capsule(i)) for i in ids]
+        capsules = [self.capsule_view(self._capsule(i)) for i in ids]
         links = [self._capsule_link(i) for i in ids]
-        return self._render("partials/related-capsules.html", items=list(zip(capsules, links, strict=True)))
+        return self.render("partials/related-capsules.html", items=list(zip(capsules, links, strict=True)))
 
     # Helpers ------------------------------------------------------------------
 
-    def _render(self, template: str, **context: Any) -> str:
+    def render(self, template: str, **context: Any) -> str:
         return Markup(
             self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
         )
@@ -278,14 +300,14 @@ class PageMacros:
             f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"
         )
 
-    def _capsule_view(self, capsule: Capsule) -> dict[str, Any]:
-        view = self._localise(vars(capsule))
+    def capsule_view(self, capsule: Capsule) -> dict[str, Any]:
+        view = self.localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
         for activity in view["activities"]:
             activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
         assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
         view["assessment"] = assessment and {
-            "title": self._localise(assessment.title),
+            "title": self.localise(assessment.title),
             "link": self._page_link(f"{ASSESSMENT_PAGES}/{assessment.id}.md"),
         }
         view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
@@ -296,20 +318,24 @@ class PageMacros:
         return self._page_link(f"{CAPSULE_PAGES}/{capsule_id}.md")
 
     def _page_link(self, target: str) -> str | None:
-        """A Markdown link target from the current page to `target` (a path in the language folder)."""
-        page_path = self.current_page().file.src_uri.split("/", 1)[1]  # drop the language folder
+        """A Markdown link target from the current page to `target` (a path in the language
+        folder); none on that page itself, or outside a page (LMS exports)."""
+        page = self.current_page()
+        if page is None:
+            return None
+        page_path = page.file.src_uri.split("/", 1)[1]  # drop the language folder
         if page_path == target:
             return None
         return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
 
-    def _localise(self, value: Any) -> Any:
+    def localise(self, value: Any) -> Any:
         """Replace every Text in a record (recursively) by its string in this language."""
         if isinstance(value, Text):
             return value.get_text(self.lang, self.state.languages.default)
         if isinstance(value, dict):
-            return {k: self._localise(v) for k, v in value.items()}
+            return {k: self.localise(v) for k, v in value.items()}
         if isinstance(value, list):
-            return [self._localise(v) for v in value]
+            return [self.localise(v) for v in value]
         if hasattr(value, "__dataclass_fields__"):
-            return self._localise(vars(value))
+            return self.localise(vars(value))
         return value

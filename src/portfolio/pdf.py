@@ -4,7 +4,7 @@ print-site is not language-aware and Material's CSS does not render in WeasyPrin
 so the documents are assembled here: the built pages of one language are read in
 the order of `curriculum/documents.yml`, each page's <article> is taken, its ids are
 prefixed and its links rewritten to point inside the document, and the whole is
-rendered from `overrides/print/document.html` with `overrides/print/print.css`.
+rendered from `templates/print/document.html` with `templates/print/print.css`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from portfolio import __version__
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.project import Languages, direction
 
-PRINT_TEMPLATES = "overrides/print"
+PRINT_TEMPLATES = "templates/print"
 PDF_FOLDER = "pdf"
 
 
@@ -183,27 +183,26 @@ def _build_date() -> str:
     return datetime.now(UTC).date().isoformat()
 
 
-def build_all(site_dir: Path, root: Path, report=print) -> list[Built]:
+def build_all(site_dir: Path, state, report=print) -> list[Built]:
     """Every document in every built language; `report` hears of each as it goes."""
     from mkdocs.utils.yaml import yaml_load
 
-    from portfolio.interface import load_interface, strings_for
-    from portfolio.project import CONFIG_FILE, read_languages
-    from portfolio.validate import load_curriculum
+    from portfolio.interface import strings_for
+    from portfolio.project import CONFIG_FILE
 
-    languages = read_languages(root / CONFIG_FILE)
-    curriculum, _ = load_curriculum(root, languages.default, languages.built)
-    interface, _ = load_interface(root, languages.default, languages.built)
-    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+    languages, curriculum = state.languages, state.curriculum
+    with open(state.root / CONFIG_FILE, encoding="utf-8") as stream:
         nav = yaml_load(stream)["nav"]
     built = []
     documents = curriculum.printing.documents if curriculum.printing else []
     for lang in languages.built:
-        strings = strings_for(interface, lang, languages.default)
+        strings = strings_for(state.interface, lang, languages.default)
         organisation = curriculum.text(curriculum.organisation.name, lang) if curriculum.organisation else ""
         for document in documents:
             report(f"PDF {lang}: {document.id} ...")
-            result = build_document(site_dir, root, document, curriculum, languages, lang, nav, strings, organisation)
+            result = build_document(
+                site_dir, state.root, document, curriculum, languages, lang, nav, strings, organisation
+            )
             report(f"PDF {lang}: {document.id}: {result.pages} pages in {result.seconds:.1f} s")
             built.append(result)
     return built

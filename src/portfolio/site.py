@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import Curriculum, Text
 from portfolio.problems import Problem
-from portfolio.project import Languages, read_languages
+from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.validate import load_curriculum
 
 
@@ -49,16 +49,20 @@ def is_first_language_build(config: MkDocsConfig) -> bool:
     return i18n.current_language in (None, i18n.default_language)
 
 
-def load_state(config: MkDocsConfig) -> BuildState:
-    """Load and validate curriculum and interface strings; kept for the other languages."""
-    global _state
-    config_file = Path(config.config_file_path)
-    root = config_file.parent
-    languages = read_languages(config_file)
+def read_state(root: Path) -> BuildState:
+    """The curriculum, interface strings and abbreviations of the project at `root`,
+    with every problem found in them."""
+    languages = read_languages(root / CONFIG_FILE)
     curriculum, problems = load_curriculum(root, languages.default, languages.built)
     interface, found = load_interface(root, languages.default, languages.built)
     abbreviations, more = load_abbreviations(root, languages.default, languages.built)
-    _state = BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more)
+    return BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more)
+
+
+def load_state(config: MkDocsConfig) -> BuildState:
+    """Load and validate the sources for this build; kept for the other languages."""
+    global _state
+    _state = read_state(Path(config.config_file_path).parent)
     return _state
 
 

@@ -20,8 +20,10 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from portfolio.exports import LMS_FOLDER, export_all
 from portfolio.pdf import PDF_FOLDER, build_all
 from portfolio.project import CONFIG_FILE
+from portfolio.site import read_state
 
 OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
 
@@ -32,24 +34,29 @@ class BuildResult:
     warnings: list[str]
 
 
-def build_site(root: Path, site_dir: Path, pdfs: bool = True, report=print) -> BuildResult:
-    """Build every language strictly into `site_dir`, with each language's PDFs."""
+def build_site(root: Path, site_dir: Path, pdfs: bool = True, exports: bool = True, report=print) -> BuildResult:
+    """Build every language strictly into `site_dir`, with each language's PDFs and
+    LMS exports."""
     with _staging(site_dir) as staging, _collect_warnings() as warnings:
         _run_mkdocs(root, staging, offline=False)
+        state = read_state(root)
         if pdfs:
-            build_all(staging, root, report)
+            build_all(staging, state, report)
+        if exports:
+            export_all(state, staging, report)
     return BuildResult(site_dir, warnings)
 
 
 def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> BuildResult:
     """Build the file:// copy (search included) and pack it into `zip_path`; the PDFs
-    already built for the online site are copied in from `pdfs_from`."""
+    and LMS exports already built for the online site are copied in from `pdfs_from`."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="offline.", dir=zip_path.parent) as tmp:
         site = Path(tmp) / "site"
         with _collect_warnings() as warnings:
             _run_mkdocs(root, site, offline=True)
-        for pdf in pdfs_from.rglob(f"{PDF_FOLDER}/*.pdf") if pdfs_from else []:
+        downloads = [*pdfs_from.rglob(f"{PDF_FOLDER}/*"), *pdfs_from.rglob(f"{LMS_FOLDER}/*")] if pdfs_from else []
+        for pdf in downloads:
             target = site / pdf.relative_to(pdfs_from)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pdf, target)

@@ -53,6 +53,8 @@
     form.classList.toggle("quiz--passed", passed);
     form.querySelector("button[type=reset]").hidden = false;
     if (form.dataset.capsule) progress.saveScore(form.dataset.capsule, score, passed);
+    // Others may listen (sco.js reports the score to an LMS).
+    form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
   }
 
   function onReset(event) {

