@@ -50,6 +50,11 @@ def run(root: Path) -> str:
             for document in _documents(root):
                 args = ["-m", "portfolio.bench", "pdf", str(site), lang, document]
                 measures.append(_stage(f"PDF {document} ({lang})", args, root))
+        measures.append(
+            _stage(
+                "LMS exports (SCORM, GIFT, Moodle XML)", ["-m", "portfolio", "export", "--site-dir", str(site)], root
+            )
+        )
         plain = _plain_project(root, work / "plain")
         measures.append(
             _stage(
@@ -84,7 +89,15 @@ def _stage(label: str, args: list[str], cwd: Path) -> Measure:
 
 
 def _build(site: Path, pdfs: bool) -> list[str]:
-    return ["-m", "portfolio", "build", "--site-dir", str(site), "--no-offline", *([] if pdfs else ["--no-pdf"])]
+    return [
+        "-m",
+        "portfolio",
+        "build",
+        "--site-dir",
+        str(site),
+        "--no-offline",
+        *([] if pdfs else ["--no-pdf", "--no-export"]),
+    ]
 
 
 def _whole(work: Path) -> list[str]:

@@ -28,11 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--dist-dir", type=Path, default=Path("dist"))
     build.add_argument("--no-offline", action="store_true", help="skip the offline zip")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    build.add_argument("--no-export", action="store_true", help="skip the LMS exports")
     offline = commands.add_parser("offline", help="pack the offline copy into dist/")
     offline.add_argument("--dist-dir", type=Path, default=Path("dist"))
     schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
     schemas.add_argument("--out", type=Path, default=Path("schemas"))
     schemas.add_argument("--check", action="store_true", help="fail if the committed schemas are outdated")
+    export = commands.add_parser("export", help="write the SCORM packages and question banks into a built site")
+    export.add_argument("--site-dir", type=Path, default=Path("site"))
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
@@ -53,7 +56,7 @@ def build(args: argparse.Namespace) -> int:
     root = args.root
     _show_mkdocs_messages()
     try:
-        result = build_site(root, args.site_dir, pdfs=not args.no_pdf)
+        result = build_site(root, args.site_dir, pdfs=not args.no_pdf, exports=not args.no_export)
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
         if not args.no_offline:
             print("Offline copy: building with OFFLINE=true ...", flush=True)
@@ -88,6 +91,18 @@ def write_schemas(args: argparse.Namespace) -> int:
     return 1 if stale and args.check else 0
 
 
+def export(args: argparse.Namespace) -> int:
+    from portfolio.exports import export_all
+    from portfolio.site import read_state
+
+    if not (args.site_dir / "index.html").is_file():
+        print(f"{args.site_dir} holds no built site — run `make site` first", file=sys.stderr)
+        return 1
+    for written in export_all(read_state(args.root), args.site_dir):
+        print(f"  {written.path}" + (f" ({written.questions} questions)" if written.questions else ""))
+    return 0
+
+
 def bench(args: argparse.Namespace) -> int:
     from portfolio.bench import RESULTS, run
 
@@ -96,7 +111,14 @@ def bench(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": check, "build": build, "offline": offline, "schema": write_schemas, "bench": bench}
+COMMANDS = {
+    "check": check,
+    "build": build,
+    "offline": offline,
+    "schema": write_schemas,
+    "export": export,
+    "bench": bench,
+}
 
 
 # Helpers ----------------------------------------------------------------------
@@ -125,6 +147,9 @@ def _summary(root: Path, args: argparse.Namespace) -> str:
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
     if not args.no_pdf:
         lines.extend(f"  pdf:      {pdf}" for pdf in sorted(args.site_dir.resolve().rglob("pdf/*.pdf")))
+    lines.append(
+        f"  lms:      {len(list(args.site_dir.resolve().rglob('lms/*')))} SCORM packages and question banks in lms/"
+    )
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")
