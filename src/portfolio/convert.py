@@ -108,6 +108,8 @@ def _value(tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
         return value
     if origin is list:
         return _list(typing.get_args(tp)[0], value, ctx, line, key)
+    if origin is dict:
+        return _mapping(*typing.get_args(tp), value, ctx, line, key)
     if tp is Text:
         return convert_text(value, ctx, line, key)
     if dataclasses.is_dataclass(tp):
@@ -126,6 +128,20 @@ def _list(item_tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
         if converted is not INVALID:
             items.append(converted)
     return items
+
+
+def _mapping(key_tp: Any, value_tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
+    if not isinstance(value, dict):
+        ctx.add(line, "wrong-type", f"`{key}` should be a mapping of keys, not {_kind(value)}")
+        return INVALID
+    result = {}
+    for name, item in value.items():
+        item_line = _line_of(value, name, line)
+        name = _value(key_tp, name, ctx, item_line, f"{key} key")
+        converted = _value(value_tp, item, ctx, item_line, f"{key}.{name}")
+        if name is not INVALID and converted is not INVALID:
+            result[name] = converted
+    return result
 
 
 def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:

@@ -202,7 +202,50 @@ class Documents:
     documents: list[PrintDocument]
 
 
-# Organisation -----------------------------------------------------------------
+# Organisation and people ------------------------------------------------------------
+AdaptationPoint = Literal["local-partners", "legal-obligations", "contacts", "insurance", "data-protection"]
+PersonId = Annotated[str, Ref("person")]
+
+
+@dataclass
+class Consent:
+    """What a person agreed to: to be named on the site, and since when (YYYY-MM-DD)."""
+
+    given: bool
+    date: str
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    role: Text
+    consent: Consent
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class People:
+    people: list[Person]
+
+
+@dataclass
+class Channel:
+    """A way to reach the organisation itself (not a person): e-mail, phone, address, website."""
+
+    kind: Literal["email", "phone", "address", "website"]
+    value: str
+    label: Text
+
+
+@dataclass
+class Partner:
+    name: str
+    role: Text
+    website: str | None = None
+
+
 @dataclass
 class Organisation:
     name: Text
@@ -211,6 +254,13 @@ class Organisation:
     licence: str
     region: str | None = None
     website: str | None = None
+    logo: str | None = None
+    languages: list[str] = field(default_factory=list)  # a subset of mkdocs.yml's; empty: all
+    channels: list[Channel] = field(default_factory=list)
+    contacts: list[PersonId] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    legal_notes: Text | None = None
+    adaptations: dict[AdaptationPoint, Text] = field(default_factory=dict)
 
 
 # The whole curriculum, once loaded --------------------------------------------
@@ -222,6 +272,7 @@ class Curriculum:
     organisation: Organisation | None = None
     cycle: StepCycle | None = None
     printing: Documents | None = None
+    people: dict[str, Person] = field(default_factory=dict)
     capsules: dict[str, Capsule] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)

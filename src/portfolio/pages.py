@@ -17,6 +17,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
+from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.interface import strings_for
 from portfolio.models import Capsule, Text
 from portfolio.pdf import PDF_FOLDER
@@ -61,6 +62,15 @@ def format_hours(minutes: int, lang: str) -> str:
     return hours.replace(".", DECIMAL_SEPARATORS.get(lang, "."))
 
 
+def organisation_view(state: BuildState, lang: str) -> dict[str, Any]:
+    """The organisation in one language, for pages and templates (footer, covers)."""
+    org = state.curriculum.organisation
+    if org is None:
+        return {}
+    macros = PageMacros(state, lang, None, lambda: None)
+    return macros.localise(vars(org))
+
+
 class PageMacros:
     """The macros of one language build; `current_page` gives the page being rendered."""
 
@@ -87,17 +97,18 @@ class PageMacros:
             "downloads": self.downloads,
             "reflection": self.reflection,
             "lms_downloads": self.lms_downloads,
+            "adapt": self.adapt,
+            "contacts": self.contacts,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
         """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui."""
-        org = self.state.curriculum.organisation
         return {
             **extra,
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
-            "org": self.localise(vars(org)) if org else {},
+            "org": organisation_view(self.state, self.lang),
         }
 
     # Macros -------------------------------------------------------------------
@@ -141,6 +152,30 @@ class PageMacros:
             for a in curriculum.self_assessments.values()
         ]
         return self.render("partials/progress.html", capsules=capsules, assessments=assessments)
+
+    def adapt(self, point: str) -> str:
+        """An adaptation point: the organisation's own text, or a notice that it is still to write."""
+        if point not in ADAPTATION_POINTS:
+            raise ValueError(
+                f"{self.current_page().file.src_path}:1 [unknown-adaptation] `{point}` is not an adaptation point"
+                f" — use one of: {', '.join(ADAPTATION_POINTS)}"
+            )
+        org = self.state.curriculum.organisation
+        text = org.adaptations.get(point) if org else None
+        return self.render(
+            "partials/adaptation.html",
+            point=point,
+            label=self.ui[f"adapt-{point}"],
+            text=self.localise(text) if text else "",
+            org=organisation_view(self.state, self.lang),
+        )
+
+    def contacts(self) -> str:
+        """The organisation's channels and the contact people who gave their consent."""
+        curriculum = self.state.curriculum
+        ids = curriculum.organisation.contacts if curriculum.organisation else []
+        people = [self.localise(vars(curriculum.people[i])) for i in ids if curriculum.people[i].consent.given]
+        return self.render("partials/contacts.html", org=organisation_view(self.state, self.lang), people=people)
 
     def lms_downloads(self) -> str:
         """Links to this language's SCORM packages and question banks (written after the site)."""

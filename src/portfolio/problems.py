@@ -107,6 +107,19 @@ RULES: dict[str, tuple[str, str]] = {
     "quiz-too-short": (ERROR, "give the quiz at least six questions"),
     "band-gap": (ERROR, "extend a band so that every total score falls in one band"),
     "band-overlap": (ERROR, "make the bands meet without overlapping (one ends at n, the next starts at n + 1)"),
+    "no-consent": (
+        ERROR,
+        "record the person's consent (given: true, date) only once they agreed in writing, or remove them",
+    ),
+    "unknown-person": (ERROR, "use the id of a person in curriculum/people.yml"),
+    "contact-in-markdown": (
+        ERROR,
+        "put the person in curriculum/people.yml with their consent and show them with {{ contacts() }}",
+    ),
+    "unknown-adaptation": (
+        ERROR,
+        "use one of: local-partners, legal-obligations, contacts, insurance, data-protection",
+    ),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
 }

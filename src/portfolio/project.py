@@ -37,4 +37,18 @@ def read_languages(config_file: Path) -> Languages:
     entries = i18n["languages"]
     default = next(entry["locale"] for entry in entries if entry.get("default"))
     built = tuple(entry["locale"] for entry in entries if entry.get("build", True))
+    chosen = _organisation_languages(config_file.parent)
+    if chosen:  # the organisation builds a subset; the default language always
+        built = tuple(lang for lang in built if lang in chosen or lang == default)
     return Languages(default, built, {entry["locale"]: entry.get("name", entry["locale"]) for entry in entries})
+
+
+def _organisation_languages(root: Path) -> list[str]:
+    """The `languages:` of curriculum/organisation.yml, read without validating the file."""
+    from portfolio import yamlfile
+
+    data, _ = (
+        yamlfile.load(root / CURRICULUM_DIR / "organisation.yml") if (root / CURRICULUM_DIR).is_dir() else (None, [])
+    )
+    languages = data.get("languages") if isinstance(data, dict) else None
+    return [str(lang) for lang in languages] if isinstance(languages, list) else []

@@ -18,6 +18,7 @@ from portfolio.models import (
     Course,
     Documents,
     Organisation,
+    People,
     Quiz,
     SelfAssessment,
     StepCycle,
@@ -34,6 +35,7 @@ SCHEMAS = {
     "steps": StepCycle,
     "self-assessment": SelfAssessment,
     "documents": Documents,
+    "people": People,
 }
 
 
@@ -84,6 +86,13 @@ def _schema(tp: Any, default: str) -> dict[str, Any]:
         return {"enum": list(typing.get_args(tp))}
     if origin is list:
         return {"type": "array", "items": _schema(typing.get_args(tp)[0], default)}
+    if origin is dict:
+        key_tp, value_tp = typing.get_args(tp)
+        return {
+            "type": "object",
+            "propertyNames": _schema(key_tp, default),
+            "additionalProperties": _schema(value_tp, default),
+        }
     if tp is Text:
         return {
             "type": "object",

@@ -7,10 +7,12 @@ chapters under `docs/<default language>/`; neither writes anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
+from portfolio.adaptations import check_pages
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
@@ -20,6 +22,7 @@ from portfolio.models import (
     Curriculum,
     Documents,
     Organisation,
+    People,
     Quiz,
     SelfAssessment,
     StepCycle,
@@ -28,6 +31,8 @@ from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
 
 MIN_QUESTIONS = 6
+PEOPLE_FILE = "people.yml"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
@@ -60,6 +65,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         return obj, data
 
     files = (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation"))
+    people = None
     for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle"), ("documents.yml", Documents, "printing")):
         path = base / name
         if not path.is_file():
@@ -68,6 +74,11 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         obj, _ = read(path, cls)
         if obj is not INVALID:
             setattr(curriculum, attr, obj)
+    if (base / PEOPLE_FILE).is_file():
+        people, data = read(base / PEOPLE_FILE, People)
+        if people is not INVALID:
+            curriculum.people = {p.id: p for p in people.people}
+            problems.extend(_check_consent(people, base / PEOPLE_FILE, data))
 
     kinds = (
         ("capsules", "capsule", Capsule, curriculum.capsules),
@@ -88,6 +99,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
 
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
+    problems.extend(check_pages(root))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw))
@@ -113,6 +125,7 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
         "capsule": lambda v: v in curriculum.capsules,
         "quiz": lambda v: v in curriculum.quizzes,
         "self-assessment": lambda v: v in curriculum.self_assessments,
+        "person": lambda v: v in curriculum.people,
         "chapter": lambda v: (chapters / v).is_file(),
     }
     return [
@@ -219,6 +232,27 @@ def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Pr
         expected = max(expected, band.max + 1)
     if expected <= highest:
         found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, highest)}"))
+    return found
+
+
+def _check_consent(people: People, path: Path, data) -> list[Problem]:
+    """Nobody is named on the site without their recorded consent."""
+    found = []
+    items = data.get("people") if isinstance(data, yamlfile.YamlMap) else None
+    for index, person in enumerate(people.people):
+        line = items.line_of(index) if isinstance(items, yamlfile.YamlList) else 1
+        if not person.consent.given:
+            found.append(problem(path, line, "no-consent", f"`{person.id}` has no recorded consent to be named"))
+        elif not _DATE.fullmatch(person.consent.date):
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "no-consent",
+                    f"`{person.id}` has a consent date `{person.consent.date}` that is not a date",
+                    "write the date the consent was given as YYYY-MM-DD",
+                )
+            )
     return found
 
 
