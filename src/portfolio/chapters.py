@@ -25,9 +25,10 @@ STEPS = "handbook/buddy-system"
 
 @dataclass
 class ChapterMeta:
-    roles: list[Role]
+    roles: list[Role] = field(default_factory=list)
     capsules: list[CapsuleId] = field(default_factory=list)
     step: int | None = None
+    translation_of: str | None = None  # see portfolio.translations
 
 
 @dataclass

@@ -36,6 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     schemas.add_argument("--check", action="store_true", help="fail if the committed schemas are outdated")
     export = commands.add_parser("export", help="write the SCORM packages and question banks into a built site")
     export.add_argument("--site-dir", type=Path, default=Path("site"))
+    adapt = commands.add_parser("adapt", help="list the adaptation points and whether organisation.yml fills them")
+    adapt.add_argument("--fail-unfilled", action="store_true", help="exit 1 if a point is not filled")
+    translations = commands.add_parser("translations", help="translation status per page and curriculum file")
+    translations.add_argument("--fail-below", type=float, metavar="PERCENT", help="exit 1 if a language is below")
+    translations.add_argument("--mark", nargs=2, metavar=("LANG", "PATH"), help="record a translation as up to date")
+    init = commands.add_parser("init", help="write curriculum/organisation.yml for your organisation")
+    for option in ("name", "short-name", "country", "region", "licence", "email", "website"):
+        init.add_argument(f"--{option}")
+    init.add_argument("--languages", help="comma-separated, e.g. en,fr")
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
@@ -103,6 +112,58 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def adapt(args: argparse.Namespace) -> int:
+    from portfolio.adaptations import find_marks
+    from portfolio.site import read_state
+
+    marks = find_marks(args.root, read_state(args.root).curriculum.organisation)
+    for item in marks:
+        state = "filled" if item.filled else "NOT FILLED"
+        print(
+            f"{item.path.relative_to(args.root.resolve()) if item.path.is_absolute() else item.path}:{item.line}"
+            f" [{item.point}] {state}"
+        )
+    unfilled = sorted({m.point for m in marks if not m.filled})
+    print(f"{len(marks)} adaptation points; not filled in curriculum/organisation.yml: {', '.join(unfilled) or 'none'}")
+    return 1 if unfilled and args.fail_unfilled else 0
+
+
+def translations(args: argparse.Namespace) -> int:
+    from portfolio.translations import curriculum_statuses, mark, page_statuses, summary
+
+    languages = read_languages(args.root / CONFIG_FILE)
+    if args.mark:
+        lang, path = args.mark
+        print(f"{path} ({lang}): recorded as translated from {mark(args.root, languages, lang, path)}")
+        return 0
+    statuses = page_statuses(args.root, languages) + curriculum_statuses(args.root, languages)
+    others = [lang for lang in languages.built if lang != languages.default]
+    print("| " + " | ".join(["page or file", *others]) + " |")
+    print("|" + " --- |" * (len(others) + 1))
+    for path in sorted({s.path for s in statuses}):
+        row = {s.lang: s.state for s in statuses if s.path == path}
+        print("| " + " | ".join([path, *[row.get(lang, "") for lang in others]]) + " |")
+    shares = summary(statuses, languages)
+    print("\n" + ", ".join(f"{lang}: {share:.0f}% translated and up to date" for lang, share in shares.items()))
+    below = [lang for lang, share in shares.items() if args.fail_below is not None and share < args.fail_below]
+    if below:
+        print(f"below {args.fail_below:.0f}%: {', '.join(below)}", file=sys.stderr)
+    return 1 if below else 0
+
+
+def init(args: argparse.Namespace) -> int:
+    from portfolio.organisation_file import ask, write_organisation
+
+    answers = {
+        key: getattr(args, key) for key in ("name", "short_name", "country", "region", "licence", "email", "website")
+    }
+    answers["languages"] = args.languages
+    answers = ask(answers, input if sys.stdin.isatty() else None)
+    path = write_organisation(args.root, answers)
+    print(f"wrote {path}; run `make check`, then `make site`")
+    return 0
+
+
 def bench(args: argparse.Namespace) -> int:
     from portfolio.bench import RESULTS, run
 
@@ -117,6 +178,9 @@ COMMANDS = {
     "offline": offline,
     "schema": write_schemas,
     "export": export,
+    "adapt": adapt,
+    "translations": translations,
+    "init": init,
     "bench": bench,
 }
 

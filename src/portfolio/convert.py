@@ -9,6 +9,7 @@ collected for `validate` to check once every file is loaded.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import types
 import typing
 from dataclasses import dataclass, field
@@ -175,6 +176,8 @@ def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:
 
 
 def _scalar(tp: type, value: Any, ctx: Context, line: int, key: str) -> Any:
+    if tp is str and isinstance(value, datetime.date):  # YAML reads 2026-01-15 as a date
+        return value.isoformat()
     if tp is int and (isinstance(value, bool) or not isinstance(value, int)):
         ctx.add(line, "wrong-type", f"`{key}` should be a whole number, not {_kind(value)}")
         return INVALID

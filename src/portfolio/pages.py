@@ -99,6 +99,7 @@ class PageMacros:
             "lms_downloads": self.lms_downloads,
             "adapt": self.adapt,
             "contacts": self.contacts,
+            "translation_status": self.translation_status,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -169,6 +170,24 @@ class PageMacros:
             text=self.localise(text) if text else "",
             org=organisation_view(self.state, self.lang),
         )
+
+    def translation_status(self) -> str:
+        """Every page and curriculum file, and how far each language has translated it."""
+        from portfolio.translations import curriculum_statuses, page_statuses, summary
+
+        languages = self.state.languages
+        statuses = page_statuses(self.state.root, languages) + curriculum_statuses(self.state.root, languages)
+        others = [lang for lang in languages.built if lang != languages.default]
+        rows = [
+            {
+                "path": path,
+                "states": [next(s.state for s in statuses if s.path == path and s.lang == lang) for lang in others],
+            }
+            for path in sorted({s.path for s in statuses})
+        ]
+        shares = {lang: f"{share:.0f}" for lang, share in summary(statuses, languages).items()}
+        names = [languages.names[lang] for lang in others]
+        return self.render("partials/translation-status.html", rows=rows, names=names, others=others, shares=shares)
 
     def contacts(self) -> str:
         """The organisation's channels and the contact people who gave their consent."""

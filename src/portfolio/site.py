@@ -17,6 +17,7 @@ from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import Curriculum, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
+from portfolio.translations import page_statuses
 from portfolio.validate import load_curriculum
 
 
@@ -28,6 +29,7 @@ class BuildState:
     interface: dict[str, Text]
     abbreviations: dict[str, Text]
     problems: list[Problem] = field(default_factory=list)
+    translations: dict[tuple[str, str], str] = field(default_factory=dict)  # (page, lang) -> status
 
 
 _state: BuildState | None = None
@@ -56,7 +58,8 @@ def read_state(root: Path) -> BuildState:
     curriculum, problems = load_curriculum(root, languages.default, languages.built)
     interface, found = load_interface(root, languages.default, languages.built)
     abbreviations, more = load_abbreviations(root, languages.default, languages.built)
-    return BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more)
+    statuses = {(s.path, s.lang): s.state for s in page_statuses(root, languages)}
+    return BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more, statuses)
 
 
 def load_state(config: MkDocsConfig) -> BuildState:

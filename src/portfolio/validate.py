@@ -238,9 +238,10 @@ def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Pr
 def _check_consent(people: People, path: Path, data) -> list[Problem]:
     """Nobody is named on the site without their recorded consent."""
     found = []
-    items = data.get("people") if isinstance(data, yamlfile.YamlMap) else None
-    for index, person in enumerate(people.people):
-        line = items.line_of(index) if isinstance(items, yamlfile.YamlList) else 1
+    items = data.get("people") if isinstance(data, yamlfile.YamlMap) else []
+    lines = {item.get("id"): item.line for item in items if isinstance(item, yamlfile.YamlMap)}
+    for person in people.people:
+        line = lines.get(person.id, 1)
         if not person.consent.given:
             found.append(problem(path, line, "no-consent", f"`{person.id}` has no recorded consent to be named"))
         elif not _DATE.fullmatch(person.consent.date):

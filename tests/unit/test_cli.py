@@ -52,6 +52,7 @@ def test_curriculum_files_match_their_schemas():
     folders["steps"] = "steps.yml"
     folders["self-assessment"] = "self-assessments/*.yml"
     folders["documents"] = "documents.yml"
+    folders["people"] = "people.yml"
     for name in SCHEMAS:
         schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
         for path in (ROOT / "curriculum").glob(folders[name]):

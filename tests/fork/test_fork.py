@@ -1,0 +1,180 @@
+"""Forking: the organisation file names everything, a new language is a folder and a
+line, people need consent, adaptation points are listed, translations tell the truth."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import ROOT, copy_project
+from portfolio.cli import main
+from portfolio.project import read_languages
+from portfolio.sitebuild import build_site
+from portfolio.translations import MISSING, OUTDATED, TRANSLATED, page_statuses
+from portfolio.validate import validate
+
+FORK_ORGANISATION = """\
+name:
+  en: Associação Exemplo do Norte
+  pt: Associação Exemplo do Norte
+short_name:
+  en: AEN
+  pt: AEN
+country: PT
+region: Porto
+licence: CC BY 4.0
+languages: [en, pt]
+channels:
+  - kind: email
+    value: geral@example.pt
+    label:
+      en: E-mail
+      pt: Correio eletrónico
+adaptations:
+  insurance:
+    en: Our volunteers are covered by the association's civil liability policy.
+"""
+PT_LANGUAGE = "        - locale: pt\n          name: Português\n          build: true\n"
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory):
+    """A fork for another organisation: English and Portuguese, Portuguese partial."""
+    project = copy_project(tmp_path_factory.mktemp("fork") / "project")
+    (project / "curriculum/organisation.yml").write_text(FORK_ORGANISATION, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    end = config.index("\n\n# Hooks")  # the languages list ends there
+    config = config[:end] + "\n" + PT_LANGUAGE.rstrip("\n") + config[end:]
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")  # the line
+    (project / "docs/pt").mkdir()  # the folder
+    (project / "docs/pt/index.md").write_text("# Portefólio\n\nUm manual para sistemas de apadrinhamento.\n")
+    interface = (project / "curriculum/interface.yml").read_text(encoding="utf-8")
+    interface = interface.replace(
+        "  ar: هذه الصفحة غير مترجمة إلى العربية بعد. أنت تقرأ النسخة الإنجليزية.\n",
+        "  ar: هذه الصفحة غير مترجمة إلى العربية بعد. أنت تقرأ النسخة الإنجليزية.\n"
+        "  pt: Esta página ainda não está traduzida. Está a ler a versão inglesa.\n",
+    )
+    (project / "curriculum/interface.yml").write_text(interface, encoding="utf-8")
+    site = project / "site"
+    build_site(project, site, pdfs=False, exports=False, report=lambda message: None)
+    return project, site
+
+
+def test_the_fork_builds_only_its_languages(fork):
+    project, site = fork
+    assert read_languages(project / "mkdocs.yml").built == ("en", "pt")
+    assert (site / "pt/index.html").is_file()
+    assert not (site / "fr").exists() and not (site / "ar").exists()
+
+
+def test_the_organisation_file_names_everything(fork):
+    _, site = fork
+    for page in (site / "index.html", site / "pt/index.html", site / "handbook/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "Associação Exemplo do Norte" in html
+        assert "Good Tutoring Network" not in html
+        assert "geral@example.pt" in html  # the footer's channel
+
+
+def test_the_language_menu_offers_the_forks_languages(fork):
+    _, site = fork
+    html = (site / "pt/index.html").read_text(encoding="utf-8")
+    menu = set(
+        re.findall(r'class="md-select__link"[^>]*hreflang="(\w+)"|hreflang="(\w+)"[^>]*class="md-select__link"', html)
+    )
+    codes = {a or b for a, b in menu}
+    assert codes == {"en", "pt"}
+    assert '<html lang="pt"' in html and "Um manual para sistemas de apadrinhamento." in html
+
+
+def test_untranslated_pages_fall_back_with_a_notice_in_portuguese(fork):
+    _, site = fork
+    html = (site / "pt/handbook/glossary/index.html").read_text(encoding="utf-8")
+    assert "Esta página ainda não está traduzida. Está a ler a versão inglesa." in html
+    assert '<div lang="en" dir="ltr">' in html
+
+
+def test_adaptation_points_show_the_organisations_text_or_a_notice(fork):
+    _, site = fork
+    html = (site / "handbook/supervising-volunteers/index.html").read_text(encoding="utf-8")
+    assert "covered by the association&#39;s civil liability policy" in html or "covered by the association's" in html
+    assert "adaptation--todo" in html  # legal obligations are still to write
+
+
+def test_portfolio_adapt_lists_each_point_with_its_place(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["adapt"]) == 0
+    out = capsys.readouterr().out
+    assert "docs/en/handbook/buddy-system/03-initial-self-assessment.md:35 [data-protection] filled" in out
+    assert "docs/fr/handbook/supervising-volunteers.md:115 [legal-obligations] NOT FILLED" in out
+    assert main(["adapt", "--fail-unfilled"]) == 1
+
+
+def test_a_person_without_consent_stops_the_build(tmp_path, monkeypatch, caplog):
+    project = copy_project(tmp_path / "project")
+    (project / "curriculum/people.yml").write_text(
+        "people:\n  - id: helper\n    name: Someone Named\n    role: {en: Peer helper}\n"
+        "    consent: {given: false, date: '2026-01-01'}\n"
+    )
+    monkeypatch.chdir(project)
+    lines = [p.format() for p in validate(project, "en", ("en", "fr", "ar")) if p.is_error]
+    assert lines == [
+        "curriculum/people.yml:2 [no-consent] `helper` has no recorded consent to be named — record the person's"
+        " consent (given: true, date) only once they agreed in writing, or remove them"
+    ]
+    with pytest.raises(Abort):
+        build_site(project, tmp_path / "site", pdfs=False, exports=False)
+    assert lines[0] in caplog.text
+
+
+def test_an_outdated_translation_is_detected_and_marked_up_to_date(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    languages = read_languages(project / "mkdocs.yml")
+
+    def status(lang, page):
+        return next(s.state for s in page_statuses(project, languages) if s.lang == lang and s.path == page)
+
+    assert status("fr", "handbook/glossary.md") == TRANSLATED
+    assert status("ar", "handbook/glossary.md") == MISSING
+    glossary = project / "docs/en/handbook/glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\nA new term was added.\n", encoding="utf-8")
+    assert status("fr", "handbook/glossary.md") == OUTDATED
+
+    site = tmp_path / "site"
+    build_site(project, site, pdfs=False, exports=False, report=lambda message: None)
+    html = (site / "fr/handbook/glossary/index.html").read_text(encoding="utf-8")
+    assert "La version anglaise de cette page a changé depuis cette traduction." in html
+    assert "portfolio-outdated" not in (site / "fr/handbook/index.html").read_text(encoding="utf-8")
+
+    monkeypatch.chdir(project)
+    assert main(["translations", "--fail-below", "100"]) == 1
+    assert main(["translations", "--mark", "fr", "handbook/glossary.md"]) == 0
+    assert status("fr", "handbook/glossary.md") == TRANSLATED
+    capsys.readouterr()
+    assert main(["translations", "--fail-below", "100"]) == 1  # Arabic is partial
+    assert "fr: 100% translated and up to date" in capsys.readouterr().out
+
+
+def test_portfolio_init_writes_a_valid_organisation_file(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    options = [
+        "--name",
+        "Associação Exemplo",
+        "--short-name",
+        "AE",
+        "--country",
+        "PT",
+        "--languages",
+        "en,fr",
+        "--email",
+        "geral@example.pt",
+    ]
+    assert main(["init", *options]) == 0
+    text = (project / "curriculum/organisation.yml").read_text(encoding="utf-8")
+    assert 'en: "Associação Exemplo"' in text and "languages: [en, fr]" in text
+    assert [p for p in validate(project, "en", ("en", "fr")) if p.is_error] == []
+    assert read_languages(project / "mkdocs.yml").built == ("en", "fr")
