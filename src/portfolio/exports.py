@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from portfolio import __version__
 from portfolio.models import Capsule, Question, Text
-from portfolio.pages import PageMacros, partials_environment
+from portfolio.pages import PageMacros, organisation_view, partials_environment
 from portfolio.project import direction
 from portfolio.site import BuildState
 
@@ -102,7 +102,13 @@ def _sco_page(macros: PageMacros, env: Environment, capsule: Capsule) -> str:
     )
     activities = macros.render("partials/activities.html", activities=view["activities"])
     return env.get_template("sco.html").render(
-        lang=macros.lang, dir=direction(macros.lang), ui=macros.ui, capsule=view, activities=activities, quiz=quiz
+        lang=macros.lang,
+        dir=direction(macros.lang),
+        ui=macros.ui,
+        capsule=view,
+        activities=activities,
+        quiz=quiz,
+        org=organisation_view(macros.state, macros.lang),
     )
 
 
@@ -129,9 +135,13 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
     count = sum(len(c["questions"]) for c in categories)
     course = text(curriculum.course.title) if curriculum.course else "Good Tutoring Portfolio"
     label = languages.names.get(lang, lang) if lang else ", ".join(languages.built)
+    org = curriculum.organisation
+    organisation = text(org.name) if org else ""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        env.get_template(template).render(categories=categories, count=count, course=course, label=label),
+        env.get_template(template).render(
+            categories=categories, count=count, course=course, label=label, organisation=organisation
+        ),
         encoding="utf-8",
     )
     return Export(target, count)
