@@ -7,23 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from portfolio.project import copy_sources
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
-PROJECT_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
 
 
 def copy_project(target: Path) -> Path:
     """A copy of this project's sources (node_modules linked, not copied)."""
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy(source, target / part)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
+    return copy_sources(ROOT, target)
 
 
 def scenario_project(name: str | None, target: Path) -> Path:

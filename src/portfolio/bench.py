@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from portfolio.project import CONFIG_FILE, read_languages
+from portfolio.project import CONFIG_FILE, copy_sources, read_languages
 
-PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
 RESULTS = Path("bench/results.md")
 
 
@@ -111,7 +110,7 @@ def _documents(root: Path) -> list[str]:
 
 def _plain_project(root: Path, target: Path) -> Path:
     """The same Markdown under plain Material and static-i18n: no hooks, macros, overrides."""
-    _copy(root, target)
+    copy_sources(root, target)
     config = (target / CONFIG_FILE).read_text(encoding="utf-8")
     config = re.sub(r"\n  custom_dir: overrides", "", config)
     config = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", config)
@@ -128,7 +127,7 @@ def _scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
     rows = []
     for factor in (1, 4, 16):
         project = work / f"x{factor}"
-        _copy(root, project)
+        copy_sources(root, project)
         multiply(project, factor)
         site = work / f"x{factor}-site"
         measure = _stage(f"x{factor}", _build(site, pdfs=False), project)
@@ -287,18 +286,6 @@ def _pdf(site: Path, lang: str, document_id: str) -> None:
     organisation = curriculum.text(curriculum.organisation.name, lang)
     strings = strings_for(state.interface, lang, languages.default)
     build_document(site, state.root, document, curriculum, languages, lang, nav, strings, organisation)
-
-
-def _copy(root: Path, target: Path) -> None:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy(source, target / part)
-    if (root / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(root / "node_modules")
 
 
 if __name__ == "__main__":

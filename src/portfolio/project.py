@@ -52,3 +52,23 @@ def _organisation_languages(root: Path) -> list[str]:
     )
     languages = data.get("languages") if isinstance(data, dict) else None
     return [str(lang) for lang in languages] if isinstance(languages, list) else []
+
+
+# The sources that make a project (what a copy needs to build).
+SOURCE_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
+
+
+def copy_sources(root: Path, target: Path) -> Path:
+    """Copy a project's sources to `target`; node_modules is linked, not copied."""
+    import shutil
+
+    target.mkdir(parents=True)
+    for part in SOURCE_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy(source, target / part)
+    if (root / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(root / "node_modules")
+    return target

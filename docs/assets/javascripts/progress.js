@@ -110,6 +110,19 @@
     }
   }
 
+  // The form's fieldsets, or null after saying in `result` how many are unanswered
+  // and moving the focus to the first of them.
+  function answeredFieldsets(form, selector, result) {
+    var fieldsets = Array.prototype.slice.call(form.querySelectorAll(selector));
+    var missing = fieldsets.filter(function (fieldset) {
+      return !fieldset.querySelector("input:checked");
+    });
+    if (!missing.length) return fieldsets;
+    result.textContent = fill(form.dataset.textMissing, { count: missing.length });
+    missing[0].querySelector("input").focus();
+    return null;
+  }
+
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (match, key) {
       return key in values ? values[key] : match;
@@ -128,5 +141,6 @@
     reset: reset,
     onPage: onPage,
     fill: fill,
+    answeredFieldsets: answeredFieldsets,
   };
 })();

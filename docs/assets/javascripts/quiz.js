@@ -31,16 +31,9 @@
   function onSubmit(event) {
     event.preventDefault();
     var form = event.currentTarget;
-    var questions = Array.prototype.slice.call(form.querySelectorAll(".quiz__question"));
     var result = form.querySelector(".quiz__result");
-    var missing = questions.filter(function (q) {
-      return !q.querySelector("input:checked");
-    });
-    if (missing.length) {
-      result.textContent = progress.fill(form.dataset.textMissing, { count: missing.length });
-      missing[0].querySelector("input").focus();
-      return;
-    }
+    var questions = progress.answeredFieldsets(form, ".quiz__question", result);
+    if (!questions) return;
     var right = questions.filter(function (q) {
       return checkQuestion(q, form);
     }).length;

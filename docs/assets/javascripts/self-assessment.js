@@ -8,16 +8,9 @@
   function onSubmit(event) {
     event.preventDefault();
     var form = event.currentTarget;
-    var statements = Array.prototype.slice.call(form.querySelectorAll(".self-assessment__statement"));
     var result = form.querySelector(".self-assessment__result");
-    var missing = statements.filter(function (s) {
-      return !s.querySelector("input:checked");
-    });
-    if (missing.length) {
-      result.textContent = progress.fill(form.dataset.textMissing, { count: missing.length });
-      missing[0].querySelector("input").focus();
-      return;
-    }
+    var statements = progress.answeredFieldsets(form, ".self-assessment__statement", result);
+    if (!statements) return;
     var score = statements.reduce(function (sum, s) {
       return sum + Number(s.querySelector("input:checked").value);
     }, 0);
