@@ -51,6 +51,24 @@ def built_site(tmp_path_factory) -> Path:
 SEARCH = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 QUERIES = {"en": "volunteer", "fr": "bénévole", "ar": "التقييم"}
+# One page of each type, as a path inside a language folder.
+PAGE_TYPES = {
+    "home": "",
+    "handbook home": "handbook/",
+    "step chapter": "handbook/buddy-system/03-initial-self-assessment/",
+    "chapter": "handbook/supervising-volunteers/",
+    "course guide and tracks": "training/",
+    "capsule": "training/capsules/initial-self-assessment/",
+    "self-assessment": "training/self-assessments/initial-self-assessment/",
+    "my progress": "training/my-progress/",
+    "downloads": "downloads/",
+    "session plans": "trainers/session-plans/",
+    "answer keys": "trainers/answer-keys/",
+    "course plans": "trainers/course-plans/",
+    "lms guide": "trainers/use-it-in-your-lms/",
+    "fork guide": "organisations/fork-this-handbook/",
+    "translation status": "organisations/translation-status/",
+}
 
 
 def search(page, query: str) -> list[str]:

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES, QUERIES, ROOT, search
+from conftest import LANGUAGES, PAGE_TYPES, QUERIES, ROOT, search
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PAGE_TYPES = {
-    "home": "",
-    "handbook home": "handbook/",
-    "step chapter": "handbook/buddy-system/03-initial-self-assessment/",
-    "chapter": "handbook/success-factors/",
-    "course guide": "training/",
-    "capsule": "training/capsules/initial-self-assessment/",
-}
 
 
 def violations(page) -> list[str]:
@@ -63,3 +55,26 @@ def test_skip_link_leads_to_the_content(page, site_url):
     focused = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.hash]")
     assert focused == [True, "#good-tutoring-portfolio"]
     assert page.is_visible(".md-skip")  # shown when focused
+
+
+FOCUSED_QUIZ_CONTROL = """(() => {
+  const element = document.activeElement;
+  return element.closest("form.quiz") ? element.name || element.type : "";
+})()"""
+
+
+def test_every_quiz_control_is_reachable_with_tab(page, site_url):
+    """From the top of a capsule page, Tab alone reaches every question and both buttons."""
+    page.goto(site_url + PAGE_TYPES["capsule"])
+    reached = set()
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_QUIZ_CONTROL)
+        reached.add(focused)
+        if focused == "submit":
+            break
+    names = set(page.eval_on_selector_all(".quiz input", "inputs => inputs.map(i => i.name)"))
+    assert names <= reached
+    assert "submit" in reached
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # focus is visible
