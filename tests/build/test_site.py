@@ -99,6 +99,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, monkeypatch
 
 
 def test_the_build_fails_with_the_checkers_messages(tmp_path, monkeypatch, caplog):
+    monkeypatch.delenv("CI", raising=False)  # plain lines, not CI annotations
     project = copy_project(tmp_path / "project")
     quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
     quiz.write_text(quiz.read_text().replace("        correct: true\n", "", 1))

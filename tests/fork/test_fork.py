@@ -113,6 +113,7 @@ def test_portfolio_adapt_lists_each_point_with_its_place(monkeypatch, capsys):
 
 
 def test_a_person_without_consent_stops_the_build(tmp_path, monkeypatch, caplog):
+    monkeypatch.delenv("CI", raising=False)  # plain lines, not CI annotations
     project = copy_project(tmp_path / "project")
     (project / "curriculum/people.yml").write_text(
         "people:\n  - id: helper\n    name: Someone Named\n    role: {en: Peer helper}\n"
