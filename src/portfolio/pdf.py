@@ -82,6 +82,7 @@ def build_document(
         ui=strings,
         parts=parts,
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
+        logo=_logo(root, curriculum),
     )
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +178,13 @@ def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
             for c in curriculum.capsules.values()
         ]
     }
+
+
+def _logo(root: Path, curriculum: Curriculum) -> str | None:
+    """The organisation's logo (a path under docs/, from organisation.yml) as a file URI."""
+    org = curriculum.organisation
+    path = (root / "docs" / org.logo).resolve() if org and org.logo else None
+    return path.as_uri() if path and path.is_file() else None
 
 
 def _build_date() -> str:
