@@ -272,20 +272,12 @@ def _split(site: Path) -> None:
 
 
 def _pdf(site: Path, lang: str, document_id: str) -> None:
-    from mkdocs.utils.yaml import yaml_load
-
-    from portfolio.interface import strings_for
-    from portfolio.pdf import build_document
+    from portfolio.pdf import build_document, load_nav
     from portfolio.site import read_state
 
     state = read_state(Path.cwd())
-    with open(state.root / CONFIG_FILE, encoding="utf-8") as stream:
-        nav = yaml_load(stream)["nav"]
-    curriculum, languages = state.curriculum, state.languages
-    document = next(d for d in curriculum.printing.documents if d.id == document_id)
-    organisation = curriculum.text(curriculum.organisation.name, lang)
-    strings = strings_for(state.interface, lang, languages.default)
-    build_document(site, state.root, document, curriculum, languages, lang, nav, strings, organisation)
+    document = next(d for d in state.curriculum.printing.documents if d.id == document_id)
+    build_document(site, state, document, lang, load_nav(state.root))
 
 
 if __name__ == "__main__":

@@ -121,18 +121,15 @@ def _compare(source: Chapter, translation: Chapter) -> list[Problem]:
 
 
 def _read(path: Path, folder: Path, default: str, languages: Sequence[str]):
-    text = path.read_text(encoding="utf-8")
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    meta_text, body, body_line = yamlfile.split_front_matter(path.read_text(encoding="utf-8"))
+    if meta_text is None:
         return None, [], []
-    data, found = yamlfile.load_text(match.group(1), path, first_line=2)
+    data, found = yamlfile.load_text(meta_text, path, first_line=2)
     ctx = Context(path, default, tuple(languages))
     if data is not None:
         meta = convert(ChapterMeta, data, ctx, 2)
         if meta is not INVALID:
             found = found + _check_step_number(meta, path, data)
-    body = text[match.end() :]
-    body_line = text[: match.end()].count("\n") + 1
     sections = [(m.group(1), body_line + body[: m.start()].count("\n")) for m in _SECTION.finditer(body)]
     chapter = Chapter(path, path.relative_to(folder).as_posix(), sections, len(_CHECKLIST.findall(body)), body_line)
     return chapter, found + ctx.problems, ctx.references
@@ -162,6 +159,5 @@ STEP_SECTIONS = (
     "checklist",
     "related-capsules",
 )
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _SECTION = re.compile(r"^## .*?\{\s*#([\w-]+)\s*\}\s*$", re.M)
 _CHECKLIST = re.compile(r"^\s*[-*] \[[ xX]\] ", re.M)

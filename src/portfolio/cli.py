@@ -73,7 +73,7 @@ def build(args: argparse.Namespace) -> int:
     except (Abort, PluginError, ConfigurationError) as error:
         print(f"Build failed; the previous output is unchanged.\n{error}", file=sys.stderr)
         return 1
-    print(_summary(root, args))
+    print(_summary(root, args, result.problems))
     return 0
 
 
@@ -197,11 +197,10 @@ def _show_mkdocs_messages() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def _summary(root: Path, args: argparse.Namespace) -> str:
+def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
     languages = read_languages(root / CONFIG_FILE)
     missing = fallbacks(root, languages)
     total = len(pages(root, languages.default))
-    problems = validate(root, languages.default, languages.built)
     lines = ["", "Summary"]
     for lang in languages.built:
         english = f", {len(missing[lang])} falling back to {languages.default}" if missing[lang] else ""

@@ -19,10 +19,13 @@ from urllib.parse import urldefrag, urljoin
 from jinja2 import Environment, FileSystemLoader
 from lxml import html as lxml_html
 from markupsafe import Markup
+from mkdocs.utils.yaml import yaml_load
 
 from portfolio import __version__
+from portfolio.interface import strings_for
 from portfolio.models import Curriculum, PrintDocument
-from portfolio.project import Languages, direction
+from portfolio.project import CONFIG_FILE, Languages, direction
+from portfolio.site import BuildState
 
 PRINT_TEMPLATES = "templates/print"
 PDF_FOLDER = "pdf"
@@ -50,20 +53,13 @@ def pdf_path(site_dir: Path, languages: Languages, lang: str, document_id: str) 
     return site_dir / languages.folder(lang) / PDF_FOLDER / f"{document_id}-{lang}.pdf"
 
 
-def build_document(
-    site_dir: Path,
-    root: Path,
-    document: PrintDocument,
-    curriculum: Curriculum,
-    languages: Languages,
-    lang: str,
-    nav: list[dict],
-    strings: dict[str, str],
-    organisation: str,
-) -> Built:
+def build_document(site_dir: Path, state: BuildState, document: PrintDocument, lang: str, nav: list) -> Built:
     """Assemble one document in one language and write its PDF."""
     from weasyprint import HTML  # heavy import: only when printing
 
+    root, curriculum, languages = state.root, state.curriculum, state.languages
+    organisation = curriculum.text(curriculum.organisation.name, lang) if curriculum.organisation else ""
+    strings = strings_for(state.interface, lang, languages.default)
     started = time.perf_counter()
     order = outline(document, nav)
     sources = [source for source in order if source is not None]
@@ -191,26 +187,21 @@ def _build_date() -> str:
     return datetime.now(UTC).date().isoformat()
 
 
-def build_all(site_dir: Path, state, report=print) -> list[Built]:
+def load_nav(root: Path) -> list:
+    """The page tree of mkdocs.yml, whose sections documents.yml names."""
+    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+        return yaml_load(stream)["nav"]
+
+
+def build_all(site_dir: Path, state: BuildState, report=print) -> list[Built]:
     """Every document in every built language; `report` hears of each as it goes."""
-    from mkdocs.utils.yaml import yaml_load
-
-    from portfolio.interface import strings_for
-    from portfolio.project import CONFIG_FILE
-
-    languages, curriculum = state.languages, state.curriculum
-    with open(state.root / CONFIG_FILE, encoding="utf-8") as stream:
-        nav = yaml_load(stream)["nav"]
+    nav = load_nav(state.root)
+    documents = state.curriculum.printing.documents if state.curriculum.printing else []
     built = []
-    documents = curriculum.printing.documents if curriculum.printing else []
-    for lang in languages.built:
-        strings = strings_for(state.interface, lang, languages.default)
-        organisation = curriculum.text(curriculum.organisation.name, lang) if curriculum.organisation else ""
+    for lang in state.languages.built:
         for document in documents:
             report(f"PDF {lang}: {document.id} ...")
-            result = build_document(
-                site_dir, state.root, document, curriculum, languages, lang, nav, strings, organisation
-            )
+            result = build_document(site_dir, state, document, lang, nav)
             report(f"PDF {lang}: {document.id}: {result.pages} pages in {result.seconds:.1f} s")
             built.append(result)
     return built

@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 
 from portfolio.exports import LMS_FOLDER, export_all
 from portfolio.pdf import PDF_FOLDER, build_all
+from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE
 from portfolio.site import read_state
 
@@ -32,6 +33,7 @@ OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
 class BuildResult:
     output: Path
     warnings: list[str]
+    problems: list[Problem] = field(default_factory=list)  # warnings found in the sources
 
 
 def build_site(root: Path, site_dir: Path, pdfs: bool = True, exports: bool = True, report=print) -> BuildResult:
@@ -44,7 +46,7 @@ def build_site(root: Path, site_dir: Path, pdfs: bool = True, exports: bool = Tr
             build_all(staging, state, report)
         if exports:
             export_all(state, staging, report)
-    return BuildResult(site_dir, warnings)
+    return BuildResult(site_dir, warnings, state.problems)
 
 
 def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> BuildResult:

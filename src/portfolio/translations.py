@@ -132,28 +132,25 @@ def _records(root: Path) -> dict:
 
 
 def _front_matter(text: str) -> dict:
-    match = _FRONT_MATTER.match(text)
-    data = yaml.safe_load(match.group(1)) if match else None
+    meta, _, _ = yamlfile.split_front_matter(text)
+    data = yaml.safe_load(meta) if meta is not None else None
     return data if isinstance(data, dict) else {}
 
 
 def _body(text: str) -> str:
-    match = _FRONT_MATTER.match(text)
-    return text[match.end() :] if match else text
+    return yamlfile.split_front_matter(text)[1]
 
 
 def _with_record(text: str, current: str) -> str:
-    match = _FRONT_MATTER.match(text)
+    meta, body, _ = yamlfile.split_front_matter(text)
     line = f'translation_of: "{current}"'
-    if not match:
+    if meta is None:
         return f"---\n{line}\n---\n\n{text}"
-    meta = match.group(1)
     meta = re.sub(r"^translation_of:.*$", line, meta, flags=re.M) if "translation_of:" in meta else f"{meta}\n{line}"
-    return f"---\n{meta}\n---\n{text[match.end() :]}"
+    return f"---\n{meta}\n---\n{body}"
 
 
 # Data -------------------------------------------------------------------------
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _RECORDS_HEADER = (
     "# What each curriculum translation was made from: a fingerprint of the default-language\n"
     "# texts of the file. Written by `portfolio translations --mark LANG FILE`; do not edit.\n"

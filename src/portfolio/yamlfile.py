@@ -6,6 +6,7 @@ cannot be read gives `None` and a `yaml-syntax` problem pointing at its line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,14 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
     return data, loader.found
 
 
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """A Markdown page's front matter (or None), its body, and the body's first line."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
+
+
 # Helpers ----------------------------------------------------------------------
 
 
@@ -102,6 +111,8 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     result.item_lines = [child.start_mark.line + loader.first_line for child in node.value]
     return result
 
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
