@@ -12,8 +12,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from portfolio import schema
 from portfolio.coverage import fallbacks, pages
-from portfolio.problems import errors, report
-from portfolio.project import CONFIG_FILE, read_languages
+from portfolio.problems import ProblemsFound, errors, report
+from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
 from portfolio.sitebuild import OFFLINE_ZIP, build_offline, build_site
 from portfolio.validate import validate
 
@@ -46,17 +46,21 @@ def main(argv: list[str] | None = None) -> int:
         init.add_argument(f"--{option}")
     init.add_argument("--languages", help="comma-separated, e.g. en,fr")
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
+    init.add_argument("--force", action="store_true", help="replace an existing organisation.yml (kept as .bak)")
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](args)
+    try:
+        require_project(args.root)
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"portfolio {args.command}: {error}", file=sys.stderr)
+        return 2
 
 
 # Commands ---------------------------------------------------------------------
 
 
 def check(args: argparse.Namespace) -> int:
-    root = args.root
-    languages = read_languages(root / CONFIG_FILE)
-    problems = validate(root, languages.default, languages.built)
+    problems = _validate(args.root)
     print(report(problems))
     return 1 if errors(problems) else 0
 
@@ -65,13 +69,17 @@ def build(args: argparse.Namespace) -> int:
     root = args.root
     _show_mkdocs_messages()
     try:
-        result = build_site(root, args.site_dir, pdfs=not args.no_pdf, exports=not args.no_export)
+        result = build_site(
+            root,
+            args.site_dir,
+            pdfs=not args.no_pdf,
+            exports=not args.no_export,
+            report=lambda message: print(message, flush=True),
+            offline_zip=None if args.no_offline else args.dist_dir / OFFLINE_ZIP,
+        )
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
-        if not args.no_offline:
-            print("Offline copy: building with OFFLINE=true ...", flush=True)
-            build_offline(root, args.dist_dir / OFFLINE_ZIP, pdfs_from=args.site_dir)
-    except (Abort, PluginError, ConfigurationError) as error:
-        print(f"Build failed; the previous output is unchanged.\n{error}", file=sys.stderr)
+    except (Abort, PluginError, ConfigurationError, ProblemsFound) as error:
+        print(f"Build failed; the previous site and offline copy are unchanged.\n{error}", file=sys.stderr)
         return 1
     print(_summary(root, args, result.problems))
     return 0
@@ -106,6 +114,10 @@ def export(args: argparse.Namespace) -> int:
 
     if not (args.site_dir / "index.html").is_file():
         print(f"{args.site_dir} holds no built site — run `make site` first", file=sys.stderr)
+        return 1
+    problems = _validate(args.root)
+    if errors(problems):
+        print("Export stopped; the LMS files are unchanged.\n" + report(problems), file=sys.stderr)
         return 1
     for written in export_all(read_state(args.root), args.site_dir):
         print(f"  {written.path}" + (f" ({written.questions} questions)" if written.questions else ""))
@@ -159,7 +171,7 @@ def init(args: argparse.Namespace) -> int:
     }
     answers["languages"] = args.languages
     answers = ask(answers, input if sys.stdin.isatty() else None)
-    path = write_organisation(args.root, answers)
+    path = write_organisation(args.root, answers, force=args.force)
     print(f"wrote {path}; run `make check`, then `make site`")
     return 0
 
@@ -186,6 +198,15 @@ COMMANDS = {
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _validate(root: Path) -> list:
+    """Every problem of the project: mkdocs.yml first, then all the sources."""
+    _, problems = read_config(root)
+    if problems:
+        return problems
+    languages = read_languages(root / CONFIG_FILE)
+    return validate(root, languages.default, languages.built)
 
 
 def _show_mkdocs_messages() -> None:

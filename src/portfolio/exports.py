@@ -15,9 +15,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from portfolio import __version__
-from portfolio.models import Capsule, Question, Text
+from portfolio.models import MOODLE_FRACTIONS, Capsule, Question, Text
 from portfolio.pages import PageMacros, organisation_view, partials_environment
 from portfolio.project import direction
+from portfolio.reproducible import source_epoch, zip_entry
 from portfolio.site import BuildState
 
 LMS_TEMPLATES = "templates/lms"
@@ -82,12 +83,13 @@ def _scorm(state: BuildState, macros: PageMacros, env: Environment, track, targe
         shared=list(SHARED),
     )
     buffer = io.BytesIO()
+    epoch = source_epoch(state.root)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("imsmanifest.xml", manifest)
+        zip_entry(package, "imsmanifest.xml", manifest.encode("utf-8"), epoch)
         for name, source in SHARED.items():
-            package.write(state.root / source, f"shared/{name}")
+            zip_entry(package, f"shared/{name}", (state.root / source).read_bytes(), epoch)
         for capsule in capsules:
-            package.writestr(f"{capsule.id}/index.html", _sco_page(macros, env, capsule))
+            zip_entry(package, f"{capsule.id}/index.html", _sco_page(macros, env, capsule).encode("utf-8"), epoch)
     target.write_bytes(buffer.getvalue())
     return Export(target)
 
@@ -182,7 +184,7 @@ def _fraction(is_correct: bool, correct: int, kind: str) -> str:
     """Moodle's grade for choosing this option, in percent."""
     if kind != "multiple":
         return "100" if is_correct else "0"
-    return _MOODLE_FRACTIONS[correct] if is_correct else "-100"
+    return MOODLE_FRACTIONS[correct] if is_correct else "-100"
 
 
 def _gift_mark(is_correct: bool, correct: int, kind: str) -> str:
@@ -203,8 +205,21 @@ def _lms_environment(root: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(gift=gift_escape, gift_category=lambda s: gift_escape(s.replace("/", "//")), html=html.escape)
+    env.filters.update(
+        gift=gift_escape,
+        gift_category=lambda s: gift_escape(s.replace("/", "//")),
+        html=html.escape,
+        comment=comment_text,
+    )
     return env
+
+
+def comment_text(text: str) -> str:
+    """Text safe inside a one-line comment (GIFT `//`, XML `<!-- -->`): one line, no `--`."""
+    single = " ".join(str(text).split())
+    while "--" in single:
+        single = single.replace("--", "- -")
+    return single
 
 
 def gift_escape(text: str) -> str:
@@ -214,8 +229,3 @@ def gift_escape(text: str) -> str:
     for char in "\\~=#{}:":  # the backslash first, so that escapes are not escaped again
         escaped = escaped.replace(char, "\\" + char)
     return escaped
-
-
-# Data -------------------------------------------------------------------------
-# Fractions Moodle accepts for n correct options out of several.
-_MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667"}

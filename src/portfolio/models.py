@@ -71,6 +71,12 @@ class Question:
     scenario: Text | None = None
 
 
+# Moodle's grade for each correct option of a multiple-answer question, by how many
+# options are correct (Moodle accepts only fractions from its own list).
+MOODLE_FRACTIONS = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667"}
+MAX_CORRECT = max(MOODLE_FRACTIONS)
+
+
 @dataclass
 class Quiz:
     id: str
@@ -261,6 +267,34 @@ class Organisation:
     partners: list[Partner] = field(default_factory=list)
     legal_notes: Text | None = None
     adaptations: dict[AdaptationPoint, Text] = field(default_factory=dict)
+
+
+# Terminology ----------------------------------------------------------------------
+@dataclass
+class AvoidedVariant:
+    """A word readers would misread, in one language, and why."""
+
+    lang: str
+    text: str
+    why: str
+
+
+@dataclass
+class Concept:
+    """One concept: its agreed term in each language, the variants to avoid, and the
+    definition the glossary shows (concepts without one are not in the glossary)."""
+
+    term: Text
+    avoid: list[AvoidedVariant] = field(default_factory=list)
+    definition: Text | None = None
+
+
+@dataclass
+class Terminology:
+    concepts: dict[str, Concept]
+    # Letters a language attaches to the front of a word (Arabic و، ب، ال…): a variant
+    # to avoid is found with them too.
+    attached_prefixes: dict[str, list[str]] = field(default_factory=dict)
 
 
 # The whole curriculum, once loaded --------------------------------------------

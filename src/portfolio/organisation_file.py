@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, read_languages
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, UsageError, read_languages
 
 QUESTIONS = {
     "name": ("Name of your organisation", None),
@@ -37,18 +37,23 @@ def ask(answers: dict, prompt: Callable[[str], str] | None) -> dict:
             if key == "languages":
                 filled[key] = ""
                 continue
-            raise SystemExit(f"portfolio init: --{key.replace('_', '-')} is needed (or run it in a terminal)")
+            raise UsageError(f"--{key.replace('_', '-')} is needed (or run `portfolio init` in a terminal)")
     return filled
 
 
-def write_organisation(root: Path, answers: dict) -> Path:
+def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
+    """Write organisation.yml; an existing one is kept unless `force`, and then backed up."""
+    path = root / CURRICULUM_DIR / "organisation.yml"
+    if path.exists() and not force:
+        raise UsageError(
+            f"{CURRICULUM_DIR}/organisation.yml exists and holds your partners, legal notes and adaptations"
+            " — edit it, or run `portfolio init --force` to replace it (a backup is kept)"
+        )
     declared = read_languages(root / CONFIG_FILE)
     chosen = [lang.strip() for lang in (answers.get("languages") or "").split(",") if lang.strip()]
     unknown = [lang for lang in chosen if lang not in declared.names]
     if unknown:
-        raise SystemExit(
-            f"portfolio init: {', '.join(unknown)} not declared in mkdocs.yml — add the language there first"
-        )
+        raise UsageError(f"{', '.join(unknown)} not declared in mkdocs.yml — add the language there first")
     languages = chosen or list(declared.built)
     env = Environment(
         loader=FileSystemLoader(root / "templates"),
@@ -59,6 +64,10 @@ def write_organisation(root: Path, answers: dict) -> Path:
     )
     env.filters["quote"] = lambda value: json.dumps(value, ensure_ascii=False)  # a YAML double-quoted string
     text = env.get_template("organisation.yml").render(answers=answers, languages=languages)
-    path = root / CURRICULUM_DIR / "organisation.yml"
-    path.write_text(text, encoding="utf-8")
+    if path.exists():
+        backup = path.with_name("organisation.yml.bak")
+        backup.write_bytes(path.read_bytes())
+    partial = path.with_name("organisation.yml.new")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
     return path

@@ -23,6 +23,7 @@ from portfolio.models import Capsule, Text
 from portfolio.pdf import PDF_FOLDER
 from portfolio.project import direction
 from portfolio.site import BuildState
+from portfolio.terminology import glossary_rows
 
 CAPSULE_PAGES = "training/capsules"
 ASSESSMENT_PAGES = "training/self-assessments"
@@ -100,6 +101,7 @@ class PageMacros:
             "adapt": self.adapt,
             "contacts": self.contacts,
             "translation_status": self.translation_status,
+            "glossary_terms": self.glossary_terms,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -188,6 +190,11 @@ class PageMacros:
         shares = {lang: f"{share:.0f}" for lang, share in summary(statuses, languages).items()}
         names = [languages.names[lang] for lang in others]
         return self.render("partials/translation-status.html", rows=rows, names=names, others=others, shares=shares)
+
+    def glossary_terms(self) -> str:
+        """The key terms of curriculum/terminology.yml with their meaning, in this language."""
+        rows = glossary_rows(self.state.terminology, self.lang, self.state.languages.default)
+        return self.render("partials/glossary-terms.html", rows=rows)
 
     def contacts(self) -> str:
         """The organisation's channels and the contact people who gave their consent."""

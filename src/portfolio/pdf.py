@@ -10,11 +10,11 @@ rendered from `templates/print/document.html` with `templates/print/print.css`.
 from __future__ import annotations
 
 import posixpath
+import re
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
 from lxml import html as lxml_html
@@ -24,10 +24,13 @@ from mkdocs.utils.yaml import yaml_load
 from portfolio import __version__
 from portfolio.interface import strings_for
 from portfolio.models import Curriculum, PrintDocument
+from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, direction
+from portfolio.reproducible import source_date
 from portfolio.site import BuildState
 
 PRINT_TEMPLATES = "templates/print"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PDF_FOLDER = "pdf"
 
 
@@ -63,7 +66,10 @@ def build_document(site_dir: Path, state: BuildState, document: PrintDocument, l
     started = time.perf_counter()
     order = outline(document, nav)
     sources = [source for source in order if source is not None]
-    chapters = iter(_chapter(site_dir, languages, lang, source, sources, i) for i, source in enumerate(sources))
+    published = _published_root(state.root, languages, lang)
+    chapters = iter(
+        _chapter(site_dir, languages, lang, source, sources, i, published) for i, source in enumerate(sources)
+    )
     parts = [next(chapters) if source is not None else _capsule_summaries(curriculum, lang) for source in order]
     env = Environment(loader=FileSystemLoader(root / PRINT_TEMPLATES), autoescape=True)
     html = env.get_template("document.html").render(
@@ -74,16 +80,29 @@ def build_document(site_dir: Path, state: BuildState, document: PrintDocument, l
         organisation=organisation,
         language_name=languages.names[lang],
         version=__version__,
-        date=_build_date(),
+        date=source_date(root).date().isoformat(),
         ui=strings,
         parts=parts,
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
-        logo=_logo(root, curriculum),
+        logo=_logo(site_dir, curriculum),
     )
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    rendered = HTML(string=html, base_url=str(site_dir)).render()
-    rendered.write_pdf(target, pdf_variant="pdf/ua-1")
+    fetcher = _fetcher([site_dir, root / PRINT_TEMPLATES])
+    rendered = HTML(string=html, base_url=str(site_dir), url_fetcher=fetcher).render()
+    if fetcher.refused:
+        raise ProblemsFound(
+            [
+                problem(
+                    pdf_path(Path("site"), languages, lang, document.id),
+                    1,
+                    "unsafe-markup",
+                    f"the document asks for `{url}`, outside the site being built",
+                )
+                for url in sorted(fetcher.refused)
+            ]
+        )
+    rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
     titles = [part.title for part in parts if isinstance(part, Chapter)]
     return Built(target, len(rendered.pages), time.perf_counter() - started, titles)
 
@@ -120,20 +139,25 @@ def _flatten(items) -> list[str]:
                 yield from _flatten(value) if isinstance(value, list) else [value]
 
 
-def _chapter(site_dir: Path, languages: Languages, lang: str, source: str, sources: list[str], index: int) -> Chapter:
-    """One built page as a chapter: its article, ids prefixed, links pointing inside the document."""
+def _chapter(
+    site_dir: Path, languages: Languages, lang: str, source: str, sources: list[str], index: int, published: str
+) -> Chapter:
+    """One built page as a chapter: its article, ids prefixed, links pointing inside the
+    document, or to the published site for pages the document does not hold."""
     url = _url(source)
     page = site_dir / languages.folder(lang) / url / "index.html"
     tree = lxml_html.fromstring(page.read_bytes())
     article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
     for junk in article.xpath(".//a[@class='headerlink'] | .//script | .//button | .//*[@class='md-source-file']"):
         junk.drop_tree()
+    for element in article.xpath(".//*[@rel]"):  # rel=attachment would embed the target in the PDF
+        del element.attrib["rel"]
     anchor = f"c{index + 1}"
     targets = {_url(s): f"c{i + 1}" for i, s in enumerate(sources)}
     for element in article.xpath(".//*[@id]"):
         element.set("id", f"{anchor}-{element.get('id')}")
     for link in article.xpath(".//a[@href]"):
-        link.set("href", _rewrite(link.get("href"), url, targets))
+        link.set("href", _rewrite(link.get("href"), url, targets, published))
     fallback = bool(article.xpath(".//*[contains(@class, 'portfolio-fallback')]"))
     title = article.xpath("string(.//h1)").strip()
     body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
@@ -146,19 +170,56 @@ def _url(source: str) -> str:
     return "" if stem == "index" else (stem.removesuffix("/index") + "/")
 
 
-def _rewrite(href: str, page_url: str, targets: dict[str, str]) -> str:
-    """Links to a page of the document become links to its chapter; others stay as they are."""
-    if href.startswith(("http:", "https:", "mailto:")):
+def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) -> str:
+    """Links to a page of the document become links to its chapter; links to other pages
+    and files of the site point to the published site; https links stay as they are."""
+    if href.startswith(("http:", "https:")):
         return href
+    if _SCHEME.match(href):  # mailto:, javascript:, file:... never become live in a PDF
+        return ""
     target, fragment = urldefrag(urljoin("/" + page_url, href))
-    target = posixpath.normpath(target.lstrip("/")) + "/" if target.strip("/") else ""
-    target = "" if target == "./" else target
+    path = posixpath.normpath(target.lstrip("/")) if target.strip("/") else ""
+    target = "" if path in ("", ".") else (path if "." in posixpath.basename(path) else path + "/")
     if href.startswith("#"):
         target = page_url
     anchor = targets.get(target)
-    if anchor is None:
-        return href
-    return f"#{anchor}-{fragment}" if fragment else f"#{anchor}"
+    if anchor is not None:
+        return f"#{anchor}-{fragment}" if fragment else f"#{anchor}"
+    if not published:
+        return ""
+    return published + target + (f"#{fragment}" if fragment else "")
+
+
+def _published_root(root: Path, languages: Languages, lang: str) -> str:
+    """The published address of a language's folder (site_url of mkdocs.yml), or '' if unset."""
+    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+        site_url = yaml_load(stream).get("site_url") or ""
+    return (site_url.rstrip("/") + "/" + languages.folder(lang)) if site_url else ""
+
+
+def _fetcher(folders: list[Path]):
+    """WeasyPrint's URL fetcher, limited to files under `folders`: everything else (other
+    files of the machine, remote URLs) is refused and remembered in `.refused`."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = [folder.resolve() for folder in folders]
+
+    class _Fetcher(URLFetcher):
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.refused: set[str] = set()
+
+        def fetch(self, url, headers=None):
+            if url.startswith("file:"):
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if any(path.is_relative_to(folder) for folder in allowed):
+                    return super().fetch(url, headers)
+            elif url.startswith("data:"):
+                return super().fetch(url, headers)
+            self.refused.add(url)
+            raise ValueError(f"{url} is outside the site being built")
+
+    return _Fetcher(allowed_protocols=("file", "data"))
 
 
 def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
@@ -176,15 +237,13 @@ def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
     }
 
 
-def _logo(root: Path, curriculum: Curriculum) -> str | None:
-    """The organisation's logo (a path under docs/, from organisation.yml) as a file URI."""
+def _logo(site_dir: Path, curriculum: Curriculum) -> str | None:
+    """The organisation's logo (a path under docs/, from organisation.yml, copied into the
+    built site) as a file URI."""
     org = curriculum.organisation
-    path = (root / "docs" / org.logo).resolve() if org and org.logo else None
-    return path.as_uri() if path and path.is_file() else None
-
-
-def _build_date() -> str:
-    return datetime.now(UTC).date().isoformat()
+    path = (site_dir / org.logo).resolve() if org and org.logo else None
+    inside = path is not None and path.is_relative_to(site_dir.resolve())
+    return path.as_uri() if inside and path.is_file() else None
 
 
 def load_nav(root: Path) -> list:

@@ -83,6 +83,8 @@ def _display_path(path: Path | str) -> str:
 # Data: rule id -> (severity, how to fix) --------------------------------------
 RULES: dict[str, tuple[str, str]] = {
     "missing-file": (ERROR, "create it (README.md describes each curriculum file)"),
+    "unreadable-file": (ERROR, "check that the file exists and that you may read it"),
+    "not-utf8": (ERROR, "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)"),
     "yaml-syntax": (ERROR, "fix the YAML near this line (indentation, a missing colon or quote)"),
     "duplicate-key": (ERROR, "keep one of the two keys"),
     "unknown-key": (ERROR, "remove it or correct its spelling"),
@@ -120,6 +122,29 @@ RULES: dict[str, tuple[str, str]] = {
         ERROR,
         "use one of: local-partners, legal-obligations, contacts, insurance, data-protection",
     ),
+    "contact-in-text": (
+        ERROR,
+        "put the person in curriculum/people.yml with their consent; organisation channels go in organisation.yml",
+    ),
+    "unsafe-markup": (
+        ERROR,
+        "remove it: scripts belong in docs/assets/javascripts, images and files under docs/, links to pages or https",
+    ),
+    "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
+    "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
+    "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
+    "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
+    "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),
+    "bad-pass-mark": (ERROR, "give a pass mark from 1 to 100 (a percentage)"),
+    "true-false-options": (ERROR, "give a true-false question exactly two options: true first, then false"),
+    "too-many-correct": (ERROR, "mark fewer options correct, or split the question in two"),
+    "prerequisite-cycle": (ERROR, "remove one of the prerequisites so that the chain has a first capsule"),
+    "unused-quiz": (WARNING, "name it in a capsule's `quiz:` or delete the file"),
+    "unknown-language": (ERROR, "use a locale declared under the i18n plugin in mkdocs.yml, written the same way"),
+    "unknown-nav-section": (ERROR, "use the title of a section of `nav:` in mkdocs.yml"),
+    "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
+    "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
+    "avoid-term": (WARNING, "use the agreed term of curriculum/terminology.yml"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
 }

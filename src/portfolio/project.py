@@ -18,6 +18,20 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
+class UsageError(Exception):
+    """A command asked for something it cannot do; the message says why and what to do."""
+
+
+def require_project(root: Path) -> None:
+    """Refuse to run a command outside a project folder."""
+    if not (root / CONFIG_FILE).is_file() or not (root / CURRICULUM_DIR).is_dir():
+        where = root.resolve()
+        raise UsageError(
+            f"{where} is not a Good Tutoring Portfolio project (no {CONFIG_FILE} and {CURRICULUM_DIR}/)"
+            " — run the command in the project folder, or pass --root FOLDER"
+        )
+
+
 @dataclass(frozen=True)
 class Languages:
     default: str
@@ -27,6 +41,41 @@ class Languages:
     def folder(self, lang: str) -> str:
         """The site folder of a language: '' for the default one, 'fr/' for French."""
         return "" if lang == self.default else f"{lang}/"
+
+
+def read_config(root: Path) -> tuple[dict | None, list]:
+    """mkdocs.yml as data, or None and the problem that stops it being read."""
+    import yaml
+
+    from portfolio.problems import problem
+
+    path = root / CONFIG_FILE
+    try:
+        with open(path, encoding="utf-8") as stream:
+            config = yaml_load(stream)
+    except OSError as error:
+        return None, [problem(path, 1, "unreadable-file", f"{CONFIG_FILE} cannot be read: {error.strerror}")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or "the YAML is malformed"
+        return None, [problem(path, mark.line + 1 if mark else 1, "config-syntax", f"{CONFIG_FILE}: {what}")]
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
+        return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} cannot be read: {error}")]
+    if not isinstance(config, dict) or not _i18n_languages(config):
+        return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} declares no i18n languages")]
+    return config, []
+
+
+def declared_languages(config: dict) -> list[str]:
+    """Every locale the i18n plugin declares in mkdocs.yml, built or not."""
+    return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
+
+
+def _i18n_languages(config: dict) -> list:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            return plugin["i18n"].get("languages") or []
+    return []
 
 
 def read_languages(config_file: Path) -> Languages:

@@ -22,6 +22,7 @@ from portfolio.models import (
     Quiz,
     SelfAssessment,
     StepCycle,
+    Terminology,
     Text,
     is_required,
     non_null,
@@ -36,6 +37,7 @@ SCHEMAS = {
     "self-assessment": SelfAssessment,
     "documents": Documents,
     "people": People,
+    "terminology": Terminology,
 }
 
 

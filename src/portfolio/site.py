@@ -14,11 +14,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from portfolio.interface import load_abbreviations, load_interface
-from portfolio.models import Curriculum, Text
+from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.translations import page_statuses
-from portfolio.validate import load_curriculum
+from portfolio.validate import check_terminology, load_curriculum
 
 
 @dataclass
@@ -30,6 +30,7 @@ class BuildState:
     abbreviations: dict[str, Text]
     problems: list[Problem] = field(default_factory=list)
     translations: dict[tuple[str, str], str] = field(default_factory=dict)  # (page, lang) -> status
+    terminology: Terminology | None = None
 
 
 _state: BuildState | None = None
@@ -58,8 +59,11 @@ def read_state(root: Path) -> BuildState:
     curriculum, problems = load_curriculum(root, languages.default, languages.built)
     interface, found = load_interface(root, languages.default, languages.built)
     abbreviations, more = load_abbreviations(root, languages.default, languages.built)
+    terminology, terms = check_terminology(root, languages.default, languages.built)
     statuses = {(s.path, s.lang): s.state for s in page_statuses(root, languages)}
-    return BuildState(root, languages, curriculum, interface, abbreviations, problems + found + more, statuses)
+    return BuildState(
+        root, languages, curriculum, interface, abbreviations, problems + found + more + terms, statuses, terminology
+    )
 
 
 def load_state(config: MkDocsConfig) -> BuildState:

@@ -1,8 +1,9 @@
 """Build the site (every language) and its offline copy, never half-replacing output.
 
 Each build goes to a temporary folder beside its destination; only a complete,
-strict build replaces the previous `site/` (or zip). A failed build leaves the
-previous output exactly as it was.
+strict build (site, PDFs, LMS exports, offline copy) replaces the previous `site/` and
+offline zip. A failed or killed build leaves both exactly as they were; what it
+left behind is removed by the next build.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import logging
 import os
 import shutil
 import tempfile
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +24,7 @@ from portfolio.exports import LMS_FOLDER, export_all
 from portfolio.pdf import PDF_FOLDER, build_all
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE
+from portfolio.reproducible import ENV, source_epoch, zip_folder
 from portfolio.site import read_state
 
 OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
@@ -36,36 +37,61 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)  # warnings found in the sources
 
 
-def build_site(root: Path, site_dir: Path, pdfs: bool = True, exports: bool = True, report=print) -> BuildResult:
-    """Build every language strictly into `site_dir`, with each language's PDFs and
-    LMS exports."""
-    with _staging(site_dir) as staging, _collect_warnings() as warnings:
+def build_site(
+    root: Path,
+    site_dir: Path,
+    pdfs: bool = True,
+    exports: bool = True,
+    report=print,
+    offline_zip: Path | None = None,
+) -> BuildResult:
+    """Build every language strictly into `site_dir`, with each language's PDFs and LMS
+    exports, and the offline copy into `offline_zip` if given. Everything is built beside
+    its destination first; `site_dir` and the zip are replaced together, only once every
+    stage has succeeded. A failure (or a kill) at any stage leaves both as they were."""
+    site_dir, root = site_dir.resolve(), root.resolve()
+    _remove_leftovers(site_dir, offline_zip)
+    with _source_date(root), _staging(site_dir) as staging, _collect_warnings() as warnings:
         _run_mkdocs(root, staging, offline=False)
         state = read_state(root)
         if pdfs:
             build_all(staging, state, report)
         if exports:
             export_all(state, staging, report)
+        packed = None
+        if offline_zip is not None:
+            report("Offline copy: building with OFFLINE=true ...")
+            packed = _offline_zip(root, offline_zip, pdfs_from=staging)
+        _publish(staging, site_dir)
+        if packed is not None:
+            os.replace(packed, offline_zip)
     return BuildResult(site_dir, warnings, state.problems)
 
 
 def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> BuildResult:
     """Build the file:// copy (search included) and pack it into `zip_path`; the PDFs
     and LMS exports already built for the online site are copied in from `pdfs_from`."""
+    root = root.resolve()
+    _remove_leftovers(None, zip_path)
+    with _source_date(root), _collect_warnings() as warnings:
+        os.replace(_offline_zip(root, zip_path, pdfs_from), zip_path)
+    return BuildResult(zip_path, warnings)
+
+
+def _offline_zip(root: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
+    """The offline copy packed beside `zip_path` (to be moved into place by the caller)."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="offline.", dir=zip_path.parent) as tmp:
+    partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
+    with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
         site = Path(tmp) / "site"
-        with _collect_warnings() as warnings:
-            _run_mkdocs(root, site, offline=True)
+        _run_mkdocs(root, site, offline=True)
         downloads = [*pdfs_from.rglob(f"{PDF_FOLDER}/*"), *pdfs_from.rglob(f"{LMS_FOLDER}/*")] if pdfs_from else []
         for pdf in downloads:
             target = site / pdf.relative_to(pdfs_from)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pdf, target)
-        partial = Path(tmp) / zip_path.name
-        _zip_folder(site, partial, top=zip_path.stem)
-        os.replace(partial, zip_path)
-    return BuildResult(zip_path, warnings)
+        zip_folder(site, partial, top=zip_path.stem, epoch=source_epoch(root))
+    return partial
 
 
 # Helpers ----------------------------------------------------------------------
@@ -86,21 +112,57 @@ def _run_mkdocs(root: Path, site_dir: Path, offline: bool) -> None:
 
 @contextmanager
 def _staging(site_dir: Path) -> Iterator[Path]:
-    """A fresh folder beside `site_dir`; swapped in only if the block succeeds."""
-    site_dir = site_dir.resolve()
+    """A fresh folder beside `site_dir` (ordinary permissions); removed if the block fails."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}.new.", dir=site_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it 0700: a web server could not read it
     try:
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = site_dir.with_name(f"{site_dir.name}.old")
+
+
+def _publish(staging: Path, site_dir: Path) -> None:
+    """Swap the finished build in place of `site_dir`."""
+    old = site_dir.with_name(f"{site_dir.name}{_PARTIAL}old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
         os.replace(site_dir, old)
     os.replace(staging, site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(site_dir: Path | None, zip_path: Path | None) -> None:
+    """What a killed build left beside its outputs: staging folders, partial zips."""
+    leftovers = []
+    if site_dir is not None and site_dir.parent.is_dir():
+        leftovers += site_dir.parent.glob(f"{site_dir.name}{_PARTIAL}*")
+    if zip_path is not None and zip_path.parent.is_dir():
+        leftovers += zip_path.parent.glob(f"{zip_path.stem}{_PARTIAL}*")
+        leftovers += zip_path.parent.glob(f"{zip_path.name}{_PARTIAL}*")
+    for path in leftovers:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+@contextmanager
+def _source_date(root: Path) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set for the build, so that MkDocs' sitemap and every output
+    carry the sources' date, not the build's (see portfolio.reproducible)."""
+    previous = os.environ.get(ENV)
+    os.environ[ENV] = str(source_epoch(root))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ENV, None)
+        else:
+            os.environ[ENV] = previous
 
 
 @contextmanager
@@ -121,8 +183,6 @@ def _collect_warnings() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def _zip_folder(folder: Path, zip_path: Path, top: str) -> None:
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
+# Data -------------------------------------------------------------------------
+# Marks what a build writes before it is complete (site.partial-x1y2, the zip's).
+_PARTIAL = ".partial-"

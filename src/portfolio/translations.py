@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from portfolio import yamlfile
-from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages
+from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
 RECORD_FILE = "translations.yml"
@@ -71,6 +71,7 @@ def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
 
 def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
     """Record that the `lang` translation of `path` is made from the current source."""
+    _check_mark(root, languages, lang, path)
     if path.endswith(".yml"):
         relative = path.removeprefix(f"{CURRICULUM_DIR}/")
         data, _ = yamlfile.load(root / CURRICULUM_DIR / relative)
@@ -85,6 +86,26 @@ def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
     page = root / DOCS_DIR / lang / relative
     page.write_text(_with_record(page.read_text(encoding="utf-8"), current), encoding="utf-8")
     return current
+
+
+def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
+    others = [code for code in languages.built if code != languages.default]
+    if lang not in others:
+        raise UsageError(f"`{lang}` is not a translated language of this project — use one of: {', '.join(others)}")
+    if path.endswith(".yml"):
+        folder, relative = root / CURRICULUM_DIR, path.removeprefix(f"{CURRICULUM_DIR}/")
+        source = folder / relative
+        allowed = relative.split("/", 1)[0] in TRANSLATED_FILES
+    else:
+        folder, relative = root / DOCS_DIR / lang, path.removeprefix(f"{DOCS_DIR}/{lang}/")
+        source = root / DOCS_DIR / languages.default / relative
+        allowed = path.endswith(".md")
+    inside = folder.joinpath(relative).resolve().is_relative_to(folder.resolve()) and not relative.startswith("/")
+    if not (allowed and inside and source.is_file() and folder.joinpath(relative).is_file()):
+        raise UsageError(
+            f"{path} is not a translated page or curriculum file of this project"
+            f" — give docs/{lang}/<page>.md or curriculum/<capsules|quizzes|self-assessments>/<id>.yml"
+        )
 
 
 def fingerprint(text: str) -> str:

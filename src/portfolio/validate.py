@@ -7,16 +7,17 @@ chapters under `docs/<default language>/`; neither writes anything.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.adaptations import check_pages
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import (
+    MAX_CORRECT,
     Capsule,
     Course,
     Curriculum,
@@ -26,19 +27,37 @@ from portfolio.models import (
     Quiz,
     SelfAssessment,
     StepCycle,
+    Terminology,
 )
+from portfolio.page_checks import check_pages
 from portfolio.problems import Problem, problem
-from portfolio.project import CURRICULUM_DIR, DOCS_DIR
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, read_config
+from portfolio.safety import check_yaml_texts
+from portfolio.terminology import check_terms, load_terminology
 
 MIN_QUESTIONS = 6
 PEOPLE_FILE = "people.yml"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Ids become file names, URLs and SCORM identifiers: lower-case words joined by hyphens.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
-    """Every problem of the sources under `root` (curriculum and interface strings)."""
+    """Every problem of the sources under `root` (curriculum, interface strings, terms)."""
     tables = [load(root, default, languages)[1] for load in (load_interface, load_abbreviations)]
-    return load_curriculum(root, default, languages)[1] + [p for found in tables for p in found]
+    return (
+        load_curriculum(root, default, languages)[1]
+        + [p for found in tables for p in found]
+        + check_terminology(root, default, languages)[1]
+    )
+
+
+def check_terminology(root: Path, default: str, languages: Sequence[str]) -> tuple[Terminology | None, list[Problem]]:
+    """The terminology file, its problems, and every use of a variant it says to avoid."""
+    terminology, problems = load_terminology(root, default, languages)
+    if terminology is not None:
+        problems = problems + check_terms(root, terminology, languages)
+    return terminology, problems
 
 
 def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
@@ -99,10 +118,12 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
 
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
-    problems.extend(check_pages(root))
+    known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
+    problems.extend(check_pages(root, known))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
-    problems.extend(_check_rules(curriculum, base, raw))
+    problems.extend(_check_rules(curriculum, base, raw, unusable))
+    problems.extend(_check_against_config(root, curriculum, base, raw))
     return curriculum, problems
 
 
@@ -126,7 +147,7 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
         "quiz": lambda v: v in curriculum.quizzes,
         "self-assessment": lambda v: v in curriculum.self_assessments,
         "person": lambda v: v in curriculum.people,
-        "chapter": lambda v: (chapters / v).is_file(),
+        "chapter": lambda v: _inside(chapters, v) and (chapters / v).is_file(),
     }
     return [
         problem(ref.path, ref.line, f"unknown-{ref.kind}", f"`{ref.key}` names `{ref.value}`, which does not exist")
@@ -135,8 +156,17 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
     ]
 
 
-def _check_rules(curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
+def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -> list[Problem]:
     found: list[Problem] = []
+    for path, data in raw.items():
+        found.extend(check_yaml_texts(path, data))
+        found.extend(_check_slugs(path, data))
+    found.extend(_check_prerequisites(curriculum, base))
+    # Only once every capsule could be read: a broken capsule may be the quiz's user.
+    used = {c.quiz for c in curriculum.capsules.values()}
+    broken = any(kind in ("capsule", "quiz") for kind, _ in unusable)
+    for quiz in [] if broken else sorted(set(curriculum.quizzes) - used):
+        found.append(problem(base / "quizzes" / f"{quiz}.yml", 1, "unused-quiz", f"no capsule uses the quiz `{quiz}`"))
     for capsule in curriculum.capsules.values():
         path = base / "capsules" / f"{capsule.id}.yml"
         found.extend(_check_capsule_time(capsule, path, _key_lines(raw.get(path))))
@@ -148,8 +178,20 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]
         found.extend(_check_bands(assessment, path, _key_lines(raw.get(path))))
     if curriculum.course:
         seen: dict[str, Path] = {}
+        lines = _track_lines(raw.get(base / "course.yml"))
         for track in curriculum.course.tracks:
-            found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen))
+            line = lines.get(track.id, 1)
+            found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen, line))
+            for capsule in sorted({c for c in track.capsules if track.capsules.count(c) > 1}):
+                found.append(
+                    problem(
+                        base / "course.yml",
+                        line,
+                        "duplicate-id",
+                        f"the track `{track.id}` lists the capsule `{capsule}` {track.capsules.count(capsule)} times",
+                        "list each capsule once per track",
+                    )
+                )
         in_tracks = {c for track in curriculum.course.tracks for c in track.capsules}
         for capsule in sorted(set(curriculum.capsules) - in_tracks):
             path = base / "capsules" / f"{capsule}.yml"
@@ -197,11 +239,33 @@ def _check_quiz(quiz: Quiz, path: Path, data) -> list[Problem]:
                 f"the quiz has {len(quiz.questions)} questions, fewer than {MIN_QUESTIONS}",
             )
         )
+    if not 0 < quiz.pass_mark <= 100:
+        line = _key_lines(data).get("pass_mark", 1)
+        found.append(problem(path, line, "bad-pass-mark", f"the pass mark is {quiz.pass_mark}%"))
     seen: dict[str, Path] = {}
     for question in quiz.questions:
         line = lines.get(question.id, 1)
         found.extend(_check_duplicate(question.id, "question", path, seen, line))
         correct = sum(option.correct for option in question.options)
+        if question.type == "true-false" and len(question.options) != 2:
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "true-false-options",
+                    f"true-false question `{question.id}` has {len(question.options)} options",
+                )
+            )
+            continue
+        if correct > MAX_CORRECT:
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "too-many-correct",
+                    f"question `{question.id}` has {correct} correct options; Moodle can score {MAX_CORRECT} at most",
+                )
+            )
         if correct == 0:
             found.append(problem(path, line, "no-correct-answer", f"question `{question.id}` has no correct option"))
         elif correct > 1 and question.type != "multiple":
@@ -244,7 +308,7 @@ def _check_consent(people: People, path: Path, data) -> list[Problem]:
         line = lines.get(person.id, 1)
         if not person.consent.given:
             found.append(problem(path, line, "no-consent", f"`{person.id}` has no recorded consent to be named"))
-        elif not _DATE.fullmatch(person.consent.date):
+        elif not _is_date(person.consent.date):
             found.append(
                 problem(
                     path,
@@ -268,7 +332,139 @@ def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1)
     return []
 
 
+def _check_against_config(root: Path, curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
+    """What the curriculum names in mkdocs.yml: languages, and nav sections for the PDFs."""
+    if not (root / CONFIG_FILE).is_file():
+        return []
+    config, found = read_config(root)
+    if config is None:
+        return found
+    declared = declared_languages(config)
+    org = curriculum.organisation
+    org_data = raw.get(base / "organisation.yml")
+    for lang in org.languages if org else []:
+        if lang not in declared:
+            line = org_data.line_of("languages") if isinstance(org_data, yamlfile.YamlMap) else 1
+            found.append(
+                problem(
+                    base / "organisation.yml",
+                    line,
+                    "unknown-language",
+                    f"`{lang}` is not a language of mkdocs.yml",
+                    f"use one of: {', '.join(declared)} (written exactly so)",
+                )
+            )
+    sections = set(_nav_sections(config.get("nav") or []))
+    docs_data = raw.get(base / "documents.yml")
+    for document in curriculum.printing.documents if curriculum.printing else []:
+        for part in document.parts:
+            if part.nav and part.nav not in sections:
+                found.append(
+                    problem(
+                        base / "documents.yml",
+                        _line_of_value(docs_data, part.nav),
+                        "unknown-nav-section",
+                        f"the document `{document.id}` names the nav section `{part.nav}`, which mkdocs.yml lacks",
+                        f"use one of: {', '.join(sorted(sections))}",
+                    )
+                )
+    return found
+
+
+def _nav_sections(items: list) -> list[str]:
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    yield str(title)
+                    yield from _nav_sections(value)
+
+
+def _line_of_value(data, wanted: str) -> int:
+    """The line of the first mapping that holds `wanted` as a value (1 if none)."""
+    stack = [data]
+    while stack:
+        value = stack.pop(0)
+        if isinstance(value, yamlfile.YamlMap):
+            for key, item in value.items():
+                if item == wanted:
+                    return value.line_of(key)
+            stack.extend(value.values())
+        elif isinstance(value, yamlfile.YamlList):
+            stack.extend(value)
+    return 1
+
+
+def _check_slugs(path: Path, data) -> list[Problem]:
+    """Every `id:` in a file (the record's, its questions', its tracks') is a safe slug."""
+    found = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, yamlfile.YamlMap):
+            if isinstance(value.get("id"), str) and not _SLUG.fullmatch(value["id"]):
+                found.append(problem(path, value.line_of("id"), "bad-id", f"the id `{value['id']}` is not a slug"))
+            stack.extend(value.values())
+        elif isinstance(value, yamlfile.YamlList):
+            stack.extend(value)
+    return found
+
+
+def _check_prerequisites(curriculum: Curriculum, base: Path) -> list[Problem]:
+    """Prerequisites that lead back to the capsule itself (a learner could never start)."""
+    found = []
+    for start in sorted(curriculum.capsules):
+        seen: set[str] = set()
+        stack = [(start, [start])]
+        while stack:
+            current, trail = stack.pop()
+            capsule = curriculum.capsules.get(current)
+            for after in capsule.prerequisites if capsule else []:
+                if after == start and start == min(trail):  # one report per circle
+                    cycle = " → ".join([*trail, start])
+                    found.append(
+                        problem(
+                            base / "capsules" / f"{start}.yml",
+                            1,
+                            "prerequisite-cycle",
+                            f"the prerequisites go round in a circle: {cycle}",
+                        )
+                    )
+                    stack.clear()
+                    break
+                if after == start:
+                    continue
+                if after not in seen:
+                    seen.add(after)
+                    stack.append((after, [*trail, after]))
+    return found
+
+
 # Helpers ----------------------------------------------------------------------
+
+
+def _inside(folder: Path, relative: str) -> bool:
+    """Whether a path written in a file stays inside `folder` (no /x, no ..)."""
+    if not relative or relative.startswith(("/", "\\")) or ":" in relative:
+        return False
+    return folder.joinpath(relative).resolve().is_relative_to(folder.resolve())
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _track_lines(data) -> dict[str, int]:
+    tracks = data.get("tracks") if isinstance(data, yamlfile.YamlMap) else None
+    if not isinstance(tracks, yamlfile.YamlList):
+        return {}
+    return {t.get("id"): t.line for t in tracks if isinstance(t, yamlfile.YamlMap)}
 
 
 def _key_lines(data) -> dict:

@@ -37,11 +37,24 @@ class YamlList(list):
 
 def load(path: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; never raises for bad content."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [problem(path, 1, "yaml-syntax", f"the file cannot be read: {error}")]
+    text, found = read_text(path)
+    if text is None:
+        return None, found
     return load_text(text, path)
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """A source file's text (UTF-8, a byte-order mark dropped), or the problem reading it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [problem(path, 1, "unreadable-file", f"the file cannot be read: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [problem(path, line, "not-utf8", f"byte {raw[error.start]:#04x} is not UTF-8")]
+    return text.replace("\r\n", "\n"), []
 
 
 def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Problem]]:
@@ -51,14 +64,24 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
     loader.first_line = first_line
     loader.found = []
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None, loader.found
+        too_big = _too_big(node)
+        if too_big:
+            return None, [problem(path, node.start_mark.line + first_line, "yaml-syntax", too_big)]
+        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         what = error.problem or "the YAML is malformed"
         return None, [problem(path, line, "yaml-syntax", f"the YAML cannot be read: {what}")]
     except yaml.YAMLError as error:
-        return None, [problem(path, 1, "yaml-syntax", f"the YAML cannot be read: {error}")]
+        return None, [problem(path, first_line, "yaml-syntax", f"the YAML cannot be read: {error}")]
+    except _ComplexKey as error:
+        return None, [problem(path, error.line, "yaml-syntax", "a key is a list or a mapping; keys are plain words")]
+    except (ValueError, TypeError, RecursionError) as error:  # a value its tag cannot build
+        return None, [problem(path, first_line, "yaml-syntax", f"the YAML cannot be read: {error}")]
     finally:
         loader.dispose()
     return data, loader.found
@@ -87,12 +110,47 @@ class _Loader(_BaseLoader):
     found: list[Problem]
 
 
+class _ComplexKey(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _too_big(root: yaml.Node) -> str | None:
+    """Why a document is refused before it is built: nested too deep, or aliases that
+    expand it beyond any curriculum file (an "alias bomb"); None if it is fine."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"the YAML is nested more than {MAX_DEPTH} levels deep"
+        children = _children(node)
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[id(node)] > MAX_VALUES:
+                return f"the YAML expands to more than {MAX_VALUES:,} values (anchors and aliases repeated)"
+        elif id(node) not in sizes:
+            stack.append((node, depth, True))
+            stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
     loader.flatten_mapping(node)
     result = YamlMap()
     result.line = node.start_mark.line + loader.first_line
     result.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _ComplexKey(key_node.start_mark.line + loader.first_line)
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + loader.first_line
         if key in result.key_lines:
@@ -112,7 +170,13 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
+# Limits no curriculum file comes near; beyond them a file is refused, not built.
+MAX_DEPTH = 40
+MAX_VALUES = 100_000
+
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text (`2025-02-30` is then a wrong date the checks report, not a crash).
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)

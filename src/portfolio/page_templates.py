@@ -1,0 +1,144 @@
+"""Pages are Jinja templates: what they may call, and the sandbox they render in.
+
+A page comes from a contributor and is untrusted: it may call the project's macros
+and read its variables, nothing else. `check_template` reads a page's template
+without running it and reports what would fail or reach into Python's internals;
+`sandboxed` turns mkdocs-macros' environment into a sandboxed one, so that even an
+unchecked page cannot run code during the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.environment import Environment
+from jinja2.sandbox import SandboxedEnvironment
+
+from portfolio.problems import Problem, problem
+
+# mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
+# heading ids like `{#purpose}` stay Markdown.
+COMMENT_START, COMMENT_END = "{##", "##}"
+
+
+def sandboxed(env: Environment) -> SandboxedEnvironment:
+    """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters."""
+    safe = SandboxedEnvironment(
+        block_start_string=env.block_start_string,
+        block_end_string=env.block_end_string,
+        variable_start_string=env.variable_start_string,
+        variable_end_string=env.variable_end_string,
+        comment_start_string=env.comment_start_string,
+        comment_end_string=env.comment_end_string,
+        loader=env.loader,
+        undefined=env.undefined,
+        extensions=list(env.extensions),
+    )
+    safe.globals.update(env.globals)
+    safe.filters.update(env.filters)
+    safe.tests.update(env.tests)
+    return safe
+
+
+def check_template(path: Path, body: str, first_line: int, known: dict[str, set[str]]) -> list[Problem]:
+    """The problems of one page's template (its body, starting at `first_line` of the file).
+
+    `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
+    that exist; a kind that is absent is not checked."""
+    try:
+        tree = _PARSER.parse(body)
+    except TemplateSyntaxError as error:
+        line = first_line + (error.lineno or 1) - 1
+        return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {error.message}")]
+    found = []
+    for node in _walk(tree):
+        line = first_line + node.lineno - 1
+        unsafe = _unsafe_name(node)
+        if unsafe:
+            found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+            found.extend(_check_call(path, line, node, known))
+        elif isinstance(node, nodes.Call):
+            found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
+    return found
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.iter_child_nodes())
+
+
+def _unsafe_name(node: nodes.Node) -> str | None:
+    """The attribute or key a node reads if it is private (`__globals__`, `_x`)."""
+    if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+        return node.attr
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
+        return str(node.arg.value)
+    if isinstance(node, nodes.Filter) and node.name == "attr":
+        return "attr"
+    return None
+
+
+def _check_call(path: Path, line: int, call: nodes.Call, known: dict[str, set[str]]) -> list[Problem]:
+    name = call.node.name
+    if name not in MACROS:
+        return [
+            problem(
+                path,
+                line,
+                "unknown-macro",
+                f"`{name}(…)` is not one of the project's macros",
+                f"use one of: {', '.join(sorted(MACROS))}",
+            )
+        ]
+    kind = MACROS[name]
+    if kind is None or kind not in known or not call.args or not isinstance(call.args[0], nodes.Const):
+        return []
+    value = call.args[0].value
+    if value in known[kind]:
+        return []
+    names = ", ".join(sorted(known[kind])) or "none yet"
+    return [
+        problem(
+            path,
+            line,
+            f"unknown-{kind}",
+            f"the page names the {kind} `{value}`, which does not exist",
+            f"use one of: {names}",
+        )
+    ]
+
+
+# Data -------------------------------------------------------------------------
+# The macros pages may call (portfolio.pages registers them), and the kind of id each
+# takes as its first argument (None: no id, or one checked elsewhere).
+MACROS: dict[str, str | None] = {
+    "capsule_card": "capsule",
+    "capsule_activities": "capsule",
+    "quiz": "quiz",
+    "self_assessment": "self-assessment",
+    "related_capsules": None,
+    "step_cycle": None,
+    "course_tracks": None,
+    "progress_tables": None,
+    "session_plans": None,
+    "answer_keys": None,
+    "course_plans": None,
+    "downloads": None,
+    "reflection": None,
+    "lms_downloads": None,
+    "adapt": None,  # adaptations.check_pages knows the points
+    "contacts": None,
+    "translation_status": None,
+    "glossary_terms": None,
+}
+
+_PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

@@ -1,0 +1,129 @@
+"""What a page or a YAML text may contain.
+
+Pages and curriculum files come from contributors and are untrusted. Behaviour lives
+in `docs/assets/javascripts`, never in content: no `<script>`, no inline event
+handler, no `javascript:` or `file:` URL, no file attachment, nothing fetched from
+another site. Texts in YAML accept the Markdown that authors need (emphasis, lists,
+links to pages and https sites) and nothing that becomes HTML, attributes or images.
+Nobody's e-mail address or phone number is typed into either.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from portfolio.problems import Problem, problem
+from portfolio.yamlfile import YamlList, YamlMap
+
+
+def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
+    """Unsafe markup and contact details on one line of a Markdown page."""
+    text = _decoded(line)
+    found = [problem(path, number, "unsafe-markup", what) for pattern, what in _PAGE_RULES if pattern.search(text)]
+    found += _contacts(path, number, text, "contact-in-markdown")
+    return found
+
+
+def check_text(path: Path, number: int, value: str) -> list[Problem]:
+    """Markup beyond the allowed subset, and contact details, in one text of a YAML file."""
+    text = _decoded(value)
+    found = [problem(path, number, "markup-in-text", what) for pattern, what in _TEXT_RULES if pattern.search(text)]
+    for pattern, what in _PAGE_RULES:  # what is unsafe in a page is unsafe here too
+        if pattern.search(text) and not any(p.search(text) for p, _ in _TEXT_RULES):
+            found.append(problem(path, number, "markup-in-text", what))
+    found += _contacts(path, number, text, "contact-in-text")
+    return found
+
+
+def check_yaml_texts(path: Path, data: object) -> list[Problem]:
+    """`check_text` on every string of a parsed YAML file (with its line), except the
+    fields that hold contact details on purpose (organisation channels, consenting people)."""
+    found: list[Problem] = []
+    stack: list[tuple[object, int, tuple[str, ...]]] = [(data, 1, ())]
+    while stack:
+        value, line, keys = stack.pop()
+        if isinstance(value, str):
+            problems = check_text(path, line, value)
+            if keys and keys[-1] in CONTACT_FIELDS:
+                problems = [p for p in problems if p.rule != "contact-in-text"]
+            found.extend(problems)
+        elif isinstance(value, YamlMap):
+            stack.extend((item, value.line_of(key), (*keys, str(key))) for key, item in value.items())
+        elif isinstance(value, YamlList):
+            stack.extend((item, value.line_of(index), keys) for index, item in enumerate(value))
+    return found
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _decoded(text: str) -> str:
+    """The text with HTML character references decoded (`&#58;` is a colon)."""
+    return html.unescape(text) if "&" in text else text
+
+
+def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
+    spans = []
+    for pattern in _CONTACTS:
+        for match in pattern.finditer(text):
+            found = match.group(0)
+            digits = sum(c.isdigit() for c in found)
+            written_out = "@" in found or re.search(r"\bdot\b|[\[(]\s*at", found, _I)
+            if (written_out or digits >= 8) and not _DATE.fullmatch(found.strip()):
+                spans.append((match.start(), match.end()))
+    # A number found inside a longer one (the national part of +33 6 12 34 56 78) is the same.
+    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    return [
+        problem(path, number, rule, f"`{text[start:end].strip()}` looks like a contact detail")
+        for start, end in sorted(set(kept))
+    ]
+
+
+# Data -------------------------------------------------------------------------
+# Fields meant for contact details: an organisation channel's value, a person's
+# (people.yml holds only people who agreed to be named).
+CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
+_I = re.IGNORECASE
+# A URL scheme that runs code or reads the build machine, as a link or a source.
+_BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
+_URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
+_PAGE_RULES = [
+    (re.compile(r"<\s*script\b", _I), "a <script> element (behaviour belongs in docs/assets/javascripts)"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
+    (re.compile(r"\{[:\s][^}\n]*\bon[a-z]+\s*=", _I), "an inline event handler (on…=) in an attribute list"),
+    (
+        re.compile(r"(?:href|src|action|data|poster|srcset)\s*=\s*[\"']?\s*" + _BAD_SCHEME, _I),
+        "a javascript: or file: URL",
+    ),
+    (re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    (re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    (re.compile(r"\brel\s*=\s*[\"']?[^\"'>]*\battachment\b", _I), "a file attachment (rel=attachment)"),
+    (re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
+    (re.compile(r"(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//", _I), "an image from another site"),
+    (re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
+]
+_TEXT_RULES = [
+    (
+        re.compile(r"<(?!https://[^\s>]+>)\s*/?\s*[a-z!?]", _I),
+        "HTML in a text (use Markdown: *emphasis*, [link](page.md))",
+    ),
+    (re.compile(r"\{\s*[:#.]|\{\s*[\w-]+\s*=", _I), "an attribute list ({: …}) in a text"),
+    (re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
+    (re.compile(r"\]\(\s*<?\s*(?![\w./#-]*(?:\)|\s)|https://)", _I), "a link that is neither a page nor an https site"),
+]
+# E-mail addresses (also written "name [at] host [dot] org"), phone numbers in
+# international form (+352 or (+352) or 00352 …), and national ones written in three
+# or more groups of digits (621 12 34 56, 06-12-34-56-78, 621-123-456).
+_CONTACTS = [
+    re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    re.compile(r"[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[\w-]+)+", _I),
+    re.compile(r"\b[\w.+-]+\s+at\s+[\w-]+\s+dot\s+[a-z]{2,}\b", _I),
+    re.compile(r"(?<![\w/])\(?\+\s?\d{1,3}\)?(?:[\s./-]*\d){7,}"),
+    re.compile(r"(?<![\w/+])00\d{2,3}(?:[\s./-]?\d){7,}"),
+    re.compile(r"(?<![\w/.,-])\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\w/.,-]?\d)"),
+    re.compile(r"(?<![\w/.,-])0\d{9}(?!\d)"),
+]
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")

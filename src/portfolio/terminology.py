@@ -1,0 +1,138 @@
+"""One agreed term per concept in every language (curriculum/terminology.yml).
+
+`load_terminology` reads the file; `check_terms` warns where a page or a YAML text
+uses a variant to avoid; `glossary_rows` gives the glossary of one language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.convert import INVALID, Context, convert
+from portfolio.models import Terminology
+from portfolio.problems import Problem, problem
+from portfolio.project import CURRICULUM_DIR, DOCS_DIR
+
+TERMINOLOGY_FILE = "terminology.yml"
+# Files whose texts are not prose to check: the terminology itself, generated records.
+_NOT_PROSE = {TERMINOLOGY_FILE, "translations.yml"}
+
+
+def load_terminology(root: Path, default: str, languages: Sequence[str]) -> tuple[Terminology | None, list[Problem]]:
+    path = root / CURRICULUM_DIR / TERMINOLOGY_FILE
+    if not path.is_file():
+        return None, []  # a project may do without one
+    data, problems = yamlfile.load(path)
+    if data is None:
+        return None, problems
+    ctx = Context(path, default, tuple(languages))
+    terminology = convert(Terminology, data, ctx)
+    return (None if terminology is INVALID else terminology), problems + ctx.problems
+
+
+def check_terms(root: Path, terminology: Terminology, languages: Sequence[str]) -> list[Problem]:
+    """Every use of a variant to avoid, in the pages of its language and in the texts of
+    that language in curriculum/*.yml."""
+    finders = {lang: _finder(terminology, lang) for lang in languages}
+    found: list[Problem] = []
+    for lang, finder in finders.items():
+        if finder is None:
+            continue
+        for path in sorted((root / DOCS_DIR / lang).rglob("*.md")):
+            text, _ = yamlfile.read_text(path)
+            found.extend(_check_lines(path, text or "", finder))
+    for path in sorted((root / CURRICULUM_DIR).rglob("*.yml")):
+        if path.name in _NOT_PROSE:
+            continue
+        data, _ = yamlfile.load(path)
+        for lang, line, value in _texts(data, finders):
+            found.extend(_matches(path, line, value, finders[lang]))
+    return found
+
+
+def glossary_rows(terminology: Terminology | None, lang: str, default: str) -> list[dict[str, str]]:
+    """The concepts that have a definition, as term and meaning in `lang`, in the
+    alphabetical order of that language's terms."""
+    if terminology is None:
+        return []
+    rows = [
+        {"term": concept.term.get_text(lang, default), "meaning": concept.definition.get_text(lang, default)}
+        for concept in terminology.concepts.values()
+        if concept.definition is not None
+    ]
+    return sorted(rows, key=lambda row: row["term"].casefold())
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+class _Finder:
+    def __init__(self, pattern: re.Pattern, reasons: dict[str, tuple[str, str]]):
+        self.pattern = pattern
+        self.reasons = reasons  # variant (case-folded) -> (agreed term, why)
+
+
+def _finder(terminology: Terminology, lang: str) -> _Finder | None:
+    reasons = {}
+    for concept in terminology.concepts.values():
+        agreed = concept.term.get(lang, "")
+        for variant in concept.avoid:
+            if variant.lang == lang:
+                reasons[variant.text.casefold()] = (agreed, variant.why)
+    if not reasons:
+        return None
+    prefixes = terminology.attached_prefixes.get(lang, [])
+    before = f"(?:{'|'.join(map(re.escape, sorted(prefixes, key=len, reverse=True)))})?" if prefixes else ""
+    words = "|".join(map(re.escape, sorted(reasons, key=len, reverse=True)))
+    return _Finder(re.compile(rf"(?<!\w){before}(?P<variant>{words})(?!\w)", re.IGNORECASE), reasons)
+
+
+def _check_lines(path: Path, text: str, finder: _Finder) -> list[Problem]:
+    _, body, first_line = yamlfile.split_front_matter(text)
+    found = []
+    for number, line in enumerate(body.splitlines(), first_line):
+        found.extend(_matches(path, number, line, finder))
+    return found
+
+
+def _matches(path: Path, number: int, text: str, finder: _Finder) -> list[Problem]:
+    prose = _NOT_WORDS.sub(" ", text)
+    found = []
+    for match in finder.pattern.finditer(prose):
+        variant = match.group("variant")
+        agreed, why = finder.reasons[variant.casefold()]
+        found.append(
+            problem(
+                path,
+                number,
+                "avoid-term",
+                f"«{variant}» is a variant to avoid ({why})",
+                f"write «{agreed}» (curriculum/terminology.yml)" if agreed else "see curriculum/terminology.yml",
+            )
+        )
+    return found
+
+
+def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
+    """(language, line, text) of every text in a parsed YAML file."""
+    found = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, yamlfile.YamlMap):
+            for key, item in value.items():
+                if key in finders and isinstance(item, str):
+                    found.append((key, value.line_of(key), item))
+                else:
+                    stack.append(item)
+        elif isinstance(value, yamlfile.YamlList):
+            stack.extend(value)
+    return found
+
+
+# Data -------------------------------------------------------------------------
+# What is not prose on a line: link targets, attribute lists, HTML tags, code spans.
+_NOT_WORDS = re.compile(r"\]\([^)]*\)|\{[^}]*\}|<[^>]*>|`[^`]*`")
