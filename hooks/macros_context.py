@@ -3,12 +3,14 @@
 mkdocs-macros copies `config.extra` in its own on_config, before static-i18n
 applies the language's overrides, so its values come out one language behind.
 Running after both (priority -200) and setting the variables again fixes that.
+It also swaps in a sandboxed Jinja environment: a page cannot reach Python's internals.
 """
 
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from portfolio.page_templates import sandboxed
 from portfolio.pages import PageMacros, partials_environment
 from portfolio.site import current_language, state
 
@@ -22,4 +24,7 @@ def on_config(config):
     page_macros = PageMacros(state(config), current_language(config), env, lambda: macros.page)
     macros.register_macros(page_macros.macros())
     macros.variables.update(page_macros.variables(config.extra))
+    # Pages are untrusted: render them in a sandbox (mkdocs-macros has no option for it,
+    # so its environment is replaced by a sandboxed copy with the same settings).
+    macros._env = sandboxed(macros.env)
     return config

@@ -121,7 +121,8 @@ def _compare(source: Chapter, translation: Chapter) -> list[Problem]:
 
 
 def _read(path: Path, folder: Path, default: str, languages: Sequence[str]):
-    meta_text, body, body_line = yamlfile.split_front_matter(path.read_text(encoding="utf-8"))
+    text, _ = yamlfile.read_text(path)  # an unreadable page is reported by page_checks
+    meta_text, body, body_line = yamlfile.split_front_matter(text or "")
     if meta_text is None:
         return None, [], []
     data, found = yamlfile.load_text(meta_text, path, first_line=2)

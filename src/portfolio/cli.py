@@ -78,7 +78,7 @@ def build(args: argparse.Namespace) -> int:
             offline_zip=None if args.no_offline else args.dist_dir / OFFLINE_ZIP,
         )
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
-    except (Abort, PluginError, ConfigurationError, ProblemsFound) as error:
+    except (Abort, PluginError, ConfigurationError, ProblemsFound, OSError) as error:
         print(f"Build failed; the previous site and offline copy are unchanged.\n{error}", file=sys.stderr)
         return 1
     print(_summary(root, args, result.problems))

@@ -1,6 +1,6 @@
 """The Content-Security-Policy every page carries: only the site's own scripts, styles,
 images and connections. Material writes a few small inline scripts; each is allowed by
-its SHA-256 hash, computed from the page as it was written."""
+its SHA-256 hash, computed from the page as it was written, outside the page's content."""
 
 from __future__ import annotations
 
@@ -30,10 +30,12 @@ def policy() -> str:
 
 
 def with_script_hashes(page: str) -> str:
-    """Replace the marker by the hashes of the page's inline scripts."""
+    """Replace the marker by the hashes of the theme's inline scripts. Scripts inside the
+    page's content (its <article>) are never trusted: content is written by contributors."""
     if SCRIPT_HASHES not in page:
         return page
-    hashes = sorted({_hash(body) for body in _INLINE_SCRIPT.findall(page)})
+    theme = _CONTENT.sub("", page)
+    hashes = sorted({_hash(body) for body in _INLINE_SCRIPT.findall(theme)})
     return page.replace(SCRIPT_HASHES, " ".join(hashes), 1)
 
 
@@ -46,5 +48,7 @@ def _hash(body: str) -> str:
 
 
 # Data -------------------------------------------------------------------------
+# The content of a page, where what contributors write ends up.
+_CONTENT = re.compile(r"<article\b.*?</article>", re.S)
 # A <script> without src whose content runs (JSON data blocks do not need a hash).
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)

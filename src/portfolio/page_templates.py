@@ -62,7 +62,7 @@ def check_template(path: Path, body: str, first_line: int, known: dict[str, set[
             found.extend(_check_call(path, line, node, known))
         elif isinstance(node, nodes.Call):
             found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
-    return found
+    return sorted(set(found))  # a line that calls twice is said once
 
 
 # Helpers ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 CONFIG_FILE = "mkdocs.yml"
@@ -52,7 +53,10 @@ def read_config(root: Path) -> tuple[dict | None, list]:
     path = root / CONFIG_FILE
     try:
         with open(path, encoding="utf-8") as stream:
-            config = yaml_load(stream)
+            try:
+                config = yaml_load(stream)
+            except ConfigurationError as error:  # MkDocs wraps the YAML error
+                raise (error.__cause__ or error.__context__ or yaml.YAMLError(str(error))) from None
     except OSError as error:
         return None, [problem(path, 1, "unreadable-file", f"{CONFIG_FILE} cannot be read: {error.strerror}")]
     except yaml.MarkedYAMLError as error:

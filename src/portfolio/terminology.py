@@ -36,11 +36,9 @@ def load_terminology(root: Path, default: str, languages: Sequence[str]) -> tupl
 def check_terms(root: Path, terminology: Terminology, languages: Sequence[str]) -> list[Problem]:
     """Every use of a variant to avoid, in the pages of its language and in the texts of
     that language in curriculum/*.yml."""
-    finders = {lang: _finder(terminology, lang) for lang in languages}
+    finders = {lang: finder for lang in languages if (finder := _finder(terminology, lang))}
     found: list[Problem] = []
     for lang, finder in finders.items():
-        if finder is None:
-            continue
         for path in sorted((root / DOCS_DIR / lang).rglob("*.md")):
             text, _ = yamlfile.read_text(path)
             found.extend(_check_lines(path, text or "", finder))
@@ -85,7 +83,9 @@ def _finder(terminology: Terminology, lang: str) -> _Finder | None:
     if not reasons:
         return None
     prefixes = terminology.attached_prefixes.get(lang, [])
-    before = f"(?:{'|'.join(map(re.escape, sorted(prefixes, key=len, reverse=True)))})?" if prefixes else ""
+    # Up to two attached prefixes (و + ال): «والقرين» is «قرين» too.
+    alternatives = "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
+    before = f"(?:{alternatives}){{0,2}}" if prefixes else ""
     words = "|".join(map(re.escape, sorted(reasons, key=len, reverse=True)))
     return _Finder(re.compile(rf"(?<!\w){before}(?P<variant>{words})(?!\w)", re.IGNORECASE), reasons)
 

@@ -37,7 +37,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
     result = []
     for page in sorted(source.rglob("*.md")):
         relative = page.relative_to(source).as_posix()
-        current = fingerprint(_body(page.read_text(encoding="utf-8")))
+        current = fingerprint(_body(yamlfile.read_text(page)[0] or ""))
         for lang in languages.built:
             if lang == languages.default:
                 continue
@@ -45,7 +45,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
             if not translation.is_file():
                 result.append(Status(relative, lang, MISSING))
             else:
-                made_from = _front_matter(translation.read_text(encoding="utf-8")).get("translation_of")
+                made_from = _front_matter(yamlfile.read_text(translation)[0] or "").get("translation_of")
                 result.append(Status(relative, lang, TRANSLATED if made_from == current else OUTDATED))
     return result
 
@@ -154,7 +154,7 @@ def _records(root: Path) -> dict:
 
 def _front_matter(text: str) -> dict:
     meta, _, _ = yamlfile.split_front_matter(text)
-    data = yaml.safe_load(meta) if meta is not None else None
+    data, _ = yamlfile.load_text(meta, Path("page")) if meta is not None else (None, [])
     return data if isinstance(data, dict) else {}
 
 

@@ -164,7 +164,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -
     found.extend(_check_prerequisites(curriculum, base))
     # Only once every capsule could be read: a broken capsule may be the quiz's user.
     used = {c.quiz for c in curriculum.capsules.values()}
-    broken = any(kind in ("capsule", "quiz") for kind, _ in unusable)
+    broken = any(kind in ("capsule", "quiz") for kind, _ in unusable) or not used <= {None, *curriculum.quizzes}
     for quiz in [] if broken else sorted(set(curriculum.quizzes) - used):
         found.append(problem(base / "quizzes" / f"{quiz}.yml", 1, "unused-quiz", f"no capsule uses the quiz `{quiz}`"))
     for capsule in curriculum.capsules.values():

@@ -17,7 +17,7 @@ TAGLINES = {
     "fr": "Des outils pratiques pour les binômes",
     "ar": "أدوات عملية لنظام الرفقة",
 }
-ORGANISATION = {"en": "Good Tutoring Network", "fr": "Réseau du bon tutorat", "ar": "شبكة الإرشاد الجيد"}
+ORGANISATION = {"en": "Good Tutoring Network", "fr": "Réseau du bon tutorat", "ar": "رابطة الإرشاد الجيد"}
 NOTICE = {"fr": "Cette page n'est pas encore traduite", "ar": "هذه الصفحة غير مترجمة إلى العربية بعد"}
 
 

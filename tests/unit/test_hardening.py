@@ -1,0 +1,268 @@
+"""Untrusted pages, YAML files and command lines: none runs code, crashes, or loses work."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from jinja2 import Environment
+from jinja2.sandbox import SecurityError
+from lxml import etree
+
+from conftest import FIXTURES, ROOT, copy_project, scenario_project
+from portfolio.cli import main
+from portfolio.exports import comment_text, export_all
+from portfolio.page_templates import MACROS, sandboxed
+from portfolio.pages import PageMacros
+from portfolio.safety import check_page_line, check_text
+from portfolio.site import read_state
+
+PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
+
+
+# Templates ------------------------------------------------------------------------
+
+
+def test_the_sandbox_refuses_python_internals():
+    env = sandboxed(Environment(comment_start_string="{##", comment_end_string="##}"))
+    with pytest.raises(SecurityError):
+        env.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render()
+    assert env.from_string("{## note ##}{{ 1 + 1 }} {#purpose}").render() == "2 {#purpose}"
+
+
+def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
+    """After the hooks' on_config, mkdocs-macros renders with a sandboxed environment."""
+    from jinja2.sandbox import SandboxedEnvironment
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    macros = config.plugins["macros"]
+    assert isinstance(macros.env, SandboxedEnvironment)
+    assert set(MACROS) <= set(macros.env.globals)
+
+
+def test_the_checked_macros_are_the_registered_ones():
+    state = read_state(ROOT)
+    assert set(PageMacros(state, "en", None, lambda: None).macros()) == set(MACROS)
+
+
+# Markup and contacts ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<script>alert(1)</script>",
+        '<a href="#" onclick="steal()">x</a>',
+        "A paragraph { onclick=steal() }",
+        "[notes](javascript:alert(1))",
+        "[notes](java&#115;cript:alert(1))",
+        '<a rel="attachment" href="notes.txt">notes</a>',
+        '<a href="file:///etc/hostname">host</a>',
+        '<img src="https://tracker.example/x.png" alt="">',
+        "![logo](https://tracker.example/logo.png)",
+        '<iframe src="https://video.example/"></iframe>',
+    ],
+)
+def test_unsafe_markup_in_a_page_is_a_problem(line):
+    assert [p.rule for p in check_page_line(ROOT / "x.md", 3, line)] != []
+    assert all(p.rule == "unsafe-markup" for p in check_page_line(ROOT / "x.md", 3, line))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call (+352) 621-123-456.",
+        "Call +33 6 12 34 56 78.",
+        "Call 621 12 34 56.",
+        "Call 0612345678.",
+        "Call 00352 621 123 456.",
+        "Write to jo@example.org.",
+        "Write to jo [at] example [dot] org.",
+        "Write to jo(at)example.org.",
+    ],
+)
+def test_contact_details_are_found_in_yaml_texts(text):
+    assert [p.rule for p in check_text(ROOT / "x.yml", 1, text)] == ["contact-in-text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From 2015 to 2017 (2015-2017), on 2026-11-29, 1,450 words.",
+        "Read [step 6](../handbook/buddy-system/06-matching-and-first-meeting.md) or [the guide](https://example.org/).",
+        "*Emphasis*, **strong** and a list:\n\n- one\n- two",
+    ],
+)
+def test_what_authors_need_is_accepted_in_yaml_texts(text):
+    assert check_text(ROOT / "x.yml", 1, text) == []
+
+
+# Exports ------------------------------------------------------------------------------
+
+
+def test_comment_text_cannot_end_a_comment_or_a_line():
+    assert comment_text("Name\n::Q::Injected{=yes}\n-- x --> y") == "Name ::Q::Injected{=yes} - - x - -> y"
+
+
+def test_an_organisation_name_cannot_inject_questions(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    org = project / "curriculum/organisation.yml"
+    org.write_text(
+        org.read_text().replace(
+            "en: Good Tutoring Network (example organisation)", 'en: "GTN\\n::x::Q {=a ~b}\\n--> <!--"'
+        )
+    )
+    monkeypatch.chdir(project)
+    state = read_state(project)
+    site = tmp_path / "site"
+    written = export_all(state, site, report=lambda message: None)
+    gift = (site / "lms/questions-multilingual.gift").read_text()
+    header = [line for line in (site / "lms/questions-en.gift").read_text().splitlines() if line.startswith("//")]
+    assert len(header) == 1 and "::x::" in header[0]
+    questions = sum(len(q.questions) for q in state.curriculum.quizzes.values())
+    assert len(re.findall(r"^::", (site / "lms/questions-en.gift").read_text(), re.M)) == questions
+    assert gift.count("\n::") == questions
+    etree.parse(str(site / "lms/questions-en.xml"))  # well formed, `--` or not
+    assert all(e.path.is_file() for e in written)
+
+
+# Commands ------------------------------------------------------------------------------
+
+
+def test_a_command_outside_a_project_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not a Good Tutoring Portfolio project" in err[0]
+
+
+def test_init_keeps_an_existing_organisation_file(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    org = project / "curriculum/organisation.yml"
+    before = org.read_text()
+    monkeypatch.chdir(project)
+    options = ["init", "--name", "X", "--short-name", "X", "--country", "PT", "--languages", "en"]
+    assert main(options) == 2
+    assert "--force" in capsys.readouterr().err
+    assert org.read_text() == before
+    assert main([*options, "--force"]) == 0
+    assert (project / "curriculum/organisation.yml.bak").read_text() == before
+    assert "name:" in org.read_text() and org.read_text() != before
+
+
+@pytest.mark.parametrize(
+    "lang, path",
+    [("de", "docs/de/index.md"), ("FR", "docs/fr/index.md"), ("fr", "../../x.md"), ("fr", "docs/fr/../../../x.md")],
+)
+def test_mark_accepts_only_translations_of_this_project(lang, path, tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    outside = tmp_path / "x.md"
+    outside.write_text("keep me")
+    monkeypatch.chdir(project)
+    assert main(["translations", "--mark", lang, path]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert outside.read_text() == "keep me"
+
+
+def test_check_reports_a_broken_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("nav:\n  - Home: index.md", "nav:\n  - Home: [index.md"))
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "1 error(s), 0 warning(s)"
+    assert lines[1].startswith("mkdocs.yml:") and "[config-syntax]" in lines[1]
+
+
+def test_export_validates_before_writing(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    (site / "lms").mkdir(parents=True)
+    (site / "index.html").write_text("built")
+    (site / "lms/questions-multilingual.gift").write_text("previous")
+    quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
+    quiz.write_text(quiz.read_text().replace("pass_mark: 70", "pass_mark: 150"))
+    monkeypatch.chdir(project)
+    assert main(["export", "--site-dir", str(site)]) == 1
+    assert "[bad-pass-mark]" in capsys.readouterr().err
+    assert (site / "lms/questions-multilingual.gift").read_text() == "previous"
+
+
+# Fuzzing -----------------------------------------------------------------------------
+# Real curriculum files and pages, laid over the minimal project and damaged at random:
+# every run ends with problem lines in the documented form, never a traceback.
+
+SOURCES = {
+    "curriculum/capsules/alpha.yml": ROOT / "curriculum/capsules/pre-matching.yml",
+    "curriculum/quizzes/alpha.yml": ROOT / "curriculum/quizzes/pre-matching.yml",
+    "curriculum/self-assessments/ready.yml": ROOT / "curriculum/self-assessments/initial-self-assessment.yml",
+    "curriculum/course.yml": ROOT / "curriculum/course.yml",
+    "curriculum/organisation.yml": ROOT / "curriculum/organisation.yml",
+    "curriculum/documents.yml": ROOT / "curriculum/documents.yml",
+    "curriculum/steps.yml": ROOT / "curriculum/steps.yml",
+    "curriculum/interface.yml": FIXTURES / "minimal/curriculum/interface.yml",
+    "docs/en/chapter.md": ROOT / "docs/en/handbook/buddy-system/04-pre-matching.md",
+    "docs/fr/handbook/buddy-system/01-inform.md": ROOT / "docs/fr/handbook/buddy-system/04-pre-matching.md",
+}
+SWAPS = [": [1, 2]", ": {a: b}", ": 12", ": null", ": ''", ": true", ": 2025-02-30", ": &a [*a]", ": ..", ": '\\u0000'"]
+
+
+def _mutate(data: bytes, rng: random.Random) -> bytes:
+    lines = data.split(b"\n")
+    kind = rng.randrange(9)
+    if kind == 0:  # truncated
+        return data[: rng.randrange(len(data) + 1)]
+    if kind == 1:  # a line deleted
+        del lines[rng.randrange(len(lines))]
+    elif kind == 2:  # a line repeated
+        index = rng.randrange(len(lines))
+        lines.insert(index, lines[index])
+    elif kind == 3:  # a value of another type
+        index = rng.randrange(len(lines))
+        swap = rng.choice(SWAPS).encode()
+        lines[index] = re.sub(rb":\s.*$", lambda _: swap, lines[index], count=1)
+    elif kind == 4:  # another encoding
+        return data.decode("utf-8").encode(rng.choice(["latin-1", "utf-16", "utf-8-sig", "cp1256"]), "replace")
+    elif kind == 5:  # indentation broken
+        index = rng.randrange(len(lines))
+        lines[index] = b"   " + lines[index]
+    elif kind == 6:  # template code
+        index = rng.randrange(len(lines))
+        lines[index] += rng.choice([b" {{ ", b" {% if %}", b" {{ x.__class__ }}", b" {{ quiz('nope') }}"])
+    elif kind == 7:  # random bytes
+        index = rng.randrange(len(data) + 1)
+        return data[:index] + bytes(rng.randrange(256) for _ in range(8)) + data[index:]
+    else:  # two lines swapped
+        a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
+        lines[a], lines[b] = lines[b], lines[a]
+    return b"\n".join(lines)
+
+
+def test_damaged_sources_give_problem_lines_never_a_traceback(tmp_path, monkeypatch, capsys):
+    root = scenario_project(None, tmp_path / "p")
+    (root / "mkdocs.yml").write_text((FIXTURES / "rules/unknown-language/mkdocs.yml").read_text())
+    for target, source in SOURCES.items():
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        (root / target).write_bytes(source.read_bytes())
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    rng = random.Random(20261129)
+    targets = sorted(SOURCES)
+    for run in range(300):
+        target = root / rng.choice(targets)
+        original = target.read_bytes()
+        target.write_bytes(_mutate(original, rng))
+        code = main(["check"])
+        out = capsys.readouterr().out.splitlines()
+        target.write_bytes(original)
+        assert code in (0, 1), f"run {run}: exit {code}"
+        assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)", out[0]), f"run {run}: {out[:2]}"
+        for line in out[1:]:
+            assert PROBLEM_LINE.match(line), f"run {run}: {line}"
