@@ -1,20 +1,15 @@
-"""Hook: the offline copy runs search from file:// with a local Web Worker shim.
+"""Hook: the offline copy runs search from file:// with a local Web Worker stand-in.
 
-Material's offline plugin would add the shim from a CDN, which fails with no
-network. We list a local copy first (so the plugin adds none) and copy the shim
-from the npm package `iframe-worker` into the site.
+Material's offline plugin would add a shim from a CDN, which fails with no network
+(and writes an inline script that the Content-Security-Policy refuses). We list our
+own, docs/assets/javascripts/iframe-worker.js, first, so the plugin adds none.
 """
 
-import shutil
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from portfolio.site import is_offline
 
-SHIM = "node_modules/iframe-worker/shim/index.js"
-TARGET = "assets/javascripts/vendor/iframe-worker.js"
+SHIM = "assets/javascripts/iframe-worker.js"
 
 
 # Hooks ------------------------------------------------------------------------
@@ -24,17 +19,6 @@ TARGET = "assets/javascripts/vendor/iframe-worker.js"
 def on_config(config):
     if is_offline(config):
         polyfills = config.extra.get("polyfills") or []
-        if TARGET not in polyfills:
-            config.extra["polyfills"] = [TARGET, *polyfills]
+        if SHIM not in polyfills:
+            config.extra["polyfills"] = [SHIM, *polyfills]
     return config
-
-
-def on_post_build(config):
-    if not is_offline(config):
-        return
-    source = Path(config.config_file_path).parent / SHIM
-    if not source.is_file():
-        raise PluginError(f"{SHIM} is missing — run `npm ci --ignore-scripts` (make offline does it)")
-    target = Path(config.site_dir) / TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
