@@ -27,8 +27,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 # What the tests use from Debian: Chromium (never Playwright's own download), a Java
 # runtime for the Nu HTML checker, poppler-utils to read PDFs back, and HarfBuzz's
-# subsetter, with which WeasyPrint embeds fonts several times faster.
-DEBIAN_PACKAGES := chromium default-jre-headless poppler-utils libharfbuzz-subset0
+# subsetter, with which WeasyPrint embeds fonts faster, and LibreOffice (without its
+# desktop) to open the editable forms as an office suite would.
+DEBIAN_PACKAGES := chromium default-jre-headless poppler-utils libharfbuzz-subset0 libreoffice-writer-nogui
 browser:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
 	  apt-get update -qq && apt-get install -y -qq $(DEBIAN_PACKAGES); }

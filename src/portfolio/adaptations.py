@@ -41,7 +41,13 @@ def find_marks(root: Path, organisation: Organisation | None) -> list[Mark]:
 def check_marks(path: Path, number: int, line: str) -> list[Problem]:
     """Adaptation points on one line of a page that are not known points."""
     return [
-        problem(path, number, "unknown-adaptation", f"`{match.group(1)}` is not an adaptation point")
+        problem(
+            path,
+            number,
+            "unknown-adaptation",
+            f"`{match.group(1)}` is not an adaptation point",
+            f"use one of: {', '.join(KNOWN)}",
+        )
         for match in _ADAPT.finditer(line)
         if match.group(1) not in KNOWN
     ]

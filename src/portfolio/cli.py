@@ -109,7 +109,7 @@ def write_schemas(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from portfolio.exports import export_all
+    from portfolio.exports import replace_exports
     from portfolio.site import read_state
 
     if not (args.site_dir / "index.html").is_file():
@@ -119,7 +119,7 @@ def export(args: argparse.Namespace) -> int:
     if errors(problems):
         print("Export stopped; the LMS files are unchanged.\n" + report(problems), file=sys.stderr)
         return 1
-    for written in export_all(read_state(args.root), args.site_dir):
+    for written in replace_exports(read_state(args.root), args.site_dir):
         print(f"  {written.path}" + (f" ({written.questions} questions)" if written.questions else ""))
     return 0
 
@@ -234,6 +234,8 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
     lines.append(
         f"  lms:      {len(list(args.site_dir.resolve().rglob('lms/*')))} SCORM packages and question banks in lms/"
     )
+    forms = [p for p in args.site_dir.resolve().rglob("forms/*.*") if p.suffix in (".pdf", ".docx")]
+    lines.append(f"  forms:    {len(forms)} printable (PDF) and editable (Word) forms in forms/")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import html
 import io
+import os
+import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +59,22 @@ def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
     written.append(_bank(state, env, "questions.gift", multilingual, None))
     report(f"LMS exports: {len(written)} files")
     return written
+
+
+def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Export]:
+    """Write the exports for an already built site: beside it first, then each language's
+    `lms/` folder is swapped in whole, so that a failure leaves the previous files."""
+    with tempfile.TemporaryDirectory(prefix=".lms.partial-", dir=site_dir) as tmp:
+        written = export_all(state, Path(tmp), report)
+        for folder in sorted(Path(tmp).rglob(LMS_FOLDER)):
+            target = site_dir / folder.relative_to(tmp)
+            old = target.with_name(f"{LMS_FOLDER}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            if target.exists():
+                os.replace(target, old)
+            os.replace(folder, target)
+            shutil.rmtree(old, ignore_errors=True)
+    return [Export(site_dir / e.path.relative_to(tmp), e.questions) for e in written]
 
 
 def scorm_name(track_id: str, lang: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.convert import INVALID, Context, convert_text
-from portfolio.models import AdaptationPoint, Audience, Mode, Text
+from portfolio.models import AdaptationPoint, Audience, Mode, Role, Text
 from portfolio.problems import Problem, problem
 from portfolio.translations import MISSING, OUTDATED, TRANSLATED
 
@@ -23,6 +23,7 @@ VOCABULARY_KEYS = {
     "mode": typing.get_args(Mode),
     "audience": typing.get_args(Audience),
     "adapt": typing.get_args(AdaptationPoint),
+    "role": typing.get_args(Role),
     "status": (TRANSLATED, MISSING, OUTDATED),
 }
 _UI_KEY = re.compile(r"""\bui\[\s*["']([\w-]+)["']\s*\]""")

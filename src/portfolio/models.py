@@ -209,7 +209,15 @@ class Documents:
 
 
 # Organisation and people ------------------------------------------------------------
-AdaptationPoint = Literal["local-partners", "legal-obligations", "contacts", "insurance", "data-protection"]
+AdaptationPoint = Literal[
+    "local-partners",
+    "legal-obligations",
+    "contacts",
+    "insurance",
+    "data-protection",
+    "emergency-numbers",
+    "designated-person",
+]
 PersonId = Annotated[str, Ref("person")]
 
 
@@ -269,6 +277,44 @@ class Organisation:
     adaptations: dict[AdaptationPoint, Text] = field(default_factory=dict)
 
 
+# Forms ----------------------------------------------------------------------------
+FieldKind = Literal["text", "long-text", "date", "yes-no", "choice", "checklist", "signature"]
+
+
+@dataclass
+class FormField:
+    """One thing to fill in. `choice` and `checklist` list their `options`; an `optional`
+    field says so on the form (answering it is the person's choice)."""
+
+    id: str
+    label: Text
+    kind: FieldKind
+    help: Text | None = None
+    options: list[Text] = field(default_factory=list)
+    optional: bool = False
+
+
+@dataclass
+class FormSection:
+    title: Text
+    intro: Text | None = None  # plain text or a Markdown list, shown before the fields
+    fields: list[FormField] = field(default_factory=list)
+
+
+@dataclass
+class Form:
+    """A form a coordinator uses, authored once and published as a page, a printable PDF
+    and an editable document in every language."""
+
+    id: str
+    title: Text
+    purpose: Text  # who fills it in, when, and what happens to it afterwards
+    filled_by: list[Role]
+    sections: list[FormSection]
+    privacy: Text | None = None  # the privacy notice printed with the form
+    legal_notes: bool = False  # print the organisation's legal notes (organisation.yml)
+
+
 # Terminology ----------------------------------------------------------------------
 @dataclass
 class AvoidedVariant:
@@ -287,6 +333,9 @@ class Concept:
     term: Text
     avoid: list[AvoidedVariant] = field(default_factory=list)
     definition: Text | None = None
+    # The page this term names (a procedure, a policy): a mention of the term in a page
+    # links to it, so that what a page mentions exists.
+    document: ChapterPath | None = None
 
 
 @dataclass
@@ -310,6 +359,7 @@ class Curriculum:
     capsules: dict[str, Capsule] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
 
     def text(self, value: Text, lang: str) -> str:
         return value.get_text(lang, self.default_language)

@@ -139,6 +139,8 @@ MACROS: dict[str, str | None] = {
     "contacts": None,
     "translation_status": None,
     "glossary_terms": None,
+    "form": "form",
+    "forms_list": None,
 }
 
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
 from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
+from portfolio.forms import FORM_PAGES, file_sizes, form_view, output_path
 from portfolio.interface import strings_for
 from portfolio.models import Capsule, Text
 from portfolio.pdf import PDF_FOLDER
@@ -102,6 +103,8 @@ class PageMacros:
             "contacts": self.contacts,
             "translation_status": self.translation_status,
             "glossary_terms": self.glossary_terms,
+            "form": self.form,
+            "forms_list": self.forms_list,
         }
 
     def variables(self, extra: dict) -> dict[str, Any]:
@@ -195,6 +198,42 @@ class PageMacros:
         """The key terms of curriculum/terminology.yml with their meaning, in this language."""
         rows = glossary_rows(self.state.terminology, self.lang, self.state.languages.default)
         return self.render("partials/glossary-terms.html", rows=rows)
+
+    def form(self, form_id: str) -> str:
+        """A form on its page: purpose, files to download, and its questions."""
+        forms = self.state.curriculum.forms
+        if form_id not in forms:
+            raise ValueError(self._unknown("form", form_id, forms))
+        view = form_view(forms[form_id], self.lang, self.state.languages.default, self.ui, self._organisation())
+        return self.render("partials/form.html", form=view, files=self._form_files(form_id))
+
+    def forms_list(self) -> str:
+        """Every form with what it is for, and its PDF and Word files with their sizes."""
+        items = [
+            {
+                "title": self.localise(form.title),
+                "purpose": self.localise(form.purpose),
+                "link": self._page_link(f"{FORM_PAGES}/{form.id}.md"),
+                "files": self._form_files(form.id),
+            }
+            for form in self.state.curriculum.forms.values()
+        ]
+        return self.render("partials/forms-list.html", forms=items)
+
+    def _form_files(self, form_id: str) -> list[dict[str, Any]]:
+        sizes = file_sizes(self.state.languages, self.lang, form_id)
+        here = self.current_page().url
+        return [
+            {
+                "label": self.ui[f"form-{fmt}"],
+                "href": get_relative_url(output_path(self.state.languages, self.lang, form_id, fmt), here),
+                "size": self.ui["form-size"].replace("{size}", str(max(1, round(size / 1024)))) if size else "",
+            }
+            for fmt, size in sizes.items()
+        ]
+
+    def _organisation(self) -> dict[str, Any]:
+        return organisation_view(self.state, self.lang)
 
     def contacts(self) -> str:
         """The organisation's channels and the contact people who gave their consent."""

@@ -21,15 +21,16 @@ from lxml import html as lxml_html
 from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
 
-from portfolio import __version__
+from portfolio import __version__, parallel
 from portfolio.interface import strings_for
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, Languages, direction
+from portfolio.project import CONFIG_FILE, Languages, direction, nav_section_pages
 from portfolio.reproducible import source_date
 from portfolio.site import BuildState
 
 PRINT_TEMPLATES = "templates/print"
+CURRICULUM_FILE = "curriculum/documents.yml"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PDF_FOLDER = "pdf"
 
@@ -88,7 +89,7 @@ def build_document(site_dir: Path, state: BuildState, document: PrintDocument, l
     )
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fetcher = _fetcher([site_dir, root / PRINT_TEMPLATES])
+    fetcher = restricted_fetcher([site_dir, root / PRINT_TEMPLATES])
     rendered = HTML(string=html, base_url=str(site_dir), url_fetcher=fetcher).render()
     if fetcher.refused:
         raise ProblemsFound(
@@ -124,19 +125,10 @@ def outline(document: PrintDocument, nav: list) -> list[str | None]:
 
 
 def _nav_pages(nav: list, section: str) -> list[str]:
-    for item in nav:
-        if isinstance(item, dict) and section in item:
-            return list(_flatten(item[section]))
-    raise KeyError(f"no nav section named {section!r} in mkdocs.yml")
-
-
-def _flatten(items) -> list[str]:
-    for item in items:
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            for value in item.values():
-                yield from _flatten(value) if isinstance(value, list) else [value]
+    pages = nav_section_pages(nav, section)
+    if pages is None:  # portfolio check reports it first ([unknown-nav-section])
+        raise ProblemsFound([problem(CURRICULUM_FILE, 1, "unknown-nav-section", f"no nav section `{section}`")])
+    return pages
 
 
 def _chapter(
@@ -197,7 +189,7 @@ def _published_root(root: Path, languages: Languages, lang: str) -> str:
     return (site_url.rstrip("/") + "/" + languages.folder(lang)) if site_url else ""
 
 
-def _fetcher(folders: list[Path]):
+def restricted_fetcher(folders: list[Path]):
     """WeasyPrint's URL fetcher, limited to files under `folders`: everything else (other
     files of the machine, remote URLs) is refused and remembered in `.refused`."""
     from weasyprint.urls import URLFetcher
@@ -253,14 +245,14 @@ def load_nav(root: Path) -> list:
 
 
 def build_all(site_dir: Path, state: BuildState, report=print) -> list[Built]:
-    """Every document in every built language; `report` hears of each as it goes."""
+    """Every document in every built language, rendered in parallel; `report` hears of
+    each as it is done."""
     nav = load_nav(state.root)
     documents = state.curriculum.printing.documents if state.curriculum.printing else []
-    built = []
-    for lang in state.languages.built:
-        for document in documents:
-            report(f"PDF {lang}: {document.id} ...")
-            result = build_document(site_dir, state, document, lang, nav)
-            report(f"PDF {lang}: {document.id}: {result.pages} pages in {result.seconds:.1f} s")
-            built.append(result)
-    return built
+    jobs = [(site_dir, state, document, lang, nav) for lang in state.languages.built for document in documents]
+    report(f"PDF: {len(jobs)} documents ...")
+    return parallel.run(
+        build_document,
+        jobs,
+        lambda done: report(f"PDF {done.path.name}: {done.pages} pages in {done.seconds:.1f} s"),
+    )

@@ -118,10 +118,7 @@ RULES: dict[str, tuple[str, str]] = {
         ERROR,
         "put the person in curriculum/people.yml with their consent and show them with {{ contacts() }}",
     ),
-    "unknown-adaptation": (
-        ERROR,
-        "use one of: local-partners, legal-obligations, contacts, insurance, data-protection",
-    ),
+    "unknown-adaptation": (ERROR, "use one of the adaptation points (portfolio adapt lists them)"),
     "contact-in-text": (
         ERROR,
         "put the person in curriculum/people.yml with their consent; organisation channels go in organisation.yml",
@@ -144,6 +141,8 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown-nav-section": (ERROR, "use the title of a section of `nav:` in mkdocs.yml"),
     "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
+    "unlinked-mention": (WARNING, "link the mention to the page it names"),
+    "unknown-form": (ERROR, "use a form of curriculum/forms/"),
     "avoid-term": (WARNING, "use the agreed term of curriculum/terminology.yml"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,3 +126,40 @@ def copy_sources(root: Path, target: Path) -> Path:
     if (root / "node_modules").is_dir():
         (target / "node_modules").symlink_to(root / "node_modules")
     return target
+
+
+# The page tree (mkdocs.yml `nav:`) ---------------------------------------------------
+
+
+def nav_sections(items: list) -> Iterator[str]:
+    """The title of every section of the page tree, nested ones included."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    yield str(title)
+                    yield from nav_sections(value)
+
+
+def nav_section_pages(items: list, section: str) -> list[str] | None:
+    """The pages of the section titled `section` (searched at every depth), in order."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if not isinstance(value, list):
+                    continue
+                if title == section:
+                    return list(_pages(value))
+                found = nav_section_pages(value, section)
+                if found is not None:
+                    return found
+    return None
+
+
+def _pages(items: list) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from _pages(value) if isinstance(value, list) else [value]

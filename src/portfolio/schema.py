@@ -17,6 +17,7 @@ from portfolio.models import (
     Capsule,
     Course,
     Documents,
+    Form,
     Organisation,
     People,
     Quiz,
@@ -38,6 +39,7 @@ SCHEMAS = {
     "documents": Documents,
     "people": People,
     "terminology": Terminology,
+    "form": Form,
 }
 
 

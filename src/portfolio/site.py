@@ -59,7 +59,7 @@ def read_state(root: Path) -> BuildState:
     curriculum, problems = load_curriculum(root, languages.default, languages.built)
     interface, found = load_interface(root, languages.default, languages.built)
     abbreviations, more = load_abbreviations(root, languages.default, languages.built)
-    terminology, terms = check_terminology(root, languages.default, languages.built)
+    terminology, terms = check_terminology(root, curriculum)
     statuses = {(s.path, s.lang): s.state for s in page_statuses(root, languages)}
     return BuildState(
         root, languages, curriculum, interface, abbreviations, problems + found + more + terms, statuses, terminology

@@ -21,9 +21,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from portfolio.exports import LMS_FOLDER, export_all
+from portfolio.forms import FORMS_FOLDER, PREBUILT, build_forms
 from portfolio.pdf import PDF_FOLDER, build_all
 from portfolio.problems import Problem
-from portfolio.project import CONFIG_FILE
+from portfolio.project import CONFIG_FILE, read_languages
 from portfolio.reproducible import ENV, source_epoch, zip_folder
 from portfolio.site import read_state
 
@@ -52,8 +53,16 @@ def build_site(
     site_dir, root = site_dir.resolve(), root.resolve()
     _remove_leftovers(site_dir, offline_zip)
     with _source_date(root), _staging(site_dir) as staging, _collect_warnings() as warnings:
-        _run_mkdocs(root, staging, offline=False)
         state = read_state(root)
+        forms = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}forms-", dir=site_dir.parent))
+        try:
+            if pdfs:  # before the site: the pages give the forms' sizes
+                build_forms(state, forms, report)
+            with _environment(PREBUILT, str(forms)):
+                _run_mkdocs(root, staging, offline=False)
+            shutil.copytree(forms, staging, dirs_exist_ok=True)
+        finally:
+            shutil.rmtree(forms, ignore_errors=True)
         if pdfs:
             build_all(staging, state, report)
         if exports:
@@ -61,7 +70,8 @@ def build_site(
         packed = None
         if offline_zip is not None:
             report("Offline copy: building with OFFLINE=true ...")
-            packed = _offline_zip(root, offline_zip, pdfs_from=staging)
+            with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
+                packed = _offline_zip(root, offline_zip, pdfs_from=staging)
         _publish(staging, site_dir)
         if packed is not None:
             os.replace(packed, offline_zip)
@@ -73,7 +83,8 @@ def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> 
     and LMS exports already built for the online site are copied in from `pdfs_from`."""
     root = root.resolve()
     _remove_leftovers(None, zip_path)
-    with _source_date(root), _collect_warnings() as warnings:
+    files = str(pdfs_from) if pdfs_from else ""
+    with _source_date(root), _environment(PREBUILT, files), _collect_warnings() as warnings:
         os.replace(_offline_zip(root, zip_path, pdfs_from), zip_path)
     return BuildResult(zip_path, warnings)
 
@@ -85,7 +96,7 @@ def _offline_zip(root: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
     with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
         site = Path(tmp) / "site"
         _run_mkdocs(root, site, offline=True)
-        downloads = [*pdfs_from.rglob(f"{PDF_FOLDER}/*"), *pdfs_from.rglob(f"{LMS_FOLDER}/*")] if pdfs_from else []
+        downloads = _downloads(root, pdfs_from) if pdfs_from else []
         for pdf in downloads:
             target = site / pdf.relative_to(pdfs_from)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -97,17 +108,36 @@ def _offline_zip(root: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
 # Helpers ----------------------------------------------------------------------
 
 
+def _downloads(root: Path, site: Path) -> list[Path]:
+    """The files the build writes after MkDocs: each language's PDFs, LMS files, forms."""
+    languages = read_languages(root / CONFIG_FILE)
+    return sorted(
+        path
+        for lang in languages.built
+        for folder in (PDF_FOLDER, LMS_FOLDER, FORMS_FOLDER)
+        for path in (site / languages.folder(lang) / folder).glob("*")
+        if path.is_file()
+    )
+
+
 def _run_mkdocs(root: Path, site_dir: Path, offline: bool) -> None:
-    previous = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    try:
+    with _environment("OFFLINE", "true" if offline else "false"):
         config = load_config(str(root / CONFIG_FILE), site_dir=str(site_dir), strict=True)
         build(config)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """An environment variable set for the block, then put back as it was."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
     finally:
         if previous is None:
-            os.environ.pop("OFFLINE", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["OFFLINE"] = previous
+            os.environ[name] = previous
 
 
 @contextmanager
@@ -150,19 +180,10 @@ def _remove_leftovers(site_dir: Path | None, zip_path: Path | None) -> None:
             path.unlink(missing_ok=True)
 
 
-@contextmanager
-def _source_date(root: Path) -> Iterator[None]:
+def _source_date(root: Path):
     """SOURCE_DATE_EPOCH set for the build, so that MkDocs' sitemap and every output
     carry the sources' date, not the build's (see portfolio.reproducible)."""
-    previous = os.environ.get(ENV)
-    os.environ[ENV] = str(source_epoch(root))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(ENV, None)
-        else:
-            os.environ[ENV] = previous
+    return _environment(ENV, str(source_epoch(root)))
 
 
 @contextmanager

@@ -6,12 +6,14 @@ uses a variant to avoid; `glossary_rows` gives the glossary of one language.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.convert import INVALID, Context, convert
+from portfolio.forms import FORM_PAGES
 from portfolio.models import Terminology
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
@@ -48,6 +50,25 @@ def check_terms(root: Path, terminology: Terminology, languages: Sequence[str]) 
         data, _ = yamlfile.load(path)
         for lang, line, value in _texts(data, finders):
             found.extend(_matches(path, line, value, finders[lang]))
+    return found
+
+
+def check_mentions(
+    root: Path, terminology: Terminology | None, forms: dict, default: str, languages: Sequence[str]
+) -> list[Problem]:
+    """Mentions of a document the project has (a form, a procedure) that do not link to it,
+    and links to form pages the project does not have."""
+    found: list[Problem] = []
+    for lang in languages:
+        documents = _documents(terminology, forms, lang, default)
+        folder = root / DOCS_DIR / lang
+        for path in sorted(folder.rglob("*.md")):
+            text, _ = yamlfile.read_text(path)
+            page = path.relative_to(folder).as_posix()
+            _, body, first_line = yamlfile.split_front_matter(text or "")
+            for number, line in enumerate(body.splitlines(), first_line):
+                found.extend(_missing_forms(path, number, line, page, root / DOCS_DIR / default))
+                found.extend(_unlinked(path, number, line, page, documents))
     return found
 
 
@@ -133,6 +154,67 @@ def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
     return found
 
 
+def _documents(terminology: Terminology | None, forms: dict, lang: str, default: str) -> list[tuple[re.Pattern, str]]:
+    """(pattern of the name in `lang`, page it names) of every form and named procedure."""
+    named = [(f.title.get_text(lang, default), f"{FORM_PAGES}/{f.id}.md") for f in forms.values()]
+    if terminology is not None:
+        named += [(c.term.get(lang, ""), c.document) for c in terminology.concepts.values() if c.document]
+    return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), page) for name, page in named if name]
+
+
+def _unlinked(path: Path, number: int, line: str, page: str, documents: list) -> list[Problem]:
+    if line.lstrip().startswith("#"):
+        return []  # a heading names its own subject
+    links = [(m.start(), m.end(), m.group(2)) for m in _LINK.finditer(line)]
+    found = []
+    for pattern, document in documents:
+        if document == page:
+            continue
+        for match in pattern.finditer(line):
+            linked = any(
+                start <= match.start()
+                and match.end() <= end
+                and posixpath.basename(target.split("#")[0]) == posixpath.basename(document)
+                for start, end, target in links
+            )
+            if not linked:
+                found.append(
+                    problem(
+                        path,
+                        number,
+                        "unlinked-mention",
+                        f"«{match.group(0)}» names {document}, but does not link to it",
+                        f"make it a link: [{match.group(0)}]({_relative(document, page)})",
+                    )
+                )
+    return found
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _missing_forms(path: Path, number: int, line: str, page: str, default_docs: Path) -> list[Problem]:
+    found = []
+    for match in _LINK.finditer(line):
+        target = match.group(2).split("#")[0].strip()
+        if not target.endswith(".md") or "://" in target:
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+        if resolved.startswith(f"{FORM_PAGES}/") and not (default_docs / resolved).is_file():
+            found.append(
+                problem(
+                    path,
+                    number,
+                    "unknown-form",
+                    f"the page links to the form `{posixpath.basename(resolved)[:-3]}`, which does not exist",
+                    "use a form of curriculum/forms/ (its page is handbook/forms/<id>.md), or write the form first",
+                )
+            )
+    return found
+
+
 # Data -------------------------------------------------------------------------
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 # What is not prose on a line: link targets, attribute lists, HTML tags, code spans.
 _NOT_WORDS = re.compile(r"\]\([^)]*\)|\{[^}]*\}|<[^>]*>|`[^`]*`")

@@ -22,6 +22,7 @@ from portfolio.models import (
     Course,
     Curriculum,
     Documents,
+    Form,
     Organisation,
     People,
     Quiz,
@@ -31,9 +32,9 @@ from portfolio.models import (
 )
 from portfolio.page_checks import check_pages
 from portfolio.problems import Problem, problem
-from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, read_config
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, nav_sections, read_config
 from portfolio.safety import check_yaml_texts
-from portfolio.terminology import check_terms, load_terminology
+from portfolio.terminology import check_mentions, check_terms, load_terminology
 
 MIN_QUESTIONS = 6
 PEOPLE_FILE = "people.yml"
@@ -45,19 +46,18 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
     """Every problem of the sources under `root` (curriculum, interface strings, terms)."""
     tables = [load(root, default, languages)[1] for load in (load_interface, load_abbreviations)]
-    return (
-        load_curriculum(root, default, languages)[1]
-        + [p for found in tables for p in found]
-        + check_terminology(root, default, languages)[1]
-    )
+    curriculum, problems = load_curriculum(root, default, languages)
+    return problems + [p for found in tables for p in found] + check_terminology(root, curriculum)[1]
 
 
-def check_terminology(root: Path, default: str, languages: Sequence[str]) -> tuple[Terminology | None, list[Problem]]:
-    """The terminology file, its problems, and every use of a variant it says to avoid."""
+def check_terminology(root: Path, curriculum: Curriculum) -> tuple[Terminology | None, list[Problem]]:
+    """The terminology file, its problems, every use of a variant it says to avoid, and
+    every mention of a document (form, procedure) that does not link to it."""
+    default, languages = curriculum.default_language, curriculum.languages
     terminology, problems = load_terminology(root, default, languages)
     if terminology is not None:
         problems = problems + check_terms(root, terminology, languages)
-    return terminology, problems
+    return terminology, problems + check_mentions(root, terminology, curriculum.forms, default, languages)
 
 
 def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
@@ -103,6 +103,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         ("capsules", "capsule", Capsule, curriculum.capsules),
         ("quizzes", "quiz", Quiz, curriculum.quizzes),
         ("self-assessments", "self-assessment", SelfAssessment, curriculum.self_assessments),
+        ("forms", "form", Form, curriculum.forms),
     )
     for folder, kind, cls, store in kinds:
         seen: dict[str, Path] = {}
@@ -354,7 +355,7 @@ def _check_against_config(root: Path, curriculum: Curriculum, base: Path, raw: d
                     f"use one of: {', '.join(declared)} (written exactly so)",
                 )
             )
-    sections = set(_nav_sections(config.get("nav") or []))
+    sections = set(nav_sections(config.get("nav") or []))
     docs_data = raw.get(base / "documents.yml")
     for document in curriculum.printing.documents if curriculum.printing else []:
         for part in document.parts:
@@ -369,15 +370,6 @@ def _check_against_config(root: Path, curriculum: Curriculum, base: Path, raw: d
                     )
                 )
     return found
-
-
-def _nav_sections(items: list) -> list[str]:
-    for item in items:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    yield str(title)
-                    yield from _nav_sections(value)
 
 
 def _line_of_value(data, wanted: str) -> int:

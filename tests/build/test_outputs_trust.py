@@ -62,9 +62,9 @@ def test_every_pdf_link_points_inside_the_pdf_or_to_the_published_site(built_sit
 
 def test_a_page_cannot_embed_a_file_of_the_build_machine(tmp_path, monkeypatch):
     """Even past the checks (here, called directly), the PDF renderer reads only the site."""
-    from portfolio.pdf import _fetcher
+    from portfolio.pdf import restricted_fetcher
 
-    fetcher = _fetcher([tmp_path])
+    fetcher = restricted_fetcher([tmp_path])
     (tmp_path / "inside.css").write_text("p {}")
     assert fetcher((tmp_path / "inside.css").as_uri())
     for url in ("file:///etc/hostname", "file:///proc/self/environ", "https://example.org/x.png"):

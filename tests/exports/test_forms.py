@@ -1,0 +1,109 @@
+"""The coordinator's forms, as a reader gets them: every form in every language as a page,
+a PDF read back with poppler, and a Word document opened by python-docx and by a real
+office suite (LibreOffice, converting it to PDF), each with every field of the YAML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from portfolio.forms import output_path
+from portfolio.site import read_state
+
+STATE = read_state(ROOT)
+FORMS = list(STATE.curriculum.forms.values())
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def labels(form, lang: str) -> list[str]:
+    return [f.label.get_text(lang, "en") for section in form.sections for f in section.fields]
+
+
+def test_the_project_has_the_coordinators_forms():
+    expected = {
+        "volunteer-agreement",
+        "code-of-conduct",
+        "volunteer-registration",
+        "consent",
+        "concern-report",
+        "peer-helper-role-description",
+        "end-of-pairing",
+    }
+    assert expected <= {form.id for form in FORMS}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_form_is_a_pdf_with_every_field(built_site, lang):
+    for form in FORMS:
+        path = built_site / output_path(STATE.languages, lang, form.id, "pdf")
+        with pikepdf.open(path) as pdf:
+            assert str(pdf.Root.Lang) == lang
+        text = words(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+        if lang == "ar":  # poppler splits Arabic ligatures: compare the Latin organisation name only
+            continue
+        for label in labels(form, lang):
+            assert words(label) in text, (form.id, label)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_site, lang):
+    organisation = STATE.curriculum.organisation.name.get_text(lang, "en")
+    for form in FORMS:
+        document = docx.Document(built_site / output_path(STATE.languages, lang, form.id, "docx"))
+        cells = [words(row.cells[0].paragraphs[0].text) for table in document.tables for row in table.rows]
+        expected = [words(label) for label in labels(form, lang)]
+        assert [cell for cell in cells if any(cell.startswith(label) for label in expected)] == cells
+        assert len(cells) == len(expected)
+        assert organisation in document.sections[0].header.paragraphs[0].text
+        assert document.core_properties.language == lang
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by `make test`")
+def test_libreoffice_opens_every_word_form(built_site, tmp_path):
+    """LibreOffice converts each English and French form to PDF; the fields read back."""
+    for lang in ("en", "fr"):
+        sources = [built_site / output_path(STATE.languages, lang, form.id, "docx") for form in FORMS]
+        out = tmp_path / lang
+        subprocess.run(
+            ["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        )
+        for form, source in zip(FORMS, sources, strict=True):
+            pdf = out / Path(source.name).with_suffix(".pdf")
+            text = words(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
+            for label in labels(form, lang):
+                assert words(label) in text, (lang, form.id, label)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_forms_page_lists_every_form_with_its_files_and_sizes(built_site, lang):
+    folder = "" if lang == "en" else f"{lang}/"
+    page = (built_site / folder / "handbook/forms/index.html").read_text(encoding="utf-8")
+    size = {"en": "KB", "fr": "Ko", "ar": "كيلوبايت"}[lang]
+    for form in FORMS:
+        assert form.title.get_text(lang, "en") in page
+        for fmt in ("pdf", "docx"):
+            assert f"{form.id}-{lang}.{fmt}" in page
+    assert page.count(size) == 2 * len(FORMS)
+
+
+def test_the_trainers_pack_and_the_offline_copy_carry_the_forms(built_site, offline_site):
+    with pikepdf.open(built_site / "pdf/trainers-pack-en.pdf") as pdf:
+        titles = [str(item.title) for item in pdf.open_outline().root]
+    for form in FORMS:
+        assert form.title.get_text("en", "en") in titles
+        for lang in LANGUAGES:
+            for fmt in ("pdf", "docx"):
+                assert (offline_site / output_path(STATE.languages, lang, form.id, fmt)).is_file()
