@@ -182,7 +182,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> None:
     header.add_run(view["organisation"].get("name", "")).bold = True
     _paragraph(document, view["title"], rtl, heading=0)
     _paragraph(document, view["purpose"], rtl)
-    _paragraph(document, f"{ui['form-filled-by']}: {', '.join(view['filled_by'])}", rtl)
+    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}", rtl)
     for section in view["sections"]:
         _paragraph(document, section["title"], rtl, heading=1)
         for line in _lines(section["intro"]):

@@ -54,6 +54,7 @@ def test_curriculum_files_match_their_schemas():
     folders["documents"] = "documents.yml"
     folders["people"] = "people.yml"
     folders["terminology"] = "terminology.yml"
+    folders["form"] = "forms/*.yml"
     for name in SCHEMAS:
         schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text())
         for path in (ROOT / "curriculum").glob(folders[name]):
