@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         init.add_argument(f"--{option}")
     init.add_argument("--languages", help="comma-separated, e.g. en,fr")
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
+    readability = commands.add_parser("readability", help="sentence length and reading ease per page and language")
+    readability.add_argument("--under", default="", help="only pages under this folder, e.g. handbook/safeguarding")
     init.add_argument("--force", action="store_true", help="replace an existing organisation.yml (kept as .bak)")
     args = parser.parse_args(argv)
     try:
@@ -176,6 +178,25 @@ def init(args: argparse.Namespace) -> int:
     return 0
 
 
+def readability(args: argparse.Namespace) -> int:
+    from portfolio.readability import LONG, measure_pages
+
+    languages = read_languages(args.root / CONFIG_FILE)
+    readings = [r for r in measure_pages(args.root, list(languages.built)) if r.page.startswith(args.under)]
+    print(f"| page | lang | sentences | words per sentence | over {LONG} words | reading ease |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for r in readings:
+        ease = "" if r.ease is None else f"{r.ease:.0f}"
+        print(f"| {r.page} | {r.lang} | {r.sentences} | {r.mean_words:.1f} | {r.long_share:.1f}% | {ease} |")
+    for lang in languages.built:
+        mine = [r for r in readings if r.lang == lang and r.sentences]
+        total = sum(r.sentences for r in mine) or 1
+        mean = sum(r.mean_words * r.sentences for r in mine) / total
+        long = sum(r.long_share * r.sentences for r in mine) / total
+        print(f"{lang}: {total} sentences, {mean:.1f} words per sentence, {long:.1f}% over {LONG} words")
+    return 0
+
+
 def bench(args: argparse.Namespace) -> int:
     from portfolio.bench import RESULTS, run
 
@@ -194,6 +215,7 @@ COMMANDS = {
     "translations": translations,
     "init": init,
     "bench": bench,
+    "readability": readability,
 }
 
 
