@@ -135,14 +135,15 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The offline zip, built once and unpacked: the folder a reader opens."""
+def offline_site(tmp_path_factory, built_site) -> Path:
+    """The offline zip, built once (with the PDFs, LMS files and forms of the online
+    build, as `make site` packs it) and unpacked: the folder a reader opens."""
     import zipfile
 
     from portfolio.sitebuild import OFFLINE_ZIP, build_offline
 
     folder = tmp_path_factory.mktemp("offline")
-    result = build_offline(ROOT, folder / OFFLINE_ZIP)
+    result = build_offline(ROOT, folder / OFFLINE_ZIP, pdfs_from=built_site)
     with zipfile.ZipFile(result.output) as archive:
         archive.extractall(folder / "unpacked")
     return folder / "unpacked" / result.output.stem

@@ -118,7 +118,7 @@ _TEXT_RULES = [
 # international form (+352 or (+352) or 00352 …), and national ones written in three
 # or more groups of digits (621 12 34 56, 06-12-34-56-78, 621-123-456).
 _CONTACTS = [
-    re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     re.compile(r"[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[\w-]+)+", _I),
     re.compile(r"\b[\w.+-]+\s+at\s+[\w-]+\s+dot\s+[a-z]{2,}\b", _I),
     re.compile(r"(?<![\w/])\(?\+\s?\d{1,3}\)?(?:[\s./-]*\d){7,}"),
