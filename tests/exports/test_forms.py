@@ -22,7 +22,8 @@ FORMS = list(STATE.curriculum.forms.values())
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
+    """Text with spaces folded, and no break after a hyphen (a PDF may wrap "souhaite-t-il")."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
 
 
 def labels(form, lang: str) -> list[str]:

@@ -9,7 +9,7 @@
     var data = progress.read();
     root.querySelectorAll(".my-progress__best").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
-      cell.textContent = entry ? entry.best + "%" : root.dataset.textNone;
+      cell.textContent = entry ? progress.formatPercent(entry.best, progress.languageOf(root)) : root.dataset.textNone;
     });
     root.querySelectorAll(".my-progress__status").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
@@ -51,11 +51,21 @@
     }
   }
 
+  // The printed title. The name (in any script) and the date are isolated, so that
+  // neither is reordered with the text around it in a right-to-left page.
   function renderName(root, data) {
     root.querySelector(".my-progress__name").value = data.name || "";
-    root.querySelector(".my-progress__print-title").textContent = progress.fill(root.dataset.textPortfolioOf, {
-      name: data.name || "",
-      date: new Date().toISOString().slice(0, 10),
+    var name = document.createElement("bdi");
+    name.className = "my-progress__learner";
+    name.dir = "auto";
+    name.textContent = data.name || "";
+    var date = document.createElement("bdi");
+    date.dir = "ltr";
+    var now = new Date(); // today where the learner is, not in UTC
+    date.textContent = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    progress.fillInto(root.querySelector(".my-progress__print-title"), root.dataset.textPortfolioOf, {
+      name: name,
+      date: date,
     });
   }
 

@@ -110,22 +110,148 @@
     }
   }
 
-  // The form's fieldsets, or null after saying in `result` how many are unanswered
-  // and moving the focus to the first of them.
+  // The language of an element: its own or its nearest ancestor's `lang`.
+  function languageOf(element) {
+    var owner = element && element.closest ? element.closest("[lang]") : null;
+    return (owner && owner.lang) || document.documentElement.lang || "en";
+  }
+
+  // A whole percentage (0 to 100) written as the language writes it: "80%" in
+  // English, "80 %" in French, and as the browser's Arabic locale writes it.
+  function formatPercent(value, lang) {
+    try {
+      return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
+    } catch (error) {
+      return value + "%"; // an unknown language tag: plain digits
+    }
+  }
+
+  // Unanswered questions ------------------------------------------------------
+  // Each fieldset carries a hidden note (.quiz__missing, "No answer yet"); when the
+  // learner checks with questions unanswered, the note shows, the fieldset gets an
+  // outline and its inputs aria-invalid; answering a question clears its mark.
+  var MISSING = "quiz__fieldset--missing";
+
+  function unanswered(fieldset) {
+    return !fieldset.querySelector("input:checked");
+  }
+
+  function mark(fieldset, missing) {
+    var note = fieldset.querySelector(".quiz__missing");
+    fieldset.classList.toggle(MISSING, missing);
+    if (note) note.hidden = !missing;
+    fieldset.querySelectorAll("input").forEach(function (input) {
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && (!note || id !== note.id);
+      });
+      if (missing) {
+        input.setAttribute("aria-invalid", "true");
+        if (note) described.unshift(note.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+      }
+      if (described.length) {
+        input.setAttribute("aria-describedby", described.join(" "));
+      } else {
+        input.removeAttribute("aria-describedby");
+      }
+    });
+  }
+
+  // The message: how many are left, then a link to each unanswered question.
+  function sayMissing(form, fieldsets, missing, result) {
+    result.textContent = fill(form.dataset.textMissing, { count: missing.length });
+    result.setAttribute("data-missing", "");
+    if (!form.dataset.textItem) return;
+    result.appendChild(document.createTextNode(" "));
+    missing.forEach(function (fieldset, index) {
+      if (index) result.appendChild(document.createTextNode(form.dataset.textSeparator || ", "));
+      var link = document.createElement("a");
+      link.className = "quiz__missing-link";
+      link.href = "#" + fieldset.id;
+      link.textContent = fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 });
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var input = fieldset.querySelector("input");
+        if (input) input.focus();
+      });
+      result.appendChild(link);
+    });
+  }
+
+  function showMessage(result) {
+    if (!result.hasAttribute("tabindex")) result.setAttribute("tabindex", "-1");
+    result.focus({ preventScroll: true });
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+  }
+
+  // Once marks are shown, answering a question clears its mark and updates the message.
+  function watch(form, selector, result) {
+    if (form.hasAttribute("data-missing-watch")) return;
+    form.setAttribute("data-missing-watch", "");
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest(selector);
+      if (!fieldset || !fieldset.classList.contains(MISSING) || unanswered(fieldset)) return;
+      mark(fieldset, false);
+      if (!result.hasAttribute("data-missing")) return;
+      var fieldsets = Array.prototype.slice.call(form.querySelectorAll(selector));
+      var missing = fieldsets.filter(function (f) { return f.classList.contains(MISSING); });
+      if (missing.length) {
+        sayMissing(form, fieldsets, missing, result);
+      } else {
+        clearMissing(form, selector, result);
+      }
+    });
+  }
+
+  // Remove every mark and the message (after an answer, or when the form is reset).
+  function clearMissing(form, selector, result) {
+    form.querySelectorAll(selector).forEach(function (fieldset) {
+      if (fieldset.classList.contains(MISSING)) mark(fieldset, false);
+    });
+    if (result && result.hasAttribute("data-missing")) {
+      result.removeAttribute("data-missing");
+      result.textContent = "";
+    }
+  }
+
+  // The form's fieldsets, or null after saying in `result` how many are unanswered,
+  // marking each of them, and moving the focus to the message.
   function answeredFieldsets(form, selector, result) {
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll(selector));
-    var missing = fieldsets.filter(function (fieldset) {
-      return !fieldset.querySelector("input:checked");
+    var missing = fieldsets.filter(unanswered);
+    fieldsets.forEach(function (fieldset) {
+      mark(fieldset, missing.indexOf(fieldset) !== -1);
     });
-    if (!missing.length) return fieldsets;
-    result.textContent = fill(form.dataset.textMissing, { count: missing.length });
-    missing[0].querySelector("input").focus();
+    if (!missing.length) {
+      result.removeAttribute("data-missing");
+      return fieldsets;
+    }
+    sayMissing(form, fieldsets, missing, result);
+    showMessage(result);
+    watch(form, selector, result);
     return null;
   }
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (match, key) {
       return key in values ? values[key] : match;
+    });
+  }
+
+  // `text` written into `element`, its {placeholders} replaced by `values`: strings
+  // become text, nodes (an isolated <bdi>, say) are inserted as they are.
+  function fillInto(element, text, values) {
+    element.textContent = "";
+    text.split(/(\{\w+\})/).forEach(function (part) {
+      var key = /^\{(\w+)\}$/.exec(part);
+      var value = key && key[1] in values ? values[key[1]] : part;
+      if (value instanceof Node) {
+        element.appendChild(value);
+      } else if (value !== "") {
+        element.appendChild(document.createTextNode(String(value)));
+      }
     });
   }
 
@@ -141,6 +267,10 @@
     reset: reset,
     onPage: onPage,
     fill: fill,
+    fillInto: fillInto,
+    languageOf: languageOf,
+    formatPercent: formatPercent,
     answeredFieldsets: answeredFieldsets,
+    clearMissing: clearMissing,
   };
 })();

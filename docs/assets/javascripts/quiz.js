@@ -39,8 +39,9 @@
     }).length;
     var score = Math.round((100 * right) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
+    var percent = progress.formatPercent(score, progress.languageOf(form));
     result.textContent =
-      progress.fill(form.dataset.textScore, { score: score, right: right, total: questions.length }) +
+      progress.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
       " " +
       (passed ? form.dataset.textPassed : form.dataset.textFailed);
     form.classList.toggle("quiz--passed", passed);
@@ -50,8 +51,14 @@
     form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
   }
 
+  // "Try again" wipes every answer: ask first (a cancelled reset event changes nothing).
   function onReset(event) {
     var form = event.currentTarget;
+    if (form.dataset.textConfirm && !window.confirm(form.dataset.textConfirm)) {
+      event.preventDefault();
+      return;
+    }
+    progress.clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
     form.querySelectorAll(".quiz__feedback, .quiz__verdict").forEach(function (element) {
       element.hidden = true;
     });
