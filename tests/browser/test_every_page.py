@@ -1,0 +1,92 @@
+"""Every page type in every language, at phone (360 px) and desktop (1280 px) width, as a
+reader meets it: nothing fails to load, nothing leaves the site, nothing marked hidden
+shows, no page scrolls sideways on a phone, axe finds nothing at phone width (desktop is
+tests/quality/test_accessibility.py), and French and Arabic pages show no English
+interface text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, PAGE_TYPES, ROOT
+from portfolio.site import read_state
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
+PAGES = {**PAGE_TYPES, "safeguarding": "handbook/safeguarding/concern-procedure/", "forms": "handbook/forms/"}
+PAGES["form"] = "handbook/forms/consent/"
+
+STATE = read_state(ROOT)
+# Interface texts of two words or more whose English differs from the translation.
+ENGLISH = {
+    lang: sorted(
+        {
+            text["en"]
+            for text in STATE.interface.values()
+            if " " in text["en"].strip() and "{" not in text["en"] and text.get(lang) and text[lang] != text["en"]
+        }
+    )
+    + ["Permanent link"]
+    for lang in ("fr", "ar")
+}
+
+HIDDEN_BUT_SHOWN = """() => [...document.querySelectorAll('[hidden]')]
+  .filter(e => getComputedStyle(e).display !== 'none')
+  .map(e => e.outerHTML.slice(0, 80))"""
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def width_context(request, browser):
+    width, height = WIDTHS[request.param]
+    phone = request.param == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, bypass_csp=True
+    )
+    yield request.param, context
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", PAGES)
+def test_page_as_a_reader_meets_it(width_context, site_url, lang, kind):
+    width, context = width_context
+    page = context.new_page()
+    failed, outside = [], []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
+    url = site_url + ("" if lang == "en" else f"{lang}/") + PAGES[kind]
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    try:
+        assert failed == [], failed
+        assert [u for u in outside if not u.startswith(("data:", "blob:", "about:"))] == []
+        assert page.evaluate(HIDDEN_BUT_SHOWN) == []
+        if width == "phone":
+            assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), "scrolls sideways"
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+            page.add_script_tag(path=str(AXE))
+            found = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS
+            )
+            assert [f"{node['target']}, {v['id']}" for v in found for node in v["nodes"]] == []
+        if lang != "en":
+            text = page.evaluate(
+                "document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map(e => e.title).join(' ')"
+            )
+            assert [s for s in ENGLISH[lang] if s in text] == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_page_answers_in_its_language(built_site, lang):
+    folder = "" if lang == "en" else f"{lang}/"
+    page = (built_site / folder / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in page
+    assert ('dir="rtl"' in page) == (lang == "ar")
+    for other in LANGUAGES:
+        home = "/" if other == "en" else f"/{other}/"
+        assert f'<a href="{home}" hreflang="{other}" class="md-select__link">' in page
