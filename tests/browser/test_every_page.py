@@ -20,18 +20,18 @@ PAGES = {**PAGE_TYPES, "safeguarding": "handbook/safeguarding/concern-procedure/
 PAGES["form"] = "handbook/forms/consent/"
 
 STATE = read_state(ROOT)
+
+
 # Interface texts of two words or more whose English differs from the translation.
-ENGLISH = {
-    lang: sorted(
-        {
-            text["en"]
-            for text in STATE.interface.values()
-            if " " in text["en"].strip() and "{" not in text["en"] and text.get(lang) and text[lang] != text["en"]
-        }
-    )
-    + ["Permanent link"]
-    for lang in ("fr", "ar")
-}
+def _english(lang: str) -> list[str]:
+    texts = STATE.interface.values()
+    found = {
+        t["en"] for t in texts if " " in t["en"].strip() and "{" not in t["en"] and t.get(lang, t["en"]) != t["en"]
+    }
+    return [*sorted(found), "Permanent link"]
+
+
+ENGLISH = {lang: _english(lang) for lang in ("fr", "ar")}
 
 HIDDEN_BUT_SHOWN = """() => [...document.querySelectorAll('[hidden]')]
   .filter(e => getComputedStyle(e).display !== 'none')
@@ -58,8 +58,7 @@ def test_page_as_a_reader_meets_it(width_context, site_url, lang, kind):
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
     url = site_url + ("" if lang == "en" else f"{lang}/") + PAGES[kind]
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load")
     try:
         assert failed == [], failed
         assert [u for u in outside if not u.startswith(("data:", "blob:", "about:"))] == []

@@ -1,0 +1,268 @@
+"""The finishing touches of the interactive parts, in every language, on a phone and on a
+desktop: hidden buttons stay hidden, "Try again" asks before wiping the answers,
+unanswered questions are marked and the message takes the focus, percentages are
+written as each language writes them, and trainer tables fit a phone."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, PAGE_TYPES, ROOT
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (360, 1280)
+QUIZ = PAGE_TYPES["capsule"]
+SELF_ASSESSMENT = PAGE_TYPES["self-assessment"]
+MY_PROGRESS = PAGE_TYPES["my progress"]
+TRAINER_PAGES = ("session plans", "course plans", "answer keys")
+INTERFACE = yaml.safe_load((ROOT / "curriculum/interface.yml").read_text(encoding="utf-8"))
+
+SHOWN_HIDDEN = """[...document.querySelectorAll("[hidden]")]
+  .filter(element => getComputedStyle(element).display !== "none")
+  .map(element => element.outerHTML.slice(0, 120))"""
+
+# Each fieldset of a form: marked or not, its note shown or not, its inputs' aria-invalid.
+MARKS = """selector => [...document.querySelectorAll(selector)].map(fieldset => {
+  const note = fieldset.querySelector(".quiz__missing");
+  const inputs = [...fieldset.querySelectorAll("input")];
+  return {
+    answered: inputs.some(input => input.checked),
+    marked: fieldset.classList.contains("quiz__fieldset--missing"),
+    outlined: getComputedStyle(fieldset).outlineStyle !== "none",
+    note: note !== null && note.getClientRects().length > 0 && note.textContent.trim(),
+    described: inputs.every(input => (input.getAttribute("aria-describedby") || "").split(" ").includes(note.id)),
+    invalid: inputs.map(input => input.getAttribute("aria-invalid")),
+  };
+})"""
+
+IN_VIEW = """selector => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+}"""
+
+PERCENT = "([lang, value]) => new Intl.NumberFormat(lang, {style: 'percent'}).format(value)"
+
+BOXES = """selector => [...document.querySelectorAll(selector)]
+  .filter(element => element.getClientRects().length > 0)
+  .map(element => { const b = element.getBoundingClientRect();
+    return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height}; })"""
+
+
+def url(site_url: str, lang: str, path: str) -> str:
+    return site_url + ("" if lang == "en" else f"{lang}/") + path
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
+def width(request) -> int:
+    return request.param
+
+
+@pytest.fixture
+def screen(browser, width):
+    """A fresh browser context (empty storage) at phone or desktop width."""
+    if width == 360:
+        context = browser.new_context(
+            viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, device_scale_factor=2
+        )
+    else:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def answer_all_correctly(page) -> None:
+    for input in page.query_selector_all(".quiz input[data-correct]"):
+        input.check()
+
+
+def apart(first: dict, second: dict) -> float:
+    """The distance between two boxes (0 when they touch or overlap)."""
+    dx = max(second["left"] - first["right"], first["left"] - second["right"], 0)
+    dy = max(second["top"] - first["bottom"], first["top"] - second["bottom"], 0)
+    return max(dx, dy)
+
+
+# 1. Hidden stays hidden; "Try again" has room and asks first ---------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", [QUIZ, SELF_ASSESSMENT], ids=["quiz", "self-assessment"])
+def test_nothing_hidden_is_shown_before_checking(screen, site_url, lang, path):
+    screen.goto(url(site_url, lang, path))
+    assert screen.evaluate(SHOWN_HIDDEN) == []
+    assert not screen.is_visible(".quiz__actions button[type=reset]")
+    assert not screen.is_visible(".self-assessment__print")
+    assert not screen.is_visible(".quiz__missing")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_try_again_asks_before_wiping_the_answers(screen, site_url, lang):
+    dialogs: list[tuple[str, str]] = []
+    accept = {"answer": False}
+
+    def on_dialog(dialog):
+        dialogs.append((dialog.type, dialog.message))
+        if accept["answer"]:
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    screen.on("dialog", on_dialog)
+    screen.goto(url(site_url, lang, QUIZ))
+    answer_all_correctly(screen)
+    chosen = screen.eval_on_selector_all(".quiz input:checked", "inputs => inputs.length")
+    screen.click(".quiz button[type=submit]")
+    assert screen.is_visible(".quiz button[type=reset]")
+
+    # The buttons are apart, each at least 24 x 24 px.
+    check, retry = screen.evaluate(BOXES, ".quiz__actions .md-button")
+    assert min(check["width"], check["height"], retry["width"], retry["height"]) >= 24
+    assert apart(check, retry) >= 8
+
+    screen.click(".quiz button[type=reset]")  # cancelled: nothing is wiped
+    assert dialogs == [("confirm", INTERFACE["quiz-retry-confirm"][lang])]
+    assert screen.eval_on_selector_all(".quiz input:checked", "inputs => inputs.length") == chosen
+    assert screen.eval_on_selector_all(".quiz__feedback:not([hidden])", "shown => shown.length") > 0
+
+    accept["answer"] = True
+    screen.click(".quiz button[type=reset]")
+    assert len(dialogs) == 2
+    assert screen.eval_on_selector_all(".quiz input:checked", "inputs => inputs.length") == 0
+    assert screen.eval_on_selector_all(".quiz__feedback:not([hidden])", "shown => shown.length") == 0
+    assert not screen.is_visible(".quiz button[type=reset]")
+
+
+def test_the_confirmation_is_written_as_each_language_writes():
+    texts = INTERFACE["quiz-retry-confirm"]
+    assert set(texts) >= set(LANGUAGES)
+    assert texts["fr"].endswith("\u00a0?")
+    assert texts["ar"].endswith("؟")
+
+
+# 2. Unanswered questions: marked, and the message takes the focus -------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [(QUIZ, "quiz"), (SELF_ASSESSMENT, "self-assessment")],
+    ids=["quiz", "self-assessment"],
+)
+def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_url, lang, path, form):
+    fieldset = ".quiz__question" if form == "quiz" else ".self-assessment__statement"
+    result = f".{form}__result"
+    screen.goto(url(site_url, lang, path))
+    screen.check(f"{fieldset}:nth-of-type(2) input")
+    screen.click(f"form.{form} button[type=submit]")
+
+    screen.wait_for_function(IN_VIEW, arg=result)
+    assert screen.evaluate("sel => document.activeElement === document.querySelector(sel)", result)
+    live = screen.eval_on_selector(result, "el => el.getAttribute('role') === 'alert' || el.hasAttribute('aria-live')")
+    assert live
+    count = len(screen.query_selector_all(fieldset)) - 1
+    message = INTERFACE["quiz-missing"][lang]
+    assert screen.text_content(result).startswith(message.replace("{count}", str(count)))
+
+    note = INTERFACE["quiz-unanswered"][lang]
+    for state in screen.evaluate(MARKS, fieldset):
+        if state["answered"]:
+            assert not state["marked"] and not state["note"] and state["invalid"] == [None] * len(state["invalid"])
+        else:
+            assert state["marked"] and state["outlined"] and state["described"]
+            assert state["note"] == note  # a text, not colour alone
+            assert set(state["invalid"]) == {"true"}
+
+    # Answering a question clears its mark, and the message counts one fewer.
+    screen.check(f"{fieldset}:nth-of-type(1) input")
+    first = screen.evaluate(MARKS, fieldset)[0]
+    assert not first["marked"] and not first["note"] and first["invalid"] == [None] * len(first["invalid"])
+    assert screen.text_content(result).startswith(message.replace("{count}", str(count - 1)))
+
+    # Once every question is answered, no mark and no message are left.
+    for element in screen.query_selector_all(fieldset):
+        element.query_selector("input").check()
+    assert not any(state["marked"] for state in screen.evaluate(MARKS, fieldset))
+    assert screen.text_content(result) == ""
+
+
+# 3. Percentages per language; My progress spaced; the printed name isolated -------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_percentages_are_written_as_the_language_writes_them(screen, site_url, lang):
+    expected = screen.evaluate(PERCENT, [lang, 1])
+    if lang == "fr":
+        assert expected != "100%"  # a (narrow) no-break space before the sign
+    screen.goto(url(site_url, lang, QUIZ))
+    answer_all_correctly(screen)
+    screen.click(".quiz button[type=submit]")
+    assert expected in screen.text_content(".quiz__result")
+
+    screen.goto(url(site_url, lang, MY_PROGRESS))
+    best = screen.text_content(".my-progress__best[data-capsule='initial-self-assessment']")
+    assert best == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_my_progress_buttons_are_apart_and_large_enough(screen, site_url, lang):
+    screen.goto(url(site_url, lang, MY_PROGRESS))
+    boxes = screen.evaluate(BOXES, ".my-progress__actions .md-button")
+    assert len(boxes) == 4
+    for box in boxes:
+        assert box["width"] >= 24 and box["height"] >= 24
+    for index, box in enumerate(boxes):
+        for other in boxes[index + 1 :]:
+            assert apart(box, other) >= 8
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_printed_name_and_date_are_isolated(screen, site_url, lang):
+    screen.goto(url(site_url, lang, MY_PROGRESS))
+    screen.fill("#my-progress-name", "Learner Example 2")
+    screen.press("#my-progress-name", "Tab")  # change event
+    assert screen.get_attribute("#my-progress-name", "dir") == "auto"
+    isolated = screen.eval_on_selector_all(
+        ".my-progress__print-title bdi", "items => items.map(bdi => [bdi.dir, bdi.textContent])"
+    )
+    assert isolated[0] == ["auto", "Learner Example 2"]
+    assert isolated[1][0] == "ltr" and len(isolated[1][1]) == 10  # the date, yyyy-mm-dd
+
+
+# 4. Trainer pages fit a phone ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", TRAINER_PAGES)
+def test_trainer_pages_have_no_horizontal_scroll(screen, site_url, width, lang, kind):
+    screen.goto(url(site_url, lang, PAGE_TYPES[kind]))
+    assert screen.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    if width == 360 and kind != "answer keys":
+        # Each row is a block: the activity or capsule text gets most of the width,
+        # labelled by its column's name; the header row is still there for screen readers.
+        cells = screen.evaluate(
+            """() => [...document.querySelectorAll(".md-content td[data-label]")]
+              .filter(td => td.textContent.trim() && !td.classList.contains("trainer-table__short"))
+              .map(td => [td.getBoundingClientRect().width, getComputedStyle(td, "::before").content])"""
+        )
+        assert cells
+        assert min(w for w, _ in cells) >= 200
+        assert all(label not in ("none", "normal", "") for _, label in cells)
+        assert screen.eval_on_selector_all(".md-content table thead th", "ths => ths.length") > 0
+
+
+# 5. Targets at least 24 px high (Arabic desktop sidebar) ---------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sidebar_links_are_at_least_24px_high(page, site_url, lang):
+    """At desktop width (the sidebar is a drawer on a phone)."""
+    page.goto(url(site_url, lang, QUIZ))
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll(".md-sidebar .md-nav__link")]
+          .filter(link => link.getClientRects().length > 0)
+          .map(link => link.getBoundingClientRect().height)"""
+    )
+    assert heights and min(heights) >= 24
