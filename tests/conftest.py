@@ -39,12 +39,14 @@ def scenario_project(name: str | None, target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built once per session, strictly, into a temporary folder."""
+    """The real project, built once per session, strictly, into a temporary folder, as
+    `make site` builds it: every language, PDFs, LMS files, forms and the offline zip."""
+    from portfolio.project import OFFLINE_ZIP
     from portfolio.sitebuild import build_site
 
-    site = tmp_path_factory.mktemp("build") / "site"
-    build_site(ROOT, site)
-    return site
+    folder = tmp_path_factory.mktemp("build")
+    build_site(ROOT, folder / "site", offline_zip=folder / "dist" / OFFLINE_ZIP)
+    return folder / "site"
 
 
 # Browser ----------------------------------------------------------------------
@@ -136,17 +138,16 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory, built_site) -> Path:
-    """The offline zip, built once (with the PDFs, LMS files and forms of the online
-    build, as `make site` packs it) and unpacked: the folder a reader opens."""
+    """The offline zip of the session's build, as the site publishes it, unpacked: the
+    folder a reader opens."""
     import zipfile
 
-    from portfolio.sitebuild import OFFLINE_ZIP, build_offline
+    from portfolio.project import OFFLINE_ZIP
 
     folder = tmp_path_factory.mktemp("offline")
-    result = build_offline(ROOT, folder / OFFLINE_ZIP, pdfs_from=built_site)
-    with zipfile.ZipFile(result.output) as archive:
+    with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
         archive.extractall(folder / "unpacked")
-    return folder / "unpacked" / result.output.stem
+    return folder / "unpacked" / OFFLINE_ZIP.removesuffix(".zip")
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from portfolio import schema
 from portfolio.coverage import fallbacks, pages
 from portfolio.problems import ProblemsFound, errors, report
-from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
-from portfolio.sitebuild import OFFLINE_ZIP, build_offline, build_site
+from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, UsageError, read_config, read_languages, require_project
+from portfolio.sitebuild import build_offline, build_site
 from portfolio.validate import validate
 
 

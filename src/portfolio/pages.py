@@ -7,6 +7,7 @@ language) and renders a partial from `overrides/partials/`.
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from portfolio.forms import FORM_PAGES, file_sizes, form_view, output_path
 from portfolio.interface import strings_for
 from portfolio.models import Capsule, Text
 from portfolio.pdf import PDF_FOLDER
-from portfolio.project import direction
+from portfolio.project import OFFLINE_ZIP, direction
 from portfolio.site import BuildState
 from portfolio.terminology import glossary_rows
 
@@ -282,7 +283,11 @@ class PageMacros:
             }
             for document in (printing.documents if printing else [])
         ]
-        return self.render("partials/downloads.html", documents=items)
+        # The offline copy links to none: it is the copy (OFFLINE is set by the offline build).
+        offline = (
+            None if os.environ.get("OFFLINE") == "true" else get_relative_url(OFFLINE_ZIP, self.current_page().url)
+        )
+        return self.render("partials/downloads.html", documents=items, offline=offline)
 
     # Trainer pages ------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from mkdocs.utils.yaml import yaml_load
 CONFIG_FILE = "mkdocs.yml"
 CURRICULUM_DIR = "curriculum"
 DOCS_DIR = "docs"
+# The offline copy: built into dist/ and published at the root of the site.
+OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
 
 

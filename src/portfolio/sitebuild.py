@@ -24,11 +24,9 @@ from portfolio.exports import LMS_FOLDER, export_all
 from portfolio.forms import FORMS_FOLDER, PREBUILT, build_forms
 from portfolio.pdf import PDF_FOLDER, build_all
 from portfolio.problems import Problem
-from portfolio.project import CONFIG_FILE, read_languages
+from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, read_languages
 from portfolio.reproducible import ENV, source_epoch, zip_folder
 from portfolio.site import read_state
-
-OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
 
 
 @dataclass
@@ -72,6 +70,7 @@ def build_site(
             report("Offline copy: building with OFFLINE=true ...")
             with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
                 packed = _offline_zip(root, offline_zip, pdfs_from=staging)
+            shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
         _publish(staging, site_dir)
         if packed is not None:
             os.replace(packed, offline_zip)

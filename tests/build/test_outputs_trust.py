@@ -20,7 +20,8 @@ from mkdocs.utils.yaml import yaml_load
 from conftest import ROOT, copy_project
 from portfolio import sitebuild
 from portfolio.cli import main
-from portfolio.sitebuild import OFFLINE_ZIP, build_site
+from portfolio.project import OFFLINE_ZIP
+from portfolio.sitebuild import build_site
 
 SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text())["site_url"].rstrip("/")
 FOLDERS = {"en": "", "fr": "fr/", "ar": "ar/"}
