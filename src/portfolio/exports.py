@@ -226,7 +226,7 @@ def _lms_environment(root: Path) -> Environment:
     )
     env.filters.update(
         gift=gift_escape,
-        gift_category=lambda s: gift_escape(s.replace("/", "//")),
+        gift_category=gift_category,
         html=html.escape,
         comment=comment_text,
     )
@@ -239,6 +239,13 @@ def comment_text(text: str) -> str:
     while "--" in single:
         single = single.replace("--", "- -")
     return single
+
+
+def gift_category(text: str) -> str:
+    """A category name on a `$CATEGORY:` line. Moodle reads that line before it decodes
+    GIFT's escapes, so a name is written as it is (on one line), with `/` doubled as in
+    Moodle's own export (a single `/` separates categories)."""
+    return " ".join(str(text).split()).replace("/", "//")
 
 
 def gift_escape(text: str) -> str:

@@ -258,3 +258,19 @@ def test_characters_gift_and_xml_reserve_are_escaped(tmp_path):
     xml = etree.parse(str(site / "lms/questions-en.xml"))
     answer_text = xml.find(".//question[name='when']/answer/text").text
     assert plain(answer_text) == tricky
+
+
+def test_gift_category_lines_are_what_moodle_reads(tmp_path):
+    """Moodle reads a `$CATEGORY:` line before decoding escapes (question/format/gift/format.php):
+    a category name must be written as it is, `/` doubled, never GIFT-escaped."""
+    site = tmp_path / "site"
+    export_all(STATE, site, report=lambda message: None)
+    course = STATE.curriculum.course.title.get_text("en", "en").replace("/", "//")
+    lines = [
+        line
+        for line in (site / "lms/questions-en.gift").read_text(encoding="utf-8").splitlines()
+        if line.startswith("$CATEGORY:")
+    ]
+    titles = [c.title.get_text("en", "en").replace("/", "//") for c, _ in quizzes_in_order()]
+    assert lines == [f"$CATEGORY: $course$/top/{course}/{title}" for title in titles]
+    assert not any("\\" in line for line in lines)
