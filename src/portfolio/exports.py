@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from portfolio import __version__
 from portfolio.models import MOODLE_FRACTIONS, Capsule, Question, Text
 from portfolio.pages import PageMacros, organisation_view, partials_environment
 from portfolio.project import direction
+from portfolio.publish import replace_folder
 from portfolio.reproducible import source_epoch, zip_entry
 from portfolio.site import BuildState
 
@@ -67,13 +66,7 @@ def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Exp
     with tempfile.TemporaryDirectory(prefix=".lms.partial-", dir=site_dir) as tmp:
         written = export_all(state, Path(tmp), report)
         for folder in sorted(Path(tmp).rglob(LMS_FOLDER)):
-            target = site_dir / folder.relative_to(tmp)
-            old = target.with_name(f"{LMS_FOLDER}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            if target.exists():
-                os.replace(target, old)
-            os.replace(folder, target)
-            shutil.rmtree(old, ignore_errors=True)
+            replace_folder(folder, site_dir / folder.relative_to(tmp))
     return [Export(site_dir / e.path.relative_to(tmp), e.questions) for e in written]
 
 

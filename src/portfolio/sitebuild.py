@@ -25,6 +25,7 @@ from portfolio.forms import FORMS_FOLDER, PREBUILT, build_forms
 from portfolio.pdf import PDF_FOLDER, build_all
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, read_languages
+from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
 from portfolio.site import read_state
 
@@ -71,7 +72,7 @@ def build_site(
             with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
                 packed = _offline_zip(root, offline_zip, pdfs_from=staging)
             shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
-        _publish(staging, site_dir)
+        replace_folder(staging, site_dir)
         if packed is not None:
             os.replace(packed, offline_zip)
     return BuildResult(site_dir, warnings, state.problems)
@@ -152,16 +153,6 @@ def _staging(site_dir: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _publish(staging: Path, site_dir: Path) -> None:
-    """Swap the finished build in place of `site_dir`."""
-    old = site_dir.with_name(f"{site_dir.name}{_PARTIAL}old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        os.replace(site_dir, old)
-    os.replace(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _remove_leftovers(site_dir: Path | None, zip_path: Path | None) -> None:
