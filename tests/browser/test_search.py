@@ -35,3 +35,17 @@ def test_a_result_opens_a_page_in_the_same_language(page, site_url):
     links = search(page, "auto-évaluation")
     page.goto(links[0])
     assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+@pytest.mark.parametrize("query", ["الرفيق", "الوحدات التدريبية ذات الصلة", "المنسّق"])
+def test_arabic_results_are_arabic_pages_that_exist(page, site_url, query):
+    """No empty result linking to `ar/undefined`, no English section among Arabic results."""
+    page.goto(site_url + "ar/")
+    links = search(page, query)
+    assert links
+    assert not [link for link in links if "undefined" in link or not link.startswith(site_url + "ar/")]
+    titles = page.eval_on_selector_all(
+        ".md-search-result__article h1, .md-search-result__article h2",
+        "nodes => nodes.map(n => n.textContent.trim())",
+    )
+    assert titles and all(any("\u0600" <= c <= "\u06ff" for c in title) for title in titles), titles
