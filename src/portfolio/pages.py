@@ -152,7 +152,7 @@ class PageMacros:
         curriculum = self.state.curriculum
         capsules = [
             {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
-            for c in curriculum.capsules.values()
+            for c in self._capsules_in_order()  # the course's order, as the learner takes them
         ]
         assessments = [
             {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
