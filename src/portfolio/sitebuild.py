@@ -72,6 +72,7 @@ def build_site(
             with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
                 packed = _offline_zip(root, offline_zip, pdfs_from=staging)
             shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
+        _ordinary_permissions(staging)
         replace_folder(staging, site_dir)
         if packed is not None:
             os.replace(packed, offline_zip)
@@ -145,14 +146,21 @@ def _staging(site_dir: Path) -> Iterator[Path]:
     """A fresh folder beside `site_dir` (ordinary permissions); removed if the block fails."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}", dir=site_dir.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it 0700: a web server could not read it
     try:
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _ordinary_permissions(folder: Path) -> None:
+    """The folder as the umask makes any other (mkdtemp, and copies of its folders, make
+    it 0700: a web server running as another user could not read it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            os.chmod(path, 0o777 & ~umask)
 
 
 def _remove_leftovers(site_dir: Path | None, zip_path: Path | None) -> None:

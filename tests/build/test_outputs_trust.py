@@ -84,18 +84,22 @@ def test_the_site_has_ordinary_permissions(built_site):
     assert stat.S_IMODE((built_site / "index.html").stat().st_mode) == 0o666 & ~umask
 
 
-@pytest.fixture
-def published(tmp_path, monkeypatch):
-    """A project copy built once (no PDFs, no LMS files) with its offline zip."""
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A project copy built once (no PDFs, no LMS files) with its offline zip; each test
+    that uses it leaves it as it found it."""
+    tmp_path = tmp_path_factory.mktemp("published")
     project = copy_project(tmp_path / "project")
-    monkeypatch.chdir(project)
     site, zip_path = tmp_path / "out/site", tmp_path / "out/dist" / OFFLINE_ZIP
-    build_site(project, site, pdfs=False, exports=False, report=lambda m: None, offline_zip=zip_path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        build_site(project, site, pdfs=False, exports=False, report=lambda m: None, offline_zip=zip_path)
     return project, site, zip_path
 
 
 def test_a_failure_in_the_last_stage_leaves_site_and_zip_as_they_were(published, monkeypatch, capsys):
-    _, site, zip_path = published
+    project, site, zip_path = published
+    monkeypatch.chdir(project)
     before, zip_before = _tree(site), zip_path.read_bytes()
 
     def fail(*args, **kwargs):
@@ -111,8 +115,9 @@ def test_a_failure_in_the_last_stage_leaves_site_and_zip_as_they_were(published,
     assert sorted(p.name for p in zip_path.parent.iterdir()) == [OFFLINE_ZIP]
 
 
-def test_a_killed_build_changes_nothing_and_the_next_one_cleans_up(published):
+def test_a_killed_build_changes_nothing_and_the_next_one_cleans_up(published, monkeypatch):
     project, site, zip_path = published
+    monkeypatch.chdir(project)
     before, zip_before = _tree(site), zip_path.read_bytes()
     command = [sys.executable, "-m", "portfolio", "build", "--no-pdf", "--no-export"]
     command += ["--site-dir", str(site), "--dist-dir", str(zip_path.parent)]
