@@ -71,7 +71,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _words(sentence: str) -> list[str]:
-    return [w for w in _WORD.findall(sentence)]
+    return _WORD.findall(sentence)
 
 
 def _syllables(word: str) -> int:

@@ -30,9 +30,8 @@ def check_text(path: Path, number: int, value: str) -> list[Problem]:
     """Markup beyond the allowed subset, and contact details, in one text of a YAML file."""
     text = _decoded(value)
     found = [problem(path, number, "markup-in-text", what) for pattern, what in _TEXT_RULES if pattern.search(text)]
-    for pattern, what in _PAGE_RULES:  # what is unsafe in a page is unsafe here too
-        if pattern.search(text) and not any(p.search(text) for p, _ in _TEXT_RULES):
-            found.append(problem(path, number, "markup-in-text", what))
+    if not found:  # what is unsafe in a page is unsafe here too
+        found = [problem(path, number, "markup-in-text", what) for pattern, what in _PAGE_RULES if pattern.search(text)]
     found += _contacts(path, number, text, "contact-in-text")
     return found
 
