@@ -1,7 +1,7 @@
 # Good Tutoring Portfolio: every target bootstraps what it needs.
 #   make site     build every language into site/ (and the offline zip), print a summary
 #   make test     lint + the whole test suite, browser tests included
-#   make serve    preview with live reload on http://127.0.0.1:8000
+#   make serve    preview with live reload on http://127.0.0.1:8000 (LANG=fr: one language)
 #   make offline  only the offline zip
 #   make check    validate the curriculum and handbook, print every problem
 #   make bench    measure the build (bench/results.md)
@@ -41,8 +41,11 @@ site: $(STAMP) $(NODE_STAMP)
 offline: $(STAMP) $(NODE_STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m portfolio offline
 
+# `make serve LANG=fr` previews one language, with the default one for the pages it
+# lacks (LANG given on the command line, not the locale from the environment).
+PREVIEW := $(if $(filter command line,$(origin LANG)),$(LANG),)
 serve: $(STAMP) $(NODE_STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	LANG=C.UTF-8 PORTFOLIO_PREVIEW_LANGUAGE=$(PREVIEW) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
 	$(PY) -m portfolio check
@@ -63,4 +66,4 @@ bench: $(STAMP) $(NODE_STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m portfolio bench
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache

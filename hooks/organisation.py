@@ -3,8 +3,8 @@ and give templates the organisation (`org`) for the footer."""
 
 from mkdocs.plugins import event_priority
 
-from portfolio.pages import organisation_view
 from portfolio.site import current_language, state
+from portfolio.views import organisation_view
 
 # Hooks ------------------------------------------------------------------------
 
@@ -19,5 +19,5 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    env.globals["org"] = organisation_view(state(config), current_language(config))
+    env.globals["org"] = organisation_view(state(config).curriculum, current_language(config))
     return env

@@ -63,6 +63,7 @@ PAGE_TYPES = {
     "capsule": "training/capsules/initial-self-assessment/",
     "self-assessment": "training/self-assessments/initial-self-assessment/",
     "my progress": "training/my-progress/",
+    "mentoring workspace": "training/mentoring-workspace/",
     "downloads": "downloads/",
     "session plans": "trainers/session-plans/",
     "answer keys": "trainers/answer-keys/",

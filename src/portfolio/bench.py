@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from portfolio.project import CONFIG_FILE, copy_sources, read_languages
+from portfolio.reproducible import source_epoch
 
 RESULTS = Path("bench/results.md")
 
@@ -62,7 +63,7 @@ def run(root: Path) -> str:
                 plain,
             )
         )
-        measures.append(_stage("make site, whole (site, PDFs, offline zip)", _whole(work), root))
+        measures.extend(_rebuilds(root, work))
         scaling = _scaling(root, work)
         weight = _page_weight(site, languages)
     report = _report(measures, scaling, weight)
@@ -74,8 +75,8 @@ def run(root: Path) -> str:
 # Stages -----------------------------------------------------------------------
 
 
-def _stage(label: str, args: list[str], cwd: Path) -> Measure:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _stage(label: str, args: list[str], cwd: Path, extra: dict | None = None) -> Measure:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -101,6 +102,22 @@ def _build(site: Path, pdfs: bool) -> list[str]:
 
 def _whole(work: Path) -> list[str]:
     return ["-m", "portfolio", "build", "--site-dir", str(work / "whole"), "--dist-dir", str(work / "dist")]
+
+
+def _rebuilds(root: Path, work: Path) -> list[Measure]:
+    """`make site` as an author meets it, in a copy with an empty output cache: from
+    clean, again with nothing changed, then after editing one English page."""
+    project = work / "author"
+    copy_sources(root, project)
+    date = {"SOURCE_DATE_EPOCH": str(source_epoch(root))}  # the copy is not a git clone
+    whole = _whole(work)
+    measures = [_stage("make site from clean (site, PDFs, forms, LMS, offline zip)", whole, project, date)]
+    measures.append(_stage("make site, nothing changed", whole, project, date))
+    page = project / "docs/en/handbook/buddy-system/07-peer-sessions.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
+    measures.append(_stage("make site after editing one English page", whole, project, date))
+    measures[-1].note = "PDFs and forms that do not contain the page come from the output cache"
+    return measures
 
 
 def _documents(root: Path) -> list[str]:

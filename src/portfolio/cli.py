@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from portfolio import schema
+from portfolio import build_inputs, schema
 from portfolio.coverage import fallbacks, pages
 from portfolio.problems import ProblemsFound, errors, report
 from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, UsageError, read_config, read_languages, require_project
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-offline", action="store_true", help="skip the offline zip")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     build.add_argument("--no-export", action="store_true", help="skip the LMS exports")
+    build.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
     offline = commands.add_parser("offline", help="pack the offline copy into dist/")
     offline.add_argument("--dist-dir", type=Path, default=Path("dist"))
     schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
@@ -69,6 +70,13 @@ def check(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace) -> int:
     root = args.root
+    offline_zip = None if args.no_offline else args.dist_dir / OFFLINE_ZIP
+    outputs = [args.site_dir, *([offline_zip] if offline_zip else [])]
+    options = f"pdf={not args.no_pdf} export={not args.no_export} offline={offline_zip}"
+    if not args.force and build_inputs.up_to_date(root, outputs, options):
+        print(f"Nothing changed since the last build: {args.site_dir} is up to date (--force builds again).")
+        return 0
+    build_inputs.forget(root)
     _show_mkdocs_messages()
     try:
         result = build_site(
@@ -77,9 +85,10 @@ def build(args: argparse.Namespace) -> int:
             pdfs=not args.no_pdf,
             exports=not args.no_export,
             report=lambda message: print(message, flush=True),
-            offline_zip=None if args.no_offline else args.dist_dir / OFFLINE_ZIP,
+            offline_zip=offline_zip,
         )
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
+        build_inputs.remember(root, outputs, options)
     except (Abort, PluginError, ConfigurationError, ProblemsFound, OSError) as error:
         print(f"Build failed; the previous site and offline copy are unchanged.\n{error}", file=sys.stderr)
         return 1

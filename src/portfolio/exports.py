@@ -16,12 +16,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from portfolio import __version__
-from portfolio.models import MOODLE_FRACTIONS, Capsule, Question, Text
-from portfolio.pages import PageMacros, organisation_view, partials_environment
-from portfolio.project import direction
+from portfolio.locale_facts import direction
+from portfolio.models import Capsule, Question, Text
+from portfolio.pages import PageMacros, partials_environment
 from portfolio.publish import replace_folder
+from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
 from portfolio.site import BuildState
+from portfolio.views import organisation_view
 
 LMS_TEMPLATES = "templates/lms"
 LMS_FOLDER = "lms"
@@ -108,12 +110,7 @@ def _scorm(state: BuildState, macros: PageMacros, env: Environment, track, targe
 
 def _sco_page(macros: PageMacros, env: Environment, capsule: Capsule) -> str:
     view = macros.capsule_view(capsule)
-    quizzes = macros.state.curriculum.quizzes
-    quiz = (
-        macros.render("partials/quiz.html", quiz=macros.localise(quizzes[capsule.quiz]), capsule_id=capsule.id)
-        if capsule.quiz in quizzes
-        else ""
-    )
+    quiz = macros.quiz(capsule.quiz) if capsule.quiz in macros.state.curriculum.quizzes else ""
     activities = macros.render("partials/activities.html", activities=view["activities"])
     return env.get_template("sco.html").render(
         lang=macros.lang,
@@ -122,7 +119,7 @@ def _sco_page(macros: PageMacros, env: Environment, capsule: Capsule) -> str:
         capsule=view,
         activities=activities,
         quiz=quiz,
-        org=organisation_view(macros.state, macros.lang),
+        org=organisation_view(macros.state.curriculum, macros.lang),
     )
 
 
@@ -141,11 +138,15 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
             f"{{mlang {code}}}{value.get_text(code, languages.default)}{{mlang}}" for code in languages.built
         )
 
-    categories = []
+    gift = template.endswith(".gift")
+    categories, left_out = [], 0
     for capsule in curriculum.capsules.values():
         quiz = curriculum.quizzes.get(capsule.quiz or "")
         if quiz:
-            categories.append({"title": text(capsule.title), "questions": [_question(q, text) for q in quiz.questions]})
+            questions = [_question(q, text) for q in quiz.questions]
+            kept = [q for q in questions if q["gift"] or not gift]
+            left_out += len(questions) - len(kept)
+            categories.append({"title": text(capsule.title), "questions": kept})
     count = sum(len(c["questions"]) for c in categories)
     course = text(curriculum.course.title) if curriculum.course else "Good Tutoring Portfolio"
     label = languages.names.get(lang, lang) if lang else ", ".join(languages.built)
@@ -154,7 +155,12 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
         env.get_template(template).render(
-            categories=categories, count=count, course=course, label=label, organisation=organisation
+            categories=categories,
+            count=count,
+            course=course,
+            label=label,
+            organisation=organisation,
+            left_out=left_out,
         ),
         encoding="utf-8",
     )
@@ -162,47 +168,16 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
 
 
 def _question(question: Question, text) -> dict:
-    correct = sum(o.correct for o in question.options)
-    options = [
-        {
-            "text": text(o.text),
-            "feedback": text(o.feedback),
-            "correct": o.correct,
-            "fraction": _fraction(o.correct, correct, question.type),
-            "mark": _gift_mark(o.correct, correct, question.type),
-        }
-        for o in question.options
-    ]
-    view = {
+    kind = kind_of(question)
+    return {
         "id": question.id,
         "type": question.type,
+        "partial": kind.partial,
+        "gift": kind.gift,
         "prompt": text(question.prompt),
         "scenario": text(question.scenario) if question.scenario else "",
-        "options": options,
+        **kind.bank_view(question, text),
     }
-    if question.type == "true-false":
-        right = next(o for o in question.options if o.correct)
-        other = next(o for o in question.options if not o.correct)
-        # The option that is right says whether the statement is true: the first option is "True".
-        view["true_is_correct"] = question.options[0].correct
-        view["right_feedback"] = text(right.feedback)
-        view["wrong_feedback"] = text(other.feedback)
-        for option, value in zip(options, ("true", "false"), strict=True):
-            option["text"] = value
-    return view
-
-
-def _fraction(is_correct: bool, correct: int, kind: str) -> str:
-    """Moodle's grade for choosing this option, in percent."""
-    if kind != "multiple":
-        return "100" if is_correct else "0"
-    return MOODLE_FRACTIONS[correct] if is_correct else "-100"
-
-
-def _gift_mark(is_correct: bool, correct: int, kind: str) -> str:
-    if kind != "multiple":
-        return "=" if is_correct else "~"
-    return f"~%{_fraction(is_correct, correct, kind)}%"
 
 
 # Helpers ----------------------------------------------------------------------
@@ -219,6 +194,7 @@ def _lms_environment(root: Path) -> Environment:
     )
     env.filters.update(
         gift=gift_escape,
+        gift_plain=lambda text: gift_escape(text, markup=False),
         gift_category=gift_category,
         html=html.escape,
         comment=comment_text,
@@ -241,10 +217,13 @@ def gift_category(text: str) -> str:
     return " ".join(str(text).split()).replace("/", "//")
 
 
-def gift_escape(text: str) -> str:
-    """Text safe inside a GIFT question: HTML-escaped ([html] format), then the
-    characters GIFT reserves escaped with a backslash, and no blank line."""
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
+def gift_escape(text: str, markup: bool = True) -> str:
+    """Text safe inside a GIFT question: HTML-escaped where GIFT reads HTML ([html]
+    format; `markup=False` for plain text such as a match), then the characters GIFT
+    reserves escaped with a backslash, and no blank line."""
+    escaped = " ".join(str(text).split())
+    if markup:
+        escaped = html.escape(escaped, quote=False)
     for char in "\\~=#{}:":  # the backslash first, so that escapes are not escaped again
         escaped = escaped.replace(char, "\\" + char)
     return escaped

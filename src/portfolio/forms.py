@@ -11,6 +11,7 @@ each build (online and offline). Where each file lives is decided here only.
 from __future__ import annotations
 
 import io
+import json
 import os
 import time
 import zipfile
@@ -22,11 +23,13 @@ import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from portfolio import parallel
+from portfolio import output_cache, parallel
 from portfolio.interface import strings_for
+from portfolio.locale_facts import direction
 from portfolio.models import Form, Text
-from portfolio.project import Languages, direction
+from portfolio.project import Languages
 from portfolio.reproducible import source_date, source_epoch, zip_entry
+from portfolio.views import organisation_view
 
 FORMS_FOLDER = "forms"  # the files: <language folder>/forms/<id>-<lang>.pdf and .docx
 FORM_PAGES = "handbook/forms"  # the pages: docs/<lang>/handbook/forms/<id>.md
@@ -105,16 +108,26 @@ def build_forms(state, target: Path, report=print) -> list[Made]:
 
 def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
     """One form in one language: its PDF and its Word file."""
-    from portfolio.pages import organisation_view  # the organisation as pages show it
 
     ui = strings_for(state.interface, lang, state.languages.default)
-    view = form_view(state.curriculum.forms[form_id], lang, state.languages.default, ui, organisation_view(state, lang))
+    view = form_view(
+        state.curriculum.forms[form_id], lang, state.languages.default, ui, organisation_view(state.curriculum, lang)
+    )
     started = time.perf_counter()
+    root = state.root
+    logo = _logo(state)
+    # What each file is made from; the same inputs give the same file (output_cache).
+    made_from = [output_cache.machine(), output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
+    made_from.append(output_cache.files([logo] if logo else []))
     pdf = target / output_path(state.languages, lang, form_id, "pdf")
-    _write_pdf(view, _print_environment(state.root), state, lang, ui, pdf)
+    html = _form_html(view, _print_environment(root), root, lang, ui, logo)
+    entry = output_cache.key("form-pdf", form_id, lang, html, *made_from)
+    output_cache.cached(root, entry, pdf, lambda: _write_pdf(html, root, logo, f"{form_id}-{lang}", pdf))
     middle = time.perf_counter()
     docx = target / output_path(state.languages, lang, form_id, "docx")
-    _write_docx(view, state, lang, ui, docx)
+    data = json.dumps([view, ui, lang, direction(lang)], sort_keys=True, default=str)
+    entry = output_cache.key("form-docx", form_id, lang, data, *made_from)
+    output_cache.cached(root, entry, docx, lambda: _write_docx(view, state, lang, ui, docx) or {})
     return Made(pdf, middle - started), Made(docx, time.perf_counter() - middle)
 
 
@@ -127,14 +140,8 @@ def _print_environment(root: Path) -> Environment:
     return env
 
 
-def _write_pdf(view: dict, env: Environment, state, lang: str, ui: dict, target: Path) -> None:
-    from weasyprint import HTML
-
-    from portfolio.pdf import restricted_fetcher
-
-    root = state.root
-    logo = _logo(state)
-    html = env.get_template("form.html").render(
+def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, logo: Path | None) -> str:
+    return env.get_template("form.html").render(
         form=view,
         lang=lang,
         dir=direction(lang),
@@ -143,10 +150,18 @@ def _write_pdf(view: dict, env: Environment, state, lang: str, ui: dict, target:
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
         logo=logo.as_uri() if logo else None,
     )
+
+
+def _write_pdf(html: str, root: Path, logo: Path | None, identifier: str, target: Path) -> dict:
+    from weasyprint import HTML
+
+    from portfolio.pdf import restricted_fetcher
+
     allowed = [root / PRINT_TEMPLATES] + ([logo.parent] if logo else [])
     target.parent.mkdir(parents=True, exist_ok=True)
     document = HTML(string=html, base_url=str(root / PRINT_TEMPLATES), url_fetcher=restricted_fetcher(allowed))
-    document.render().write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=f"{view['id']}-{lang}".encode())
+    document.render().write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode())
+    return {}
 
 
 def _logo(state) -> Path | None:

@@ -45,7 +45,7 @@ def non_null(tp: Any) -> Any:
 Audience = Literal["professional", "volunteer", "peer-helper"]
 Mode = Literal["face-to-face", "distance", "self-study"]
 Delivery = Literal["face-to-face", "distance", "blended"]
-QuestionType = Literal["single", "multiple", "true-false"]
+QuestionType = Literal["single", "multiple", "true-false", "matching", "ordering"]
 Role = Literal["coordinator", "professional", "volunteer-mentor", "peer-helper", "newcomer", "partner"]
 
 CapsuleId = Annotated[str, Ref("capsule")]
@@ -63,12 +63,28 @@ class Option:
 
 
 @dataclass
+class Pair:
+    """One pair of a matching question: an item and the match that belongs to it."""
+
+    item: Text
+    match: Text
+
+
+@dataclass
 class Question:
+    """A quiz question. What it holds depends on its type (see `portfolio.question_types`):
+    choice questions have `options`, matching questions `pairs`, ordering questions `items`
+    in the right order; matching and ordering questions explain the answer in `feedback`."""
+
     id: str
     type: QuestionType
     prompt: Text
-    options: list[Option]
+    objective: int | None = None  # the capsule objective it tests, counted from 1
     scenario: Text | None = None
+    options: list[Option] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    items: list[Text] = field(default_factory=list)
+    feedback: Text | None = None
 
 
 # Moodle's grade for each correct option of a multiple-answer question, by how many
@@ -83,6 +99,21 @@ class Quiz:
     title: Text
     pass_mark: int
     questions: list[Question]
+
+
+@dataclass
+class QuizBalance:
+    """Limits on what a learner can score without reading the questions
+    (curriculum/quiz-balance.yml). Shares are percentages of a quiz's questions of
+    one type; a share is judged only from `min_questions` questions of that type."""
+
+    min_questions: int
+    position_max_share: int  # single choice: the most used place of the right option
+    longest_max_share: int  # single choice: the right option is the longest, in any language
+    true_min_share: int  # true/false: the share whose answer is "true"
+    true_max_share: int
+    wrong_place_max_share: int  # multiple answer: the most used place of the wrong options
+    blind_margin: int  # the best answer-blind strategy stays this many points under the pass mark
 
 
 # Capsules ---------------------------------------------------------------------
@@ -103,6 +134,14 @@ class Resource:
 
 
 @dataclass
+class Observation:
+    """A behaviour a trainer can see in a role-play, for one performance objective."""
+
+    objective: int  # counted from 1
+    behaviour: Text
+
+
+@dataclass
 class Capsule:
     id: str
     title: Text
@@ -118,6 +157,7 @@ class Capsule:
     resources: list[Resource] = field(default_factory=list)
     quiz: QuizId | None = None
     self_assessment: SelfAssessmentId | None = None
+    observation: list[Observation] = field(default_factory=list)
 
 
 # Course and tracks ------------------------------------------------------------
@@ -346,6 +386,91 @@ class Terminology:
     attached_prefixes: dict[str, list[str]] = field(default_factory=dict)
 
 
+# Mentoring workspace -----------------------------------------------------------------
+# curriculum/workspace.yml: the vocabularies and structure of a mentoring plan
+# (training/mentoring-workspace/). What people write in a plan stays in their browser.
+@dataclass
+class WorkspaceRole:
+    id: str
+    label: Text
+
+
+@dataclass
+class WorkspacePlanKind:
+    """A kind of plan (a volunteering placement, a buddy pairing) and its parties."""
+
+    id: str
+    label: Text
+    roles: list[str]  # ids of `roles`
+
+
+@dataclass
+class WorkspaceField:
+    """Something to write: a point of the agreement, a review question."""
+
+    id: str
+    label: Text
+    help: Text | None = None
+
+
+@dataclass
+class WorkspaceAgreement:
+    fields: list[WorkspaceField]
+    forms: list[str] = field(default_factory=list)  # ids of curriculum/forms/
+
+
+@dataclass
+class WorkspaceConcern:
+    """Where a session marked "concern" points: the procedure, and the form to fill in."""
+
+    page: ChapterPath
+    form: str | None = None
+
+
+@dataclass
+class WorkspaceTask:
+    id: str
+    role: str  # an id of `roles`: the party who does it
+    text: Text
+
+
+@dataclass
+class WorkspaceStage:
+    id: str
+    title: Text
+    chapters: list[ChapterPath]
+    tasks: list[WorkspaceTask]
+    titles: dict[str, Text] = field(default_factory=dict)  # a kind of plan's own title
+    forms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WorkspaceCompetence:
+    """A competence a learning-log entry is tied to, with its reflection prompt."""
+
+    id: str
+    label: Text
+    prompt: Text
+
+
+@dataclass
+class WorkspaceReview:
+    id: str
+    title: Text
+    questions: list[WorkspaceField]
+
+
+@dataclass
+class Workspace:
+    roles: list[WorkspaceRole]
+    plans: list[WorkspacePlanKind]
+    agreement: WorkspaceAgreement
+    concern: WorkspaceConcern
+    stages: list[WorkspaceStage]
+    competences: list[WorkspaceCompetence]
+    reviews: list[WorkspaceReview]
+
+
 # The whole curriculum, once loaded --------------------------------------------
 @dataclass
 class Curriculum:
@@ -360,6 +485,8 @@ class Curriculum:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
+    workspace: Workspace | None = None
+    balance: QuizBalance | None = None
 
     def text(self, value: Text, lang: str) -> str:
         return value.get_text(lang, self.default_language)

@@ -129,6 +129,8 @@ MACROS: dict[str, str | None] = {
     "step_cycle": None,
     "course_tracks": None,
     "progress_tables": None,
+    "mentoring_workspace": None,
+    "observation_checklists": None,
     "session_plans": None,
     "answer_keys": None,
     "course_plans": None,

@@ -19,17 +19,21 @@ from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
 from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
+from portfolio.certificate import certificate_view
 from portfolio.forms import FORM_PAGES, file_sizes, form_view, output_path
 from portfolio.interface import strings_for
-from portfolio.models import Capsule, Text
+from portfolio.locale_facts import direction, hours, percent
+from portfolio.models import Capsule
 from portfolio.pdf import PDF_FOLDER
-from portfolio.project import OFFLINE_ZIP, direction
+from portfolio.project import OFFLINE_ZIP
+from portfolio.question_types import kind_of
+from portfolio.quiz_balance import chance_score
 from portfolio.site import BuildState
 from portfolio.terminology import glossary_rows
+from portfolio.views import localise, organisation_view
 
 CAPSULE_PAGES = "training/capsules"
 ASSESSMENT_PAGES = "training/self-assessments"
-DECIMAL_SEPARATORS = {"fr": ",", "ar": "٫", "de": ",", "pt": ","}
 
 
 @functools.cache
@@ -59,21 +63,6 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def format_hours(minutes: int, lang: str) -> str:
-    """Learning time in hours with one decimal, written as the language writes decimals."""
-    hours = f"{minutes / 60:.1f}".removesuffix(".0")
-    return hours.replace(".", DECIMAL_SEPARATORS.get(lang, "."))
-
-
-def organisation_view(state: BuildState, lang: str) -> dict[str, Any]:
-    """The organisation in one language, for pages and templates (footer, covers)."""
-    org = state.curriculum.organisation
-    if org is None:
-        return {}
-    macros = PageMacros(state, lang, None, lambda: None)
-    return macros.localise(vars(org))
-
-
 class PageMacros:
     """The macros of one language build; `current_page` gives the page being rendered."""
 
@@ -94,8 +83,10 @@ class PageMacros:
             "course_tracks": self.course_tracks,
             "self_assessment": self.self_assessment,
             "progress_tables": self.progress_tables,
+            "mentoring_workspace": self.mentoring_workspace,
             "session_plans": self.session_plans,
             "answer_keys": self.answer_keys,
+            "observation_checklists": self.observation_checklists,
             "course_plans": self.course_plans,
             "downloads": self.downloads,
             "reflection": self.reflection,
@@ -115,7 +106,7 @@ class PageMacros:
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
-            "org": organisation_view(self.state, self.lang),
+            "org": organisation_view(self.state.curriculum, self.lang),
         }
 
     # Macros -------------------------------------------------------------------
@@ -138,7 +129,10 @@ class PageMacros:
         if quiz_id not in quizzes:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
-        return self.render("partials/quiz.html", quiz=self.localise(quizzes[quiz_id]), capsule_id=capsule_id)
+        view = self.localise(quizzes[quiz_id])
+        for question, source in zip(view["questions"], quizzes[quiz_id].questions, strict=True):
+            question["partial"] = kind_of(source).partial
+        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule_id)
 
     def self_assessment(self, assessment_id: str) -> str:
         """A self-assessment form: statements on a scale, and the bands that read the total."""
@@ -158,7 +152,43 @@ class PageMacros:
             {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
             for a in curriculum.self_assessments.values()
         ]
-        return self.render("partials/progress.html", capsules=capsules, assessments=assessments)
+        # The learner's own version of the observation checklists, in the same order.
+        checks = [
+            {
+                "id": c.id,
+                "title": self.localise(c.title),
+                "behaviours": [self.localise(o.behaviour) for o in sorted(c.observation, key=lambda o: o.objective)],
+            }
+            for c in self._capsules_in_order()
+            if c.observation
+        ]
+        return self.render(
+            "partials/progress.html",
+            capsules=capsules,
+            assessments=assessments,
+            checks=checks,
+            certificate=certificate_view(self),
+        )
+
+    def mentoring_workspace(self) -> str:
+        """The mentoring workspace: one plan per pairing or placement, kept in the browser
+        (workspace.js), with the roles, stages, tasks and prompts of curriculum/workspace.yml."""
+        from portfolio.workspace import WORKSPACE_FILE, page_href, workspace_view
+
+        curriculum = self.state.curriculum
+        if curriculum.workspace is None:
+            raise ValueError(
+                f"{self.current_page().file.src_path}:1 [missing-file] the page shows the mentoring workspace,"
+                f" but curriculum/{WORKSPACE_FILE} is missing or cannot be read — run `portfolio check`"
+            )
+        steps = {
+            step.chapter: {"number": number, "title": self.localise(step.label)}
+            for number, step in enumerate(curriculum.cycle.steps if curriculum.cycle else [], 1)
+        }
+        page = self.current_page()
+        link = functools.partial(page_href, page)
+        view = workspace_view(curriculum.workspace, self.localise, link, steps, curriculum.forms)
+        return self.render("partials/workspace.html", ws=view)
 
     def adapt(self, point: str) -> str:
         """An adaptation point: the organisation's own text, or a notice that it is still to write."""
@@ -174,7 +204,7 @@ class PageMacros:
             point=point,
             label=self.ui[f"adapt-{point}"],
             text=self.localise(text) if text else "",
-            org=organisation_view(self.state, self.lang),
+            org=organisation_view(self.state.curriculum, self.lang),
         )
 
     def translation_status(self) -> str:
@@ -234,14 +264,16 @@ class PageMacros:
         ]
 
     def _organisation(self) -> dict[str, Any]:
-        return organisation_view(self.state, self.lang)
+        return organisation_view(self.state.curriculum, self.lang)
 
     def contacts(self) -> str:
         """The organisation's channels and the contact people who gave their consent."""
         curriculum = self.state.curriculum
         ids = curriculum.organisation.contacts if curriculum.organisation else []
         people = [self.localise(vars(curriculum.people[i])) for i in ids if curriculum.people[i].consent.given]
-        return self.render("partials/contacts.html", org=organisation_view(self.state, self.lang), people=people)
+        return self.render(
+            "partials/contacts.html", org=organisation_view(self.state.curriculum, self.lang), people=people
+        )
 
     def lms_downloads(self) -> str:
         """Links to this language's SCORM packages and question banks (written after the site)."""
@@ -306,17 +338,66 @@ class PageMacros:
         return self.render("partials/session-plans.html", capsules=capsules)
 
     def answer_keys(self) -> str:
-        """The right answers of every quiz, in the capsules' order."""
+        """Every quiz's right answers, grouped by the capsule objective each question
+        tests, with the score a learner answering at random would get on average."""
         items = []
         for capsule in self._capsules_in_order():
             quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
             if quiz is None:
                 continue
-            view = self.localise(quiz)
-            for question, source in zip(view["questions"], quiz.questions, strict=True):
-                question["answers"] = [self.localise(o.text) for o in source.options if o.correct]
-            items.append({"title": self.localise(capsule.title), "quiz": view})
+            numbers = {q.id: n for n, q in enumerate(quiz.questions, 1)}
+            objectives = []
+            for number in sorted({q.objective or 0 for q in quiz.questions}):
+                tested = [q for q in quiz.questions if (q.objective or 0) == number]
+                objectives.append(
+                    {
+                        "text": self.localise(capsule.objectives[number - 1])
+                        if 0 < number <= len(capsule.objectives)
+                        else self.ui["trainer-no-objective"],
+                        "questions": [
+                            {
+                                "number": numbers[q.id],
+                                "prompt": self.localise(q.prompt),
+                                "answers": kind_of(q).answer_key(q, self.localise),
+                            }
+                            for q in tested
+                        ],
+                    }
+                )
+            items.append(
+                {
+                    "id": quiz.id,
+                    "title": self.localise(capsule.title),
+                    "pass_mark": percent(quiz.pass_mark, self.lang),
+                    "chance": percent(round(chance_score(quiz)), self.lang),
+                    "objectives": objectives,
+                }
+            )
         return self.render("partials/answer-keys.html", quizzes=items)
+
+    def observation_checklists(self) -> str:
+        """For each capsule with performance objectives, the behaviours a trainer watches
+        for in role-plays, to tick "seen", "partly" or "not yet"."""
+        capsules = [
+            {
+                "id": capsule.id,
+                "title": self.localise(capsule.title),
+                "link": self._capsule_link(capsule.id),
+                "objectives": [
+                    {
+                        "text": self.localise(capsule.objectives[number - 1]),
+                        "behaviours": [
+                            self.localise(o.behaviour) for o in capsule.observation if o.objective == number
+                        ],
+                    }
+                    for number in sorted({o.objective for o in capsule.observation})
+                    if 0 < number <= len(capsule.objectives)
+                ],
+            }
+            for capsule in self._capsules_in_order()
+            if capsule.observation
+        ]
+        return self.render("partials/observation-checklists.html", capsules=capsules)
 
     def course_plans(self) -> str:
         """Each track as a blended course: face-to-face and distance hours, and a timeline."""
@@ -327,9 +408,9 @@ class PageMacros:
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
             present = sum(c.duration for c in capsules if c.mode == "face-to-face")
             view = self.localise(track)
-            view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
-            view["present_hours"] = format_hours(present, self.lang)
-            view["distance_hours"] = format_hours(curriculum.track_minutes(track) - present, self.lang)
+            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
+            view["present_hours"] = hours(present, self.lang)
+            view["distance_hours"] = hours(curriculum.track_minutes(track) - present, self.lang)
             view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
             view["capsules"] = [{**self.capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
             tracks.append(view)
@@ -357,7 +438,7 @@ class PageMacros:
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             view = self.localise(track)
-            view["hours"] = format_hours(curriculum.track_minutes(track), self.lang)
+            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
             view["capsules"] = [
                 {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
             ]
@@ -435,12 +516,4 @@ class PageMacros:
 
     def localise(self, value: Any) -> Any:
         """Replace every Text in a record (recursively) by its string in this language."""
-        if isinstance(value, Text):
-            return value.get_text(self.lang, self.state.languages.default)
-        if isinstance(value, dict):
-            return {k: self.localise(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self.localise(v) for v in value]
-        if hasattr(value, "__dataclass_fields__"):
-            return self.localise(vars(value))
-        return value
+        return localise(value, self.lang, self.state.languages.default)

@@ -21,11 +21,12 @@ from lxml import html as lxml_html
 from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
 
-from portfolio import __version__, parallel
+from portfolio import __version__, output_cache, parallel
 from portfolio.interface import strings_for
+from portfolio.locale_facts import direction
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, Languages, direction, nav_section_pages
+from portfolio.project import CONFIG_FILE, Languages, nav_section_pages
 from portfolio.reproducible import source_date
 from portfolio.site import BuildState
 
@@ -33,6 +34,7 @@ PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PDF_FOLDER = "pdf"
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
 
 
 @dataclass
@@ -57,10 +59,11 @@ def pdf_path(site_dir: Path, languages: Languages, lang: str, document_id: str) 
     return site_dir / languages.folder(lang) / PDF_FOLDER / f"{document_id}-{lang}.pdf"
 
 
-def build_document(site_dir: Path, state: BuildState, document: PrintDocument, lang: str, nav: list) -> Built:
-    """Assemble one document in one language and write its PDF."""
-    from weasyprint import HTML  # heavy import: only when printing
-
+def build_document(
+    site_dir: Path, state: BuildState, document: PrintDocument, lang: str, nav: list, assets: bytes = b""
+) -> Built:
+    """Assemble one document in one language and write its PDF, or take it from the
+    output cache when the same HTML, stylesheet, images (`assets`) and fonts made it before."""
     root, curriculum, languages = state.root, state.curriculum, state.languages
     organisation = curriculum.text(curriculum.organisation.name, lang) if curriculum.organisation else ""
     strings = strings_for(state.interface, lang, languages.default)
@@ -89,6 +92,23 @@ def build_document(site_dir: Path, state: BuildState, document: PrintDocument, l
     )
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
+    print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
+    entry = output_cache.key("pdf", document.id, html, output_cache.files(print_files), assets)
+    entry = output_cache.key(entry, output_cache.machine())
+    facts, _ = output_cache.cached(
+        root, entry, target, lambda: _render(site_dir, root, languages, html, document, lang, target)
+    )
+    titles = [part.title for part in parts if isinstance(part, Chapter)]
+    return Built(target, facts["pages"], time.perf_counter() - started, titles)
+
+
+def _render(
+    site_dir: Path, root: Path, languages: Languages, html: str, document: PrintDocument, lang: str, target: Path
+) -> dict:
+    """Lay out the HTML with WeasyPrint (fetching only from the site and the print
+    templates) and write the PDF; the facts kept beside it in the cache."""
+    from weasyprint import HTML  # heavy import: only when printing
+
     fetcher = restricted_fetcher([site_dir, root / PRINT_TEMPLATES])
     rendered = HTML(string=html, base_url=str(site_dir), url_fetcher=fetcher).render()
     if fetcher.refused:
@@ -104,8 +124,7 @@ def build_document(site_dir: Path, state: BuildState, document: PrintDocument, l
             ]
         )
     rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-    titles = [part.title for part in parts if isinstance(part, Chapter)]
-    return Built(target, len(rendered.pages), time.perf_counter() - started, titles)
+    return {"pages": len(rendered.pages)}
 
 
 def outline(document: PrintDocument, nav: list) -> list[str | None]:
@@ -249,7 +268,10 @@ def build_all(site_dir: Path, state: BuildState, report=print) -> list[Built]:
     each as it is done."""
     nav = load_nav(state.root)
     documents = state.curriculum.printing.documents if state.curriculum.printing else []
-    jobs = [(site_dir, state, document, lang, nav) for lang in state.languages.built for document in documents]
+    # The images and fonts the documents may show, from the site being built.
+    shown = [p for p in site_dir.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+    assets = output_cache.files(shown)
+    jobs = [(site_dir, state, document, lang, nav, assets) for lang in state.languages.built for document in documents]
     report(f"PDF: {len(jobs)} documents ...")
     return parallel.run(
         build_document,

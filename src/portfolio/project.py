@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +15,6 @@ CURRICULUM_DIR = "curriculum"
 DOCS_DIR = "docs"
 # The offline copy: built into dist/ and published at the root of the site.
 OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
-
-
-def direction(lang: str) -> str:
-    """The writing direction of a language: `rtl` or `ltr`."""
-    return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
 class UsageError(Exception):
@@ -34,6 +29,10 @@ def require_project(root: Path) -> None:
             f"{where} is not a Good Tutoring Portfolio project (no {CONFIG_FILE} and {CURRICULUM_DIR}/)"
             " — run the command in the project folder, or pass --root FOLDER"
         )
+
+
+# `make serve LANG=fr` previews one language (and the default, for the pages it lacks).
+PREVIEW_LANGUAGE = "PORTFOLIO_PREVIEW_LANGUAGE"
 
 
 @dataclass(frozen=True)
@@ -96,6 +95,9 @@ def read_languages(config_file: Path) -> Languages:
     chosen = _organisation_languages(config_file.parent)
     if chosen:  # the organisation builds a subset; the default language always
         built = tuple(lang for lang in built if lang in chosen or lang == default)
+    preview = os.environ.get(PREVIEW_LANGUAGE, "")
+    if preview in built:  # `make serve LANG=fr`: one language, and the default for fallbacks
+        built = tuple(lang for lang in built if lang in (default, preview))
     return Languages(default, built, {entry["locale"]: entry.get("name", entry["locale"]) for entry in entries})
 
 

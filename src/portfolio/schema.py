@@ -21,25 +21,30 @@ from portfolio.models import (
     Organisation,
     People,
     Quiz,
+    QuizBalance,
     SelfAssessment,
     StepCycle,
     Terminology,
     Text,
+    Workspace,
     is_required,
     non_null,
 )
 
+# Each schema: the model it is derived from, and the curriculum files it describes.
 SCHEMAS = {
-    "capsule": Capsule,
-    "quiz": Quiz,
-    "course": Course,
-    "organisation": Organisation,
-    "steps": StepCycle,
-    "self-assessment": SelfAssessment,
-    "documents": Documents,
-    "people": People,
-    "terminology": Terminology,
-    "form": Form,
+    "capsule": (Capsule, "capsules/*.yml"),
+    "quiz": (Quiz, "quizzes/*.yml"),
+    "course": (Course, "course.yml"),
+    "organisation": (Organisation, "organisation.yml"),
+    "steps": (StepCycle, "steps.yml"),
+    "self-assessment": (SelfAssessment, "self-assessments/*.yml"),
+    "documents": (Documents, "documents.yml"),
+    "people": (People, "people.yml"),
+    "terminology": (Terminology, "terminology.yml"),
+    "form": (Form, "forms/*.yml"),
+    "quiz-balance": (QuizBalance, "quiz-balance.yml"),
+    "workspace": (Workspace, "workspace.yml"),
 }
 
 
@@ -63,7 +68,7 @@ def interface_schema(default: str) -> dict[str, Any]:
 
 def write_all(folder: Path, default: str = "en", check_only: bool = False) -> list[Path]:
     """Write every schema; returns the files that were missing or different."""
-    wanted = {f"{name}.schema.json": json_schema(cls, default) for name, cls in SCHEMAS.items()}
+    wanted = {f"{name}.schema.json": json_schema(cls, default) for name, (cls, _) in SCHEMAS.items()}
     wanted["interface.schema.json"] = interface_schema(default)
     stale = []
     for name, content in wanted.items():

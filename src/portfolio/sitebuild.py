@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from portfolio.exports import LMS_FOLDER, export_all
 from portfolio.forms import FORMS_FOLDER, PREBUILT, build_forms
 from portfolio.pdf import PDF_FOLDER, build_all
-from portfolio.problems import Problem
+from portfolio.problems import Problem, errors
 from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, read_languages
 from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
@@ -55,7 +55,9 @@ def build_site(
         state = read_state(root)
         forms = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}forms-", dir=site_dir.parent))
         try:
-            if pdfs:  # before the site: the pages give the forms' sizes
+            # Before the site (its pages give the forms' sizes), unless the sources have
+            # errors: then MkDocs stops at once with every problem, and nothing is rendered.
+            if pdfs and not errors(state.problems):
                 build_forms(state, forms, report)
             with _environment(PREBUILT, str(forms)):
                 _run_mkdocs(root, staging, offline=False)

@@ -17,7 +17,6 @@ from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import (
-    MAX_CORRECT,
     Capsule,
     Course,
     Curriculum,
@@ -26,6 +25,7 @@ from portfolio.models import (
     Organisation,
     People,
     Quiz,
+    QuizBalance,
     SelfAssessment,
     StepCycle,
     Terminology,
@@ -33,11 +33,14 @@ from portfolio.models import (
 from portfolio.page_checks import check_pages
 from portfolio.problems import Problem, problem
 from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, nav_sections, read_config
+from portfolio.question_types import kind_of
+from portfolio.quiz_balance import check_balance
 from portfolio.safety import check_yaml_texts
 from portfolio.terminology import check_mentions, check_terms, load_terminology
 
 MIN_QUESTIONS = 6
 PEOPLE_FILE = "people.yml"
+BALANCE_FILE = "quiz-balance.yml"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Ids become file names, URLs and SCORM identifiers: lower-case words joined by hyphens.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -68,6 +71,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     # Files that exist but could not be loaded as they are: references to them
     # are not reported again as unknown (the file's own problem says enough).
     unusable: set[tuple[str, str]] = set()
+    incomplete: set[Path] = set()
 
     raw: dict[Path, object] = {}  # each file's parsed YAML, for the checks that need its lines
 
@@ -80,6 +84,8 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         ctx = Context(path, default, tuple(languages))
         obj = convert(cls, data, ctx)
         problems.extend(ctx.problems)
+        if any(p.is_error for p in ctx.problems):
+            incomplete.add(path)  # parts were left out: rules that count parts would mislead
         references.extend(ctx.references)
         return obj, data
 
@@ -93,6 +99,9 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         obj, _ = read(path, cls)
         if obj is not INVALID:
             setattr(curriculum, attr, obj)
+    if (base / BALANCE_FILE).is_file():  # without it, quizzes are not checked for guessing
+        balance, _ = read(base / BALANCE_FILE, QuizBalance)
+        curriculum.balance = None if balance is INVALID else balance
     if (base / PEOPLE_FILE).is_file():
         people, data = read(base / PEOPLE_FILE, People)
         if people is not INVALID:
@@ -116,6 +125,16 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
             line = data.line_of("id") if isinstance(data, yamlfile.YamlMap) else 1
             problems.extend(_check_id(obj.id, path, line, seen))
             store[obj.id] = obj
+    # The mentoring workspace (optional): its structure, then what it names.
+    from portfolio.models import Workspace
+    from portfolio.workspace import WORKSPACE_FILE, check_workspace
+
+    if (base / WORKSPACE_FILE).is_file():
+        workspace, data = read(base / WORKSPACE_FILE, Workspace)
+        if workspace is not INVALID:
+            curriculum.workspace = workspace
+        forms = set(curriculum.forms) | {name for k, name in unusable if k == "form"}
+        problems.extend(check_workspace(base / WORKSPACE_FILE, data, forms))
 
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
@@ -123,7 +142,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     problems.extend(check_pages(root, known))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
-    problems.extend(_check_rules(curriculum, base, raw, unusable))
+    problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
     problems.extend(_check_against_config(root, curriculum, base, raw))
     return curriculum, problems
 
@@ -157,7 +176,7 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
     ]
 
 
-def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -> list[Problem]:
+def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, incomplete: set) -> list[Problem]:
     found: list[Problem] = []
     for path, data in raw.items():
         found.extend(check_yaml_texts(path, data))
@@ -171,9 +190,13 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -
     for capsule in curriculum.capsules.values():
         path = base / "capsules" / f"{capsule.id}.yml"
         found.extend(_check_capsule_time(capsule, path, _key_lines(raw.get(path))))
+        lines = _item_lines(raw.get(path), "observation")
+        for index, seen in enumerate(capsule.observation):
+            line = lines[index] if index < len(lines) else 1
+            found.extend(_check_objective(seen.objective, capsule, f"observed behaviour {index + 1}", path, line))
     for quiz in curriculum.quizzes.values():
         path = base / "quizzes" / f"{quiz.id}.yml"
-        found.extend(_check_quiz(quiz, path, raw.get(path)))
+        found.extend(_check_quiz(quiz, path, raw.get(path), curriculum, path not in incomplete))
     for assessment in curriculum.self_assessments.values():
         path = base / "self-assessments" / f"{assessment.id}.yml"
         found.extend(_check_bands(assessment, path, _key_lines(raw.get(path))))
@@ -227,58 +250,58 @@ def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Probl
     return found
 
 
-def _check_quiz(quiz: Quiz, path: Path, data) -> list[Problem]:
+def _check_quiz(quiz: Quiz, path: Path, data, curriculum: Curriculum, complete: bool) -> list[Problem]:
     found: list[Problem] = []
     lines = _question_lines(data)
+    keys = _key_lines(data)
     if len(quiz.questions) < MIN_QUESTIONS:
-        line = _key_lines(data).get("questions", 1)
         found.append(
             problem(
                 path,
-                line,
+                keys.get("questions", 1),
                 "quiz-too-short",
                 f"the quiz has {len(quiz.questions)} questions, fewer than {MIN_QUESTIONS}",
             )
         )
     if not 0 < quiz.pass_mark <= 100:
-        line = _key_lines(data).get("pass_mark", 1)
-        found.append(problem(path, line, "bad-pass-mark", f"the pass mark is {quiz.pass_mark}%"))
+        found.append(problem(path, keys.get("pass_mark", 1), "bad-pass-mark", f"the pass mark is {quiz.pass_mark}%"))
+    capsule = next((c for c in curriculum.capsules.values() if c.quiz == quiz.id), None)
     seen: dict[str, Path] = {}
+    shaped = True
     for question in quiz.questions:
         line = lines.get(question.id, 1)
         found.extend(_check_duplicate(question.id, "question", path, seen, line))
-        correct = sum(option.correct for option in question.options)
-        if question.type == "true-false" and len(question.options) != 2:
-            found.append(
-                problem(
-                    path,
-                    line,
-                    "true-false-options",
-                    f"true-false question `{question.id}` has {len(question.options)} options",
-                )
+        problems = kind_of(question).check(question, path, line) if complete else []
+        shaped = complete and shaped and not any(p.is_error for p in problems)
+        found.extend(problems)
+        found.extend(_check_objective(question.objective, capsule, f"question `{question.id}`", path, line))
+    if shaped and curriculum.balance and 0 < quiz.pass_mark <= 100:
+        languages = curriculum.languages
+        found.extend(
+            check_balance(
+                quiz, curriculum.balance, path, keys.get("questions", 1), languages, curriculum.default_language
             )
-            continue
-        if correct > MAX_CORRECT:
-            found.append(
-                problem(
-                    path,
-                    line,
-                    "too-many-correct",
-                    f"question `{question.id}` has {correct} correct options; Moodle can score {MAX_CORRECT} at most",
-                )
-            )
-        if correct == 0:
-            found.append(problem(path, line, "no-correct-answer", f"question `{question.id}` has no correct option"))
-        elif correct > 1 and question.type != "multiple":
-            found.append(
-                problem(
-                    path,
-                    line,
-                    "several-correct-answers",
-                    f"{question.type} question `{question.id}` has {correct} correct options",
-                )
-            )
+        )
     return found
+
+
+def _check_objective(objective: int | None, capsule: Capsule | None, what: str, path: Path, line: int) -> list[Problem]:
+    """A question or an observed behaviour names one objective of its capsule, by number."""
+    if capsule is None:
+        return []
+    if objective is None:
+        return [problem(path, line, "no-objective", f"{what} does not say which objective of `{capsule.id}` it tests")]
+    if 1 <= objective <= len(capsule.objectives):
+        return []
+    return [
+        problem(
+            path,
+            line,
+            "unknown-objective",
+            f"{what} names objective {objective}, but the capsule `{capsule.id}` has {len(capsule.objectives)}",
+            f"use a number from 1 to {len(capsule.objectives)} (the capsule's `objectives:` in order)",
+        )
+    ]
 
 
 def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Problem]:
@@ -461,6 +484,14 @@ def _track_lines(data) -> dict[str, int]:
 
 def _key_lines(data) -> dict:
     return data.key_lines if isinstance(data, yamlfile.YamlMap) else {}
+
+
+def _item_lines(data, key: str) -> list[int]:
+    """The line of each item of the list under `key`."""
+    items = data.get(key) if isinstance(data, yamlfile.YamlMap) else None
+    if not isinstance(items, yamlfile.YamlList):
+        return []
+    return [getattr(item, "line", 1) for item in items]
 
 
 def _question_lines(data) -> dict[str, int]:

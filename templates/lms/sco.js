@@ -22,26 +22,18 @@
     api.LMSSetValue("cmi.core.lesson_status", "incomplete");
   }
 
+  // The answers, saved and restored by value (quiz.js shuffles options on each attempt).
+  var quiz = window.GoodTutoringQuiz;
+
   function answers() {
-    var chosen = {};
-    form.querySelectorAll("input:checked").forEach(function (input) {
-      (chosen[input.name] = chosen[input.name] || []).push(input.value);
-    });
-    return chosen;
+    return quiz.answers(form);
   }
 
   function resume() {
     var saved = api.LMSGetValue("cmi.suspend_data");
     if (!saved) return;
     try {
-      var chosen = JSON.parse(saved);
-      Object.keys(chosen).forEach(function (name) {
-        chosen[name].forEach(function (value) {
-          form.querySelectorAll("input").forEach(function (input) {
-            if (input.name === name && input.value === value) input.checked = true;
-          });
-        });
-      });
+      quiz.restore(form, JSON.parse(saved));
     } catch (error) {
       // Unreadable suspend data: start afresh.
     }
@@ -71,6 +63,7 @@
   window.addEventListener("pagehide", finish);
   window.addEventListener("beforeunload", finish);
 
+  quiz.init(); // shuffle first (once), then put the saved answers back
   resume();
   window.GoodTutoringSco = { finish: finish };
 })();

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from answering import answer_anyhow
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
 
 pytestmark = pytest.mark.browser
@@ -76,6 +77,8 @@ def screen(browser, width):
 def answer_all_correctly(page) -> None:
     for input in page.query_selector_all(".quiz input[data-correct]"):
         input.check()
+    for select in page.query_selector_all(".quiz select[data-answer]"):
+        select.select_option(select.get_attribute("data-answer"))
 
 
 def apart(first: dict, second: dict) -> float:
@@ -183,7 +186,7 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
 
     # Once every question is answered, no mark and no message are left.
     for element in screen.query_selector_all(fieldset):
-        element.query_selector("input").check()
+        answer_anyhow(element)
     assert not any(state["marked"] for state in screen.evaluate(MARKS, fieldset))
     assert screen.text_content(result) == ""
 

@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from answering import answer_all_anyhow
+
 pytestmark = pytest.mark.browser
 
 SA = "training/self-assessments/initial-self-assessment/"
@@ -38,14 +40,16 @@ def test_progress_page_exports_resets_and_imports(page, site_url, tmp_path):
     rate_all(page, 2)
     page.click(".self-assessment button[type=submit]")
     page.goto(site_url + "training/capsules/initial-self-assessment/")
-    for question in page.query_selector_all(".quiz__question"):
-        question.query_selector("input").check()
+    answer_all_anyhow(page)
     page.click(".quiz button[type=submit]")
 
     page.goto(site_url + "training/my-progress/")
     best = page.text_content(".my-progress__best[data-capsule='initial-self-assessment']")
     assert best.endswith("%") and best != "not yet"
     assert page.text_content(RESULT).startswith("20 / 40")
+    # The learner's own practice check: one behaviour marked "partly".
+    page.click(".self-check[data-capsule='pre-matching'] summary")
+    page.check(".self-check[data-capsule='pre-matching'] input[data-behaviour='2'][value='partly']")
 
     with page.expect_download() as download:
         page.click(".my-progress__export")
@@ -53,6 +57,7 @@ def test_progress_page_exports_resets_and_imports(page, site_url, tmp_path):
     download.value.save_as(saved)
     exported = json.loads(saved.read_text())
     assert exported["selfAssessments"]["initial-self-assessment"]["score"] == 20
+    assert exported["selfChecks"] == {"pre-matching": {"2": "partly"}}
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.click(".my-progress__reset")
@@ -64,6 +69,7 @@ def test_progress_page_exports_resets_and_imports(page, site_url, tmp_path):
     assert page.text_content(".my-progress__status-line") == "Progress loaded from the file."
     assert page.text_content(RESULT).startswith("20 / 40")
     assert page.text_content(".my-progress__best[data-capsule='initial-self-assessment']") == best
+    assert page.is_checked(".self-check[data-capsule='pre-matching'] input[data-behaviour='2'][value='partly']")
 
 
 def test_a_file_that_is_not_progress_is_refused(page, site_url, tmp_path):

@@ -1,4 +1,5 @@
-"""A learner takes a quiz in Chromium: wrong, then right, by mouse and by keyboard."""
+"""A learner takes a quiz in Chromium: wrong, then right, by mouse and by keyboard;
+options shuffled on each attempt; matching and ordering questions without a mouse."""
 
 from __future__ import annotations
 
@@ -6,86 +7,147 @@ import json
 
 import pytest
 
+from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
 from conftest import ROOT
 from portfolio.validate import load_curriculum
 
 pytestmark = pytest.mark.browser
 
-CAPSULE = "initial-self-assessment"
+CAPSULE = "initial-self-assessment"  # its quiz has an ordering question
+MATCHING = "progress-follow-up"  # its quiz has a matching question
 PROGRESS = "good-tutoring-portfolio:progress"
 
 
 @pytest.fixture(scope="module")
-def answers():
-    """For each question, the 1-based numbers of its correct options, from the YAML."""
-    curriculum, _ = load_curriculum(ROOT, "en", ("en", "fr", "ar"))
-    quiz = curriculum.quizzes[CAPSULE]
-    return [[i for i, o in enumerate(q.options, 1) if o.correct] for q in quiz.questions], quiz
+def curriculum():
+    found, _ = load_curriculum(ROOT, "en", ("en", "fr", "ar"))
+    return found
 
 
-def capsule_url(site_url, lang):
-    return site_url + ("" if lang == "en" else f"{lang}/") + f"training/capsules/{CAPSULE}/"
+def capsule_url(site_url, lang, capsule=CAPSULE):
+    return site_url + ("" if lang == "en" else f"{lang}/") + f"training/capsules/{capsule}/"
 
 
-def choose(page, question: int, options: list[int]):
-    for option in options:
-        page.check(f".quiz__question:nth-of-type({question}) .quiz__option:nth-child({option}) input")
-
-
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_wrong_then_right_with_feedback_and_score(page, site_url, answers, lang):
-    correct, quiz = answers
-    page.goto(capsule_url(site_url, lang))
+@pytest.mark.parametrize(("lang", "capsule"), [("en", CAPSULE), ("ar", CAPSULE), ("fr", MATCHING)])
+def test_wrong_then_right_with_feedback_and_score(page, site_url, curriculum, lang, capsule):
+    quiz = curriculum.quizzes[capsule]
+    assert {"matching", "ordering"} & {q.type for q in quiz.questions}
+    page.goto(capsule_url(site_url, lang, capsule))
     assert not page.is_visible(".quiz__feedback")  # answers are not shown before checking
-    wrong = [
-        [next(i for i in range(1, len(q.options) + 1) if i not in c)]
-        for c, q in zip(correct, quiz.questions, strict=True)
-    ]
-    for number, options in enumerate(wrong, 1):
-        choose(page, number, options)
+    answer_quiz(page, quiz, right=False)
     page.click(".quiz button[type=submit]")
     result = page.text_content(".quiz__result")
     zero = page.evaluate(f"new Intl.NumberFormat('{lang}', {{style: 'percent'}}).format(0)")
     assert zero in result  # 0 %, 0%, in each language's own way
-    first_feedback = quiz.questions[0].options[wrong[0][0] - 1].feedback[lang]
-    assert page.is_visible(f"text={first_feedback}")
+    first = quiz.questions[0]
+    chosen = page.locator(f"{fieldset(1)} .quiz__option:has(input:checked)")
+    # The feedback shown is the chosen option's own, wherever shuffling put the option.
+    wrong = next(o for o in first.options if o.text[lang] == chosen.locator("label").text_content())
+    assert not wrong.correct
+    assert chosen.locator(".quiz__feedback").text_content() == wrong.feedback[lang]
+    assert chosen.locator(".quiz__feedback").is_visible()
+    for number, question in enumerate(quiz.questions, 1):
+        if question.type in ("matching", "ordering"):  # the explanation, and where each part belongs
+            assert page.is_visible(f"{fieldset(number)} .quiz__explanation")
+            assert page.locator(f"{fieldset(number)} .quiz__feedback:visible").count() == len(
+                question.pairs or question.items
+            )
     page.once("dialog", lambda dialog: dialog.accept())  # "Try again" asks before wiping
     page.click(".quiz button[type=reset]")
     assert not page.is_visible(".quiz__feedback")
-    for number, options in enumerate(correct, 1):
-        choose(page, number, options)
+    assert not page.is_visible(".quiz__explanation")
+    answer_quiz(page, quiz, right=True)
     page.click(".quiz button[type=submit]")
     assert "100" in page.text_content(".quiz__result")
     assert page.get_attribute(".quiz__result", "aria-live") == "polite"
     page.reload()
     progress = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
-    assert progress["capsules"][CAPSULE]["best"] == 100
-    assert progress["capsules"][CAPSULE]["passed"] is True
+    assert progress["capsules"][capsule]["best"] == 100
+    assert progress["capsules"][capsule]["passed"] is True
 
 
-def test_a_quiz_can_be_done_with_the_keyboard_alone(page, site_url, answers):
-    correct, _ = answers
+def test_one_wrong_pair_costs_its_share_only(page, site_url, curriculum):
+    """Matching and ordering earn a share per right part, as Moodle grades them."""
+    quiz = curriculum.quizzes[MATCHING]
+    page.goto(capsule_url(site_url, "en", MATCHING))
+    answer_quiz(page, quiz, right=True)
+    number, question = next((n, q) for n, q in enumerate(quiz.questions, 1) if q.type == "matching")
+    page.select_option(f"{fieldset(number)} select[data-answer='1']", "2")  # one item wrong
+    page.click(".quiz button[type=submit]")
+    pairs = len(question.pairs)
+    expected = round(100 * (len(quiz.questions) - 1 / pairs) / len(quiz.questions))
+    assert f"{expected}%" in page.text_content(".quiz__result")
+    assert page.locator(f"{fieldset(number)} .quiz__feedback:visible").count() == 1
+
+
+def test_options_are_shuffled_for_each_attempt(page, site_url, curriculum):
+    def orders():
+        return page.eval_on_selector_all(
+            ".quiz__options[data-shuffle], .quiz__order, .quiz__pairs select",
+            "lists => lists.map(l => Array.from(l.children).map(c => c.value || c.dataset.position"
+            " || c.querySelector('input').value).join(','))",
+        )
+
     page.goto(capsule_url(site_url, "en"))
-    page.focus(".quiz__question:nth-of-type(1) input")
-    for number, options in enumerate(correct, 1):
-        selector = f".quiz__question:nth-of-type({number}) input"
-        page.focus(selector)
-        first = True
-        for index in range(1, max(options) + 1):
-            if not first:
-                key = "ArrowDown" if page.get_attribute(selector, "type") == "radio" else "Tab"
-                page.keyboard.press(key)
-            first = False
-            if index in options and page.evaluate("document.activeElement.type") == "checkbox":
-                page.keyboard.press("Space")
-        if page.evaluate("document.activeElement.type") == "radio":
+    seen = {tuple(orders())}
+    for _ in range(3):
+        page.reload()
+        seen.add(tuple(orders()))
+    assert len(seen) > 1
+    # True/false keeps "True" first.
+    quiz = curriculum.quizzes[CAPSULE]
+    for number, question in enumerate(quiz.questions, 1):
+        if question.type == "true-false":
+            values = page.eval_on_selector_all(f"{fieldset(number)} input", "i => i.map(x => x.value)")
+            assert values == ["1", "2"]
+
+
+def test_a_quiz_can_be_done_with_the_keyboard_alone(page, site_url, curriculum):
+    """Radio buttons with arrows, boxes with Space, list boxes with arrows, and the
+    ordering's Up buttons with Enter: every question type without a mouse."""
+    quiz = curriculum.quizzes[MATCHING]
+    quiz_ordering = curriculum.quizzes[CAPSULE]
+    page.goto(capsule_url(site_url, "en", MATCHING))
+    for number, question in enumerate(quiz.questions, 1):
+        here = fieldset(number)
+        if question.type == "matching":
+            for index in range(1, len(question.pairs) + 1):
+                select = f"{here} select[data-answer='{index}']"
+                page.focus(select)
+                for _ in range(len(question.pairs) + 1):
+                    if page.eval_on_selector(select, "s => s.value") == str(index):
+                        break
+                    page.keyboard.press("ArrowDown")
+            continue
+        wanted = right_choices(question)
+        for value in wanted:
+            page.focus(f"{here} input[value='{value}']")
             page.keyboard.press("Space")
     page.focus(".quiz button[type=submit]")
     page.keyboard.press("Enter")
     assert "100" in page.text_content(".quiz__result")
 
+    page.goto(capsule_url(site_url, "en", CAPSULE))
+    number, question = next((n, q) for n, q in enumerate(quiz_ordering.questions, 1) if q.type == "ordering")
+    here = fieldset(number)
+    for target in range(1, len(question.items) + 1):
+        up = f"{here} .quiz__order-item[data-position='{target}'] .quiz__move[data-move='-1']"
+        page.focus(up)
+        while current_order(page, here).index(target) > target - 1:
+            page.keyboard.press("Enter")
+            # The focus stays on the button, and the move is announced.
+            assert page.evaluate("document.activeElement.dataset.move") == "-1"
+    assert current_order(page, here) == list(range(1, len(question.items) + 1))
+    moved = page.text_content(f"{here} .quiz__moved")
+    assert moved.startswith("Now in place") and f"of {len(question.items)}: " in moved
 
-def test_unanswered_questions_are_named_not_scored(page, site_url):
+
+def test_unanswered_questions_are_named_not_scored(page, site_url, curriculum):
+    quiz = curriculum.quizzes[CAPSULE]
     page.goto(capsule_url(site_url, "fr"))
     page.click(".quiz button[type=submit]")
-    assert "Répondez d'abord à toutes les questions (il en reste 6)" in page.text_content(".quiz__result")
+    # An ordering question always has an answer: its items are in some order.
+    left = sum(q.type != "ordering" for q in quiz.questions)
+    assert f"Répondez d'abord à toutes les questions (il en reste {left})" in page.text_content(".quiz__result")
+    answer_question(page, 1, quiz.questions[0], right=True)
+    assert f"il en reste {left - 1}" in page.text_content(".quiz__result")

@@ -104,13 +104,16 @@ def test_the_build_fails_with_the_checkers_messages(tmp_path, monkeypatch, caplo
     monkeypatch.delenv("CI", raising=False)  # plain lines, not CI annotations
     project = copy_project(tmp_path / "project")
     quiz = project / "curriculum/quizzes/initial-self-assessment.yml"
-    quiz.write_text(quiz.read_text().replace("        correct: true\n", "", 1))
+    text = quiz.read_text()
+    quiz.write_text(text.replace("        correct: true\n", "", 1))
+    first = text.index("  - id: ")
+    name = text[first + 8 : text.index("\n", first)]
     monkeypatch.chdir(project)
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site")
     expected = (
-        "curriculum/quizzes/initial-self-assessment.yml:10 [no-correct-answer] question `when` has no"
-        " correct option — mark at least one option with `correct: true`"
+        f"curriculum/quizzes/initial-self-assessment.yml:{text[:first].count(chr(10)) + 1} [no-correct-answer]"
+        f" question `{name}` has no correct option — mark at least one option with `correct: true`"
     )
     assert [p.format() for p in validate(project, "en", LANGUAGES)] == [expected]
     assert expected in caplog.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -129,3 +130,31 @@ def test_cover_and_a_table_page_render_for_a_person_to_look_at(built_site, tmp_p
             assert prefix.with_suffix(".png").stat().st_size > 5000
     print(f"\nPDF pages rendered for review: {folder}")
     assert shutil.which("pdftoppm")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_trainers_pack_holds_answer_keys_by_objective_and_observation_checklists(built_site, lang):
+    """The answer key gives every question type's right answer (a matching question's pairs,
+    an ordering question's sequence), the objectives and the chance score; the observation
+    checklists list every behaviour to watch for."""
+    pack = next(d for d in DOCUMENTS if d.id == "trainers-pack")
+    path = pdf_path(built_site, LANGS, lang, pack.id)
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = squash(raw)
+    for capsule in CURRICULUM.capsules.values():
+        quiz = CURRICULUM.quizzes.get(capsule.quiz or "")
+        for question in quiz.questions if quiz else []:
+            if question.type == "matching":
+                pair = question.pairs[0]
+                assert squash(f"{pair.item[lang]} → {pair.match[lang]}") in text
+            if question.type == "ordering":
+                assert squash(f"1. {question.items[0][lang]}") in text
+        for seen in capsule.observation:
+            assert squash(seen.behaviour[lang]) in text
+    chance = {"en": "answers at random scores", "fr": "répond au hasard obtient"}[lang]
+    assert text.count(squash(chance)) == len(CURRICULUM.quizzes)
+
+
+def squash(text: str) -> str:
+    """Text without spaces and hyphens: line breaks and hyphenation in a PDF change neither."""
+    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)

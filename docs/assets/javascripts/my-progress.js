@@ -24,7 +24,9 @@
         : root.dataset.textNone;
     });
     renderReflections(root, data);
+    renderSelfChecks(root, data);
     renderName(root, data);
+    document.dispatchEvent(new Event("my-progress:rendered")); // the certificate redraws too
   }
 
   // Reflections, one per capsule, with the capsule's title as it appears in the table.
@@ -49,6 +51,16 @@
       none.textContent = root.dataset.textNoReflection;
       list.appendChild(none);
     }
+  }
+
+  // The learner's own marks on the practice checklists, one radio group per behaviour.
+  function renderSelfChecks(root, data) {
+    root.querySelectorAll(".self-check").forEach(function (check) {
+      var marks = data.selfChecks[check.dataset.capsule] || {};
+      check.querySelectorAll("input[type=radio]").forEach(function (input) {
+        input.checked = marks[input.dataset.behaviour] === input.value;
+      });
+    });
   }
 
   // The printed title. The name (in any script) and the date are isolated, so that
@@ -110,6 +122,12 @@
       root.querySelector(".my-progress__print").addEventListener("click", function () {
         window.print();
       });
+      root.querySelectorAll(".self-check").forEach(function (check) {
+        check.addEventListener("change", function (event) {
+          var input = event.target;
+          progress.saveSelfCheck(check.dataset.capsule, input.dataset.behaviour, input.value);
+        });
+      });
       var input = root.querySelector(".my-progress__import");
       input.addEventListener("change", function () { importFile(root, input); });
       root.querySelector(".my-progress__reset").addEventListener("click", function () {
@@ -120,6 +138,13 @@
       });
     });
   }
+
+  // Printed, the portfolio shows the practice self-checks open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".my-progress .self-check, .self-check").forEach(function (check) {
+      check.open = true;
+    });
+  });
 
   progress.onPage(init);
 })();

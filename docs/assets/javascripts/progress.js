@@ -1,13 +1,15 @@
 // Progress kept in this browser only (localStorage): best quiz score per capsule,
-// passed or not, self-assessment results, reflections per capsule, and the name
+// passed or not, self-assessment results, reflections per capsule, the learner's own
+// check of the practice behaviours ("I do this", "partly", "not yet"), and the name
 // the learner types for their printed portfolio. Nothing is sent anywhere.
 (function () {
   "use strict";
 
   var KEY = "good-tutoring-portfolio:progress";
+  var CHECK_VALUES = ["seen", "partly", "not-yet"];
 
   function empty() {
-    return { version: 1, name: "", capsules: {}, selfAssessments: {}, reflections: {} };
+    return { version: 1, name: "", capsules: {}, selfAssessments: {}, reflections: {}, selfChecks: {} };
   }
 
   function read() {
@@ -46,7 +48,14 @@
         return data.reflections[id] && typeof data.reflections[id].text === "string";
       }));
     var nameOk = data.name === undefined || typeof data.name === "string";
-    return capsulesOk && assessmentsOk && reflectionsOk && nameOk;
+    var checksOk = data.selfChecks === undefined || (typeof data.selfChecks === "object" && data.selfChecks !== null &&
+      Object.keys(data.selfChecks).every(function (id) {
+        var marks = data.selfChecks[id];
+        return marks && typeof marks === "object" && Object.keys(marks).every(function (n) {
+          return CHECK_VALUES.indexOf(marks[n]) !== -1;
+        });
+      }));
+    return capsulesOk && assessmentsOk && reflectionsOk && nameOk && checksOk;
   }
 
   function saveScore(capsule, score, passed) {
@@ -76,6 +85,16 @@
     return write(data);
   }
 
+  // The learner's own mark for behaviour `number` (from 1) of a capsule's checklist.
+  function saveSelfCheck(capsule, number, value) {
+    if (CHECK_VALUES.indexOf(value) === -1) return false;
+    var data = read();
+    var marks = data.selfChecks[capsule] || {};
+    marks[String(number)] = value;
+    data.selfChecks[capsule] = marks;
+    return write(data);
+  }
+
   function saveName(name) {
     var data = read();
     data.name = name;
@@ -88,6 +107,7 @@
       capsules: data.capsules,
       selfAssessments: data.selfAssessments,
       reflections: data.reflections || {},
+      selfChecks: data.selfChecks || {},
     }));
   }
 
@@ -132,15 +152,19 @@
   // outline and its inputs aria-invalid; answering a question clears its mark.
   var MISSING = "quiz__fieldset--missing";
 
+  // A fieldset is answered when one of its options is ticked, or when every list box
+  // in it has a choice; one with neither (an ordering question) always has an answer.
   function unanswered(fieldset) {
-    return !fieldset.querySelector("input:checked");
+    var selects = Array.prototype.slice.call(fieldset.querySelectorAll("select"));
+    if (selects.length) return selects.some(function (select) { return !select.value; });
+    return Boolean(fieldset.querySelector("input")) && !fieldset.querySelector("input:checked");
   }
 
   function mark(fieldset, missing) {
     var note = fieldset.querySelector(".quiz__missing");
     fieldset.classList.toggle(MISSING, missing);
     if (note) note.hidden = !missing;
-    fieldset.querySelectorAll("input").forEach(function (input) {
+    fieldset.querySelectorAll("input, select").forEach(function (input) {
       var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
         return id && (!note || id !== note.id);
       });
@@ -172,7 +196,7 @@
       link.textContent = fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 });
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        var input = fieldset.querySelector("input");
+        var input = fieldset.querySelector("input, select");
         if (input) input.focus();
       });
       result.appendChild(link);
@@ -263,6 +287,7 @@
     saveSelfAssessment: saveSelfAssessment,
     saveReflection: saveReflection,
     saveName: saveName,
+    saveSelfCheck: saveSelfCheck,
     replace: replace,
     reset: reset,
     onPage: onPage,

@@ -1,39 +1,130 @@
 // Quizzes: check answers, show the feedback of each option, score, retry.
-// The best score per capsule is kept in this browser only (see progress.js).
+// Options are shuffled for each attempt; answers are saved and restored by value,
+// never by position. The best score per capsule is kept in this browser only (see
+// progress.js). The same script runs in the SCORM packages (sco.js listens to it).
 (function () {
   "use strict";
 
   var progress = window.GoodTutoringProgress;
 
-  // Quiz ---------------------------------------------------------------------
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  // Shuffling ------------------------------------------------------------------
+  // Every element marked data-shuffle gets its children in a new random order (a
+  // list box keeps its empty "Choose…" entry first). The matches of one matching
+  // question share one order, so that each list box reads the same.
+  function permutation(count) {
+    var order = [];
+    for (var i = 0; i < count; i += 1) order.push(i);
+    for (var j = count - 1; j > 0; j -= 1) {
+      var k = Math.floor(Math.random() * (j + 1));
+      var swap = order[j];
+      order[j] = order[k];
+      order[k] = swap;
+    }
+    return order;
+  }
+
+  function reorder(container, order) {
+    var items = all(container, ":scope > :not([value=''])");
+    order.forEach(function (index) {
+      container.appendChild(items[index]);
+    });
+  }
+
+  function shuffle(form) {
+    all(form, ".quiz__question").forEach(function (question) {
+      var shared = null;
+      all(question, "[data-shuffle]").forEach(function (container) {
+        var count = all(container, ":scope > :not([value=''])").length;
+        var isList = container.tagName === "SELECT";
+        var order = isList ? (shared = shared || permutation(count)) : permutation(count);
+        reorder(container, order);
+      });
+    });
+  }
+
+  // Scoring ----------------------------------------------------------------------
   // One scoring policy, the one Moodle applies to the exported banks: in a multiple-answer
   // question each correct option ticked is worth 1/(number of correct options), each wrong
   // option ticked costs a whole question, and the question scores at least 0; a single
-  // choice or true/false question scores 1 or 0. The quiz's score is the mean, in percent.
+  // choice or true/false question scores 1 or 0. Matching and ordering questions earn a
+  // share for each pair or item that is right (Moodle: matching; ordering with "absolute
+  // position"). The quiz's score is the mean, in percent.
+  var TYPES = {
+    choice: {
+      parts: function (question) { return all(question, "input"); },
+      isRight: function (input) { return input.checked === input.hasAttribute("data-correct"); },
+      score: function (question) {
+        var inputs = all(question, "input");
+        var correct = inputs.filter(function (input) { return input.hasAttribute("data-correct"); }).length;
+        var sum = inputs.reduce(function (total, input) {
+          if (!input.checked) return total;
+          return total + (input.hasAttribute("data-correct") ? 1 / correct : -1);
+        }, 0);
+        return Math.max(0, Math.min(1, sum));
+      },
+      show: function (input) {
+        var correct = input.hasAttribute("data-correct");
+        var option = input.closest(".quiz__option");
+        // Explain every choice made, and every right answer that was missed.
+        option.classList.toggle("quiz__option--right", correct);
+        option.classList.toggle("quiz__option--wrong", input.checked && !correct);
+        return input.checked || correct;
+      },
+    },
+    matching: {
+      parts: function (question) { return all(question, "select"); },
+      isRight: function (select) { return select.value === select.dataset.answer; },
+      show: function (select, right) {
+        select.closest(".quiz__pair").classList.toggle("quiz__option--right", right);
+        select.closest(".quiz__pair").classList.toggle("quiz__option--wrong", !right);
+        return !right;
+      },
+    },
+    ordering: {
+      parts: function (question) { return all(question, ".quiz__order-item"); },
+      isRight: function (item) {
+        return all(item.parentNode, ":scope > li").indexOf(item) + 1 === Number(item.dataset.position);
+      },
+      show: function (item, right) {
+        item.classList.toggle("quiz__option--right", right);
+        item.classList.toggle("quiz__option--wrong", !right);
+        return !right;
+      },
+    },
+  };
+
+  function typeOf(question) {
+    var type = question.dataset.type;
+    return TYPES[type] || TYPES.choice;
+  }
+
   function questionScore(question) {
-    var inputs = Array.prototype.slice.call(question.querySelectorAll("input"));
-    var correct = inputs.filter(function (input) { return input.hasAttribute("data-correct"); }).length;
-    var sum = inputs.reduce(function (total, input) {
-      if (!input.checked) return total;
-      return total + (input.hasAttribute("data-correct") ? 1 / correct : -1);
-    }, 0);
-    return Math.max(0, Math.min(1, sum));
+    var type = typeOf(question);
+    if (type.score) return type.score(question);
+    var parts = type.parts(question);
+    return parts.filter(type.isRight).length / parts.length;
   }
 
   function checkQuestion(question, form) {
-    var inputs = question.querySelectorAll("input");
+    var type = typeOf(question);
     var right = true;
-    inputs.forEach(function (input) {
-      var correct = input.hasAttribute("data-correct");
-      var feedback = document.getElementById(input.id + "-feedback");
-      var option = input.closest(".quiz__option");
-      if (input.checked !== correct) right = false;
-      // Explain every choice made, and every right answer that was missed.
-      feedback.hidden = !(input.checked || correct);
-      option.classList.toggle("quiz__option--right", correct);
-      option.classList.toggle("quiz__option--wrong", input.checked && !correct);
-      if (!feedback.hidden) input.setAttribute("aria-describedby", feedback.id);
+    type.parts(question).forEach(function (part) {
+      var isRight = type.isRight(part);
+      if (!isRight) right = false;
+      var feedback = document.getElementById(part.id ? part.id + "-feedback" : "") ||
+        part.querySelector(".quiz__feedback");
+      var shown = type.show(part, isRight);
+      if (!feedback) return;
+      feedback.hidden = !shown;
+      var control = part.matches("input, select") ? part : null;
+      if (control && shown) control.setAttribute("aria-describedby", feedback.id);
     });
+    var explanation = question.querySelector(".quiz__explanation");
+    if (explanation) explanation.hidden = false;
     var verdict = question.querySelector(".quiz__verdict");
     verdict.textContent = right ? form.dataset.textRight : form.dataset.textWrong;
     verdict.hidden = false;
@@ -66,6 +157,30 @@
     form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
   }
 
+  // Ordering: "Up" and "Down" move an item; the focus stays on the button pressed,
+  // and a live message says where the item is now.
+  function onMove(event) {
+    var button = event.target.closest(".quiz__move");
+    if (!button) return;
+    var item = button.closest(".quiz__order-item");
+    var list = item.parentNode;
+    var step = Number(button.dataset.move);
+    var sibling = step < 0 ? item.previousElementSibling : item.nextElementSibling;
+    if (sibling) {
+      list.insertBefore(item, step < 0 ? sibling : sibling.nextElementSibling);
+      button.focus();
+    }
+    var form = button.closest("form");
+    var items = all(list, ":scope > li");
+    var message = button.closest(".quiz__question").querySelector(".quiz__moved");
+    message.textContent = progress.fill(form.dataset.textMoved, {
+      place: items.indexOf(item) + 1,
+      total: items.length,
+      item: item.querySelector(".quiz__order-text").textContent,
+    });
+    form.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
   // "Try again" wipes every answer: ask first (a cancelled reset event changes nothing).
   function onReset(event) {
     var form = event.currentTarget;
@@ -74,29 +189,82 @@
       return;
     }
     progress.clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
-    form.querySelectorAll(".quiz__feedback, .quiz__verdict").forEach(function (element) {
+    all(form, ".quiz__feedback, .quiz__verdict, .quiz__explanation").forEach(function (element) {
       element.hidden = true;
     });
-    form.querySelectorAll("input").forEach(function (input) {
-      input.removeAttribute("aria-describedby");
+    all(form, "input, select").forEach(function (control) {
+      control.removeAttribute("aria-describedby");
     });
-    form.querySelectorAll(".quiz__option, .quiz__question").forEach(function (element) {
+    all(form, ".quiz__option, .quiz__pair, .quiz__order-item, .quiz__question").forEach(function (element) {
       element.classList.remove("quiz__option--right", "quiz__option--wrong", "quiz__question--right", "quiz__question--wrong");
     });
+    all(form, ".quiz__moved").forEach(function (message) { message.textContent = ""; });
     form.classList.remove("quiz--passed");
     form.querySelector(".quiz__result").textContent = "";
     form.querySelector("button[type=reset]").hidden = true;
-    var first = form.querySelector("input");
-    if (first) window.setTimeout(function () { first.focus(); }, 0);
+    // A new attempt: the form clears its inputs after this event; shuffle then.
+    window.setTimeout(function () {
+      shuffle(form);
+      var first = form.querySelector("input, select, .quiz__move");
+      if (first) first.focus();
+    }, 0);
+  }
+
+  // Saved answers ------------------------------------------------------------------
+  // What the learner has chosen, by value: the inputs ticked and the list boxes set by
+  // name, and each ordering question's items by their right place, in the order shown.
+  function answers(form) {
+    var chosen = {};
+    all(form, "input:checked").forEach(function (input) {
+      (chosen[input.name] = chosen[input.name] || []).push(input.value);
+    });
+    Object.keys(chosen).forEach(function (name) {
+      chosen[name].sort(function (a, b) { return a - b; }); // by value, not by the shuffled place
+    });
+    all(form, "select").forEach(function (select) {
+      if (select.value) chosen[select.name] = [select.value];
+    });
+    all(form, ".quiz__question[data-type=ordering]").forEach(function (question) {
+      chosen[question.id] = all(question, ".quiz__order-item").map(function (item) { return item.dataset.position; });
+    });
+    return chosen;
+  }
+
+  function restore(form, chosen) {
+    Object.keys(chosen || {}).forEach(function (name) {
+      var values = chosen[name];
+      if (!Array.isArray(values)) return;
+      var question = document.getElementById(name);
+      if (question && question.dataset.type === "ordering") {
+        var list = question.querySelector(".quiz__order");
+        values.forEach(function (position) {
+          var item = list.querySelector(":scope > [data-position='" + String(position).replace(/\D/g, "") + "']");
+          if (item) list.appendChild(item);
+        });
+        return;
+      }
+      all(form, "input, select").forEach(function (control) {
+        if (control.name !== name) return;
+        if (control.tagName === "SELECT") {
+          control.value = String(values[0] || "");
+        } else if (values.indexOf(control.value) !== -1) {
+          control.checked = true;
+        }
+      });
+    });
   }
 
   function init() {
-    document.querySelectorAll("form.quiz:not([data-ready])").forEach(function (form) {
+    all(document, "form.quiz:not([data-ready])").forEach(function (form) {
       form.setAttribute("data-ready", "");
+      shuffle(form);
       form.addEventListener("submit", onSubmit);
       form.addEventListener("reset", onReset);
+      form.addEventListener("click", onMove);
     });
   }
+
+  window.GoodTutoringQuiz = { init: init, answers: answers, restore: restore, score: questionScore };
 
   // Material's instant navigation swaps pages without reloading: re-initialise.
   progress.onPage(init);

@@ -1,0 +1,158 @@
+// The certificate of completion on "My progress". The learner picks a track and types
+// a name; the sheet lists the capsules of that track passed in this browser, with
+// their hours, the total and today's date. Titles, hours, tracks and labels come from
+// the page as it was built (partials/certificate.html), never from visible text.
+// The name is kept nowhere: not in localStorage, not in the progress file. It is
+// cleared once printing ends and when the page is left.
+(function () {
+  "use strict";
+
+  var progress = window.GoodTutoringProgress;
+  var PRINTING = "data-printing"; // on <html> while the certificate prints: only the sheet shows
+
+  // Hours with at most one decimal, as pages.format_hours writes them at build time
+  // (the capsules' rows): rounded as Python rounds, a tie (a quarter of an hour, 1.25)
+  // to the even tenth where toFixed would round it up; then written as the language
+  // writes numbers (1.5, 1,5), by the same CLDR data.
+  function formatHours(minutes, lang) {
+    var tenths = Math.floor(minutes / 6);
+    var hours = minutes % 30 === 15 && tenths % 2 === 0 ? tenths / 10 : Number((minutes / 60).toFixed(1));
+    try {
+      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(hours);
+    } catch (error) {
+      return String(hours); // an unknown language tag: plain digits
+    }
+  }
+
+  // Today in the language's own format ("29 November 2025", "29 novembre 2025"...).
+  function dateOfIssue(lang) {
+    try {
+      return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
+    } catch (error) {
+      return new Date().toLocaleDateString();
+    }
+  }
+
+  // Text isolated from its neighbours, so that a Latin name in an Arabic sentence (or
+  // the reverse) keeps its own order.
+  function isolated(text, className) {
+    var bdi = document.createElement("bdi");
+    if (className) bdi.className = className;
+    bdi.textContent = text;
+    return bdi;
+  }
+
+  function chosenTrack(root) {
+    return root.querySelector(".certificate__tracks input:checked");
+  }
+
+  // The capsules of the track, each a row of the page's template: passed or not yet.
+  function capsulesOf(root, track) {
+    var rows = root.querySelector(".certificate__rows").content;
+    var data = progress.read();
+    var passed = [];
+    var missing = [];
+    track.dataset.capsules.split(" ").forEach(function (id) {
+      var row = id && rows.querySelector("tr[data-capsule='" + CSS.escape(id) + "']");
+      if (!row) return;
+      var entry = data.capsules[id];
+      (entry && entry.passed ? passed : missing).push(row);
+    });
+    return { passed: passed, missing: missing };
+  }
+
+  function render(root) {
+    var track = chosenTrack(root);
+    var sheet = root.querySelector(".certificate__sheet");
+    sheet.hidden = !track;
+    if (!track) return;
+    var capsules = capsulesOf(root, track);
+    var body = sheet.querySelector(".certificate__capsules tbody");
+    var minutes = 0;
+    body.textContent = "";
+    capsules.passed.forEach(function (row) {
+      body.appendChild(document.importNode(row, true));
+      minutes += Number(row.dataset.minutes);
+    });
+    sheet.querySelector(".certificate__total").textContent = formatHours(minutes, progress.languageOf(root));
+    sheet.querySelector(".certificate__capsules").hidden = !capsules.passed.length;
+    sheet.querySelector(".certificate__none").hidden = capsules.passed.length > 0;
+    renderMissing(root, sheet, capsules);
+    renderStatement(root, sheet, track);
+    progress.fillInto(sheet.querySelector(".certificate__date"), root.dataset.textDate, {
+      date: isolated(dateOfIssue(progress.languageOf(root))),
+    });
+  }
+
+  // "Not yet passed in this track (2 of 9): title, title."
+  function renderMissing(root, sheet, capsules) {
+    var note = sheet.querySelector(".certificate__missing");
+    note.hidden = !capsules.passed.length || !capsules.missing.length;
+    if (note.hidden) return;
+    var list = document.createDocumentFragment();
+    capsules.missing.forEach(function (row, index) {
+      if (index) list.appendChild(document.createTextNode(root.dataset.textSeparator + " "));
+      list.appendChild(isolated(row.querySelector("bdi").textContent));
+    });
+    progress.fillInto(note, root.dataset.textMissing, {
+      count: capsules.missing.length,
+      total: capsules.missing.length + capsules.passed.length,
+      list: list,
+    });
+  }
+
+  // The sentence with the learner's name, the track and the course. No name yet: a
+  // blank line, to write by hand on the paper.
+  function renderStatement(root, sheet, track) {
+    var name = root.querySelector(".certificate__name").value.trim();
+    var learner = isolated(name, "certificate__learner");
+    learner.dir = "auto";
+    if (!name) learner.classList.add("certificate__learner--blank");
+    progress.fillInto(sheet.querySelector(".certificate__statement"), root.dataset.textStatement, {
+      name: learner,
+      track: isolated(track.dataset.title),
+      course: isolated(root.dataset.course),
+    });
+  }
+
+  function clearName(root) {
+    root.querySelector(".certificate__name").value = "";
+    render(root);
+  }
+
+  function print(root) {
+    var status = root.querySelector(".certificate__status");
+    if (!chosenTrack(root)) {
+      status.textContent = root.dataset.textChoose;
+      root.querySelector(".certificate__tracks input").focus();
+      return;
+    }
+    status.textContent = "";
+    render(root); // today's date, and progress saved in another tab
+    document.documentElement.setAttribute(PRINTING, "certificate");
+    window.print();
+  }
+
+  function init() {
+    document.querySelectorAll(".certificate:not([data-ready])").forEach(function (root) {
+      root.setAttribute("data-ready", "");
+      render(root);
+      root.querySelector(".certificate__tracks").addEventListener("change", function () {
+        root.querySelector(".certificate__status").textContent = "";
+        render(root);
+      });
+      root.querySelector(".certificate__name").addEventListener("input", function () { render(root); });
+      root.querySelector(".certificate__print").addEventListener("click", function () { print(root); });
+      // My progress redrawn after a file was loaded or progress erased.
+      document.addEventListener("my-progress:rendered", function () { render(root); });
+      window.addEventListener("afterprint", function () {
+        if (document.documentElement.getAttribute(PRINTING) !== "certificate") return;
+        document.documentElement.removeAttribute(PRINTING);
+        clearName(root);
+      });
+      window.addEventListener("pagehide", function () { clearName(root); });
+    });
+  }
+
+  progress.onPage(init);
+})();

@@ -1,0 +1,1275 @@
+// The mentoring workspace: a plan for one pairing or placement (agreement, stages and
+// tasks, session and learning logs, reviews, sign-offs), kept in this browser only.
+// Nothing is sent anywhere: the parties exchange one file each and every import merges.
+//
+// Every entry has an id, a kind, an author role, a revision, an updated time and a tag:
+// a hash of its content and of the tags of every version it replaces (its ancestors).
+// A version replaces another when it lists the other's tag among its ancestors; two
+// versions where neither replaces the other have diverged, and both are kept (the
+// entry's `conflicts`) until a party chooses one. Merging is the same whatever the
+// order of the files, so the parties end with the same plan.
+// Labels come from data-config (interface strings and curriculum/workspace.yml);
+// what people type is only ever written as text.
+(function () {
+  "use strict";
+
+  var progress = window.GoodTutoringProgress;
+  var KEY = "good-tutoring-portfolio:workspace";
+  var STORE_VERSION = 1;
+  var ITERATIONS = 600000; // PBKDF2-SHA-256 (OWASP's figure for 2023 and after)
+  var MIN_ITERATIONS = 250000;
+  var MAX_ITERATIONS = 10000000;
+  var MAX_FILE = 5 * 1024 * 1024;
+  var MAX_TEXT = 20000;
+
+  // Storage ------------------------------------------------------------------
+  function emptyStore() {
+    return { version: STORE_VERSION, current: null, plans: {} };
+  }
+
+  function readStore() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
+      if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
+    } catch (error) {
+      // unreadable: start again (the files are the plan's backup)
+    }
+    return emptyStore();
+  }
+
+  function writeStore(store) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(store));
+      return true;
+    } catch (error) {
+      return false; // private browsing or storage full
+    }
+  }
+
+  function now() {
+    return new Date().toISOString();
+  }
+
+  function today() {
+    var date = new Date(); // the local day, not the day in UTC
+    return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  function randomId() {
+    var bytes = window.crypto.getRandomValues(new Uint8Array(8));
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // Entries and versions -------------------------------------------------------
+  // What each kind of entry holds; see schemas/workspace-file.schema.json.
+  var SHAPES = {
+    agreement: { text: "text" },
+    task: { due: "date", done: "bool" },
+    session: { date: "day", minutes: "minutes", topics: "text", next: "text", concern: "bool" },
+    learning: { date: "day", competence: "slug", goal: "short", text: "text" },
+    review: { answers: "answers" },
+    signoff: { date: "day", initials: "initials" },
+  };
+  var ID = /^(agreement|task|session|learning|review|signoff)(:[a-z0-9]+(-[a-z0-9]+)*){1,2}$/;
+  var TAG = /^[0-9a-f]{28}$/;
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var DAY = /^\d{4}-\d{2}-\d{2}$/;
+  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+  var VERSION_KEYS = ["author", "rev", "tag", "ancestors", "updated", "deleted", "data"];
+  var CHECKS = {
+    text: function (v) { return typeof v === "string" && v.length <= MAX_TEXT; },
+    short: function (v) { return typeof v === "string" && v.length <= 300; },
+    initials: function (v) { return typeof v === "string" && v.length >= 1 && v.length <= 8; },
+    date: function (v) { return v === "" || (typeof v === "string" && DAY.test(v)); },
+    day: function (v) { return typeof v === "string" && DAY.test(v); },
+    bool: function (v) { return typeof v === "boolean"; },
+    minutes: function (v) { return Number.isInteger(v) && v >= 0 && v <= 1440; },
+    slug: function (v) { return v === "" || (typeof v === "string" && SLUG.test(v)); },
+    answers: function (v) {
+      return isObject(v) && Object.keys(v).every(function (k) { return SLUG.test(k) && CHECKS.text(v[k]); });
+    },
+  };
+
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function onlyKeys(object, keys) {
+    return Object.keys(object).every(function (k) { return keys.indexOf(k) !== -1; });
+  }
+
+  // A 53-bit hash (cyrb53); two seeds make a 106-bit tag, plenty to tell versions apart.
+  function cyrb53(text, seed) {
+    var h1 = 0xdeadbeef ^ seed;
+    var h2 = 0x41c6ce57 ^ seed;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return ("00000000000000" + (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)).slice(-14);
+  }
+
+  // JSON with sorted keys: the same content always gives the same text.
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (isObject(value)) {
+      return "{" + Object.keys(value).sort().map(function (k) {
+        return JSON.stringify(k) + ":" + canonical(value[k]);
+      }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  function tagOf(id, version) {
+    var text = canonical([id, version.deleted, version.data, version.ancestors]);
+    return cyrb53(text, 1) + cyrb53(text, 2);
+  }
+
+  function versionOf(source) {
+    var version = {};
+    VERSION_KEYS.forEach(function (k) { version[k] = source[k]; });
+    return version;
+  }
+
+  function versionsOf(entry) {
+    return [versionOf(entry)].concat((entry.conflicts || []).map(versionOf));
+  }
+
+  // The versions no other version replaces, newest first (ties: by tag), each tag once.
+  function heads(versions) {
+    var byTag = {};
+    versions.forEach(function (v) {
+      var seen = byTag[v.tag];
+      if (!seen || v.updated < seen.updated || (v.updated === seen.updated && v.author < seen.author)) byTag[v.tag] = v;
+    });
+    var list = Object.keys(byTag).map(function (tag) { return byTag[tag]; });
+    return list.filter(function (v) {
+      return !list.some(function (w) { return w.ancestors.indexOf(v.tag) !== -1; });
+    }).sort(function (a, b) {
+      if (a.updated !== b.updated) return a.updated < b.updated ? 1 : -1;
+      return a.tag < b.tag ? -1 : 1;
+    });
+  }
+
+  function entryOf(id, kind, versions) {
+    var entry = Object.assign({ id: id, kind: kind }, versions[0]);
+    if (versions.length > 1) entry.conflicts = versions.slice(1);
+    return entry;
+  }
+
+  // A new version of an entry, by this person, replacing every version they saw.
+  function saveEntry(plan, id, kind, data, deleted) {
+    var current = plan.entries[id];
+    var seen = current ? versionsOf(current) : [];
+    if (current && !current.conflicts && current.deleted === !!deleted && canonical(current.data) === canonical(data)) {
+      return false; // nothing changed
+    }
+    var ancestors = {};
+    seen.forEach(function (v) {
+      v.ancestors.concat([v.tag]).forEach(function (tag) { ancestors[tag] = true; });
+    });
+    var version = {
+      author: plan.role,
+      rev: seen.reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
+      ancestors: Object.keys(ancestors).sort(),
+      updated: now(),
+      deleted: !!deleted,
+      data: data,
+    };
+    version.tag = tagOf(id, version);
+    plan.entries[id] = entryOf(id, kind, [versionOf(version)]);
+    plan.changed = version.updated;
+    return true;
+  }
+
+  // Merge another party's entries into ours; nothing is lost.
+  function mergeEntries(mine, theirs) {
+    var result = { entries: Object.assign({}, mine), added: 0, updated: 0, conflicts: 0 };
+    Object.keys(theirs).forEach(function (id) {
+      var incoming = theirs[id];
+      var local = mine[id];
+      var merged = entryOf(id, incoming.kind, heads(versionsOf(incoming).concat(local ? versionsOf(local) : [])));
+      if (!local) {
+        result.added += 1;
+      } else if (canonical(merged) !== canonical(local)) {
+        result.updated += 1;
+      }
+      var before = local && local.conflicts ? canonical(versionsOf(local).map(function (v) { return v.tag; }).sort()) : "";
+      var after = canonical(versionsOf(merged).map(function (v) { return v.tag; }).sort());
+      if (merged.conflicts && before !== after) result.conflicts += 1;
+      result.entries[id] = merged;
+    });
+    return result;
+  }
+
+  function validVersion(v, id, kind) {
+    if (!isObject(v) || !onlyKeys(v, VERSION_KEYS) || !isObject(v.data)) return false;
+    var shape = SHAPES[kind];
+    return typeof v.author === "string" && SLUG.test(v.author) && Number.isInteger(v.rev) && v.rev >= 1 &&
+      typeof v.tag === "string" && TAG.test(v.tag) && Array.isArray(v.ancestors) &&
+      v.ancestors.every(function (a) { return typeof a === "string" && TAG.test(a); }) &&
+      typeof v.updated === "string" && TIME.test(v.updated) && typeof v.deleted === "boolean" &&
+      onlyKeys(v.data, Object.keys(shape)) &&
+      Object.keys(shape).every(function (k) { return CHECKS[shape[k]](v.data[k]); }) &&
+      tagOf(id, v) === v.tag; // a version whose content changed after it was tagged is damaged
+  }
+
+  function validEntry(e) {
+    if (!isObject(e) || !onlyKeys(e, ["id", "kind"].concat(VERSION_KEYS, ["conflicts"]))) return false;
+    if (typeof e.id !== "string" || e.id.length > 200 || !ID.test(e.id) || e.id.split(":")[0] !== e.kind) return false;
+    if (e.conflicts !== undefined && !(Array.isArray(e.conflicts) && e.conflicts.length >= 1 && e.conflicts.length <= 50)) {
+      return false;
+    }
+    return versionsOf(e).every(function (v) { return validVersion(v, e.id, e.kind); });
+  }
+
+  // The file ------------------------------------------------------------------
+  // A problem with a file: the key of its message and the values to put in it.
+  function Refusal(key, values) {
+    this.key = key;
+    this.values = values || {};
+  }
+
+  function validPayload(p) {
+    if (!isObject(p) || !isObject(p.plan) || !Array.isArray(p.entries)) return false;
+    if (typeof p.plan.code !== "string" || !p.plan.code || p.plan.code.length > 40) return false;
+    if (typeof p.plan.kind !== "string" || !SLUG.test(p.plan.kind)) return false;
+    if (typeof p.exportedBy !== "string" || !SLUG.test(p.exportedBy) || !TIME.test(String(p.exported))) return false;
+    var ids = {};
+    return p.entries.every(function (e) {
+      var fresh = validEntry(e) && !ids[e.id];
+      if (fresh) ids[e.id] = true;
+      return fresh;
+    });
+  }
+
+  function parseFile(text, passphrase, config) {
+    var file;
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      return Promise.reject(new Refusal("notJson"));
+    }
+    if (!isObject(file) || file.format !== config.format) return Promise.reject(new Refusal("foreign"));
+    if (!Number.isInteger(file.version)) return Promise.reject(new Refusal("damaged"));
+    if (file.version > config.version) return Promise.reject(new Refusal("newer", { version: file.version }));
+    if (file.version < config.version) return Promise.reject(new Refusal("older", { version: file.version }));
+    if (file.encrypted === undefined && !onlyKeys(file, ["format", "version", "plan", "exported", "exportedBy", "entries"])) {
+      return Promise.reject(new Refusal("damaged"));
+    }
+    var opening = file.encrypted !== undefined ? decrypt(file, passphrase) : Promise.resolve(file);
+    return opening.then(function (payload) {
+      if (!validPayload(payload)) throw new Refusal("damaged");
+      return payload;
+    });
+  }
+
+  // Passphrase protection: AES-GCM, its key derived with PBKDF2 (SHA-256) from the
+  // passphrase and a random salt; the salt, the IV and the iterations are in the file.
+  function subtle() {
+    return window.crypto && window.crypto.subtle;
+  }
+
+  function deriveKey(passphrase, salt, iterations) {
+    var raw = new TextEncoder().encode(passphrase);
+    return subtle().importKey("raw", raw, "PBKDF2", false, ["deriveKey"]).then(function (base) {
+      var params = { name: "PBKDF2", salt: salt, iterations: iterations, hash: "SHA-256" };
+      return subtle().deriveKey(params, base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
+    });
+  }
+
+  // The format and version are authenticated with the content: changing them breaks it.
+  function header(file) {
+    return new TextEncoder().encode(file.format + "/" + file.version);
+  }
+
+  function encrypt(file, passphrase) {
+    if (!subtle()) return Promise.reject(new Refusal("noCrypto"));
+    var salt = window.crypto.getRandomValues(new Uint8Array(16));
+    var iv = window.crypto.getRandomValues(new Uint8Array(12));
+    var content = { plan: file.plan, exported: file.exported, exportedBy: file.exportedBy, entries: file.entries };
+    return deriveKey(passphrase, salt, ITERATIONS).then(function (key) {
+      var params = { name: "AES-GCM", iv: iv, additionalData: header(file) };
+      return subtle().encrypt(params, key, new TextEncoder().encode(JSON.stringify(content)));
+    }).then(function (sealed) {
+      return {
+        format: file.format,
+        version: file.version,
+        encrypted: {
+          cipher: "AES-GCM",
+          kdf: "PBKDF2",
+          hash: "SHA-256",
+          iterations: ITERATIONS,
+          salt: toBase64(salt),
+          iv: toBase64(iv),
+          data: toBase64(new Uint8Array(sealed)),
+        },
+      };
+    });
+  }
+
+  function decrypt(file, passphrase) {
+    var box = file.encrypted;
+    var parts = isObject(box) && onlyKeys(file, ["format", "version", "encrypted"]) ? unpack(box) : null;
+    if (!parts) return Promise.reject(new Refusal("damaged"));
+    if (!passphrase) return Promise.reject(new Refusal("needsPassphrase"));
+    if (!subtle()) return Promise.reject(new Refusal("noCrypto"));
+    return deriveKey(passphrase, parts.salt, box.iterations).then(function (key) {
+      var params = { name: "AES-GCM", iv: parts.iv, additionalData: header(file) };
+      return subtle().decrypt(params, key, parts.data).catch(function () {
+        throw new Refusal("wrongPassphrase"); // or a changed file: AES-GCM cannot tell which
+      });
+    }).then(function (plain) {
+      try {
+        return JSON.parse(new TextDecoder().decode(plain));
+      } catch (error) {
+        throw new Refusal("damaged");
+      }
+    });
+  }
+
+  function unpack(box) {
+    var known = box.cipher === "AES-GCM" && box.kdf === "PBKDF2" && box.hash === "SHA-256";
+    var rounds = Number.isInteger(box.iterations) && box.iterations >= MIN_ITERATIONS && box.iterations <= MAX_ITERATIONS;
+    if (!known || !rounds) return null;
+    var salt = fromBase64(box.salt);
+    var iv = fromBase64(box.iv);
+    var data = fromBase64(box.data);
+    return salt && salt.length >= 16 && iv && iv.length === 12 && data && data.length > 16
+      ? { salt: salt, iv: iv, data: data }
+      : null;
+  }
+
+  function toBase64(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return window.btoa(text);
+  }
+
+  function fromBase64(text) {
+    if (typeof text !== "string") return null;
+    try {
+      var binary = window.atob(text);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function download(text, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function fileName(plan) {
+    var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
+    return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + ".json";
+  }
+
+  // Text --------------------------------------------------------------------------
+  function isolated(text, dir) {
+    var bdi = document.createElement("bdi");
+    bdi.dir = dir || "auto";
+    bdi.textContent = text;
+    return bdi;
+  }
+
+  // `template` written into `element` as text, its {placeholders} replaced by `values`
+  // (a node, such as an isolated <bdi>, is copied at each place it is named).
+  function say(element, template, values) {
+    element.textContent = "";
+    template.split(/(\{\w+\})/).forEach(function (part) {
+      var key = /^\{(\w+)\}$/.exec(part);
+      var value = key && values && key[1] in values ? values[key[1]] : part;
+      if (value instanceof Node) {
+        element.appendChild(value.cloneNode(true));
+      } else if (value !== "") {
+        element.appendChild(document.createTextNode(String(value)));
+      }
+    });
+  }
+
+  function formatDay(day, lang) {
+    var parts = day.split("-").map(Number);
+    try {
+      return new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(parts[0], parts[1] - 1, parts[2]));
+    } catch (error) {
+      return day;
+    }
+  }
+
+  function formatTime(iso, lang) {
+    try {
+      return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+    } catch (error) {
+      return iso;
+    }
+  }
+
+  function formatNumber(value, lang) {
+    try {
+      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+    } catch (error) {
+      return String(value);
+    }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The workspace on a page ---------------------------------------------------------
+  function Workspace(root) {
+    this.root = root;
+    this.config = JSON.parse(root.dataset.config);
+    this.text = this.config.strings;
+    this.lang = progress.languageOf(root);
+    this.mode = "plan";
+  }
+
+  Workspace.prototype.$ = function (selector) {
+    return this.root.querySelector(selector);
+  };
+
+  Workspace.prototype.$$ = function (selector) {
+    return Array.prototype.slice.call(this.root.querySelectorAll(selector));
+  };
+
+  Workspace.prototype.plan = function (store) {
+    return store.current ? store.plans[store.current] || null : null;
+  };
+
+  Workspace.prototype.roleLabel = function (role) {
+    return this.config.roles[role] || role;
+  };
+
+  // Change the open plan with `change(plan)`; write and show the result.
+  Workspace.prototype.update = function (change, message, values) {
+    var store = readStore();
+    var plan = this.plan(store);
+    if (!plan || !change(plan)) return;
+    var stored = writeStore(store);
+    this.render();
+    this.status(stored ? message || this.text.saved : this.text.noStorage, values);
+  };
+
+  Workspace.prototype.status = function (template, values) {
+    var store = readStore();
+    var line = this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status");
+    say(line, template, values);
+  };
+
+  Workspace.prototype.start = function () {
+    var self = this;
+    this.$(".workspace__needs-script").hidden = true;
+    this.bindStart();
+    this.bindPlan();
+    this.bindLogs();
+    this.bindExchange();
+    window.addEventListener("beforeprint", function () { self.printView(self.mode); });
+    window.addEventListener("afterprint", function () { self.mode = "plan"; });
+    window.addEventListener("storage", function (event) {
+      if (event.key === KEY) self.render(); // the same plan open in another tab
+    });
+    this.render();
+  };
+
+  // Opening a plan ----------------------------------------------------------------
+  Workspace.prototype.bindStart = function () {
+    var self = this;
+    var kind = this.$(".workspace__kind");
+    kind.addEventListener("change", function () { self.filterRoles(); });
+    this.filterRoles();
+    this.$(".workspace__open").addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.open(self.$(".workspace__code").value, kind.value, self.$(".workspace__role").value);
+    });
+  };
+
+  // Only the parties of the chosen kind of plan can be chosen.
+  Workspace.prototype.filterRoles = function () {
+    var kind = this.$(".workspace__kind").value;
+    var select = this.$(".workspace__role");
+    Array.prototype.forEach.call(select.options, function (option) {
+      var allowed = !option.value || option.dataset.kinds.split(" ").indexOf(kind) !== -1;
+      option.hidden = !allowed;
+      option.disabled = !allowed;
+    });
+    if (select.selectedOptions[0] && select.selectedOptions[0].disabled) select.value = "";
+  };
+
+  Workspace.prototype.open = function (rawCode, kind, role) {
+    var code = rawCode.trim().replace(/\s+/g, " ").toUpperCase();
+    if (!code) {
+      this.status(this.text.needsCode);
+      this.$(".workspace__code").focus();
+      return;
+    }
+    if (!role) {
+      this.status(this.text.needsRole);
+      this.$(".workspace__role").focus();
+      return;
+    }
+    var store = readStore();
+    var plan = store.plans[code] || { code: code, kind: kind, created: now(), exported: null, changed: null, entries: {} };
+    if (!Object.keys(plan.entries).length) plan.kind = kind;
+    plan.role = role;
+    store.plans[code] = plan;
+    store.current = code;
+    var stored = writeStore(store);
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+    this.render();
+    this.status(stored ? this.text.opened : this.text.noStorage, { code: isolated(code, "ltr") });
+    this.focusTitle();
+  };
+
+  Workspace.prototype.focusTitle = function () {
+    var title = this.$(".workspace__plan-title");
+    title.setAttribute("tabindex", "-1");
+    title.focus();
+  };
+
+  Workspace.prototype.renderSaved = function (store) {
+    var self = this;
+    var list = this.$(".workspace__saved-list");
+    var codes = Object.keys(store.plans).sort();
+    list.textContent = "";
+    this.$(".workspace__saved").hidden = !codes.length;
+    codes.forEach(function (code) {
+      var plan = store.plans[code];
+      var button = element("button", "md-button workspace__saved-plan");
+      button.type = "button";
+      say(button, self.text.openSaved, { code: isolated(code, "ltr"), role: self.roleLabel(plan.role) });
+      button.addEventListener("click", function () {
+        self.open(code, plan.kind, plan.role);
+      });
+      var item = element("li");
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+  };
+
+  // The open plan -------------------------------------------------------------------
+  Workspace.prototype.bindPlan = function () {
+    var self = this;
+    this.$$("textarea[data-entry]").forEach(function (field) {
+      field.addEventListener("change", function () {
+        var id = field.dataset.entry;
+        self.update(function (plan) { return saveEntry(plan, id, id.split(":")[0], { text: field.value }); });
+      });
+    });
+    this.$$("fieldset.workspace__task").forEach(function (task) {
+      task.addEventListener("change", function () {
+        var data = { due: task.querySelector("[data-field=due]").value, done: task.querySelector("[data-field=done]").checked };
+        self.update(function (plan) { return saveEntry(plan, task.dataset.entry, "task", data); });
+      });
+    });
+    this.$$(".workspace__review").forEach(function (review) {
+      review.addEventListener("change", function (event) {
+        if (event.target.tagName !== "TEXTAREA") return;
+        var answers = {};
+        review.querySelectorAll("textarea[data-question]").forEach(function (field) {
+          if (field.value.trim()) answers[field.dataset.question] = field.value;
+        });
+        self.update(function (plan) {
+          var id = "review:" + review.dataset.review + ":" + plan.role;
+          return (plan.entries[id] || Object.keys(answers).length) && saveEntry(plan, id, "review", { answers: answers });
+        });
+      });
+    });
+    this.$$(".workspace__sign-off").forEach(function (box) { self.bindSignOff(box); });
+    this.$(".workspace__close").addEventListener("click", function () { self.close(); });
+    this.$(".workspace__delete-plan").addEventListener("click", function () { self.deletePlan(); });
+  };
+
+  Workspace.prototype.bindSignOff = function (box) {
+    var self = this;
+    var initials = box.querySelector(".workspace__initials");
+    box.querySelector(".workspace__sign-button").addEventListener("click", function () {
+      var typed = initials.value.trim();
+      if (!typed) {
+        self.status(self.text.needsInitials);
+        initials.focus();
+        return;
+      }
+      initials.value = "";
+      self.update(function (plan) {
+        var id = "signoff:" + box.dataset.signOff + ":" + plan.role;
+        return saveEntry(plan, id, "signoff", { date: today(), initials: typed });
+      });
+    });
+  };
+
+  Workspace.prototype.close = function () {
+    var store = readStore();
+    store.current = null;
+    writeStore(store);
+    this.render();
+    this.$(".workspace__code").focus();
+  };
+
+  Workspace.prototype.deletePlan = function () {
+    var store = readStore();
+    var plan = this.plan(store);
+    if (!plan || !window.confirm(progress.fill(this.text.confirmDelete, { code: plan.code }))) return;
+    delete store.plans[plan.code];
+    store.current = null;
+    writeStore(store);
+    this.render();
+    this.status(this.text.deletedPlan, { code: isolated(plan.code, "ltr") });
+    this.$(".workspace__code").focus();
+  };
+
+  Workspace.prototype.render = function () {
+    var store = readStore();
+    var plan = this.plan(store);
+    this.$(".workspace__start").hidden = !!plan;
+    this.$(".workspace__plan").hidden = !plan;
+    this.root.classList.toggle("workspace--open", !!plan);
+    if (!plan) {
+      this.renderSaved(store);
+      return;
+    }
+    this.renderHeader(plan);
+    this.renderParties(plan);
+    this.renderFields(plan);
+    this.renderSessions(plan);
+    this.renderLearning(plan);
+    this.renderReviews(plan);
+    this.renderSignOffs(plan);
+    this.renderConflicts(plan);
+  };
+
+  Workspace.prototype.renderHeader = function (plan) {
+    var kind = this.config.kinds[plan.kind];
+    say(this.$(".workspace__plan-title"), this.text.planTitle, { code: isolated(plan.code, "ltr") });
+    say(this.$(".workspace__plan-info"), this.text.planInfo, {
+      role: this.roleLabel(plan.role),
+      kind: kind ? kind.label : plan.kind,
+    });
+    var line = this.$(".workspace__last-export");
+    if (!plan.exported) {
+      say(line, this.text.neverExported);
+      return;
+    }
+    var changed = plan.changed && plan.changed > plan.exported;
+    say(line, this.text.lastExport + " " + (changed ? this.text.changedSince : this.text.upToDate), {
+      date: isolated(formatTime(plan.exported, this.lang)),
+    });
+  };
+
+  // Show what concerns the plan's kind: its parties' tasks and signatures, its titles.
+  Workspace.prototype.renderParties = function (plan) {
+    var kind = this.config.kinds[plan.kind];
+    var roles = kind ? kind.roles : Object.keys(this.config.roles);
+    this.$$(".workspace__plan [data-role]").forEach(function (node) {
+      node.hidden = roles.indexOf(node.dataset.role) === -1;
+    });
+    this.$$(".workspace__plan [data-plan]").forEach(function (node) {
+      var fallback = !kind && node === node.parentNode.firstElementChild; // a kind this page does not know
+      node.hidden = !(node.dataset.plan === plan.kind || fallback);
+    });
+  };
+
+  // Fields bound to one entry each: the agreement and the tasks.
+  Workspace.prototype.renderFields = function (plan) {
+    var self = this;
+    this.$$(".workspace__conflict-note").forEach(function (note) { note.remove(); });
+    this.$$("textarea[data-entry]").forEach(function (field) {
+      var entry = plan.entries[field.dataset.entry];
+      if (field !== document.activeElement) field.value = entry && !entry.deleted ? entry.data.text : "";
+      self.markConflict(field.parentNode, entry);
+    });
+    this.$$("fieldset.workspace__task").forEach(function (task) {
+      var entry = plan.entries[task.dataset.entry];
+      var live = entry && !entry.deleted;
+      task.querySelector("[data-field=due]").value = live ? entry.data.due : "";
+      task.querySelector("[data-field=done]").checked = live ? entry.data.done : false;
+      self.markConflict(task, entry);
+    });
+  };
+
+  Workspace.prototype.markConflict = function (container, entry) {
+    if (!entry || !entry.conflicts) return;
+    var note = element("p", "workspace__conflict-note");
+    var link = element("a", "", this.text.conflictNote);
+    link.href = "#ws-conflicts";
+    note.appendChild(link);
+    container.appendChild(note);
+  };
+
+  Workspace.prototype.entries = function (plan, kind) {
+    return Object.keys(plan.entries).map(function (id) { return plan.entries[id]; }).filter(function (entry) {
+      return entry.kind === kind && !entry.deleted;
+    }).sort(function (a, b) {
+      if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
+      return a.id < b.id ? -1 : 1;
+    });
+  };
+
+  Workspace.prototype.renderList = function (plan, kind, selector, empty, fill) {
+    var self = this;
+    var list = this.$(selector);
+    list.textContent = "";
+    var entries = this.entries(plan, kind);
+    if (!entries.length) list.appendChild(element("li", "workspace__none", empty));
+    entries.forEach(function (entry) {
+      var item = element("li", "workspace__item");
+      var head = element("p", "workspace__item-head");
+      head.id = "ws-item-" + entry.id.replace(/:/g, "-");
+      head.appendChild(element("strong", "", formatDay(entry.data.date, self.lang)));
+      item.appendChild(head);
+      fill(item, head, entry);
+      var by = element("p", "workspace__by");
+      say(by, self.text.writtenBy, { role: self.roleLabel(entry.author), date: isolated(formatTime(entry.updated, self.lang)) });
+      item.appendChild(by);
+      self.markConflict(item, entry);
+      item.appendChild(self.deleteButton(entry, head.id));
+      list.appendChild(item);
+    });
+  };
+
+  Workspace.prototype.deleteButton = function (entry, describedBy) {
+    var self = this;
+    var button = element("button", "md-button workspace__delete", this.text.delete);
+    button.type = "button";
+    button.setAttribute("aria-describedby", describedBy);
+    button.addEventListener("click", function () {
+      if (!window.confirm(self.text.confirmDeleteEntry)) return;
+      self.update(function (plan) { return saveEntry(plan, entry.id, entry.kind, entry.data, true); }, self.text.deletedEntry);
+    });
+    return button;
+  };
+
+  function definitions(item, pairs) {
+    var list = element("dl", "workspace__details");
+    pairs.forEach(function (pair) {
+      if (!pair[1]) return;
+      list.appendChild(element("dt", "", pair[0]));
+      var value = element("dd", "workspace__text", pair[1]);
+      value.dir = "auto";
+      list.appendChild(value);
+    });
+    if (list.children.length) item.appendChild(list);
+  }
+
+  Workspace.prototype.renderSessions = function (plan) {
+    var self = this;
+    this.renderList(plan, "session", ".workspace__session-list", this.text.noSessions, function (item, head, entry) {
+      if (entry.data.minutes) {
+        head.appendChild(document.createTextNode(" · "));
+        head.appendChild(isolated(progress.fill(self.text.minutes, { minutes: formatNumber(entry.data.minutes, self.lang) })));
+      }
+      definitions(item, [[self.text.topics, entry.data.topics], [self.text.next, entry.data.next]]);
+      if (entry.data.concern) item.appendChild(self.concernNote());
+    });
+  };
+
+  Workspace.prototype.concernNote = function () {
+    var note = element("p", "workspace__concern", this.text.concern + " ");
+    var link = element("a", "", this.text.concernProcedure);
+    link.href = this.config.concern;
+    note.appendChild(link);
+    if (this.config.concernForm) {
+      note.appendChild(document.createTextNode(this.text.separator + " "));
+      var form = element("a", "", this.config.concernForm.title);
+      form.href = this.config.concernForm.link;
+      note.appendChild(form);
+    }
+    return note;
+  };
+
+  Workspace.prototype.competenceLabel = function (data) {
+    var competence = this.config.competences[data.competence];
+    return competence ? competence.label : data.goal ? this.text.ownGoal + " — " + data.goal : this.text.ownGoal;
+  };
+
+  Workspace.prototype.renderLearning = function (plan) {
+    var self = this;
+    this.renderList(plan, "learning", ".workspace__learning-list", this.text.noLearning, function (item, head, entry) {
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(isolated(self.competenceLabel(entry.data)));
+      definitions(item, [[self.text.reflection, entry.data.text]]);
+    });
+  };
+
+  // Reviews: my answers in the fields, the other parties' answers below each question.
+  Workspace.prototype.renderReviews = function (plan) {
+    var self = this;
+    var kind = this.config.kinds[plan.kind];
+    var others = (kind ? kind.roles : []).filter(function (role) { return role !== plan.role; });
+    this.$$(".workspace__review").forEach(function (review) {
+      var mine = plan.entries["review:" + review.dataset.review + ":" + plan.role];
+      review.querySelectorAll("textarea[data-question]").forEach(function (field) {
+        var answers = mine && !mine.deleted ? mine.data.answers : {};
+        if (field !== document.activeElement) field.value = answers[field.dataset.question] || "";
+      });
+      self.markConflict(review, mine);
+      review.querySelectorAll(".workspace__others").forEach(function (box) {
+        box.textContent = "";
+        others.forEach(function (role) {
+          var entry = plan.entries["review:" + review.dataset.review + ":" + role];
+          var answer = entry && !entry.deleted ? entry.data.answers[box.dataset.question] : "";
+          if (!answer) return;
+          var line = element("p", "workspace__answer");
+          line.appendChild(element("strong", "", self.roleLabel(role)));
+          line.appendChild(document.createTextNode(" "));
+          var text = element("span", "workspace__text", answer);
+          text.dir = "auto";
+          line.appendChild(text);
+          box.appendChild(line);
+        });
+      });
+    });
+  };
+
+  Workspace.prototype.signature = function (entry) {
+    var text = element("span");
+    if (!entry || entry.deleted) {
+      text.textContent = this.text.notSigned;
+    } else {
+      say(text, this.text.signed, {
+        initials: isolated(entry.data.initials),
+        date: isolated(formatDay(entry.data.date, this.lang)),
+      });
+    }
+    return text;
+  };
+
+  Workspace.prototype.renderSignOffs = function (plan) {
+    var self = this;
+    this.$$(".workspace__sign-off").forEach(function (box) {
+      box.querySelectorAll("li[data-role]").forEach(function (row) {
+        var cell = row.querySelector(".workspace__signature");
+        cell.textContent = "";
+        cell.appendChild(self.signature(plan.entries["signoff:" + box.dataset.signOff + ":" + row.dataset.role]));
+      });
+    });
+  };
+
+  // Conflicts ------------------------------------------------------------------------
+  Workspace.prototype.label = function (entry) {
+    var parts = entry.id.split(":");
+    var text = this.text;
+    var values = {};
+    var template = {
+      agreement: text.entryAgreement,
+      task: text.entryTask,
+      session: text.entrySession,
+      learning: text.entryLearning,
+      review: text.entryReview,
+      signoff: text.entrySignOff,
+    }[entry.kind];
+    if (entry.kind === "agreement") {
+      var field = this.config.agreement.filter(function (f) { return f.id === parts[1]; })[0];
+      values.name = field ? field.label : parts[1];
+    } else if (entry.kind === "task") {
+      values.name = this.taskText(parts[1], parts[2]);
+    } else if (entry.kind === "review") {
+      var review = this.config.reviews.filter(function (r) { return r.id === parts[1]; })[0];
+      values.name = review ? review.title : parts[1];
+      values.role = this.roleLabel(parts[2]);
+    } else if (entry.kind === "signoff") {
+      values.name = parts[1] === "final" ? text.signOffFinal : text.signOffAgreement;
+      values.role = this.roleLabel(parts[2]);
+    } else {
+      values.date = formatDay(entry.data.date, this.lang);
+    }
+    return progress.fill(template, values);
+  };
+
+  Workspace.prototype.taskText = function (stageId, taskId) {
+    var stage = this.config.stages.filter(function (s) { return s.id === stageId; })[0];
+    var task = stage && stage.tasks.filter(function (t) { return t.id === taskId; })[0];
+    return task ? task.text : stageId + ":" + taskId;
+  };
+
+  // One version's content, as text.
+  Workspace.prototype.summary = function (kind, version, id) {
+    var data = version.data;
+    var text = this.text;
+    if (version.deleted) return text.deleted;
+    if (kind === "agreement") return data.text || text.empty;
+    if (kind === "task") {
+      var due = data.due ? progress.fill(text.due, { date: formatDay(data.due, this.lang) }) : text.noDue;
+      return due + " · " + (data.done ? text.done : text.notDone);
+    }
+    if (kind === "session") {
+      return [formatDay(data.date, this.lang), data.minutes ? progress.fill(text.minutes, { minutes: data.minutes }) : "",
+        data.topics, data.next, data.concern ? text.concern : ""].filter(Boolean).join("\n");
+    }
+    if (kind === "learning") {
+      return [formatDay(data.date, this.lang) + " · " + this.competenceLabel(data), data.text].filter(Boolean).join("\n");
+    }
+    if (kind === "review") {
+      var review = this.config.reviews.filter(function (r) { return r.id === String(id).split(":")[1]; })[0];
+      return Object.keys(data.answers).map(function (q) {
+        var question = review && review.questions.filter(function (x) { return x.id === q; })[0];
+        return (question ? question.label : q) + "\n" + data.answers[q];
+      }).join("\n") || text.empty;
+    }
+    return this.signature({ data: data }).textContent;
+  };
+
+  Workspace.prototype.renderConflicts = function (plan) {
+    var self = this;
+    var list = this.$(".workspace__conflict-list");
+    list.textContent = "";
+    var conflicted = Object.keys(plan.entries).sort().map(function (id) { return plan.entries[id]; }).filter(function (e) {
+      return e.conflicts;
+    });
+    this.$(".workspace__conflicts").hidden = !conflicted.length;
+    conflicted.forEach(function (entry, n) {
+      var item = element("li", "workspace__conflict");
+      item.appendChild(element("p", "workspace__conflict-title", self.label(entry)));
+      var versions = element("ul", "workspace__versions");
+      versionsOf(entry).forEach(function (version, index) {
+        versions.appendChild(self.versionItem(entry, version, "ws-version-" + n + "-" + index));
+      });
+      item.appendChild(versions);
+      list.appendChild(item);
+    });
+  };
+
+  Workspace.prototype.versionItem = function (entry, version, id) {
+    var self = this;
+    var item = element("li", "workspace__version");
+    var by = element("p", "workspace__version-by");
+    by.id = id;
+    say(by, this.text.versionBy, { role: this.roleLabel(version.author), date: isolated(formatTime(version.updated, this.lang)) });
+    item.appendChild(by);
+    var content = element("p", "workspace__text workspace__version-text", this.summary(entry.kind, version, entry.id));
+    content.dir = "auto";
+    item.appendChild(content);
+    var keep = element("button", "md-button workspace__keep", this.text.keep);
+    keep.type = "button";
+    keep.setAttribute("aria-describedby", id);
+    keep.addEventListener("click", function () {
+      self.update(function (plan) {
+        return saveEntry(plan, entry.id, entry.kind, version.data, version.deleted);
+      }, self.text.kept, { role: self.roleLabel(version.author) });
+      var heading = self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    });
+    item.appendChild(keep);
+    return item;
+  };
+
+  // Session and learning logs -----------------------------------------------------
+  Workspace.prototype.bindLogs = function () {
+    var self = this;
+    var sessions = this.$(".workspace__add-session");
+    var concern = sessions.elements.concern;
+    var note = this.$(".workspace__concern-note");
+    concern.addEventListener("change", function () { note.hidden = !concern.checked; });
+    sessions.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var f = sessions.elements;
+      var minutes = Math.min(1440, Math.max(0, Math.round(Number(f.minutes.value) || 0)));
+      var data = { date: f.date.value, minutes: minutes, topics: f.topics.value, next: f.next.value, concern: concern.checked };
+      if (self.add(sessions, "session", data)) note.hidden = true;
+    });
+    var learning = this.$(".workspace__add-learning");
+    var competence = learning.elements.competence;
+    competence.addEventListener("change", function () { self.showPrompt(); });
+    this.showPrompt();
+    learning.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var f = learning.elements;
+      var data = { date: f.date.value, competence: competence.value, goal: competence.value ? "" : f.goal.value, text: f.text.value };
+      if (self.add(learning, "learning", data)) self.showPrompt();
+    });
+  };
+
+  Workspace.prototype.showPrompt = function () {
+    var value = this.$(".workspace__add-learning").elements.competence.value;
+    var competence = this.config.competences[value];
+    this.$(".workspace__prompt").textContent = competence ? competence.prompt : "";
+    this.$(".workspace__goal").hidden = !!competence;
+  };
+
+  Workspace.prototype.add = function (form, kind, data) {
+    if (!DAY.test(data.date)) {
+      this.status(this.text.needsDate);
+      form.elements.date.focus();
+      return false;
+    }
+    this.update(function (plan) { return saveEntry(plan, kind + ":" + randomId(), kind, data); }, this.text.added);
+    form.reset();
+    return true;
+  };
+
+  // Exchange -------------------------------------------------------------------------
+  Workspace.prototype.bindExchange = function () {
+    var self = this;
+    this.$(".workspace__export").addEventListener("click", function () { self.exportPlan(); });
+    var input = this.$(".workspace__import");
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      if (file) self.importFile(file).then(function () { input.value = ""; });
+    });
+    this.$(".workspace__print-plan").addEventListener("click", function () { self.print("plan"); });
+    this.$(".workspace__print-report").addEventListener("click", function () { self.print("report"); });
+  };
+
+  Workspace.prototype.exportPlan = function () {
+    var self = this;
+    var plan = this.plan(readStore());
+    if (!plan) return Promise.resolve();
+    var file = {
+      format: this.config.format,
+      version: this.config.version,
+      plan: { code: plan.code, kind: plan.kind },
+      exported: now(),
+      exportedBy: plan.role,
+      entries: Object.keys(plan.entries).sort().map(function (id) { return plan.entries[id]; }),
+    };
+    var passphrase = this.$(".workspace__passphrase").value;
+    if (passphrase) this.status(this.text.working);
+    return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
+      var name = fileName(plan);
+      download(JSON.stringify(written, null, 2) + "\n", name);
+      self.update(function (stored) {
+        stored.exported = file.exported;
+        return true;
+      }, passphrase ? self.text.exportedProtected : self.text.exported, { file: isolated(name, "ltr") });
+    }).catch(function (problem) {
+      self.refuse(problem);
+    });
+  };
+
+  Workspace.prototype.importFile = function (file) {
+    var self = this;
+    var passphrase = this.$(".workspace__passphrase").value;
+    if (file.size > MAX_FILE) {
+      this.refuse(new Refusal("damaged"));
+      return Promise.resolve();
+    }
+    this.status(this.text.working);
+    return file.text().then(function (text) {
+      return parseFile(text, passphrase, self.config);
+    }).then(function (payload) {
+      self.merge(payload);
+    }).catch(function (problem) {
+      self.refuse(problem);
+    });
+  };
+
+  Workspace.prototype.merge = function (payload) {
+    var store = readStore();
+    var plan = this.plan(store);
+    var code = { code: isolated(payload.plan.code, "ltr"), current: isolated(plan.code, "ltr") };
+    if (payload.plan.code !== plan.code) throw new Refusal("otherPlan", code);
+    if (payload.plan.kind !== plan.kind) {
+      if (Object.keys(plan.entries).length) throw new Refusal("otherKind");
+      plan.kind = payload.plan.kind;
+    }
+    var incoming = {};
+    payload.entries.forEach(function (entry) { incoming[entry.id] = entry; });
+    var result = mergeEntries(plan.entries, incoming);
+    plan.entries = result.entries;
+    if (result.added || result.updated) plan.changed = now();
+    if (!writeStore(store)) throw new Refusal("noStorage");
+    this.render();
+    var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
+    if (!result.added && !result.updated) {
+      this.status(this.text.nothingNew, values);
+    } else {
+      this.status(this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : ""), values);
+    }
+  };
+
+  Workspace.prototype.refuse = function (problem) {
+    if (!(problem instanceof Refusal)) problem = new Refusal("damaged");
+    this.status(this.text[problem.key], problem.values);
+  };
+
+  // Printing: the plan, or the final report, written as text into .workspace__print.
+  Workspace.prototype.print = function (mode) {
+    this.mode = mode;
+    this.printView(mode);
+    window.print();
+  };
+
+  Workspace.prototype.printView = function (mode) {
+    var box = this.$(".workspace__print");
+    box.textContent = "";
+    var plan = this.plan(readStore());
+    if (!plan) return;
+    var view = new PrintView(this, plan, box);
+    if (mode === "report") {
+      view.report();
+    } else {
+      view.plan();
+    }
+  };
+
+  function PrintView(workspace, plan, box) {
+    this.ws = workspace;
+    this.plan = plan;
+    this.box = box;
+    this.text = workspace.text;
+    var kind = workspace.config.kinds[plan.kind];
+    this.roles = kind ? kind.roles : Object.keys(workspace.config.roles);
+  }
+
+  PrintView.prototype.add = function (tag, text, className) {
+    var node = element(tag, className, text);
+    if (tag === "p" || tag === "li") node.dir = "auto";
+    this.box.appendChild(node);
+    return node;
+  };
+
+  PrintView.prototype.head = function (template) {
+    var ws = this.ws;
+    var title = element("h2", "workspace__print-title");
+    say(title, template, { code: isolated(this.plan.code, "ltr") });
+    this.box.appendChild(title);
+    var kind = ws.config.kinds[this.plan.kind];
+    var line = element("p");
+    say(line, this.text.parties, {
+      kind: kind ? kind.label : this.plan.kind,
+      parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator + " "),
+    });
+    this.box.appendChild(line);
+    var printed = element("p");
+    say(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.lang)) });
+    this.box.appendChild(printed);
+  };
+
+  PrintView.prototype.entry = function (id) {
+    var entry = this.plan.entries[id];
+    return entry && !entry.deleted ? entry : null;
+  };
+
+  PrintView.prototype.agreement = function (only) {
+    var self = this;
+    this.add("h3", this.text.agreement);
+    this.ws.config.agreement.forEach(function (field) {
+      if (only && field.id !== only) return;
+      var entry = self.entry("agreement:" + field.id);
+      self.add("h4", field.label);
+      self.add("p", entry && entry.data.text ? entry.data.text : self.text.empty, "workspace__text");
+    });
+  };
+
+  PrintView.prototype.stages = function () {
+    var self = this;
+    this.add("h3", this.text.stages);
+    this.ws.config.stages.forEach(function (stage) {
+      self.add("h4", stage.titles[self.plan.kind] || stage.titles[Object.keys(stage.titles)[0]]);
+      var list = self.add("ul");
+      stage.tasks.filter(function (t) { return self.roles.indexOf(t.role) !== -1; }).forEach(function (task) {
+        var entry = self.entry("task:" + stage.id + ":" + task.id);
+        var state = self.ws.summary("task", entry || { data: { due: "", done: false } });
+        var item = element("li", "", self.ws.roleLabel(task.role) + " — " + task.text + " — " + state);
+        item.dir = "auto";
+        list.appendChild(item);
+      });
+    });
+  };
+
+  PrintView.prototype.log = function (kind, title) {
+    var self = this;
+    this.add("h3", title);
+    var entries = this.ws.entries(this.plan, kind);
+    if (!entries.length) this.add("p", kind === "session" ? this.text.noSessions : this.text.noLearning);
+    entries.forEach(function (entry) {
+      self.add("p", self.ws.summary(kind, entry), "workspace__text workspace__print-entry");
+    });
+  };
+
+  PrintView.prototype.reviews = function (only) {
+    var self = this;
+    this.add("h3", this.text.reviews);
+    this.ws.config.reviews.forEach(function (review) {
+      if (only && review.id !== only) return;
+      self.add("h4", review.title);
+      review.questions.forEach(function (question) {
+        self.add("p", question.label, "workspace__print-question");
+        var answered = self.roles.filter(function (role) {
+          var entry = self.entry("review:" + review.id + ":" + role);
+          var answer = entry && entry.data.answers[question.id];
+          if (answer) self.add("p", self.ws.roleLabel(role) + " — " + answer, "workspace__text");
+          return answer;
+        });
+        if (!answered.length) self.add("p", self.text.empty);
+      });
+    });
+  };
+
+  PrintView.prototype.signOffs = function (which) {
+    var self = this;
+    which.forEach(function (what) {
+      self.add("h3", what === "final" ? self.text.signOffFinal : self.text.signOffAgreement);
+      var list = self.add("ul");
+      self.roles.forEach(function (role) {
+        var item = element("li", "", self.ws.roleLabel(role) + " — ");
+        item.appendChild(self.ws.signature(self.entry("signoff:" + what + ":" + role)));
+        list.appendChild(item);
+      });
+    });
+  };
+
+  PrintView.prototype.plan = function () {
+    this.head(this.text.printPlan);
+    this.agreement();
+    this.signOffs(["agreement"]);
+    this.stages();
+    this.log("session", this.text.sessions);
+    this.log("learning", this.text.learning);
+    this.reviews();
+    this.signOffs(["final"]);
+  };
+
+  PrintView.prototype.report = function () {
+    var ws = this.ws;
+    var sessions = ws.entries(this.plan, "session");
+    var minutes = sessions.reduce(function (sum, e) { return sum + e.data.minutes; }, 0);
+    var tasks = [];
+    var self = this;
+    ws.config.stages.forEach(function (stage) {
+      stage.tasks.forEach(function (task) {
+        if (self.roles.indexOf(task.role) !== -1) tasks.push(self.entry("task:" + stage.id + ":" + task.id));
+      });
+    });
+    this.head(this.text.printReport);
+    this.add("p", progress.fill(this.text.summary, {
+      sessions: formatNumber(sessions.length, ws.lang),
+      hours: formatNumber(Math.round(minutes / 6) / 10, ws.lang),
+      done: formatNumber(tasks.filter(function (t) { return t && t.data.done; }).length, ws.lang),
+      tasks: formatNumber(tasks.length, ws.lang),
+    }));
+    this.agreement("goals");
+    this.reviews();
+    this.log("learning", this.text.learning);
+    this.signOffs(["final"]);
+  };
+
+  // Start ---------------------------------------------------------------------------
+  function init() {
+    document.querySelectorAll(".workspace:not([data-ready])").forEach(function (root) {
+      root.setAttribute("data-ready", "");
+      new Workspace(root).start();
+    });
+  }
+
+  window.GoodTutoringWorkspace = { merge: mergeEntries, canonical: canonical };
+  progress.onPage(init);
+})();

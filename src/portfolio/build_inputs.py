@@ -1,0 +1,64 @@
+"""Whether a build would change anything: a hash of everything the site is made from.
+
+`make site` with nothing changed since the last successful build of the same outputs
+answers at once that the site is up to date. The hash covers the sources (pages,
+curriculum, templates, hooks), the code and its pinned dependencies, the commit date
+that dates the outputs (reproducible.py), and the build's options.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from portfolio.output_cache import CACHE_DIR, machine
+from portfolio.project import SOURCE_PARTS
+from portfolio.reproducible import source_epoch
+
+CODE_PARTS = ("src", "pyproject.toml", "package-lock.json")
+STAMP = CACHE_DIR.parent / "last-build"
+
+
+def digest(root: Path, options: str) -> str:
+    """The hash of every source and code file (path and content), the date, the options."""
+    hashed = hashlib.sha256(f"{options}\n{source_epoch(root)}\n{machine()}\n".encode())
+    for part in (*SOURCE_PARTS, *CODE_PARTS):
+        path = root / part
+        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in found:
+            if "__pycache__" in file.parts or not file.is_file():
+                continue
+            hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
+            hashed.update(file.read_bytes())
+    return hashed.hexdigest()
+
+
+def up_to_date(root: Path, outputs: list[Path], options: str) -> bool:
+    """True when the last successful build had these inputs and its outputs are all there."""
+    try:
+        recorded = (root / STAMP).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return recorded == _record(root, outputs, options) and all(p.exists() for p in outputs)
+
+
+def remember(root: Path, outputs: list[Path], options: str) -> None:
+    """Record a successful build (after its outputs are in place)."""
+    stamp = root / STAMP
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        partial = stamp.with_name(f"{stamp.name}.{os.getpid()}.partial")
+        partial.write_text(_record(root, outputs, options), encoding="utf-8")
+        os.replace(partial, stamp)
+    except OSError:
+        pass  # no stamp: the next build simply runs
+
+
+def forget(root: Path) -> None:
+    """A build started: until it succeeds, nothing is up to date."""
+    (root / STAMP).unlink(missing_ok=True)
+
+
+def _record(root: Path, outputs: list[Path], options: str) -> str:
+    return "\n".join([digest(root, options), *(str(p.resolve()) for p in outputs)]) + "\n"

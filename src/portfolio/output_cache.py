@@ -1,0 +1,93 @@
+"""Outputs reused when their inputs have not changed: PDFs and Word files.
+
+An output is stored under `.cache/outputs/` by a hash of everything it is made from
+(its HTML or data, the print stylesheet and templates, the images it shows, the fonts
+on the machine, the version of the library that writes it). Outputs are reproducible
+(see reproducible.py), so a stored file is exactly the file a new rendering would
+write. `make clean` removes the cache; a damaged entry is made again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+CACHE_DIR = Path(".cache") / "outputs"
+SWITCH = "PORTFOLIO_OUTPUT_CACHE"
+
+
+def key(*parts: str | bytes) -> str:
+    """The hash of an output's inputs, in order."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def cached(root: Path, entry: str, target: Path, make: Callable[[], dict]) -> tuple[dict, bool]:
+    """`target` copied from the cache entry `entry`, or made by `make()` (which writes
+    `target` and returns facts about it, such as a page count) and then stored. Returns
+    the facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
+    output anew (the reproducibility test renders twice)."""
+    if os.environ.get(SWITCH) == "off":
+        return make(), False
+    folder = root / CACHE_DIR
+    stored, facts_file = folder / f"{entry}.bin", folder / f"{entry}.json"
+    try:
+        facts = json.loads(facts_file.read_text(encoding="utf-8"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(stored, target)
+        return facts, True
+    except (OSError, ValueError):
+        pass  # not stored yet, or damaged: make it
+    facts = make()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for source, final in ((target, stored), (None, facts_file)):
+            partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
+            if source is None:
+                partial.write_text(json.dumps(facts), encoding="utf-8")
+            else:
+                shutil.copyfile(source, partial)
+            os.replace(partial, final)  # readers see a whole entry or none
+    except OSError:
+        pass  # a read-only or full disk: the build goes on without the cache
+    return facts, False
+
+
+@functools.cache
+def machine() -> str:
+    """What the machine adds to every output: the writers' versions and the fonts."""
+    versions = [f"{name} {_version(name)}" for name in ("weasyprint", "python-docx", "pydyf", "fonttools")]
+    try:
+        fonts = subprocess.run(
+            ["fc-list", "--format", "%{file} %{fontversion}\n"], capture_output=True, text=True, timeout=30
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        fonts = "fonts unknown"
+    return "\n".join([*versions, *sorted(fonts.splitlines())])
+
+
+def files(paths: list[Path]) -> bytes:
+    """The names and contents of files (missing ones count as absent)."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.name).encode("utf-8"))
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.digest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"

@@ -1,0 +1,154 @@
+"""The certificate of completion on My progress: the capsules of the chosen track passed
+in this browser, their hours and the total in the language's format, the organisation,
+the date; the name typed for it is kept nowhere; on paper, only the certificate shows."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+from portfolio.locale_facts import hours as format_hours
+from portfolio.validate import load_curriculum
+
+pytestmark = pytest.mark.browser
+
+KEY = "good-tutoring-portfolio:progress"
+PAGE = "training/my-progress/"
+TRACK = "volunteers"  # nine capsules
+PASSED = ["inform-stakeholders", "initial-self-assessment"]  # 75 + 90 minutes
+FAILED = "peer-sessions"  # on the track, tried and not passed
+ELSEWHERE = "recruit-peers"  # passed, but not on this track
+NAME = "Learner Example"
+# The total of the passed capsules (165 minutes) as each language writes it; Arabic as
+# CLDR writes it, on the page and in locale_facts.hours alike.
+TOTAL = {"en": "2.8", "fr": "2,8", "ar": format_hours(165, "ar")}
+PROGRESS = {
+    "version": 1,
+    "name": "",
+    "capsules": {
+        **{capsule: {"best": 100, "passed": True} for capsule in PASSED},
+        FAILED: {"best": 40, "passed": False},
+        ELSEWHERE: {"best": 90, "passed": True},
+    },
+    "selfAssessments": {},
+    "reflections": {},
+}
+# Every element with a box on paper that neither is nor holds nor sits in the sheet.
+SHOWN_OUTSIDE = """() => {
+  const sheet = document.querySelector(".certificate__sheet");
+  return Array.from(document.body.querySelectorAll("*"))
+    .filter(e => e.getClientRects().length && !sheet.contains(e) && !e.contains(sheet))
+    .map(e => e.tagName + "." + e.className);
+}"""
+
+
+@pytest.fixture(scope="module")
+def curriculum():
+    return load_curriculum(ROOT, "en", LANGUAGES)[0]
+
+
+def open_certificate(page, site_url, lang):
+    """My progress with the seeded progress, the track chosen and the name typed; print()
+    only counts its calls (headless Chromium has no dialog). Returns the stored progress."""
+    page.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(PROGRESS))})")
+    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE)
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    page.click(".certificate__print")  # no track yet: nothing to print
+    assert page.text_content(".certificate__status") != ""
+    assert not page.is_visible(".certificate__sheet")
+    page.check(f".certificate__tracks input[value='{TRACK}']")
+    stored = page.evaluate("key => localStorage.getItem(key)", KEY)
+    page.fill("#certificate-name", NAME)
+    return stored
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_certificate_lists_the_tracks_passed_capsules_and_keeps_no_name(page, site_url, curriculum, lang):
+    stored = open_certificate(page, site_url, lang)
+    sheet = ".certificate__sheet"
+    assert page.is_visible(sheet)
+
+    # The passed capsules of the track, in the language, with their hours and the total.
+    rows = page.eval_on_selector_all(
+        f"{sheet} tbody tr", "rows => rows.map(r => Array.from(r.cells, c => c.textContent.trim()))"
+    )
+    capsules = curriculum.capsules
+    assert rows == [[capsules[c].title.get_text(lang, "en"), format_hours(capsules[c].duration, lang)] for c in PASSED]
+    assert page.text_content(".certificate__total") == TOTAL[lang]
+    missing = page.text_content(".certificate__missing")
+    assert capsules[FAILED].title.get_text(lang, "en") in missing
+    assert capsules[ELSEWHERE].title.get_text(lang, "en") not in page.text_content(sheet)
+
+    # The organisation, the name (isolated), the track, the date of issue in this language.
+    org = curriculum.organisation
+    assert page.text_content(".certificate__organisation-name") == org.name.get_text(lang, "en")
+    assert page.evaluate("document.querySelector('.certificate__logo').naturalWidth") > 0
+    assert page.text_content("bdi.certificate__learner") == NAME
+    assert page.get_attribute("bdi.certificate__learner", "dir") == "auto"
+    track = next(t for t in curriculum.course.tracks if t.id == TRACK)
+    assert track.title.get_text(lang, "en") in page.text_content(".certificate__statement")
+    today = page.evaluate("lang => new Intl.DateTimeFormat(lang, {dateStyle: 'long'}).format(new Date())", lang)
+    assert today in page.text_content(".certificate__date")
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert page.get_attribute(sheet, "dir") == direction
+    assert page.eval_on_selector(sheet, "e => getComputedStyle(e).direction") == direction
+
+    # Typing the name stored nothing.
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) == stored
+    assert NAME not in page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))")
+
+    # Printing the portfolio (its button or Ctrl+P) leaves the certificate out.
+    page.emulate_media(media="print")
+    assert not page.is_visible(sheet)
+    assert page.is_visible(".my-progress__best >> nth=0")
+
+    # On paper: the certificate alone, through its own button; the name goes afterwards.
+    page.emulate_media(media="screen")
+    page.click(".certificate__print")
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    assert page.is_visible(sheet)
+    assert page.evaluate(SHOWN_OUTSIDE) == []
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.input_value("#certificate-name") == ""
+    assert page.text_content("bdi.certificate__learner") == ""
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) == stored
+
+
+def test_printed_certificate_is_one_a4_page_and_forgets_the_name(page, site_url, tmp_path):
+    open_certificate(page, site_url, "en")
+    page.click(".certificate__print")
+    printed = tmp_path / "certificate.pdf"
+    page.pdf(path=str(printed), prefer_css_page_size=True)
+    text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
+    assert f"This certificate records that {NAME} passed" in text
+    assert "Good Tutoring Network" in text
+    assert "Best quiz score" not in text  # the progress table stays on screen
+    info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages: +1$", info, re.MULTILINE)
+    assert "(A4)" in info
+    # Chromium ends printing with `afterprint`: the name is gone, the page is itself again.
+    assert page.input_value("#certificate-name") == ""
+    assert page.get_attribute("html", "data-printing") is None
+
+    # Nor does the name come back when the learner leaves and returns.
+    page.fill("#certificate-name", NAME)
+    page.goto(site_url + "training/")
+    page.go_back()
+    assert page.input_value("#certificate-name") == ""
+
+
+def test_my_progress_with_a_certificate_has_no_accessibility_violation(audit_page, site_url):
+    """axe-core as tests/quality/test_accessibility.py runs it, on the filled-in sheet."""
+    open_certificate(audit_page, site_url, "ar")
+    audit_page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
+    found = audit_page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    )
+    assert [f"{node['target']}, {v['id']}: {v['help']}" for v in found for node in v["nodes"]] == []

@@ -1,0 +1,301 @@
+"""The mentoring workspace: three parties in three browsers keep one plan by exchanging
+files; conflicts, passphrases and bad files; print; offline; accessibility and privacy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+PAGE = "training/mentoring-workspace/"
+KEY = "good-tutoring-portfolio:workspace"
+CODE = "P-07"
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCHEMA = json.loads((ROOT / "schemas/workspace-file.schema.json").read_text(encoding="utf-8"))
+STATUS = ".workspace__status"
+PASSPHRASE = "correct horse battery staple"
+TWO = ["volunteer", "host-tutor"]
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def open_plan(context, url: str, role: str, kind: str = "placement"):
+    """A new page of `context` with the plan P-07 open in `role`."""
+    page = context.new_page()
+    page.goto(url)
+    page.fill("#ws-code", CODE.lower())  # the code is written as the others write it
+    page.select_option("#ws-kind", kind)
+    page.select_option("#ws-role", role)
+    page.click(".workspace__open button[type=submit]")
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    return page
+
+
+def status_after(page, action) -> str:
+    """Run `action`, then wait for the status line to say something new (not "Working…")."""
+    page.evaluate("s => { document.querySelector(s).textContent = '' }", STATUS)
+    action()
+    working = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.working")
+    page.wait_for_function(
+        "([s, w]) => { const t = document.querySelector(s).textContent; return t && t !== w }", arg=[STATUS, working]
+    )
+    return page.text_content(STATUS)
+
+
+def export(page, path, passphrase: str = ""):
+    page.fill("#ws-passphrase", passphrase)
+    with page.expect_download() as download:
+        status_after(page, lambda: page.click(".workspace__export"))
+    download.value.save_as(path)
+    check_schema(path)
+    return path
+
+
+def import_file(page, path, passphrase: str = "") -> str:
+    page.fill("#ws-passphrase", passphrase)
+    return status_after(page, lambda: page.set_input_files(".workspace__import", str(path)))
+
+
+def entries(page) -> dict:
+    return page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).plans['{CODE}'].entries")
+
+
+def check_schema(path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
+
+
+def violations(page) -> list[str]:
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS
+    )
+    return [f"{node['target']}, {v['id']}" for v in found for node in v["nodes"]]
+
+
+def add_session(page, date: str, minutes: str, topics: str, concern: bool = False) -> None:
+    page.fill("#ws-session-date", date)
+    page.fill("#ws-session-minutes", minutes)
+    page.fill("#ws-session-topics", topics)
+    if concern:
+        page.check("#ws-session-concern")
+    page.click(".workspace__add-session button[type=submit]")
+
+
+def write(page, selector: str, text: str) -> None:
+    """Type into a field and leave it (each field is saved on change)."""
+    page.fill(selector, text)
+    page.dispatch_event(selector, "change")
+
+
+# Scenarios --------------------------------------------------------------------
+
+
+def test_three_parties_end_with_the_same_plan(browser, site_url, tmp_path):
+    contexts = [browser.new_context() for _ in range(3)]
+    try:
+        url = site_url + PAGE
+        volunteer, sending, host = (
+            open_plan(c, url, role)
+            for c, role in zip(contexts, ["volunteer", "sending-tutor", "host-tutor"], strict=True)
+        )
+        # Each party writes on its own.
+        write(volunteer, "#ws-agreement-goals", "Take the bus alone\nOpen a library card")
+        add_session(volunteer, "2026-03-02", "90", "Library card <b>not bold</b>")
+        volunteer.check("#ws-task-before-read-agreement-done")
+        volunteer.fill("#ws-initials-agreement", "VA")
+        volunteer.click("[data-sign-off=agreement] .workspace__sign-button")
+        write(sending, "#ws-agreement-frequency", "Every Tuesday, 2 hours")
+        write(sending, "#ws-review-middle-progress", "Travels alone to the course.")
+        sending.fill("#ws-task-middle-keep-in-touch-due", "2026-04-01")
+        sending.dispatch_event("#ws-task-middle-keep-in-touch-due", "change")
+        write(host, "#ws-agreement-places", "Town library")
+        add_session(host, "2026-03-09", "60", "A man waits for her outside", concern=True)
+        host.fill("#ws-learning-date", "2026-03-10")
+        host.select_option("#ws-learning-competence", "")
+        host.fill("#ws-learning-goal", "Plan the week with the volunteer")
+        host.fill("#ws-learning-text", "Short check-ins work better.")
+        host.click(".workspace__add-learning button[type=submit]")
+
+        # Files go round in different orders: A→B, B→C, C→A, C→B, and old files again.
+        a1 = export(volunteer, tmp_path / "a1.json")
+        assert "New entries: 4." in import_file(sending, a1)
+        b1 = export(sending, tmp_path / "b1.json")
+        import_file(host, b1)
+        c1 = export(host, tmp_path / "c1.json")
+        import_file(volunteer, c1)
+        import_file(sending, c1)
+        assert import_file(host, a1).startswith("Nothing new in this file (from: Volunteer)")
+        assert import_file(volunteer, b1).startswith("Nothing new")
+
+        plans = [entries(page) for page in (volunteer, sending, host)]
+        assert plans[0] == plans[1] == plans[2]
+        assert len(plans[0]) == 10
+        assert not any("conflicts" in entry for entry in plans[0].values())
+
+        # What the others wrote shows, as typed, with its author.
+        assert volunteer.input_value("#ws-agreement-places") == "Town library"
+        sessions = volunteer.locator(".workspace__session-list .workspace__item")
+        assert sessions.count() == 2
+        assert "Library card <b>not bold</b>" in sessions.nth(1).text_content()
+        assert volunteer.locator(".workspace__session-list b").count() == 0  # text, never markup
+        concern = sessions.nth(0).locator(".workspace__concern a").first
+        assert concern.get_attribute("href") == "../../handbook/safeguarding/concern-procedure/"
+        assert "Host tutor" in sessions.nth(0).locator(".workspace__by").text_content()
+        assert "Travels alone to the course." in volunteer.text_content(".workspace__others[data-question=progress]")
+        assert volunteer.input_value("#ws-task-middle-keep-in-touch-due") == "2026-04-01"
+        signatures = volunteer.text_content("[data-sign-off=agreement] li[data-role=volunteer]")
+        assert "signed VA" in signatures
+        assert volunteer.is_hidden("[data-sign-off=agreement] li[data-role=newcomer]")
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_conflict_keeps_both_versions_until_one_is_chosen(browser, site_url, tmp_path):
+    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
+    try:
+        volunteer, host = (
+            open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
+        )
+        assert "Not exported yet" in volunteer.text_content(".workspace__last-export")
+        write(volunteer, "#ws-agreement-goals", "Bus")
+        import_file(host, export(volunteer, tmp_path / "start.json"))
+        assert "No change since then." in volunteer.text_content(".workspace__last-export")
+        write(volunteer, "#ws-agreement-goals", "Bus and library")
+        assert "The plan has changed since then" in volunteer.text_content(".workspace__last-export")
+        write(host, "#ws-agreement-goals", "Bus and bank")
+        mine, theirs = export(volunteer, tmp_path / "v.json"), export(host, tmp_path / "h.json")
+
+        said = import_file(host, mine)
+        assert "Entries with two versions: 1." in said
+        assert host.is_visible(".workspace__conflicts")
+        versions = host.locator(".workspace__version")
+        assert versions.count() == 2
+        texts = versions.locator(".workspace__version-text").all_text_contents()
+        assert sorted(texts) == ["Bus and bank", "Bus and library"]
+        assert host.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
+        assert violations(host) == []
+        import_file(volunteer, theirs)
+        assert volunteer.locator(".workspace__version").count() == 2  # the same conflict on both sides
+
+        chosen = versions.filter(has_text="Bus and library").locator(".workspace__keep")
+        assert "Kept the version by Volunteer" in status_after(host, chosen.click)
+        assert host.is_hidden(".workspace__conflicts")
+        assert host.input_value("#ws-agreement-goals") == "Bus and library"
+        import_file(volunteer, export(host, tmp_path / "resolved.json"))
+        assert volunteer.is_hidden(".workspace__conflicts")
+        assert entries(volunteer) == entries(host)
+        assert entries(host)["agreement:goals"]["author"] == "host-tutor"  # who chose, at a new revision
+        assert entries(host)["agreement:goals"]["rev"] == 3
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_passphrase_and_files_that_are_refused(browser, site_url, tmp_path):
+    contexts = [browser.new_context() for _ in range(2)]
+    try:
+        volunteer, host = (
+            open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
+        )
+        write(volunteer, "#ws-agreement-goals", "Secret goals")
+        protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
+        sealed = json.loads(protected.read_text())
+        assert "Secret goals" not in protected.read_text() and "P-07" not in protected.read_text()
+        assert sealed["encrypted"]["iterations"] >= 250_000
+        assert len(sealed["encrypted"]["iv"]) == 16  # 12 bytes in base64
+        plain = export(volunteer, tmp_path / "plain.json")
+        before = host.evaluate(f"localStorage.getItem('{KEY}')")
+
+        def refused(name: str, content, passphrase: str = "") -> str:
+            path = tmp_path / name
+            path.write_text(content if isinstance(content, str) else json.dumps(content))
+            said = import_file(host, path, passphrase)
+            assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
+            return said
+
+        assert "protected by a passphrase" in refused("p.json", protected.read_text())
+        assert "does not open the file" in refused("p.json", protected.read_text(), "wrong horse")
+        tampered = json.loads(protected.read_text())
+        data = tampered["encrypted"]["data"]
+        tampered["encrypted"]["data"] = ("A" if data[0] != "A" else "B") + data[1:]
+        assert "does not open the file" in refused("t.json", tampered, PASSPHRASE)
+        assert "cannot be read" in refused("cut.json", plain.read_text()[:-40])
+        assert "not a mentoring workspace file" in refused("notes.json", {"hello": "world"})
+        progress_file = {"version": 1, "name": "", "capsules": {}, "selfAssessments": {}}
+        assert "not a mentoring workspace file" in refused("progress.json", progress_file)
+        changed = json.loads(plain.read_text())
+        changed["entries"][0]["data"]["text"] = "Changed by hand"
+        assert "This file is damaged" in refused("changed.json", changed)
+        old = {**json.loads(plain.read_text()), "version": 0}
+        assert "older version of the workspace (file version 0)" in refused("old.json", old)
+        new = {**json.loads(plain.read_text()), "version": 2}
+        assert "newer version of the workspace (file version 2)" in refused("new.json", new)
+        other = json.loads(plain.read_text())
+        other["plan"]["code"] = "P-08"
+        assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
+
+        assert "New entries: 1." in import_file(host, protected, PASSPHRASE)
+        assert host.input_value("#ws-agreement-goals") == "Secret goals"
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ar", 360)])
+def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, lang, width):
+    phone = width < 400
+    context = browser.new_context(
+        viewport={"width": width, "height": 780}, is_mobile=phone, has_touch=phone, bypass_csp=True
+    )
+    try:
+        outside: list[str] = []
+        context.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
+        page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "newcomer", "pairing")
+        assert page.get_attribute(".workspace", "dir") == ("rtl" if lang == "ar" else "ltr")
+        assert page.is_hidden("[data-role=volunteer]")  # a buddy pairing has no volunteer's tasks
+        add_session(page, "2026-03-02", "45", "Bus timetable", concern=True)
+        write(page, "#ws-agreement-goals", "هدف: ركوب الحافلة وحدي" if lang == "ar" else "Take the bus alone")
+        page.check("#ws-session-concern")  # the concern note shows in the form too
+        assert page.is_visible(".workspace__concern-note")
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), "scrolls sideways"
+        shown = "[...document.querySelectorAll('[hidden]')].filter(e => getComputedStyle(e).display !== 'none')"
+        assert page.evaluate(f"{shown}.length") == 0  # nothing marked hidden shows
+        assert violations(page) == []
+
+        page.evaluate("window.print = () => {}")
+        page.click(".workspace__print-report")
+        page.emulate_media(media="print")
+        assert page.is_visible(".workspace__print") and page.is_hidden(".workspace__exchange")
+        printed = page.text_content(".workspace__print")
+        title = "التقرير النهائي للخطة" if lang == "ar" else "Final report of plan"
+        assert title in printed and CODE in printed
+        assert [u for u in outside if not u.startswith(("data:", "blob:"))] == []
+    finally:
+        context.close()
+
+
+def test_the_offline_copy_keeps_and_exchanges_a_plan(browser, offline_site, tmp_path):
+    url = (offline_site / "fr" / "training" / "mentoring-workspace.html").as_uri()
+    contexts = [browser.new_context(offline=True) for _ in range(2)]
+    try:
+        peer, coordinator = (
+            open_plan(c, url, r, "pairing") for c, r in zip(contexts, ["peer", "coordinator"], strict=True)
+        )
+        add_session(peer, "2026-03-02", "60", "Marché du samedi")
+        peer.reload()
+        assert "Marché du samedi" in peer.text_content(".workspace__session-list")
+        said = import_file(coordinator, export(peer, tmp_path / "offline.json", PASSPHRASE), PASSPHRASE)
+        assert said.startswith("Fichier fusionné")
+        assert "Marché du samedi" in coordinator.text_content(".workspace__session-list")
+    finally:
+        for context in contexts:
+            context.close()
