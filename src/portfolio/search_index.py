@@ -21,7 +21,10 @@ def split_search_index(site_dir: Path, languages: Languages, offline: bool = Fal
     source = site_dir / INDEX
     data = json.loads(source.read_text(encoding="utf-8"))
     entries: dict[str, list[dict]] = {lang: [] for lang in languages.built}
+    titles = {doc["location"]: doc["title"] for doc in data["docs"] if "#" not in doc["location"]}
     for doc in data["docs"]:
+        if _left_empty(doc, titles):
+            continue
         lang, location = _language_of(doc["location"], languages)
         entries[lang].append({**doc, "location": location})
     for lang, docs in entries.items():
@@ -37,6 +40,13 @@ def split_search_index(site_dir: Path, languages: Languages, offline: bool = Fal
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _left_empty(doc: dict, titles: dict[str, str]) -> bool:
+    """A section whose heading and text were left out of search (data-search-exclude:
+    quizzes, answer keys, session plans): Material keeps it with the page's title only."""
+    page, _, anchor = doc["location"].partition("#")
+    return bool(anchor) and not doc.get("text") and doc.get("title") == titles.get(page)
 
 
 def _language_of(location: str, languages: Languages) -> tuple[str, str]:

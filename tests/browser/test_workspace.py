@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from audit import violations
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -14,8 +15,6 @@ pytestmark = pytest.mark.browser
 PAGE = "training/mentoring-workspace/"
 KEY = "good-tutoring-portfolio:workspace"
 CODE = "P-07"
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SCHEMA = json.loads((ROOT / "schemas/workspace-file.schema.json").read_text(encoding="utf-8"))
 STATUS = ".workspace__status"
 PASSPHRASE = "correct horse battery staple"
@@ -69,15 +68,6 @@ def entries(page) -> dict:
 def check_schema(path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), SCHEMA)
-
-
-def violations(page) -> list[str]:
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS
-    )
-    return [f"{node['target']}, {v['id']}" for v in found for node in v["nodes"]]
 
 
 def add_session(page, date: str, minutes: str, topics: str, concern: bool = False) -> None:

@@ -8,7 +8,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import LANGUAGES, copy_project
+from conftest import LANGUAGES, ROOT, copy_project
 from portfolio.sitebuild import build_site
 from portfolio.validate import validate
 
@@ -71,6 +71,25 @@ def test_each_language_has_its_own_search_index(built_site, lang):
     for doc in index["docs"]:
         page = built_site / folder / doc["location"].split("#")[0] / "index.html"
         assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), doc["location"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
+    """The learner's search index leaves out quiz questions and their feedback, the answer
+    keys and the session plans' trainer notes; the pages themselves stay findable."""
+    from portfolio.validate import load_curriculum
+
+    folder = "" if lang == "en" else f"{lang}/"
+    index = json.loads((built_site / folder / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    curriculum, _ = load_curriculum(ROOT, "en", LANGUAGES)
+    for quiz in curriculum.quizzes.values():
+        for question in quiz.questions:
+            for option in question.options:
+                assert option.feedback[lang] not in text
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"trainers/answer-keys/", "trainers/session-plans/", "handbook/peer-helper-role/"} <= locations
+    assert not any(location.startswith("trainers/answer-keys/#") for location in locations)
 
 
 def test_no_page_loads_a_resource_from_elsewhere(built_site):

@@ -5,22 +5,10 @@ from __future__ import annotations
 import pytest
 
 from answering import answer_all_anyhow
-from conftest import LANGUAGES, PAGE_TYPES, QUERIES, ROOT, search
+from audit import violations
+from conftest import LANGUAGES, PAGE_TYPES, QUERIES, search
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def violations(page) -> list[str]:
-    """Each violation as `page, element, rule: help`, once transitions have finished."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS
-    )
-    return [f"{page.url}, {node['target']}, {v['id']}: {v['help']}" for v in found for node in v["nodes"]]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -279,6 +279,25 @@
     });
   }
 
+  // Scripts that only some pages need, loaded when the page holds what they drive
+  // (the mentoring workspace, the certificate), from the folder of this script.
+  var HERE = document.currentScript && document.currentScript.src;
+  var ON_DEMAND = { ".workspace": "workspace.js", ".certificate": "certificate.js" };
+
+  function loadOnDemand() {
+    Object.keys(ON_DEMAND).forEach(function (selector) {
+      if (!HERE || !document.querySelector(selector)) return;
+      var src = new URL(ON_DEMAND[selector], HERE).href;
+      var loaded = Array.prototype.some.call(document.scripts, function (script) { return script.src === src; });
+      if (loaded) return;
+      var script = document.createElement("script");
+      script.src = src;
+      document.body.appendChild(script);
+    });
+  }
+
+  onPage(loadOnDemand);
+
   window.GoodTutoringProgress = {
     key: KEY,
     read: read,
