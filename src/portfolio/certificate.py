@@ -37,8 +37,8 @@ def certificate_view(macros: PageMacros) -> dict[str, Any]:
         {
             "id": capsule.id,
             "title": macros.localise(capsule.title),
-            "minutes": capsule.duration,
-            "hours": hours(capsule.duration, lang),
+            "minutes": capsule.learning_minutes(),  # breaks are not learning time
+            "hours": hours(capsule.learning_minutes(), lang),
         }
         for capsule in (curriculum.capsules[c] for c in ids)
     ]

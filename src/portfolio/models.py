@@ -44,6 +44,7 @@ def non_null(tp: Any) -> Any:
 # Vocabularies -----------------------------------------------------------------
 Audience = Literal["professional", "volunteer", "peer-helper"]
 Mode = Literal["face-to-face", "distance", "self-study"]
+ActivityKind = Literal["activity", "debrief", "break"]
 Delivery = Literal["face-to-face", "distance", "blended"]
 QuestionType = Literal["single", "multiple", "true-false", "matching", "ordering"]
 Role = Literal["coordinator", "professional", "volunteer-mentor", "peer-helper", "newcomer", "partner"]
@@ -125,6 +126,7 @@ class Activity:
     description: Text
     materials: list[Text] = field(default_factory=list)
     trainer_notes: Text | None = None
+    kind: ActivityKind = "activity"  # a debrief after practice, or a break (not learning time)
 
 
 @dataclass
@@ -159,6 +161,10 @@ class Capsule:
     self_assessment: SelfAssessmentId | None = None
     observation: list[Observation] = field(default_factory=list)
 
+    def learning_minutes(self) -> int:
+        """The capsule's time without its breaks."""
+        return self.duration - sum(a.minutes for a in self.activities if a.kind == "break")
+
 
 # Course and tracks ------------------------------------------------------------
 @dataclass
@@ -168,6 +174,7 @@ class Track:
     audience: Audience
     description: Text
     capsules: list[CapsuleId]
+    rationale: Text | None = None  # why these capsules, in this order, for this audience
 
 
 @dataclass
@@ -492,5 +499,5 @@ class Curriculum:
         return value.get_text(lang, self.default_language)
 
     def track_minutes(self, track: Track) -> int:
-        """A track's learning time, computed from its capsules' durations."""
-        return sum(self.capsules[c].duration for c in track.capsules if c in self.capsules)
+        """A track's learning time, computed from its capsules (breaks are not learning time)."""
+        return sum(self.capsules[c].learning_minutes() for c in track.capsules if c in self.capsules)

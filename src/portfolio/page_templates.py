@@ -131,6 +131,7 @@ MACROS: dict[str, str | None] = {
     "progress_tables": None,
     "mentoring_workspace": None,
     "observation_checklists": None,
+    "pilot_schedule": None,
     "session_plans": None,
     "answer_keys": None,
     "course_plans": None,

@@ -33,6 +33,8 @@ from portfolio.terminology import glossary_rows
 from portfolio.views import localise, organisation_view
 
 CAPSULE_PAGES = "training/capsules"
+# A pilot course's day (pilot_schedule): lunch once three hours have passed, for an hour.
+LUNCH_AFTER, LUNCH = 180, 60
 ASSESSMENT_PAGES = "training/self-assessments"
 
 
@@ -87,6 +89,7 @@ class PageMacros:
             "session_plans": self.session_plans,
             "answer_keys": self.answer_keys,
             "observation_checklists": self.observation_checklists,
+            "pilot_schedule": self.pilot_schedule,
             "course_plans": self.course_plans,
             "downloads": self.downloads,
             "reflection": self.reflection,
@@ -420,6 +423,58 @@ class PageMacros:
             width=diagrams.TIMELINE_WIDTH,
             height=diagrams.TIMELINE_HEIGHT,
             bar=diagrams.TIMELINE_BAR,
+        )
+
+    def pilot_schedule(self, track_id: str, start: str = "9:00") -> str:
+        """A pilot course built from a track: its face-to-face capsules over two days (a
+        lunch break once three hours have passed), its other capsules done at a distance
+        before, between or after the days, in the track's order."""
+        course = self.state.curriculum.course
+        tracks = {t.id: t for t in (course.tracks if course else [])}
+        if track_id not in tracks:
+            raise ValueError(self._unknown("track", track_id, tracks))
+        capsules = [self._capsule(c) for c in tracks[track_id].capsules]
+        present = [c for c in capsules if c.mode == "face-to-face"]
+        half = sum(c.duration for c in present) / 2
+        days: list[list[Capsule]] = [[], []]
+        for capsule in present:
+            days[0 if sum(c.duration for c in days[0]) + capsule.duration / 2 <= half else 1].append(capsule)
+        first_day1 = capsules.index(days[0][0]) if days[0] else 0
+        first_day2 = capsules.index(days[1][0]) if days[1] else len(capsules)
+        remote = [c for c in capsules if c.mode != "face-to-face"]
+        groups = {
+            "before": [c for c in remote if capsules.index(c) < first_day1],
+            "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
+            "after": [c for c in remote if capsules.index(c) > first_day2],
+        }
+        opening = sum(int(part) * factor for part, factor in zip(start.split(":"), (60, 1), strict=True))
+        views = []
+        for capsules_of_day in days:
+            clock_at, rows, lunch = opening, [], False
+            for capsule in capsules_of_day:
+                if not lunch and clock_at - opening >= LUNCH_AFTER:
+                    rows.append({"time": clock(clock_at), "lunch": True, "minutes": LUNCH})
+                    clock_at, lunch = clock_at + LUNCH, True
+                rows.append(
+                    {
+                        "time": clock(clock_at),
+                        "lunch": False,
+                        "capsule": self.capsule_view(capsule),
+                        "link": self._capsule_link(capsule.id),
+                    }
+                )
+                clock_at += capsule.duration
+            views.append({"rows": rows, "end": clock(clock_at)})
+        remote_views = {
+            key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
+            for key, group in groups.items()
+        }
+        return self.render(
+            "partials/pilot-schedule.html",
+            days=views,
+            remote=remote_views,
+            present_hours=hours(sum(c.learning_minutes() for c in present), self.lang),
+            distance_hours=hours(sum(c.learning_minutes() for c in remote), self.lang),
         )
 
     def _capsules_in_order(self) -> list[Capsule]:

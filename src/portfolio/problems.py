@@ -164,4 +164,5 @@ RULES: dict[str, tuple[str, str]] = {
     "avoid-term": (WARNING, "use the agreed term of curriculum/terminology.yml"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
+    "no-break": (ERROR, "add an activity with `kind: break`"),
 }

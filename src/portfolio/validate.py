@@ -39,6 +39,7 @@ from portfolio.safety import check_yaml_texts
 from portfolio.terminology import check_mentions, check_terms, load_terminology
 
 MIN_QUESTIONS = 6
+LONGEST_WITHOUT_BREAK = 90  # minutes a face-to-face session may last without a break
 PEOPLE_FILE = "people.yml"
 BALANCE_FILE = "quiz-balance.yml"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -237,6 +238,18 @@ def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Probl
                     f"activity {index} lasts {activity.minutes} minutes",
                 )
             )
+    long_session = capsule.mode == "face-to-face" and capsule.duration > LONGEST_WITHOUT_BREAK
+    if long_session and not any(a.kind == "break" for a in capsule.activities):
+        found.append(
+            problem(
+                path,
+                lines.get("activities", 1),
+                "no-break",
+                f"the session lasts {capsule.duration} minutes with no break",
+                f"add an activity with `kind: break` near the middle (sessions over {LONGEST_WITHOUT_BREAK}"
+                " minutes need one); its minutes count in the duration, not in the learning time",
+            )
+        )
     total = sum(a.minutes for a in capsule.activities)
     if capsule.activities and total != capsule.duration:
         found.append(

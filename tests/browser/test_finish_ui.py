@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from answering import answer_anyhow
+from answering import answer_anyhow, fieldset, order_items
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
 
 pytestmark = pytest.mark.browser
@@ -25,16 +25,20 @@ SHOWN_HIDDEN = """[...document.querySelectorAll("[hidden]")]
   .map(element => element.outerHTML.slice(0, 120))"""
 
 # Each fieldset of a form: marked or not, its note shown or not, its inputs' aria-invalid.
+# A question is answered when an option is ticked or every list box has a choice; an
+# ordering question (no input, no list box) always has an answer.
 MARKS = """selector => [...document.querySelectorAll(selector)].map(fieldset => {
   const note = fieldset.querySelector(".quiz__missing");
   const inputs = [...fieldset.querySelectorAll("input")];
+  const selects = [...fieldset.querySelectorAll("select")];
+  const controls = [...inputs, ...selects];
   return {
-    answered: inputs.some(input => input.checked),
+    answered: selects.length ? selects.every(s => s.value) : !inputs.length || inputs.some(input => input.checked),
     marked: fieldset.classList.contains("quiz__fieldset--missing"),
     outlined: getComputedStyle(fieldset).outlineStyle !== "none",
     note: note !== null && note.getClientRects().length > 0 && note.textContent.trim(),
-    described: inputs.every(input => (input.getAttribute("aria-describedby") || "").split(" ").includes(note.id)),
-    invalid: inputs.map(input => input.getAttribute("aria-invalid")),
+    described: controls.every(c => (c.getAttribute("aria-describedby") || "").split(" ").includes(note.id)),
+    invalid: controls.map(c => c.getAttribute("aria-invalid")),
   };
 })"""
 
@@ -75,10 +79,16 @@ def screen(browser, width):
 
 
 def answer_all_correctly(page) -> None:
+    """Every right option ticked, every match chosen, every ordering put right (read from
+    the page's own markers, whatever order the options were shuffled into)."""
     for input in page.query_selector_all(".quiz input[data-correct]"):
         input.check()
     for select in page.query_selector_all(".quiz select[data-answer]"):
         select.select_option(select.get_attribute("data-answer"))
+    for number, question in enumerate(page.query_selector_all(".quiz__question"), 1):
+        if question.get_attribute("data-type") == "ordering":
+            count = len(question.query_selector_all(".quiz__order-item"))
+            order_items(page, fieldset(number), list(range(1, count + 1)))
 
 
 def apart(first: dict, second: dict) -> float:
@@ -158,14 +168,16 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
     fieldset = ".quiz__question" if form == "quiz" else ".self-assessment__statement"
     result = f".{form}__result"
     screen.goto(url(site_url, lang, path))
-    screen.check(f"{fieldset}:nth-of-type(2) input")
+    # Questions a learner must answer (an ordering question always has an answer).
+    answerable = [e for e in screen.query_selector_all(fieldset) if e.query_selector("input, select")]
+    answer_anyhow(answerable[1])
     screen.click(f"form.{form} button[type=submit]")
 
     screen.wait_for_function(IN_VIEW, arg=result)
     assert screen.evaluate("sel => document.activeElement === document.querySelector(sel)", result)
     live = screen.eval_on_selector(result, "el => el.getAttribute('role') === 'alert' || el.hasAttribute('aria-live')")
     assert live
-    count = len(screen.query_selector_all(fieldset)) - 1
+    count = len(answerable) - 1
     message = INTERFACE["quiz-missing"][lang]
     assert screen.text_content(result).startswith(message.replace("{count}", str(count)))
 
@@ -179,7 +191,7 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
             assert set(state["invalid"]) == {"true"}
 
     # Answering a question clears its mark, and the message counts one fewer.
-    screen.check(f"{fieldset}:nth-of-type(1) input")
+    answer_anyhow(answerable[0])
     first = screen.evaluate(MARKS, fieldset)[0]
     assert not first["marked"] and not first["note"] and first["invalid"] == [None] * len(first["invalid"])
     assert screen.text_content(result).startswith(message.replace("{count}", str(count - 1)))
