@@ -65,8 +65,9 @@ def run(root: Path) -> str:
         )
         measures.extend(_rebuilds(root, work))
         scaling = _scaling(root, work)
+        languages_rows = _language_scaling(root, work)
         weight = _page_weight(site, languages)
-    report = _report(measures, scaling, weight)
+    report = _report(measures, scaling, weight, languages_rows)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(report, encoding="utf-8")
     return report
@@ -231,7 +232,62 @@ def _page_weight(site: Path, languages) -> dict:
 # Report -----------------------------------------------------------------------
 
 
-def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weight: dict) -> str:
+# Languages added by copying English pages: codes CLDR and lunr know, names as data.
+EXTRA_LANGUAGES = {
+    "de": "Deutsch",
+    "es": "Español",
+    "it": "Italiano",
+    "pt": "Português",
+    "nl": "Nederlands",
+    "ro": "Română",
+    "tr": "Türkçe",
+    "ru": "Русский",
+    "fi": "Suomi",
+}
+
+
+def _language_scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
+    """The site stage with 3, 6 and 12 languages (extra ones copied from English)."""
+    rows = []
+    for count in (3, 6, 12):
+        project = work / f"lang{count}"
+        copy_sources(root, project)
+        extra = list(EXTRA_LANGUAGES)[: count - 3]
+        add_languages(project, extra)
+        site = work / f"lang{count}-site"
+        measure = _stage(f"{count} languages", _build(site, pdfs=False), project)
+        pages = sum(1 for _ in site.rglob("index.html"))
+        rows.append((count, pages, measure.seconds))
+        shutil.rmtree(site)
+    return rows
+
+
+def add_languages(project: Path, codes: list[str]) -> None:
+    """Declare languages in mkdocs.yml and the organisation file; their pages are copies of
+    the English ones (as a translation team starts)."""
+    config = (project / CONFIG_FILE).read_text(encoding="utf-8")
+    entries = "".join(
+        f"        - locale: {c}\n          name: {EXTRA_LANGUAGES[c]}\n          build: true\n" for c in codes
+    )
+    config = config.replace("\n# Hooks", "\n" + entries.rstrip("\n") + "\n\n# Hooks", 1) if codes else config
+    (project / CONFIG_FILE).write_text(config, encoding="utf-8")
+    org = project / "curriculum/organisation.yml"
+    text = org.read_text(encoding="utf-8")
+    org.write_text(
+        re.sub(
+            r"^languages: \[(.*)\]",
+            lambda m: f"languages: [{m.group(1)}, {', '.join(codes)}]" if codes else m.group(0),
+            text,
+            count=1,
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
+    for code in codes:
+        shutil.copytree(project / "docs/en", project / "docs" / code)
+
+
+def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weight: dict, languages_rows: list) -> str:
     site = next(m for m in measures if m.label.startswith("site"))
     plain = next(m for m in measures if m.label.startswith("plain"))
     lines = [
@@ -254,10 +310,18 @@ def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weig
         "| ---: | ---: | ---: | ---: | ---: |",
         *[f"| {f}x | {p} | {s:.2f} | {s / p * 1000:.1f} | {s / scaling[0][2]:.2f}x |" for f, p, s in scaling],
         "",
+        "## Scaling (languages, site stage; extra languages copied from English)",
+        "",
+        "| languages | pages | wall time (s) | seconds per language |",
+        "| ---: | ---: | ---: | ---: |",
+        *[f"| {n} | {p} | {s:.2f} | {s / n:.2f} |" for n, p, s in languages_rows],
+        "",
         "## Page weight",
         "",
         f"First visit to a capsule page: {weight['files']} files, {weight['raw'] / 1024:.0f} KB raw, "
-        f"**{weight['gzip'] / 1024:.0f} KB compressed** (gzip -9), search index not included.",
+        f"**{weight['gzip'] / 1024:.0f} KB compressed** (gzip -9) without the search index, "
+        f"**{(weight['gzip'] + weight['indexes']['en'][1]) / 1024:.0f} KB** with the English index "
+        "(loaded when the reader opens search).",
         "",
         "| language | search index raw (KB) | compressed (KB) |",
         "| --- | ---: | ---: |",

@@ -216,6 +216,8 @@ class SelfAssessment:
     scale: list[Text]  # the rating labels, lowest first; a rating scores 1 to len(scale)
     statements: list[Statement]
     bands: list[Band]
+    # An earlier self-assessment with the same statements: My progress shows both side by side.
+    follows: SelfAssessmentId | None = None
 
     def score_range(self) -> tuple[int, int]:
         return len(self.statements), len(self.statements) * len(self.scale)

@@ -155,6 +155,18 @@ class PageMacros:
             {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
             for a in curriculum.self_assessments.values()
         ]
+        # A self-assessment that repeats an earlier one's statements: both side by side.
+        comparisons = [
+            {
+                "before": a.follows,
+                "after": a.id,
+                "before_title": self.localise(curriculum.self_assessments[a.follows].title),
+                "after_title": self.localise(a.title),
+                "statements": [{"id": st.id, "text": self.localise(st.text)} for st in a.statements],
+            }
+            for a in curriculum.self_assessments.values()
+            if a.follows in curriculum.self_assessments
+        ]
         # The learner's own version of the observation checklists, in the same order.
         checks = [
             {
@@ -169,6 +181,7 @@ class PageMacros:
             "partials/progress.html",
             capsules=capsules,
             assessments=assessments,
+            comparisons=comparisons,
             checks=checks,
             certificate=certificate_view(self),
         )

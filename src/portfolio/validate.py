@@ -201,6 +201,18 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
     for assessment in curriculum.self_assessments.values():
         path = base / "self-assessments" / f"{assessment.id}.yml"
         found.extend(_check_bands(assessment, path, _key_lines(raw.get(path))))
+        earlier = curriculum.self_assessments.get(assessment.follows or "")
+        default = curriculum.default_language
+        if earlier and _statements(earlier, default) != _statements(assessment, default):
+            found.append(
+                problem(
+                    path,
+                    _key_lines(raw.get(path)).get("statements", 1),
+                    "statements-differ",
+                    f"`{assessment.id}` follows `{earlier.id}` but its statements differ from it",
+                    f"give it the statements of `{earlier.id}`: the same ids, in the same order, with the same English",
+                )
+            )
     if curriculum.course:
         seen: dict[str, Path] = {}
         lines = _track_lines(raw.get(base / "course.yml"))
@@ -315,6 +327,11 @@ def _check_objective(objective: int | None, capsule: Capsule | None, what: str, 
             f"use a number from 1 to {len(capsule.objectives)} (the capsule's `objectives:` in order)",
         )
     ]
+
+
+def _statements(assessment: SelfAssessment, default: str) -> list[tuple[str, str]]:
+    """What two self-assessments must share to be compared: each statement's id and text."""
+    return [(s.id, s.text.get(default, "")) for s in assessment.statements]
 
 
 def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Problem]:

@@ -103,3 +103,28 @@ def test_reflections_and_name_print_as_the_learner_portfolio(page, site_url, tmp
     text = subprocess.run(["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True).stdout
     assert "Learning portfolio of Learner Example" in text
     assert "Keep a short log after each meeting." in text
+
+
+def test_the_same_statements_before_and_after_side_by_side(page, site_url):
+    """Intake (step 3) and supervision (steps 8 and 10) use one set of statements; My
+    progress sets the learner's two ratings of each statement side by side."""
+    from conftest import LANGUAGES, ROOT
+    from portfolio.validate import load_curriculum
+
+    curriculum, _ = load_curriculum(ROOT, "en", LANGUAGES)
+    later = next(a for a in curriculum.self_assessments.values() if a.follows)
+    earlier = curriculum.self_assessments[later.follows]
+    assert [s.id for s in later.statements] == [s.id for s in earlier.statements]
+    for assessment, rating in ((earlier, 2), (later, 3)):
+        page.goto(site_url + f"training/self-assessments/{assessment.id}/")
+        rate_all(page, rating)
+        page.click(".self-assessment button[type=submit]")
+    page.goto(site_url + "training/my-progress/")
+    for statement in later.statements:
+        before = page.text_content(
+            f".my-progress__rating[data-self-assessment='{earlier.id}'][data-statement='{statement.id}']"
+        )
+        after = page.text_content(
+            f".my-progress__rating[data-self-assessment='{later.id}'][data-statement='{statement.id}']"
+        )
+        assert (before, after) == ("2", "3")

@@ -23,6 +23,11 @@
         ? entry.score + " / " + entry.max + (entry.band ? " — " + entry.band : "")
         : root.dataset.textNone;
     });
+    root.querySelectorAll(".my-progress__rating").forEach(function (cell) {
+      var entry = data.selfAssessments[cell.dataset.selfAssessment];
+      var rating = entry && entry.ratings ? entry.ratings[cell.dataset.statement] : undefined;
+      cell.textContent = typeof rating === "number" ? String(rating) : root.dataset.textNone;
+    });
     renderReflections(root, data);
     renderSelfChecks(root, data);
     renderName(root, data);

@@ -41,7 +41,9 @@
     });
     var assessmentsOk = Object.keys(data.selfAssessments).every(function (id) {
       var entry = data.selfAssessments[id];
-      return entry && typeof entry.score === "number" && typeof entry.max === "number";
+      var ratingsOk = entry && (entry.ratings === undefined || (typeof entry.ratings === "object" && entry.ratings !== null &&
+        Object.keys(entry.ratings).every(function (s) { return typeof entry.ratings[s] === "number"; })));
+      return entry && typeof entry.score === "number" && typeof entry.max === "number" && ratingsOk;
     });
     var reflectionsOk = data.reflections === undefined || (typeof data.reflections === "object" &&
       Object.keys(data.reflections).every(function (id) {

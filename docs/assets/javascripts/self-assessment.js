@@ -23,10 +23,17 @@
     });
     result.textContent = progress.fill(form.dataset.textResult, { score: score, max: max }) + " " + (band ? band.textContent : "");
     form.querySelector(".self-assessment__print").hidden = false;
+    // Each statement's rating too, so that My progress can set this result beside an
+    // earlier or later one with the same statements (before and after).
+    var ratings = {};
+    statements.forEach(function (s) {
+      ratings[s.dataset.statement] = Number(s.querySelector("input:checked").value);
+    });
     progress.saveSelfAssessment(form.dataset.selfAssessment, {
       score: score,
       max: max,
       band: band ? band.querySelector("strong").textContent : "",
+      ratings: ratings,
     });
   }
 
