@@ -141,18 +141,23 @@ def _plain_project(root: Path, target: Path) -> Path:
 # Scaling ----------------------------------------------------------------------
 
 
-def _scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
+def _grown(root: Path, work: Path, label: str, sizes: tuple[int, ...], grow) -> list[tuple[int, int, float]]:
+    """The site stage of copies of the project, each grown by `grow(project, size)`: rows of
+    size, pages and seconds."""
     rows = []
-    for factor in (1, 4, 16):
-        project = work / f"x{factor}"
+    for size in sizes:
+        project = work / f"{label}{size}"
         copy_sources(root, project)
-        multiply(project, factor)
-        site = work / f"x{factor}-site"
-        measure = _stage(f"x{factor}", _build(site, pdfs=False), project)
-        pages = sum(1 for _ in site.rglob("index.html"))
-        rows.append((factor, pages, measure.seconds))
+        grow(project, size)
+        site = work / f"{label}{size}-site"
+        measure = _stage(f"{label} {size}", _build(site, pdfs=False), project)
+        rows.append((size, sum(1 for _ in site.rglob("index.html")), measure.seconds))
         shutil.rmtree(site)
     return rows
+
+
+def _scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
+    return _grown(root, work, "x", (1, 4, 16), multiply)
 
 
 def multiply(project: Path, factor: int) -> None:
@@ -248,18 +253,9 @@ EXTRA_LANGUAGES = {
 
 def _language_scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
     """The site stage with 3, 6 and 12 languages (extra ones copied from English)."""
-    rows = []
-    for count in (3, 6, 12):
-        project = work / f"lang{count}"
-        copy_sources(root, project)
-        extra = list(EXTRA_LANGUAGES)[: count - 3]
-        add_languages(project, extra)
-        site = work / f"lang{count}-site"
-        measure = _stage(f"{count} languages", _build(site, pdfs=False), project)
-        pages = sum(1 for _ in site.rglob("index.html"))
-        rows.append((count, pages, measure.seconds))
-        shutil.rmtree(site)
-    return rows
+    return _grown(
+        root, work, "lang", (3, 6, 12), lambda project, n: add_languages(project, list(EXTRA_LANGUAGES)[: n - 3])
+    )
 
 
 def add_languages(project: Path, codes: list[str]) -> None:
