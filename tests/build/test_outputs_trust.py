@@ -147,15 +147,22 @@ def test_two_builds_of_the_same_sources_are_the_same_bytes(tmp_path):
     documents = project / "curriculum/documents.yml"
     text = documents.read_text()
     documents.write_text("documents:\n" + text[text.index("  - id: trainers-pack") :])  # the short one
-    builds = []
+    # Two builds at once, each in its own process (one per core); each renders everything:
+    # the output cache would hand the second one the first's files.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764000000", "PORTFOLIO_OUTPUT_CACHE": "off"}
+    runs = {}
     for name in ("a", "b"):
         out = tmp_path / name
         command = [sys.executable, "-m", "portfolio", "build", "--site-dir", str(out / "site")]
-        command += ["--dist-dir", str(out / "dist")]
-        # Both builds render everything: the output cache would hand the second one the first's files.
-        env = {**os.environ, "SOURCE_DATE_EPOCH": "1764000000", "PORTFOLIO_OUTPUT_CACHE": "off"}
-        subprocess.run(command, cwd=project, check=True, capture_output=True, env=env)
-        outputs = {p: h for p, h in _tree(out).items() if p.endswith((".pdf", ".zip", ".gift", ".xml"))}
+        command += ["--dist-dir", str(out / "dist"), "--force"]
+        log = open(tmp_path / f"{name}.log", "wb")  # noqa: SIM115 (closed once the build ends)
+        runs[name] = (subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT), log)
+    builds = []
+    for name, (run, log) in runs.items():
+        run.wait()
+        log.close()
+        assert run.returncode == 0, (tmp_path / f"{name}.log").read_text()[-2000:]
+        outputs = {p: h for p, h in _tree(tmp_path / name).items() if p.endswith((".pdf", ".zip", ".gift", ".xml"))}
         builds.append(outputs)
     assert any(p.endswith(".pdf") for p in builds[0]) and any(p.endswith(OFFLINE_ZIP) for p in builds[0])
     assert builds[0] == builds[1]

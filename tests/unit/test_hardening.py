@@ -256,7 +256,7 @@ def test_damaged_sources_give_problem_lines_never_a_traceback(tmp_path, monkeypa
     monkeypatch.delenv("CI", raising=False)
     rng = random.Random(20261129)
     targets = sorted(SOURCES)
-    for run in range(200):
+    for run in range(120):
         target = root / rng.choice(targets)
         original = target.read_bytes()
         target.write_bytes(_mutate(original, rng))
