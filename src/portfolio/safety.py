@@ -64,12 +64,16 @@ def _decoded(text: str) -> str:
 
 
 def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
+    # A contact has an @, a written-out "at"/"dot", or eight digits: without any of them
+    # the text has none, and the patterns need not run (most lines of a page).
+    if "@" not in text and sum(c.isdigit() for c in text) < 8 and not _WRITTEN_OUT.search(text):
+        return []
     spans = []
     for pattern in _CONTACTS:
         for match in pattern.finditer(text):
             found = match.group(0)
             digits = sum(c.isdigit() for c in found)
-            written_out = "@" in found or re.search(r"\bdot\b|[\[(]\s*at", found, _I)
+            written_out = "@" in found or _WRITTEN_OUT.search(found)
             if (written_out or digits >= 8) and not _DATE.fullmatch(found.strip()):
                 spans.append((match.start(), match.end()))
     # A number found inside a longer one (the national part of +33 6 12 34 56 78) is the same.
@@ -85,6 +89,7 @@ def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
 # (people.yml holds only people who agreed to be named).
 CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
 _I = re.IGNORECASE
+_WRITTEN_OUT = re.compile(r"\bdot\b|[\[(]\s*at", _I)  # jo [at] example [dot] org
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
