@@ -117,17 +117,17 @@ def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
     root = state.root
     logo = _logo(state)
     # What each file is made from; the same inputs give the same file (output_cache).
-    made_from = [output_cache.machine(), output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
+    made_from = [output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
     made_from.append(output_cache.files([logo] if logo else []))
     pdf = target / output_path(state.languages, lang, form_id, "pdf")
     html = _form_html(view, _print_environment(root), root, lang, ui, logo)
-    entry = output_cache.key("form-pdf", form_id, lang, html, *made_from)
-    output_cache.cached(root, entry, pdf, lambda: _write_pdf(html, root, logo, f"{form_id}-{lang}", pdf))
+    inputs = ["form-pdf", form_id, lang, html, *made_from]
+    output_cache.cached(root, inputs, pdf, lambda: _write_pdf(html, root, logo, f"{form_id}-{lang}", pdf))
     middle = time.perf_counter()
     docx = target / output_path(state.languages, lang, form_id, "docx")
     data = json.dumps([view, ui, lang, direction(lang)], sort_keys=True, default=str)
-    entry = output_cache.key("form-docx", form_id, lang, data, *made_from)
-    output_cache.cached(root, entry, docx, lambda: _write_docx(view, state, lang, ui, docx) or {})
+    inputs = ["form-docx", form_id, lang, data, *made_from]
+    output_cache.cached(root, inputs, docx, lambda: _write_docx(view, state, lang, ui, docx))
     return Made(pdf, middle - started), Made(docx, time.perf_counter() - middle)
 
 
@@ -177,7 +177,7 @@ def _logo(state) -> Path | None:
 # Word ---------------------------------------------------------------------------------
 
 
-def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> None:
+def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     """An editable Word document: the organisation's header, then each section as a
     table of labels with room to write; checkboxes as ☐; right to left where needed."""
     import docx
@@ -235,6 +235,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> None:
     document.save(buffer)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(_fixed_dates(buffer.getvalue(), source_epoch(state.root)))
+    return {}  # nothing to keep beside the file in the output cache
 
 
 def _paragraph(document, text: str, rtl: bool, heading: int | None = None):

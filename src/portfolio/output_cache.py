@@ -19,6 +19,8 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from portfolio.reproducible import source_epoch
+
 CACHE_DIR = Path(".cache") / "outputs"
 SWITCH = "PORTFOLIO_OUTPUT_CACHE"
 
@@ -33,13 +35,16 @@ def key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def cached(root: Path, entry: str, target: Path, make: Callable[[], dict]) -> tuple[dict, bool]:
-    """`target` copied from the cache entry `entry`, or made by `make()` (which writes
-    `target` and returns facts about it, such as a page count) and then stored. Returns
-    the facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
+def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[], dict]) -> tuple[dict, bool]:
+    """`target` copied from the cache entry of its `inputs`, or made by `make()` (which
+    writes `target` and returns facts about it, such as a page count) and then stored.
+    Every output also depends on the machine (fonts, library versions) and on the
+    commit date that dates it (reproducible.py): both are part of the entry. Returns the
+    facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
     output anew (the reproducibility test renders twice)."""
     if os.environ.get(SWITCH) == "off":
         return make(), False
+    entry = key(*inputs, machine(), str(source_epoch(root)))
     folder = root / CACHE_DIR
     stored, facts_file = folder / f"{entry}.bin", folder / f"{entry}.json"
     try:

@@ -65,6 +65,12 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
+    """Learning minutes (breaks excluded) face to face, and at a distance or in self-study."""
+    present = sum(c.learning_minutes() for c in capsules if c.mode == "face-to-face")
+    return present, sum(c.learning_minutes() for c in capsules) - present
+
+
 class PageMacros:
     """The macros of one language build; `current_page` gives the page being rendered."""
 
@@ -109,7 +115,7 @@ class PageMacros:
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
-            "org": organisation_view(self.state.curriculum, self.lang),
+            "org": self._organisation(),
         }
 
     # Macros -------------------------------------------------------------------
@@ -220,7 +226,7 @@ class PageMacros:
             point=point,
             label=self.ui[f"adapt-{point}"],
             text=self.localise(text) if text else "",
-            org=organisation_view(self.state.curriculum, self.lang),
+            org=self._organisation(),
         )
 
     def translation_status(self) -> str:
@@ -287,9 +293,7 @@ class PageMacros:
         curriculum = self.state.curriculum
         ids = curriculum.organisation.contacts if curriculum.organisation else []
         people = [self.localise(vars(curriculum.people[i])) for i in ids if curriculum.people[i].consent.given]
-        return self.render(
-            "partials/contacts.html", org=organisation_view(self.state.curriculum, self.lang), people=people
-        )
+        return self.render("partials/contacts.html", org=self._organisation(), people=people)
 
     def lms_downloads(self) -> str:
         """Links to this language's SCORM packages and question banks (written after the site)."""
@@ -422,11 +426,11 @@ class PageMacros:
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
-            present = sum(c.duration for c in capsules if c.mode == "face-to-face")
+            present, distance = learning_minutes_by_place(capsules)
             view = self.localise(track)
             view["hours"] = hours(curriculum.track_minutes(track), self.lang)
             view["present_hours"] = hours(present, self.lang)
-            view["distance_hours"] = hours(curriculum.track_minutes(track) - present, self.lang)
+            view["distance_hours"] = hours(distance, self.lang)
             view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
             view["capsules"] = [{**self.capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
             tracks.append(view)
@@ -482,12 +486,13 @@ class PageMacros:
             key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
             for key, group in groups.items()
         }
+        present_minutes, distance_minutes = learning_minutes_by_place(capsules)
         return self.render(
             "partials/pilot-schedule.html",
             days=views,
             remote=remote_views,
-            present_hours=hours(sum(c.learning_minutes() for c in present), self.lang),
-            distance_hours=hours(sum(c.learning_minutes() for c in remote), self.lang),
+            present_hours=hours(present_minutes, self.lang),
+            distance_hours=hours(distance_minutes, self.lang),
         )
 
     def _capsules_in_order(self) -> list[Capsule]:

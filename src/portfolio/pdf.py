@@ -93,10 +93,9 @@ def build_document(
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
-    entry = output_cache.key("pdf", document.id, html, output_cache.files(print_files), assets)
-    entry = output_cache.key(entry, output_cache.machine())
+    inputs = ["pdf", document.id, html, output_cache.files(print_files), assets]
     facts, _ = output_cache.cached(
-        root, entry, target, lambda: _render(site_dir, root, languages, html, document, lang, target)
+        root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target)
     )
     titles = [part.title for part in parts if isinstance(part, Chapter)]
     return Built(target, facts["pages"], time.perf_counter() - started, titles)

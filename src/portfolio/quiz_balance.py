@@ -22,9 +22,7 @@ def check_balance(
     quiz: Quiz, limits: QuizBalance, path: Path, line: int, languages: tuple[str, ...], default: str
 ) -> list[Problem]:
     """The `guess-*` problems of one quiz; `line` is where its questions start."""
-    by_type: dict[str, list[Question]] = {}
-    for question in quiz.questions:
-        by_type.setdefault(question.type, []).append(question)
+    by_type = _by_type(quiz)
     found = []
     singles = [q for q in by_type.get("single", []) if q.options]
     if len(singles) >= limits.min_questions:
@@ -43,11 +41,8 @@ def check_balance(
 def blind_score(quiz: Quiz, lang: str, default: str) -> tuple[float, list[str]]:
     """The best score (percent) of an answer-blind strategy in one language, and the
     strategy: per question type, the rule that does best across the whole quiz."""
-    by_type: dict[str, list[Question]] = {}
-    for question in quiz.questions:
-        by_type.setdefault(question.type, []).append(question)
     points, names = 0.0, []
-    for questions in by_type.values():
+    for questions in _by_type(quiz).values():
         totals: Counter[str] = Counter()
         for question in questions:
             totals.update(kind_of(question).blind_scores(question, lang, default))
@@ -60,6 +55,14 @@ def blind_score(quiz: Quiz, lang: str, default: str) -> tuple[float, list[str]]:
 def chance_score(quiz: Quiz) -> float:
     """The expected score (percent) of answering every question at random."""
     return 100 * sum(kind_of(q).chance(q) for q in quiz.questions) / max(1, len(quiz.questions))
+
+
+def _by_type(quiz: Quiz) -> dict[str, list[Question]]:
+    """The quiz's questions grouped by type, in order."""
+    by_type: dict[str, list[Question]] = {}
+    for question in quiz.questions:
+        by_type.setdefault(question.type, []).append(question)
+    return by_type
 
 
 def _share(count: int, total: int) -> float:

@@ -29,6 +29,7 @@ from portfolio.models import (
     SelfAssessment,
     StepCycle,
     Terminology,
+    Workspace,
 )
 from portfolio.page_checks import check_pages
 from portfolio.problems import Problem, problem
@@ -37,6 +38,7 @@ from portfolio.question_types import kind_of
 from portfolio.quiz_balance import check_balance
 from portfolio.safety import check_yaml_texts
 from portfolio.terminology import check_mentions, check_terms, load_terminology
+from portfolio.workspace import WORKSPACE_FILE, check_workspace
 
 MIN_QUESTIONS = 6
 LONGEST_WITHOUT_BREAK = 90  # minutes a face-to-face session may last without a break
@@ -127,9 +129,6 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
             problems.extend(_check_id(obj.id, path, line, seen))
             store[obj.id] = obj
     # The mentoring workspace (optional): its structure, then what it names.
-    from portfolio.models import Workspace
-    from portfolio.workspace import WORKSPACE_FILE, check_workspace
-
     if (base / WORKSPACE_FILE).is_file():
         workspace, data = read(base / WORKSPACE_FILE, Workspace)
         if workspace is not INVALID:
@@ -215,7 +214,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
             )
     if curriculum.course:
         seen: dict[str, Path] = {}
-        lines = _track_lines(raw.get(base / "course.yml"))
+        lines = _id_lines(raw.get(base / "course.yml"), "tracks")
         for track in curriculum.course.tracks:
             line = lines.get(track.id, 1)
             found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen, line))
@@ -277,7 +276,7 @@ def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Probl
 
 def _check_quiz(quiz: Quiz, path: Path, data, curriculum: Curriculum, complete: bool) -> list[Problem]:
     found: list[Problem] = []
-    lines = _question_lines(data)
+    lines = _id_lines(data, "questions")
     keys = _key_lines(data)
     if len(quiz.questions) < MIN_QUESTIONS:
         found.append(
@@ -505,27 +504,21 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _track_lines(data) -> dict[str, int]:
-    tracks = data.get("tracks") if isinstance(data, yamlfile.YamlMap) else None
-    if not isinstance(tracks, yamlfile.YamlList):
-        return {}
-    return {t.get("id"): t.line for t in tracks if isinstance(t, yamlfile.YamlMap)}
-
-
 def _key_lines(data) -> dict:
     return data.key_lines if isinstance(data, yamlfile.YamlMap) else {}
 
 
-def _item_lines(data, key: str) -> list[int]:
-    """The line of each item of the list under `key`."""
+def _items(data, key: str) -> list:
+    """The entries of the list under `key` in a parsed file (each mapping knows its line)."""
     items = data.get(key) if isinstance(data, yamlfile.YamlMap) else None
-    if not isinstance(items, yamlfile.YamlList):
-        return []
-    return [getattr(item, "line", 1) for item in items]
+    return list(items) if isinstance(items, yamlfile.YamlList) else []
 
 
-def _question_lines(data) -> dict[str, int]:
-    questions = data.get("questions") if isinstance(data, yamlfile.YamlMap) else None
-    if not isinstance(questions, yamlfile.YamlList):
-        return {}
-    return {q.get("id"): q.line for q in questions if isinstance(q, yamlfile.YamlMap)}
+def _item_lines(data, key: str) -> list[int]:
+    """The line of each entry of the list under `key`."""
+    return [getattr(item, "line", 1) for item in _items(data, key)]
+
+
+def _id_lines(data, key: str) -> dict[str, int]:
+    """The line of each entry of the list under `key`, by its id."""
+    return {item.get("id"): item.line for item in _items(data, key) if isinstance(item, yamlfile.YamlMap)}

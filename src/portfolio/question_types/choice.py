@@ -24,7 +24,7 @@ class Choice(QuestionKind):
     def check(self, question: Question, path: Path, line: int) -> list[Problem]:
         found = super().check(question, path, line)
         found.extend(count_between(path, line, question, "options", len(question.options), *self.options_range))
-        correct = sum(o.correct for o in question.options)
+        correct = right_count(question)
         if correct == 0 and question.options:
             found.append(problem(path, line, "no-correct-answer", f"question `{question.id}` has no correct option"))
         return found
@@ -33,7 +33,7 @@ class Choice(QuestionKind):
         return [text(o.text) for o in question.options if o.correct]
 
     def bank_view(self, question: Question, text: Localise) -> dict[str, Any]:
-        correct = sum(o.correct for o in question.options)
+        correct = right_count(question)
         return {
             "options": [
                 {
@@ -58,7 +58,7 @@ class Single(Choice):
 
     def check(self, question: Question, path: Path, line: int) -> list[Problem]:
         found = super().check(question, path, line)
-        correct = sum(o.correct for o in question.options)
+        correct = right_count(question)
         if correct > 1:
             found.append(
                 problem(
@@ -89,7 +89,7 @@ class Multiple(Choice):
 
     def check(self, question: Question, path: Path, line: int) -> list[Problem]:
         found = super().check(question, path, line)
-        correct = sum(o.correct for o in question.options)
+        correct = right_count(question)
         if correct > MAX_CORRECT:
             found.append(
                 problem(
@@ -156,7 +156,7 @@ class TrueFalse(Choice):
                     f"true-false question `{question.id}` has {len(question.options)} options",
                 ),
             ]
-        correct = sum(o.correct for o in question.options)
+        correct = right_count(question)
         if correct != 1:
             rule = "no-correct-answer" if correct == 0 else "several-correct-answers"
             found.append(
@@ -181,6 +181,11 @@ class TrueFalse(Choice):
         for option, value in zip(view["options"], ("true", "false"), strict=True):
             option["text"] = value
         return view
+
+
+def right_count(question: Question) -> int:
+    """How many of the question's options are right."""
+    return sum(o.correct for o in question.options)
 
 
 def score(options: list[Option], chosen) -> float:
