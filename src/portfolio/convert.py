@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.models import Ref, Text, is_required, non_null
-from portfolio.problems import Problem, problem
+from portfolio.problems import RULES, Problem, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
 
@@ -91,6 +91,16 @@ def _value(tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
         return _value(non_null(tp), value, ctx, line, key)
     if origin is typing.Annotated:
         base, *extras = typing.get_args(tp)
+        refs = [extra for extra in extras if isinstance(extra, Ref)]
+        if refs and base is str and not isinstance(value, str):  # a text where an id belongs
+            kind = refs[0].kind
+            ctx.add(
+                line,
+                "wrong-type",
+                f"`{key}` should be the id of a {kind}, not {_kind(value)}",
+                RULES[f"unknown-{kind}"][1] if f"unknown-{kind}" in RULES else "",
+            )
+            return INVALID
         result = _value(base, value, ctx, line, key)
         for extra in extras:
             if isinstance(extra, Ref) and result is not INVALID:

@@ -53,6 +53,13 @@ CapsuleId = Annotated[str, Ref("capsule")]
 QuizId = Annotated[str, Ref("quiz")]
 SelfAssessmentId = Annotated[str, Ref("self-assessment")]
 ChapterPath = Annotated[str, Ref("chapter")]
+MaterialId = Annotated[str, Ref("material")]
+FormId = Annotated[str, Ref("form")]
+# What a material is: a handout written in its file and printed with its capsule's
+# handouts, a sheet only the trainer uses (an answer key, statements to read out: in the
+# trainer's pack, not in the participants' handouts), a supply the trainer brings, a page
+# of the handbook, or a form of the project.
+MaterialKind = Literal["handout", "trainer-sheet", "supply", "page", "form"]
 
 
 # Quizzes ----------------------------------------------------------------------
@@ -117,6 +124,34 @@ class QuizBalance:
     blind_margin: int  # the best answer-blind strategy stays this many points under the pass mark
 
 
+# Materials --------------------------------------------------------------------
+@dataclass
+class Material:
+    """Something an activity uses (curriculum/materials/<id>.yml). A handout or a
+    trainer sheet has a `body` (Markdown: paragraphs, lists, tables) or `cards` to cut
+    out, or both; a page
+    names its handbook page, a form its form; a supply is only named."""
+
+    id: str
+    kind: MaterialKind
+    title: Text
+    prepare: Text | None = None  # what the trainer does before the session: copies, cutting
+    body: Text | None = None
+    cards: list[Text] = field(default_factory=list)
+    page: ChapterPath | None = None
+    form: FormId | None = None
+
+
+# The fields each kind of material needs, and those it must not have.
+MATERIAL_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "handout": (("body", "cards"), ("page", "form")),
+    "trainer-sheet": (("body", "cards"), ("page", "form")),
+    "supply": ((), ("body", "cards", "page", "form")),
+    "page": (("page",), ("body", "cards", "form")),
+    "form": (("form",), ("body", "cards", "page")),
+}
+
+
 # Capsules ---------------------------------------------------------------------
 @dataclass
 class Activity:
@@ -124,7 +159,7 @@ class Activity:
     minutes: int
     mode: Mode
     description: Text
-    materials: list[Text] = field(default_factory=list)
+    materials: list[MaterialId] = field(default_factory=list)  # ids in curriculum/materials/
     trainer_notes: Text | None = None
     kind: ActivityKind = "activity"  # a debrief after practice, or a break (not learning time)
 
@@ -494,6 +529,7 @@ class Curriculum:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     self_assessments: dict[str, SelfAssessment] = field(default_factory=dict)
     forms: dict[str, Form] = field(default_factory=dict)
+    materials: dict[str, Material] = field(default_factory=dict)
     workspace: Workspace | None = None
     balance: QuizBalance | None = None
 

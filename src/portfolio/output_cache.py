@@ -38,6 +38,7 @@ def key(*parts: str | bytes) -> str:
 def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[], dict]) -> tuple[dict, bool]:
     """`target` copied from the cache entry of its `inputs`, or made by `make()` (which
     writes `target` and returns facts about it, such as a page count) and then stored.
+    Files written beside `target` at the same time are named in the facts' `also`.
     Every output also depends on the machine (fonts, library versions) and on the
     commit date that dates it (reproducible.py): both are part of the entry. Returns the
     facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
@@ -51,13 +52,16 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
         facts = json.loads(facts_file.read_text(encoding="utf-8"))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(stored, target)
+        for index, name in enumerate(facts.get("also", [])):
+            shutil.copyfile(folder / f"{entry}.{index}.bin", target.parent / name)
         return facts, True
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError, TypeError):
         pass  # not stored yet, or damaged: make it
     facts = make()
+    also = [(target.parent / name, folder / f"{entry}.{i}.bin") for i, name in enumerate(facts.get("also", []))]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for source, final in ((target, stored), (None, facts_file)):
+        for source, final in (*also, (target, stored), (None, facts_file)):  # the facts last: they complete it
             partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
             if source is None:
                 partial.write_text(json.dumps(facts), encoding="utf-8")

@@ -133,6 +133,7 @@ MACROS: dict[str, str | None] = {
     "observation_checklists": None,
     "pilot_schedule": None,
     "session_plans": None,
+    "handouts": None,
     "answer_keys": None,
     "course_plans": None,
     "downloads": None,

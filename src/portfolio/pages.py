@@ -23,8 +23,9 @@ from portfolio.certificate import certificate_view
 from portfolio.forms import FORM_PAGES, file_sizes, form_view, output_path
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction, hours, percent
+from portfolio.materials import capsule_materials, handout_set, material_view
 from portfolio.models import Capsule
-from portfolio.pdf import PDF_FOLDER
+from portfolio.pdf import handouts_pdf, pdf_file
 from portfolio.project import OFFLINE_ZIP
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
@@ -52,7 +53,15 @@ def partials_environment(overrides: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["cell"] = table_cell
+    env.filters["markdown_text"] = markdown_text
     return env
+
+
+def markdown_text(text: str) -> Markup:
+    """A text from YAML, given to Markdown as it is written (entities, tables, `>`),
+    except that no HTML tag can start in it. `portfolio check` already refuses HTML in
+    texts ([markup-in-text]); this keeps a page safe even so."""
+    return Markup(str(text).replace("<", "&lt;"))
 
 
 def table_cell(text: str) -> str:
@@ -93,6 +102,7 @@ class PageMacros:
             "progress_tables": self.progress_tables,
             "mentoring_workspace": self.mentoring_workspace,
             "session_plans": self.session_plans,
+            "handouts": self.handouts,
             "answer_keys": self.answer_keys,
             "observation_checklists": self.observation_checklists,
             "pilot_schedule": self.pilot_schedule,
@@ -329,9 +339,7 @@ class PageMacros:
             {
                 "title": self.localise(document.title),
                 "subtitle": self.localise(document.subtitle),
-                "href": get_relative_url(
-                    f"{folder}{PDF_FOLDER}/{document.id}-{self.lang}.pdf", self.current_page().url
-                ),
+                "href": get_relative_url(f"{folder}{pdf_file(document.id, self.lang)}", self.current_page().url),
             }
             for document in (printing.documents if printing else [])
         ]
@@ -354,8 +362,36 @@ class PageMacros:
                 start += activity["minutes"]
             view["end"] = clock(start)
             view["link"] = self._capsule_link(capsule.id)
+            view["handouts"] = self._handouts_pdf(capsule)
             capsules.append(view)
         return self.render("partials/session-plans.html", capsules=capsules)
+
+    def handouts(self) -> str:
+        """Every capsule's handouts to print for participants, with the handbook pages and
+        forms to print and the supplies to bring; the trainer's pack prints each capsule's
+        section as its own PDF."""
+        materials = self.state.curriculum.materials
+        plan = self._page_link("trainers/session-plans.md")
+        sets = []
+        for capsule in self._capsules_in_order():
+            found = handout_set(capsule, materials, self.localise, self._material_link)
+            if found:
+                sets.append({**found, "pdf": self._handouts_pdf(capsule), "plan": plan})
+        return self.render("partials/handouts.html", sets=sets)
+
+    def _handouts_pdf(self, capsule: Capsule) -> str | None:
+        """A link to the capsule's handouts PDF (cut from the trainer's pack), if it has handouts."""
+        materials = self.state.curriculum.materials
+        if not any(m.kind == "handout" for m in capsule_materials(capsule, materials)):
+            return None
+        folder = self.state.languages.folder(self.lang)
+        return get_relative_url(f"{folder}{handouts_pdf(capsule.id, self.lang)}", self.current_page().url)
+
+    def _material_link(self, target: str) -> str | None:
+        """A link to a page from the current one ("" on that page), None outside a page."""
+        if self.current_page() is None:
+            return None
+        return self._page_link(target) or ""
 
     def answer_keys(self) -> str:
         """Every quiz's right answers, grouped by the capsule objective each question
@@ -562,8 +598,14 @@ class PageMacros:
     def capsule_view(self, capsule: Capsule) -> dict[str, Any]:
         view = self.localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
+        materials = self.state.curriculum.materials
         for activity in view["activities"]:
             activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
+            activity["materials"] = [
+                material_view(materials[m], capsule.id, self.localise, self._material_link)
+                for m in activity["materials"]
+                if m in materials
+            ]
         assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
         view["assessment"] = assessment and {
             "title": self.localise(assessment.title),

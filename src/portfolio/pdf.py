@@ -24,6 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 from portfolio import __version__, output_cache, parallel
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
+from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, nav_section_pages
@@ -34,6 +35,9 @@ PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 PDF_FOLDER = "pdf"
+_HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
+# Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
+_HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
 
 
@@ -54,9 +58,19 @@ class Built:
     chapters: list[str] = field(default_factory=list)
 
 
+def pdf_file(document_id: str, lang: str) -> str:
+    """A document's PDF in its language folder: `pdf/<id>-<lang>.pdf`."""
+    return f"{PDF_FOLDER}/{document_id}-{lang}.pdf"
+
+
+def handouts_pdf(capsule_id: str, lang: str) -> str:
+    """A capsule's handouts in its language folder: `pdf/handouts-<capsule>-<lang>.pdf`."""
+    return pdf_file(f"handouts-{capsule_id}", lang)
+
+
 def pdf_path(site_dir: Path, languages: Languages, lang: str, document_id: str) -> Path:
-    """Where a document's PDF lands in the site: `<language folder>/pdf/<id>-<lang>.pdf`."""
-    return site_dir / languages.folder(lang) / PDF_FOLDER / f"{document_id}-{lang}.pdf"
+    """Where a document's PDF lands in the site."""
+    return site_dir / languages.folder(lang) / pdf_file(document_id, lang)
 
 
 def build_document(
@@ -90,22 +104,34 @@ def build_document(
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
         logo=_logo(site_dir, curriculum),
     )
+    titles = {
+        c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
+        for c in curriculum.capsules.values()
+    }
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
-    inputs = ["pdf", document.id, html, output_cache.files(print_files), assets]
+    inputs = ["pdf", document.id, html, output_cache.files(print_files), assets, repr(sorted(titles.items()))]
     facts, _ = output_cache.cached(
-        root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target)
+        root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
     )
     titles = [part.title for part in parts if isinstance(part, Chapter)]
     return Built(target, facts["pages"], time.perf_counter() - started, titles)
 
 
 def _render(
-    site_dir: Path, root: Path, languages: Languages, html: str, document: PrintDocument, lang: str, target: Path
+    site_dir: Path,
+    root: Path,
+    languages: Languages,
+    html: str,
+    document: PrintDocument,
+    lang: str,
+    target: Path,
+    titles: dict[str, str],
 ) -> dict:
     """Lay out the HTML with WeasyPrint (fetching only from the site and the print
-    templates) and write the PDF; the facts kept beside it in the cache."""
+    templates) and write the PDF, and the handouts PDFs if it holds the handouts page
+    (`titles`: their titles by capsule); the facts kept beside it in the cache."""
     from weasyprint import HTML  # heavy import: only when printing
 
     fetcher = restricted_fetcher([site_dir, root / PRINT_TEMPLATES])
@@ -123,7 +149,32 @@ def _render(
             ]
         )
     rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-    return {"pages": len(rendered.pages)}
+    return {"pages": len(rendered.pages), "also": _write_handouts(rendered, target.parent, lang, titles)}
+
+
+def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str]) -> list[str]:
+    """Each capsule's section of the handouts page (a chapter of the document, if it has
+    it) as a PDF of its own, from the pages already laid out: the section's first page
+    up to its trainer sheets, the next section or the next chapter. Returns the file
+    names written in `folder`."""
+    from weasyprint.document import DocumentMetadata
+
+    first_pages: dict[str, int] = {}  # a page lists the anchors of every element on it
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            first_pages.setdefault(anchor, index)
+    starts = {m.group(1): i for a, i in first_pages.items() if (m := _HANDOUT_SET.fullmatch(a))}
+    boundaries = {i for a, i in first_pages.items() if _HANDOUTS_END.fullmatch(a)} | set(starts.values())
+    written = []
+    for capsule, first in starts.items():
+        last = min((b for b in boundaries if b > first), default=len(rendered.pages))
+        part = rendered.copy(rendered.pages[first:last])
+        title = titles.get(capsule, capsule)
+        part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
+        name = posixpath.basename(handouts_pdf(capsule, lang))
+        part.write_pdf(folder / name, pdf_variant="pdf/ua-1", pdf_identifier=name.encode("utf-8"))
+        written.append(name)
+    return written
 
 
 def outline(document: PrintDocument, nav: list) -> list[str | None]:

@@ -166,4 +166,11 @@ RULES: dict[str, tuple[str, str]] = {
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
     "no-break": (ERROR, "add an activity with `kind: break`"),
     "statements-differ": (ERROR, "give both self-assessments the same statements"),
+    "unknown-material": (
+        ERROR,
+        "write the id of a file in curriculum/materials/; for a material the project lacks, add that file first"
+        " (README: Materials)",
+    ),
+    "material-content": (ERROR, "give the material the field its kind needs, and none of the others"),
+    "unused-material": (WARNING, "name it in an activity's `materials:` or delete the file"),
 }

@@ -18,6 +18,7 @@ from portfolio.models import (
     Course,
     Documents,
     Form,
+    Material,
     Organisation,
     People,
     Quiz,
@@ -43,6 +44,7 @@ SCHEMAS = {
     "people": (People, "people.yml"),
     "terminology": (Terminology, "terminology.yml"),
     "form": (Form, "forms/*.yml"),
+    "material": (Material, "materials/*.yml"),
     "quiz-balance": (QuizBalance, "quiz-balance.yml"),
     "workspace": (Workspace, "workspace.yml"),
 }

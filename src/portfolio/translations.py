@@ -22,7 +22,7 @@ from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
 RECORD_FILE = "translations.yml"
-TRANSLATED_FILES = ("capsules", "quizzes", "self-assessments")
+TRANSLATED_FILES = ("capsules", "quizzes", "self-assessments", "materials")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
     if not (allowed and inside and source.is_file() and folder.joinpath(relative).is_file()):
         raise UsageError(
             f"{path} is not a translated page or curriculum file of this project"
-            f" — give docs/{lang}/<page>.md or curriculum/<capsules|quizzes|self-assessments>/<id>.yml"
+            f" — give docs/{lang}/<page>.md or curriculum/<capsules|quizzes|self-assessments|materials>/<id>.yml"
         )
 
 

@@ -17,11 +17,13 @@ from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import (
+    MATERIAL_FIELDS,
     Capsule,
     Course,
     Curriculum,
     Documents,
     Form,
+    Material,
     Organisation,
     People,
     Quiz,
@@ -116,6 +118,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         ("quizzes", "quiz", Quiz, curriculum.quizzes),
         ("self-assessments", "self-assessment", SelfAssessment, curriculum.self_assessments),
         ("forms", "form", Form, curriculum.forms),
+        ("materials", "material", Material, curriculum.materials),
     )
     for folder, kind, cls, store in kinds:
         seen: dict[str, Path] = {}
@@ -166,6 +169,8 @@ def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path)
         "capsule": lambda v: v in curriculum.capsules,
         "quiz": lambda v: v in curriculum.quizzes,
         "self-assessment": lambda v: v in curriculum.self_assessments,
+        "form": lambda v: v in curriculum.forms,
+        "material": lambda v: v in curriculum.materials,
         "person": lambda v: v in curriculum.people,
         "chapter": lambda v: _inside(chapters, v) and (chapters / v).is_file(),
     }
@@ -194,6 +199,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
         for index, seen in enumerate(capsule.observation):
             line = lines[index] if index < len(lines) else 1
             found.extend(_check_objective(seen.objective, capsule, f"observed behaviour {index + 1}", path, line))
+    found.extend(_check_materials(curriculum, base, raw, unusable))
     for quiz in curriculum.quizzes.values():
         path = base / "quizzes" / f"{quiz.id}.yml"
         found.extend(_check_quiz(quiz, path, raw.get(path), curriculum, path not in incomplete))
@@ -232,6 +238,44 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
         for capsule in sorted(set(curriculum.capsules) - in_tracks):
             path = base / "capsules" / f"{capsule}.yml"
             found.append(problem(path, 1, "capsule-in-no-track", f"the capsule `{capsule}` is in no track"))
+    return found
+
+
+def _check_materials(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -> list[Problem]:
+    """Each material has what its kind needs; each is used by some activity (judged only
+    once every capsule could be read)."""
+    found = []
+    for material in curriculum.materials.values():
+        path = base / "materials" / f"{material.id}.yml"
+        lines = _key_lines(raw.get(path))
+        needs, excludes = MATERIAL_FIELDS[material.kind]
+        if needs and not any(getattr(material, name) for name in needs):
+            wanted = " or ".join(f"`{name}:`" for name in needs)
+            found.append(
+                problem(
+                    path,
+                    lines.get("kind", 1),
+                    "material-content",
+                    f"the {material.kind} `{material.id}` has no {wanted}",
+                    f"add {wanted} (README: Materials)",
+                )
+            )
+        for name in excludes:
+            if getattr(material, name):
+                found.append(
+                    problem(
+                        path,
+                        lines.get(name, 1),
+                        "material-content",
+                        f"a {material.kind} has no `{name}:`",
+                        f"remove `{name}:` or change `kind:` to the kind that has it",
+                    )
+                )
+    if not any(kind == "capsule" for kind, _ in unusable):
+        used = {m for c in curriculum.capsules.values() for a in c.activities for m in a.materials}
+        for material in sorted(set(curriculum.materials) - used):
+            path = base / "materials" / f"{material}.yml"
+            found.append(problem(path, 1, "unused-material", f"no activity uses the material `{material}`"))
     return found
 
 

@@ -1,0 +1,133 @@
+"""What a trainer prints for a session: every material a session plan names leads to
+it, and each capsule's handouts are on the handouts page and in one PDF per language,
+with the participants' sheets and without the trainer's."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+from urllib.parse import urldefrag
+
+import pikepdf
+import pytest
+from lxml import html as lxml_html
+
+from conftest import LANGUAGES, ROOT
+from portfolio.interface import load_interface
+from portfolio.materials import capsule_materials, handout_anchor, set_anchor
+from portfolio.pdf import handouts_pdf
+from portfolio.project import read_languages
+from portfolio.validate import load_curriculum
+
+LANGS = read_languages(ROOT / "mkdocs.yml")
+CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+INTERFACE, _ = load_interface(ROOT, "en", LANGUAGES)
+CAPSULES = list(CURRICULUM.capsules.values())
+WITH_HANDOUTS = [c for c in CAPSULES if any(m.kind == "handout" for m in capsule_materials(c, CURRICULUM.materials))]
+
+
+def tree(site, lang: str, url: str):
+    return lxml_html.fromstring((site / LANGS.folder(lang) / url / "index.html").read_bytes())
+
+
+def resolve(site, lang: str, page_url: str, href: str):
+    """The built file a link leads to, and the id it names (or None)."""
+    target, fragment = urldefrag(href)
+    path = posixpath.normpath(posixpath.join(page_url, target)) if target else page_url.rstrip("/")
+    file = site / LANGS.folder(lang) / path
+    return (file / "index.html" if file.is_dir() else file), fragment or None
+
+
+def flat(text: str) -> str:
+    """Text without Markdown emphasis, spaces, hyphens, direction marks and Arabic vowel
+    signs: PDF line breaks and shaping change none of them (nor list bullets)."""
+    return re.sub(r"[\s\-\u2010\u00ad*_•◦▪‣\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]+", "", text)
+
+
+def pdf_text(path) -> str:
+    return flat(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def pieces(text: str, lang: str) -> list[str]:
+    """What must be found of a source text in a PDF's text: each paragraph (cards sit side
+    by side, so paragraphs of two cards can alternate); in Arabic each word, as pdftotext
+    may order a line's parts otherwise around punctuation and gives the ligature lam-alef
+    as alef, lam."""
+    if lang == "ar":
+        words = re.findall(r"[\u0621-\u064a\u064b-\u0652]{3,}", text)
+        return [re.sub("\u0644([\u0627\u0623\u0625\u0622])", "\\1\u0644", flat(word)) for word in words]
+    return [flat(part) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def test_every_activity_names_its_materials_by_id_and_most_print():
+    named = [m for c in CAPSULES for a in c.activities for m in a.materials]
+    assert set(named) == set(CURRICULUM.materials)  # none missing, none unused
+    kinds = {m.kind for m in CURRICULUM.materials.values()}
+    assert {"handout", "trainer-sheet", "supply", "page", "form"} <= kinds
+    assert len([m for m in CURRICULUM.materials.values() if m.kind == "handout"]) >= 40
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_material_in_the_session_plans_leads_to_what_it_names(built_site, lang):
+    url = "trainers/session-plans/"
+    plans = tree(built_site, lang, url)
+    links = plans.xpath("//div[contains(@class, 'trainer-plans')]//tbody/tr/td[5]//a/@href")
+    named = [m for c in CAPSULES for a in c.activities for m in a.materials]
+    linked = [m for m in named if CURRICULUM.materials[m].kind != "supply"]
+    assert len(links) == len(linked)
+    for href in links:
+        file, fragment = resolve(built_site, lang, url, href)
+        assert file.is_file(), href
+        if fragment:
+            assert lxml_html.fromstring(file.read_bytes()).get_element_by_id(fragment) is not None, href
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_handouts_page_holds_every_sheet_and_every_card(built_site, lang):
+    page = tree(built_site, lang, "trainers/handouts/")
+    for capsule in CAPSULES:
+        section = page.get_element_by_id(set_anchor(capsule.id))
+        assert capsule.title[lang] in section.text_content()
+        for material in capsule_materials(capsule, CURRICULUM.materials):
+            if material.kind not in ("handout", "trainer-sheet"):
+                assert material.title[lang] in section.text_content(), material.id  # to print or bring
+                continue
+            sheet = page.get_element_by_id(handout_anchor(capsule.id, material.id))
+            assert len(sheet.xpath(".//li[contains(@class, 'handout__card')]")) == len(material.cards)
+            assert flat(material.title[lang]) in flat(sheet.text_content())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("capsule", WITH_HANDOUTS, ids=[c.id for c in WITH_HANDOUTS])
+def test_each_capsule_prints_its_participants_handouts_and_not_the_trainers(built_site, lang, capsule):
+    path = built_site / LANGS.folder(lang) / handouts_pdf(capsule.id, lang)
+    title = INTERFACE["handouts-title"][lang].replace("{capsule}", capsule.title[lang])
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.docinfo["/Title"]) == title
+        assert str(pdf.Root.Lang) == lang
+    text = pdf_text(path)
+    used = capsule_materials(capsule, CURRICULUM.materials)
+    for material in used:
+        if material.kind == "handout":  # every card is there, each with its own text
+            for source in (material.title[lang], *(card[lang] for card in material.cards)):
+                assert found(source, text, lang) >= (0.8 if lang == "ar" else 1), (material.id, source)
+        elif material.kind == "trainer-sheet" and lang != "ar":  # named on the checklist page only
+            content = material.body[lang] if material.body else material.cards[0][lang]
+            assert found(content, text, lang) == 0, material.id  # (Arabic words are too common to tell)
+
+
+def found(source: str, text: str, lang: str) -> float:
+    """The share of a source text's pieces found in a PDF's text. Arabic words of two cards
+    side by side can come out of pdftotext cut at a line end: a few may be missed."""
+    wanted = pieces(source, lang)
+    return sum(piece in text for piece in wanted) / max(1, len(wanted))
+
+
+def test_the_learner_sees_what_each_activity_uses(built_site):
+    capsule = CURRICULUM.capsules["matching-and-first-meeting"]
+    page = tree(built_site, "en", f"training/capsules/{capsule.id}/")
+    listed = page.xpath("//ol[contains(@class, 'capsule-activities')]")[0].text_content()
+    for activity in capsule.activities:
+        for material in activity.materials:
+            assert CURRICULUM.materials[material].title["en"] in listed
