@@ -1,11 +1,14 @@
-"""Hook: after all languages are built, split the search index per language."""
+"""Hook: the search plugin reads each page without what is excluded from search, and
+after all languages are built the search index is split per language."""
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
-from portfolio.search_index import split_search_index
+from portfolio.search_index import searchable, split_search_index
 from portfolio.site import is_offline, state
+
+_SHOWN = "_portfolio_shown_content"
 
 # Hooks ------------------------------------------------------------------------
 
@@ -15,3 +18,17 @@ def on_post_build(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
     split_search_index(Path(config.site_dir), state(config).languages, offline=is_offline(config))
+
+
+@event_priority(100)  # before the search plugin (0) reads the page
+def _for_search(context, page, config, nav):
+    setattr(page, _SHOWN, page.content)
+    page.content = searchable(page.content)
+
+
+@event_priority(-100)  # after it: the page itself shows everything
+def _for_readers(context, page, config, nav):
+    page.content = getattr(page, _SHOWN, page.content)
+
+
+on_page_context = CombinedEvent(_for_search, _for_readers)

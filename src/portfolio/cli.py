@@ -48,7 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--languages", help="comma-separated, e.g. en,fr")
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
     readability = commands.add_parser("readability", help="sentence length and reading ease per page and language")
-    readability.add_argument("--under", default="", help="only pages under this folder, e.g. handbook/safeguarding")
+    readability.add_argument(
+        "--under",
+        default="",
+        help="only pages under this folder, e.g. handbook/safeguarding, or materials (the handouts)",
+    )
     init.add_argument("--force", action="store_true", help="replace an existing organisation.yml (kept as .bak)")
     args = parser.parse_args(argv)
     try:
@@ -188,10 +192,12 @@ def init(args: argparse.Namespace) -> int:
 
 
 def readability(args: argparse.Namespace) -> int:
-    from portfolio.readability import LONG, measure_pages
+    from portfolio.readability import LONG, measure_handouts, measure_pages
 
     languages = read_languages(args.root / CONFIG_FILE)
-    readings = [r for r in measure_pages(args.root, list(languages.built)) if r.page.startswith(args.under)]
+    built = list(languages.built)
+    everything = measure_pages(args.root, built) + measure_handouts(args.root, built)
+    readings = [r for r in everything if r.page.startswith(args.under)]
     print(f"| page | lang | sentences | words per sentence | over {LONG} words | reading ease |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for r in readings:

@@ -1,7 +1,8 @@
 """How hard a page is to read, per language: mean words per sentence, the share of
 sentences over 25 words, and a reading-ease score where a formula exists for the
 language (Flesch for English, Kandel and Moles' adaptation for French; none is
-established for Arabic). Only prose counts: front matter, headings, tables, code and
+established for Arabic), for pages and for the handouts of curriculum/materials/.
+Only prose counts: front matter, headings, tables, code and
 template code are left out, and each list item is a sentence of its own.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.project import DOCS_DIR
+from portfolio.project import CURRICULUM_DIR, DOCS_DIR
 
 LONG = 25  # words: a sentence longer than this is hard for a B1 reader
 
@@ -51,7 +52,28 @@ def measure_pages(root: Path, languages: list[str]) -> list[Reading]:
     return readings
 
 
+def measure_handouts(root: Path, languages: list[str]) -> list[Reading]:
+    """The handouts participants read (curriculum/materials/: body and cards), one row per
+    file and language, named `materials/<id>.yml`."""
+    readings = []
+    for path in sorted((root / CURRICULUM_DIR / "materials").glob("*.yml")):
+        data, _ = yamlfile.load(path)
+        if not isinstance(data, dict) or data.get("kind") != "handout":
+            continue
+        cards = data.get("cards") if isinstance(data.get("cards"), list) else []
+        for lang in languages:
+            texts = [_text_in(data.get("body"), lang), *(_text_in(card, lang) for card in cards)]
+            readings.append(measure("\n".join(texts), lang, f"materials/{path.name}"))
+    return readings
+
+
 # Helpers ----------------------------------------------------------------------
+
+
+def _text_in(value: object, lang: str) -> str:
+    """A localised text of a YAML file in one language ('' if it has none)."""
+    text = value.get(lang) if isinstance(value, dict) else None
+    return text if isinstance(text, str) else ""
 
 
 def _sentences(text: str) -> list[str]:

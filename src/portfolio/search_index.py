@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from portfolio.project import Languages
 
 INDEX = "search/search_index.json"
@@ -37,6 +39,21 @@ def split_search_index(site_dir: Path, languages: Languages, offline: bool = Fal
         if offline:  # file:// cannot fetch JSON: Material loads a script instead
             target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return {lang: len(docs) for lang, docs in entries.items()}
+
+
+def searchable(content: str) -> str:
+    """A page's HTML as the search plugin should read it: without the elements marked
+    `data-search-exclude` (quizzes, answer keys, session plans, handouts, the workspace).
+    Material's parser compares elements by tag name, so a <div> inside an excluded <div>
+    ends the exclusion at its own end and what follows is indexed; removing the excluded
+    elements first keeps all of their text out."""
+    if "data-search-exclude" not in content:
+        return content
+    root = lxml_html.fragment_fromstring(content, create_parent="div")
+    for element in root.xpath(".//*[@data-search-exclude]"):
+        element.drop_tree()  # its tail (the text after it) stays
+    inner = root.text or ""
+    return inner + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
 
 
 # Helpers ----------------------------------------------------------------------

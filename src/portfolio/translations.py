@@ -45,7 +45,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
             if not translation.is_file():
                 result.append(Status(relative, lang, MISSING))
             else:
-                made_from = _front_matter(yamlfile.read_text(translation)[0] or "").get("translation_of")
+                made_from = yamlfile.front_matter(yamlfile.read_text(translation)[0] or "").get("translation_of")
                 result.append(Status(relative, lang, TRANSLATED if made_from == current else OUTDATED))
     return result
 
@@ -150,12 +150,6 @@ def _records(root: Path) -> dict:
     return {
         str(lang): {str(k): str(v) for k, v in files.items()} for lang, files in data.items() if isinstance(files, dict)
     }
-
-
-def _front_matter(text: str) -> dict:
-    meta, _, _ = yamlfile.split_front_matter(text)
-    data, _ = yamlfile.load_text(meta, Path("page")) if meta is not None else (None, [])
-    return data if isinstance(data, dict) else {}
 
 
 def _body(text: str) -> str:

@@ -95,6 +95,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
 
 
+def front_matter(text: str) -> dict:
+    """A Markdown page's front matter as a mapping (empty if it has none or it is broken)."""
+    meta, _, _ = split_front_matter(text)
+    data, _ = load_text(meta, Path("page")) if meta is not None else (None, [])
+    return data if isinstance(data, dict) else {}
+
+
 # Helpers ----------------------------------------------------------------------
 
 

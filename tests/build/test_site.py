@@ -76,7 +76,8 @@ def test_each_language_has_its_own_search_index(built_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
     """The learner's search index leaves out quiz questions and their feedback, the answer
-    keys and the session plans' trainer notes; the pages themselves stay findable."""
+    keys, the session plans' trainer notes, the handouts and the workspace's forms; the
+    pages themselves stay findable."""
     from portfolio.validate import load_curriculum
 
     folder = "" if lang == "en" else f"{lang}/"
@@ -87,9 +88,17 @@ def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
         for question in quiz.questions:
             for option in question.options:
                 assert option.feedback[lang] not in text
+    for material in curriculum.materials.values():  # handouts: cases and cards are for the session
+        for card in material.cards:
+            assert " ".join(card[lang].split()) not in text, material.id
     locations = {doc["location"] for doc in index["docs"]}
-    assert {"trainers/answer-keys/", "trainers/session-plans/", "handbook/peer-helper-role/"} <= locations
+    pages = {"trainers/answer-keys/", "trainers/session-plans/", "trainers/handouts/", "handbook/peer-helper-role/"}
+    assert pages <= locations
     assert not any(location.startswith("trainers/answer-keys/#") for location in locations)
+    # The workspace's and the handouts' own headings (forms, cards) are not search results.
+    assert not any(
+        location.startswith(("training/mentoring-workspace/#ws-", "trainers/handouts/#")) for location in locations
+    )
 
 
 def test_no_page_loads_a_resource_from_elsewhere(built_site):
