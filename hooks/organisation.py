@@ -1,17 +1,21 @@
-"""Hook: build only the languages the organisation chose (curriculum/organisation.yml),
-and give templates the organisation (`org`) for the footer."""
+"""Hook: load the sources once per top-level build, build only the languages the
+organisation chose (curriculum/organisation.yml), and give templates the organisation
+(`org`) for the footer."""
 
 from mkdocs.plugins import event_priority
 
-from portfolio.site import current_language, state
+from portfolio.site import current_language, load_state, state
 from portfolio.views import organisation_view
 
 # Hooks ------------------------------------------------------------------------
 
 
-@event_priority(50)  # before static-i18n (-100) reads which languages to build
+@event_priority(50)  # the first: before static-i18n (-100) reads which languages to build
 def on_config(config):
-    built = state(config).languages.built
+    # A top-level build (each `mkdocs serve` rebuild too) reads the sources; the builds
+    # static-i18n runs for the other languages reuse them.
+    loaded = state(config) if config.plugins["i18n"].building else load_state(config)
+    built = loaded.languages.built
     for language in config.plugins["i18n"].config.languages:
         if language.locale not in built:
             language.build = False

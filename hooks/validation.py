@@ -1,10 +1,11 @@
-"""Hook: validate curriculum/ once per build; fail with every problem at once."""
+"""Hook: stop a build whose sources have errors (loaded and validated once per build,
+see portfolio/site.py), with every problem at once."""
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from portfolio.problems import errors, report
-from portfolio.site import is_first_language_build, load_state
+from portfolio.site import is_first_language_build, state
 
 log = get_plugin_logger("portfolio")
 
@@ -16,9 +17,9 @@ log = get_plugin_logger("portfolio")
 def on_config(config):
     if not is_first_language_build(config):
         return config
-    state = load_state(config)
-    if errors(state.problems):
-        raise PluginError("The sources have problems; nothing was written.\n" + report(state.problems))
-    for problem in state.problems:
+    loaded = state(config)
+    if errors(loaded.problems):
+        raise PluginError("The sources have problems; nothing was written.\n" + report(loaded.problems))
+    for problem in loaded.problems:
         log.info(problem.format())
     return config

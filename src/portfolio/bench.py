@@ -118,6 +118,18 @@ def _rebuilds(root: Path, work: Path) -> list[Measure]:
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
     measures.append(_stage("make site after editing one English page", whole, project, date))
     measures[-1].note = "PDFs and forms that do not contain the page come from the output cache"
+    seconds = work / "preview-seconds"
+    preview = _stage(
+        "make serve LANG=fr: rebuild after editing a page",
+        ["-m", "portfolio.bench", "preview", str(project), str(seconds)],
+        project,
+        date,
+    )
+    preview.note = (
+        f"rebuild {float(seconds.read_text()):.2f} s, in the warm process (whole process {preview.seconds:.1f} s)"
+    )
+    preview.seconds = float(seconds.read_text())
+    measures.append(preview)
     return measures
 
 
@@ -350,13 +362,40 @@ def _split(site: Path) -> None:
 
 def _pdf(site: Path, lang: str, document_id: str) -> None:
     from portfolio.pdf import build_document, load_nav
-    from portfolio.site import read_state
+    from portfolio.site import load_sources
 
-    state = read_state(Path.cwd())
+    state = load_sources(Path.cwd())
     document = next(d for d in state.curriculum.printing.documents if d.id == document_id)
     build_document(site, state, document, lang, load_nav(state.root))
 
 
+def _preview(project: Path, result: Path) -> None:
+    """What `make serve LANG=fr` does after a save: the French preview (with English for
+    fallbacks) built again in a warm process, as the server does; the seconds of that
+    rebuild are written to `result`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from portfolio.project import PREVIEW_LANGUAGE
+
+    os.environ[PREVIEW_LANGUAGE] = "fr"
+    with tempfile.TemporaryDirectory() as site:
+
+        def rebuild() -> None:
+            build(load_config(str(project / CONFIG_FILE), site_dir=site))
+
+        rebuild()  # the server's first build: Python, the theme and the plugins load
+        page = project / "docs/fr/handbook/buddy-system/07-peer-sessions.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+        started = time.perf_counter()
+        rebuild()
+        result.write_text(f"{time.perf_counter() - started:.3f}", encoding="utf-8")
+
+
 if __name__ == "__main__":
     command, *rest = sys.argv[1:]
-    {"split": lambda: _split(Path(rest[0])), "pdf": lambda: _pdf(Path(rest[0]), rest[1], rest[2])}[command]()
+    {
+        "split": lambda: _split(Path(rest[0])),
+        "pdf": lambda: _pdf(Path(rest[0]), rest[1], rest[2]),
+        "preview": lambda: _preview(Path(rest[0]), Path(rest[1])),
+    }[command]()

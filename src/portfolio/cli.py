@@ -125,7 +125,7 @@ def write_schemas(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     from portfolio.exports import replace_exports
-    from portfolio.site import read_state
+    from portfolio.site import load_sources
 
     if not (args.site_dir / "index.html").is_file():
         print(f"{args.site_dir} holds no built site — run `make site` first", file=sys.stderr)
@@ -134,16 +134,16 @@ def export(args: argparse.Namespace) -> int:
     if errors(problems):
         print("Export stopped; the LMS files are unchanged.\n" + report(problems), file=sys.stderr)
         return 1
-    for written in replace_exports(read_state(args.root), args.site_dir):
+    for written in replace_exports(load_sources(args.root), args.site_dir):
         print(f"  {written.path}" + (f" ({written.questions} questions)" if written.questions else ""))
     return 0
 
 
 def adapt(args: argparse.Namespace) -> int:
     from portfolio.adaptations import find_marks
-    from portfolio.site import read_state
+    from portfolio.site import load_sources
 
-    marks = find_marks(args.root, read_state(args.root).curriculum.organisation)
+    marks = find_marks(args.root, load_sources(args.root).curriculum.organisation)
     for item in marks:
         state = "filled" if item.filled else "NOT FILLED"
         print(

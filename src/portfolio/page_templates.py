@@ -23,6 +23,12 @@ from portfolio.problems import Problem, problem
 COMMENT_START, COMMENT_END = "{##", "##}"
 
 
+def uses_templates(markdown: str) -> bool:
+    """Whether a page holds template code (a macro call, a variable, a block, a comment).
+    A page without any is plain Markdown, and compiling it as a template changes nothing."""
+    return any(mark in markdown for mark in ("{{", "{%", COMMENT_START))
+
+
 def sandboxed(env: Environment) -> SandboxedEnvironment:
     """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters."""
     safe = SandboxedEnvironment(

@@ -51,14 +51,29 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def report(problems: list[Problem], ci: bool | None = None) -> str:
-    """All problems, sorted by file and line, under a one-line count."""
+    """All problems, sorted by file and line, under a one-line count; then, when there
+    are several, one line per rule with how many problems it found in how many files
+    and how to fix them (said once)."""
     if ci is None:
         ci = bool(os.environ.get("CI"))
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
     head = f"{n_err} error(s), {n_warn} warning(s)"
     lines = [p.format(ci) for p in sorted(problems)]
-    return "\n".join([head, *lines])
+    return "\n".join([head, *lines, *_by_rule(problems)])
+
+
+def _by_rule(problems: list[Problem]) -> list[str]:
+    rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))
+    if len(problems) < 2:
+        return []
+    lines = ["", "By rule:"]
+    for rule in rules:
+        found = [p for p in problems if p.rule == rule]
+        files = len({p.path for p in found})
+        where = f"in {files} file{'s' if files > 1 else ''}"
+        lines.append(f"  [{rule}] {len(found)} {where} — {RULES[rule][1]}")
+    return lines
 
 
 class ProblemsFound(Exception):

@@ -1,24 +1,35 @@
 """What the MkDocs hooks share: the loaded curriculum, the language being built.
 
 static-i18n runs one MkDocs build per language, in the same process and with the
-same config object. Each top-level build starts with the default language: that
-is when the curriculum is loaded and validated, once; the other language builds
-reuse it.
+same config object. The sources are loaded and validated once per top-level build,
+by the first hook that runs (hooks/organisation.py, `load_state`), and every language
+reuses them; `portfolio build`, which has loaded them already, pins its state so that
+neither the site nor the offline copy loads them again.
+
+The order of the hook events in one `portfolio build`:
+1. `load_sources` (sitebuild.py), pinned for the whole build; forms.
+2. MkDocs, default language: organisation.on_config (50) loads the state (the pinned
+   one), static-i18n's on_config (-100) chooses the language, validation.on_config
+   (-150) stops the build on errors; macros, pages; search_split.on_page_context
+   around the search plugin; on_post_build: static-i18n builds the other languages
+   (the same events, the state reused), then search_split splits the index (-200).
+3. PDFs, LMS exports, then the offline copy (a second MkDocs build, OFFLINE=true).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from portfolio.interface import load_abbreviations, load_interface
 from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.translations import page_statuses
-from portfolio.validate import check_terminology, load_curriculum
+from portfolio.validate import read_sources
 
 
 @dataclass
@@ -34,6 +45,7 @@ class BuildState:
 
 
 _state: BuildState | None = None
+_pinned: BuildState | None = None
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -52,29 +64,48 @@ def is_first_language_build(config: MkDocsConfig) -> bool:
     return i18n.current_language in (None, i18n.default_language)
 
 
-def read_state(root: Path) -> BuildState:
-    """The curriculum, interface strings and abbreviations of the project at `root`,
-    with every problem found in them."""
+def load_sources(root: Path) -> BuildState:
+    """The one loader: the project at `root` (its languages from mkdocs.yml, its sources
+    read and checked once) as the state a build, a command or a test works from."""
     languages = read_languages(root / CONFIG_FILE)
-    curriculum, problems = load_curriculum(root, languages.default, languages.built)
-    interface, found = load_interface(root, languages.default, languages.built)
-    abbreviations, more = load_abbreviations(root, languages.default, languages.built)
-    terminology, terms = check_terminology(root, curriculum)
+    sources = read_sources(root, languages.default, languages.built)
     statuses = {(s.path, s.lang): s.state for s in page_statuses(root, languages)}
     return BuildState(
-        root, languages, curriculum, interface, abbreviations, problems + found + more + terms, statuses, terminology
+        root,
+        languages,
+        sources.curriculum,
+        sources.interface,
+        sources.abbreviations,
+        sources.problems,
+        statuses,
+        sources.terminology,
     )
 
 
+@contextmanager
+def pinned(loaded: BuildState) -> Iterator[None]:
+    """Builds of `loaded.root` inside the block use `loaded` instead of reading the
+    sources again (`portfolio build` read them before its MkDocs builds)."""
+    global _pinned
+    _pinned = loaded
+    try:
+        yield
+    finally:
+        _pinned = None
+
+
 def load_state(config: MkDocsConfig) -> BuildState:
-    """Load and validate the sources for this build; kept for the other languages."""
+    """Load and validate the sources for this top-level build (or take the pinned
+    ones); kept for the other languages."""
     global _state
-    _state = read_state(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    reuse = _pinned is not None and _pinned.root.resolve() == root.resolve()
+    _state = _pinned if reuse else load_sources(root)
     return _state
 
 
 def state(config: MkDocsConfig) -> BuildState:
     """The state of this build; loaded if this project's was not loaded yet."""
-    if _state is None or _state.root != Path(config.config_file_path).parent:
+    if _state is None or _state.root.resolve() != Path(config.config_file_path).parent.resolve():
         return load_state(config)
     return _state

@@ -27,7 +27,7 @@ from portfolio.problems import Problem, errors
 from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, read_languages
 from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
-from portfolio.site import read_state
+from portfolio.site import load_sources, pinned
 
 
 @dataclass
@@ -52,32 +52,33 @@ def build_site(
     site_dir, root = site_dir.resolve(), root.resolve()
     _remove_leftovers(site_dir, offline_zip)
     with _source_date(root), _staging(site_dir) as staging, _collect_warnings() as warnings:
-        state = read_state(root)
-        forms = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}forms-", dir=site_dir.parent))
-        try:
-            # Before the site (its pages give the forms' sizes), unless the sources have
-            # errors: then MkDocs stops at once with every problem, and nothing is rendered.
-            if pdfs and not errors(state.problems):
-                build_forms(state, forms, report)
-            with _environment(PREBUILT, str(forms)):
-                _run_mkdocs(root, staging, offline=False)
-            shutil.copytree(forms, staging, dirs_exist_ok=True)
-        finally:
-            shutil.rmtree(forms, ignore_errors=True)
-        if pdfs:
-            build_all(staging, state, report)
-        if exports:
-            export_all(state, staging, report)
-        packed = None
-        if offline_zip is not None:
-            report("Offline copy: building with OFFLINE=true ...")
-            with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
-                packed = _offline_zip(root, offline_zip, pdfs_from=staging)
-            shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
-        _ordinary_permissions(staging)
-        replace_folder(staging, site_dir)
-        if packed is not None:
-            os.replace(packed, offline_zip)
+        state = load_sources(root)
+        with pinned(state):  # the MkDocs builds below reuse it
+            forms = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}forms-", dir=site_dir.parent))
+            try:
+                # Before the site (its pages give the forms' sizes), unless the sources have
+                # errors: then MkDocs stops at once with every problem, and nothing is rendered.
+                if pdfs and not errors(state.problems):
+                    build_forms(state, forms, report)
+                with _environment(PREBUILT, str(forms)):
+                    _run_mkdocs(root, staging, offline=False)
+                shutil.copytree(forms, staging, dirs_exist_ok=True)
+            finally:
+                shutil.rmtree(forms, ignore_errors=True)
+            if pdfs:
+                build_all(staging, state, report)
+            if exports:
+                export_all(state, staging, report)
+            packed = None
+            if offline_zip is not None:
+                report("Offline copy: building with OFFLINE=true ...")
+                with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
+                    packed = _offline_zip(root, offline_zip, pdfs_from=staging)
+                shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
+            _ordinary_permissions(staging)
+            replace_folder(staging, site_dir)
+            if packed is not None:
+                os.replace(packed, offline_zip)
     return BuildResult(site_dir, warnings, state.problems)
 
 

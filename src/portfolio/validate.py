@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio import yamlfile
@@ -31,6 +32,7 @@ from portfolio.models import (
     SelfAssessment,
     StepCycle,
     Terminology,
+    Text,
     Workspace,
 )
 from portfolio.page_checks import check_pages
@@ -51,11 +53,29 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+@dataclass
+class Sources:
+    """Everything the sources say, read once, and every problem found in them."""
+
+    curriculum: Curriculum
+    interface: dict[str, Text]
+    abbreviations: dict[str, Text]
+    terminology: Terminology | None
+    problems: list[Problem]
+
+
+def read_sources(root: Path, default: str, languages: Sequence[str]) -> Sources:
+    """The curriculum, interface strings, abbreviations and terms under `root`, checked."""
+    curriculum, problems = load_curriculum(root, default, languages)
+    interface, found = load_interface(root, default, languages)
+    abbreviations, more = load_abbreviations(root, default, languages)
+    terminology, terms = check_terminology(root, curriculum)
+    return Sources(curriculum, interface, abbreviations, terminology, problems + found + more + terms)
+
+
 def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
     """Every problem of the sources under `root` (curriculum, interface strings, terms)."""
-    tables = [load(root, default, languages)[1] for load in (load_interface, load_abbreviations)]
-    curriculum, problems = load_curriculum(root, default, languages)
-    return problems + [p for found in tables for p in found] + check_terminology(root, curriculum)[1]
+    return read_sources(root, default, languages).problems
 
 
 def check_terminology(root: Path, curriculum: Curriculum) -> tuple[Terminology | None, list[Problem]]:

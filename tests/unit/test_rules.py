@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES, LANGUAGES, scenario_project
-from portfolio.problems import RULES
+from portfolio.problems import RULES, report
 from portfolio.validate import validate
 
 SCENARIOS = sorted(p.name for p in (FIXTURES / "rules").iterdir())
@@ -53,3 +53,16 @@ def test_ci_format_is_a_github_annotation(tmp_path, monkeypatch):
         "::error file=curriculum/capsules/alpha.yml,line=6::[bad-duration] the duration is 0 minutes"
         " — give a number of minutes greater than zero"
     )
+
+
+def test_the_report_ends_with_each_rule_counted_and_its_fix_said_once(tmp_path, monkeypatch):
+    root = scenario_project("unknown-material", tmp_path / "p")
+    monkeypatch.chdir(root)
+    lines = report(validate(root, "en", LANGUAGES), ci=False).splitlines()
+    assert lines[0] == "2 error(s), 0 warning(s)"
+    assert lines[3:] == [
+        "",
+        "By rule:",
+        "  [unknown-material] 1 in 1 file — " + RULES["unknown-material"][1],
+        "  [wrong-type] 1 in 1 file — " + RULES["wrong-type"][1],
+    ]
