@@ -49,3 +49,16 @@ def test_arabic_results_are_arabic_pages_that_exist(page, site_url, query):
         "nodes => nodes.map(n => n.textContent.trim())",
     )
     assert titles and all(any("\u0600" <= c <= "\u06ff" for c in title) for title in titles), titles
+
+
+def test_the_index_is_fetched_when_the_reader_turns_to_search(page, site_url):
+    """A first visit does not download the search index (about 100 KB, often on a phone);
+    the first use of search does, and finds pages."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "training/capsules/pre-matching/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "search_index" in url]
+    links = search(page, "volunteers")
+    assert links
+    assert site_url + "search/search_index.json" in requested
