@@ -66,6 +66,7 @@ PAGE_TYPES = {
     "mentoring workspace": "training/mentoring-workspace/",
     "downloads": "downloads/",
     "session plans": "trainers/session-plans/",
+    "handouts": "trainers/handouts/",
     "answer keys": "trainers/answer-keys/",
     "course plans": "trainers/course-plans/",
     "lms guide": "trainers/use-it-in-your-lms/",

@@ -108,7 +108,7 @@ def test_portfolio_adapt_lists_each_point_with_its_place(monkeypatch, capsys):
     assert main(["adapt"]) == 0
     out = capsys.readouterr().out
     assert "docs/en/handbook/buddy-system/03-initial-self-assessment.md:35 [data-protection] filled" in out
-    assert "docs/fr/handbook/supervising-volunteers.md:115 [legal-obligations] NOT FILLED" in out
+    assert "docs/fr/handbook/supervising-volunteers.md:123 [legal-obligations] NOT FILLED" in out
     assert main(["adapt", "--fail-unfilled"]) == 1
 
 
