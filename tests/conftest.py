@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -159,3 +160,10 @@ def audit_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def squash(text: str) -> str:
+    """Text as it can be compared with a PDF's text: without spaces, hyphens, list
+    bullets, Markdown emphasis, direction marks and Arabic vowel signs, none of which
+    line breaks, hyphenation and shaping keep in place."""
+    return re.sub(r"[\s\-\u2010\u00ad*_•◦▪‣\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]+", "", text)

@@ -66,18 +66,21 @@ def handout_set(
     used = capsule_materials(capsule, materials)
     if not used:
         return None
-    views = {kind: [material_view(m, capsule.id, localise, link) for m in used if m.kind == kind] for kind in _KINDS}
+
+    def views(kind: str) -> list[dict[str, Any]]:
+        return [material_view(m, capsule.id, localise, link) for m in used if m.kind == kind]
 
     def sheets(kind: str) -> list[dict[str, Any]]:
         return [
             {
-                **view,
-                "anchor": handout_anchor(capsule.id, material.id),
-                "prepare": localise(material.prepare) if material.prepare else "",
-                "body": localise(material.body) if material.body else "",
-                "cards": [localise(card) for card in material.cards],
+                **material_view(m, capsule.id, localise, link),
+                "anchor": handout_anchor(capsule.id, m.id),
+                "prepare": localise(m.prepare) if m.prepare else "",
+                "body": localise(m.body) if m.body else "",
+                "cards": [localise(card) for card in m.cards],
             }
-            for view, material in zip(views[kind], [m for m in used if m.kind == kind], strict=True)
+            for m in used
+            if m.kind == kind
         ]
 
     return {
@@ -87,10 +90,7 @@ def handout_set(
         "title": localise(capsule.title),
         "handouts": sheets("handout"),
         "trainer_sheets": sheets("trainer-sheet"),
-        "pages": views["page"],
-        "forms": views["form"],
-        "supplies": views["supply"],
+        "pages": views("page"),
+        "forms": views("form"),
+        "supplies": views("supply"),
     }
-
-
-_KINDS = (*PRINTED, "page", "form", "supply")

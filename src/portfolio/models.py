@@ -129,8 +129,8 @@ class QuizBalance:
 class Material:
     """Something an activity uses (curriculum/materials/<id>.yml). A handout or a
     trainer sheet has a `body` (Markdown: paragraphs, lists, tables) or `cards` to cut
-    out, or both; a page
-    names its handbook page, a form its form; a supply is only named."""
+    out, or both; a page names its handbook page, a form its form; a supply is only
+    named."""
 
     id: str
     kind: MaterialKind

@@ -64,9 +64,9 @@ def report(problems: list[Problem], ci: bool | None = None) -> str:
 
 
 def _by_rule(problems: list[Problem]) -> list[str]:
-    rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))
     if len(problems) < 2:
         return []
+    rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))
     lines = ["", "By rule:"]
     for rule in rules:
         found = [p for p in problems if p.rule == rule]

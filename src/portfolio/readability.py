@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio import yamlfile
+from portfolio.convert import INVALID, Context, convert
+from portfolio.models import Material
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR
 
 LONG = 25  # words: a sentence longer than this is hard for a B1 reader
@@ -54,26 +56,21 @@ def measure_pages(root: Path, languages: list[str]) -> list[Reading]:
 
 def measure_handouts(root: Path, languages: list[str]) -> list[Reading]:
     """The handouts participants read (curriculum/materials/: body and cards), one row per
-    file and language, named `materials/<id>.yml`."""
+    file and language, named `materials/<id>.yml`. A file that cannot be read as a
+    material is left to `portfolio check`."""
     readings = []
     for path in sorted((root / CURRICULUM_DIR / "materials").glob("*.yml")):
         data, _ = yamlfile.load(path)
-        if not isinstance(data, dict) or data.get("kind") != "handout":
+        material = convert(Material, data, Context(path, languages[0], tuple(languages)))
+        if material is INVALID or material.kind != "handout":
             continue
-        cards = data.get("cards") if isinstance(data.get("cards"), list) else []
         for lang in languages:
-            texts = [_text_in(data.get("body"), lang), *(_text_in(card, lang) for card in cards)]
+            texts = [text.get(lang, "") for text in (material.body, *material.cards) if text]
             readings.append(measure("\n".join(texts), lang, f"materials/{path.name}"))
     return readings
 
 
 # Helpers ----------------------------------------------------------------------
-
-
-def _text_in(value: object, lang: str) -> str:
-    """A localised text of a YAML file in one language ('' if it has none)."""
-    text = value.get(lang) if isinstance(value, dict) else None
-    return text if isinstance(text, str) else ""
 
 
 def _sentences(text: str) -> list[str]:

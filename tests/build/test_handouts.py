@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, squash
 from portfolio.interface import load_interface
 from portfolio.materials import capsule_materials, handout_anchor, set_anchor
 from portfolio.pdf import handouts_pdf
@@ -39,14 +39,8 @@ def resolve(site, lang: str, page_url: str, href: str):
     return (file / "index.html" if file.is_dir() else file), fragment or None
 
 
-def flat(text: str) -> str:
-    """Text without Markdown emphasis, spaces, hyphens, direction marks and Arabic vowel
-    signs: PDF line breaks and shaping change none of them (nor list bullets)."""
-    return re.sub(r"[\s\-\u2010\u00ad*_•◦▪‣\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]+", "", text)
-
-
 def pdf_text(path) -> str:
-    return flat(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    return squash(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
 
 
 def pieces(text: str, lang: str) -> list[str]:
@@ -56,8 +50,8 @@ def pieces(text: str, lang: str) -> list[str]:
     as alef, lam."""
     if lang == "ar":
         words = re.findall(r"[\u0621-\u064a\u064b-\u0652]{3,}", text)
-        return [re.sub("\u0644([\u0627\u0623\u0625\u0622])", "\\1\u0644", flat(word)) for word in words]
-    return [flat(part) for part in re.split(r"\n\s*\n", text) if part.strip()]
+        return [re.sub("\u0644([\u0627\u0623\u0625\u0622])", "\\1\u0644", squash(word)) for word in words]
+    return [squash(part) for part in re.split(r"\n\s*\n", text) if part.strip()]
 
 
 def test_every_activity_names_its_materials_by_id_and_most_print():
@@ -95,7 +89,7 @@ def test_the_handouts_page_holds_every_sheet_and_every_card(built_site, lang):
                 continue
             sheet = page.get_element_by_id(handout_anchor(capsule.id, material.id))
             assert len(sheet.xpath(".//li[contains(@class, 'handout__card')]")) == len(material.cards)
-            assert flat(material.title[lang]) in flat(sheet.text_content())
+            assert squash(material.title[lang]) in squash(sheet.text_content())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 
 import pikepdf
@@ -10,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, squash
 from portfolio.pdf import outline, pdf_path
 from portfolio.project import read_languages
 from portfolio.validate import load_curriculum
@@ -161,8 +160,3 @@ def test_the_trainers_pack_holds_answer_keys_by_objective_and_observation_checkl
             assert squash(seen.behaviour[lang]) in text
     chance = {"en": "answers at random scores", "fr": "répond au hasard obtient"}[lang]
     assert text.count(squash(chance)) == len(CURRICULUM.quizzes)
-
-
-def squash(text: str) -> str:
-    """Text without spaces and hyphens: line breaks and hyphenation in a PDF change neither."""
-    return re.sub(r"[\s\-\u2010\u00ad]+", "", text)
