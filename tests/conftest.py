@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,14 @@ from portfolio.project import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
+
+
+@functools.cache
+def project_state():
+    """This project's sources, read once for the whole session by the one loader."""
+    from portfolio.site import load_sources
+
+    return load_sources(ROOT)
 
 
 def copy_project(target: Path) -> Path:

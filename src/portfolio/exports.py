@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
 
 from portfolio import __version__
 from portfolio.locale_facts import direction
@@ -23,6 +23,7 @@ from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
 from portfolio.site import BuildState
+from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
 LMS_TEMPLATES = "templates/lms"
@@ -184,22 +185,16 @@ def _question(question: Question, text) -> dict:
 
 
 def _lms_environment(root: Path) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(root / LMS_TEMPLATES),
-        autoescape=select_autoescape(["html", "xml"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    return template_environment(
+        root / LMS_TEMPLATES,
+        {
+            "gift": gift_escape,
+            "gift_plain": lambda text: gift_escape(text, markup=False),
+            "gift_category": gift_category,
+            "html": html.escape,
+            "comment": comment_text,
+        },
     )
-    env.filters.update(
-        gift=gift_escape,
-        gift_plain=lambda text: gift_escape(text, markup=False),
-        gift_category=gift_category,
-        html=html.escape,
-        comment=comment_text,
-    )
-    return env
 
 
 def comment_text(text: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown as markdown_lib
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from portfolio import output_cache, parallel
@@ -29,6 +29,7 @@ from portfolio.locale_facts import direction
 from portfolio.models import Form, Text
 from portfolio.project import Languages
 from portfolio.reproducible import source_date, source_epoch, zip_entry
+from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
 FORMS_FOLDER = "forms"  # the files: <language folder>/forms/<id>-<lang>.pdf and .docx
@@ -135,9 +136,10 @@ def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
 
 
 def _print_environment(root: Path) -> Environment:
-    env = Environment(loader=FileSystemLoader(root / PRINT_TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    env.filters["markdown"] = lambda text: Markup(markdown_lib.markdown(str(text)))  # YAML texts are checked
-    return env
+    # YAML texts are checked before they get here: their Markdown is the project's own.
+    return template_environment(
+        root / PRINT_TEMPLATES, {"markdown": lambda text: Markup(markdown_lib.markdown(str(text)))}
+    )
 
 
 def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, logo: Path | None) -> str:

@@ -9,9 +9,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, UsageError, read_languages
+from portfolio.templating import template_environment
 
 QUESTIONS = {
     "name": ("Name of your organisation", None),
@@ -55,14 +54,8 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
     if unknown:
         raise UsageError(f"{', '.join(unknown)} not declared in mkdocs.yml — add the language there first")
     languages = chosen or list(declared.built)
-    env = Environment(
-        loader=FileSystemLoader(root / "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["quote"] = lambda value: json.dumps(value, ensure_ascii=False)  # a YAML double-quoted string
+    # `quote`: a YAML double-quoted string.
+    env = template_environment(root / "templates", {"quote": lambda value: json.dumps(value, ensure_ascii=False)})
     text = env.get_template("organisation.yml").render(answers=answers, languages=languages)
     if path.exists():
         backup = path.with_name("organisation.yml.bak")

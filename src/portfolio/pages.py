@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -30,6 +30,7 @@ from portfolio.project import OFFLINE_ZIP
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.site import BuildState
+from portfolio.templating import template_environment
 from portfolio.terminology import glossary_rows
 from portfolio.views import localise, organisation_view
 
@@ -44,17 +45,7 @@ def partials_environment(overrides: Path) -> Environment:
     """Jinja for the partials: text from YAML is escaped, a missing value fails.
     One environment per folder, kept across language builds so that each partial is
     compiled once (Jinja still reloads a partial whose file changed)."""
-    env = Environment(
-        loader=FileSystemLoader(overrides),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["cell"] = table_cell
-    env.filters["markdown_text"] = markdown_text
-    return env
+    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text})
 
 
 def markdown_text(text: str) -> Markup:

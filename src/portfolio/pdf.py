@@ -14,9 +14,8 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
-from jinja2 import Environment, FileSystemLoader
 from lxml import html as lxml_html
 from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
@@ -30,6 +29,7 @@ from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, nav_section_pages
 from portfolio.reproducible import source_date
 from portfolio.site import BuildState
+from portfolio.templating import template_environment
 
 PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
@@ -56,6 +56,7 @@ class Built:
     pages: int
     seconds: float
     chapters: list[str] = field(default_factory=list)
+    reused: bool = False  # taken from the output cache, not rendered
 
 
 def pdf_file(document_id: str, lang: str) -> str:
@@ -89,20 +90,23 @@ def build_document(
         _chapter(site_dir, languages, lang, source, sources, i, published) for i, source in enumerate(sources)
     )
     parts = [next(chapters) if source is not None else _capsule_summaries(curriculum, lang) for source in order]
-    env = Environment(loader=FileSystemLoader(root / PRINT_TEMPLATES), autoescape=True)
-    html = env.get_template("document.html").render(
-        lang=lang,
-        dir=direction(lang),
-        title=curriculum.text(document.title, lang),
-        subtitle=curriculum.text(document.subtitle, lang),
-        organisation=organisation,
-        language_name=languages.names[lang],
-        version=__version__,
-        date=source_date(root).date().isoformat(),
-        ui=strings,
-        parts=parts,
-        stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
-        logo=_logo(site_dir, curriculum),
+    html = (
+        template_environment(root / PRINT_TEMPLATES)
+        .get_template("document.html")
+        .render(
+            lang=lang,
+            dir=direction(lang),
+            title=curriculum.text(document.title, lang),
+            subtitle=curriculum.text(document.subtitle, lang),
+            organisation=organisation,
+            language_name=languages.names[lang],
+            version=__version__,
+            date=source_date(root).date().isoformat(),
+            ui=strings,
+            parts=parts,
+            stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
+            logo=_logo(site_dir, curriculum),
+        )
     )
     titles = {
         c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
@@ -112,11 +116,11 @@ def build_document(
     target.parent.mkdir(parents=True, exist_ok=True)
     print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
     inputs = ["pdf", document.id, html, output_cache.files(print_files), assets, repr(sorted(titles.items()))]
-    facts, _ = output_cache.cached(
+    facts, reused = output_cache.cached(
         root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
     )
     titles = [part.title for part in parts if isinstance(part, Chapter)]
-    return Built(target, facts["pages"], time.perf_counter() - started, titles)
+    return Built(target, facts["pages"], time.perf_counter() - started, titles, reused)
 
 
 def _render(
@@ -300,11 +304,12 @@ def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
 
 def _logo(site_dir: Path, curriculum: Curriculum) -> str | None:
     """The organisation's logo (a path under docs/, from organisation.yml, copied into the
-    built site) as a file URI."""
+    built site) as a URL relative to the site, as the document's base URL is: the HTML,
+    and so the output cache's key, must not hold the folder a build happens in."""
     org = curriculum.organisation
     path = (site_dir / org.logo).resolve() if org and org.logo else None
     inside = path is not None and path.is_relative_to(site_dir.resolve())
-    return path.as_uri() if inside and path.is_file() else None
+    return quote(path.relative_to(site_dir.resolve()).as_posix()) if inside and path.is_file() else None
 
 
 def load_nav(root: Path) -> list:
@@ -326,5 +331,8 @@ def build_all(site_dir: Path, state: BuildState, report=print) -> list[Built]:
     return parallel.run(
         build_document,
         jobs,
-        lambda done: report(f"PDF {done.path.name}: {done.pages} pages in {done.seconds:.1f} s"),
+        lambda done: report(
+            f"PDF {done.path.name}: {done.pages} pages"
+            + (", unchanged (from the cache)" if done.reused else f" in {done.seconds:.1f} s")
+        ),
     )

@@ -29,19 +29,38 @@ from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.translations import page_statuses
-from portfolio.validate import read_sources
+from portfolio.validate import Sources, read_sources
 
 
 @dataclass
 class BuildState:
+    """The project as one build works from it: its languages, what its sources say (read
+    and checked once), and the translation status of each page."""
+
     root: Path
     languages: Languages
-    curriculum: Curriculum
-    interface: dict[str, Text]
-    abbreviations: dict[str, Text]
-    problems: list[Problem] = field(default_factory=list)
+    sources: Sources
     translations: dict[tuple[str, str], str] = field(default_factory=dict)  # (page, lang) -> status
-    terminology: Terminology | None = None
+
+    @property
+    def curriculum(self) -> Curriculum:
+        return self.sources.curriculum
+
+    @property
+    def interface(self) -> dict[str, Text]:
+        return self.sources.interface
+
+    @property
+    def abbreviations(self) -> dict[str, Text]:
+        return self.sources.abbreviations
+
+    @property
+    def terminology(self) -> Terminology | None:
+        return self.sources.terminology
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.sources.problems
 
 
 _state: BuildState | None = None
@@ -70,16 +89,7 @@ def load_sources(root: Path) -> BuildState:
     languages = read_languages(root / CONFIG_FILE)
     sources = read_sources(root, languages.default, languages.built)
     statuses = {(s.path, s.lang): s.state for s in page_statuses(root, languages)}
-    return BuildState(
-        root,
-        languages,
-        sources.curriculum,
-        sources.interface,
-        sources.abbreviations,
-        sources.problems,
-        statuses,
-        sources.terminology,
-    )
+    return BuildState(root, languages, sources, statuses)
 
 
 @contextmanager

@@ -11,9 +11,8 @@ import subprocess
 import pytest
 
 from audit import violations
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, project_state
 from portfolio.locale_facts import hours as format_hours
-from portfolio.validate import load_curriculum
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +48,7 @@ SHOWN_OUTSIDE = """() => {
 
 @pytest.fixture(scope="module")
 def curriculum():
-    return load_curriculum(ROOT, "en", LANGUAGES)[0]
+    return project_state().curriculum
 
 
 def open_certificate(page, site_url, lang):

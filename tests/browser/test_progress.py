@@ -8,6 +8,7 @@ import json
 import pytest
 
 from answering import answer_all_anyhow
+from conftest import project_state
 
 pytestmark = pytest.mark.browser
 
@@ -108,10 +109,7 @@ def test_reflections_and_name_print_as_the_learner_portfolio(page, site_url, tmp
 def test_the_same_statements_before_and_after_side_by_side(page, site_url):
     """Intake (step 3) and supervision (steps 8 and 10) use one set of statements; My
     progress sets the learner's two ratings of each statement side by side."""
-    from conftest import LANGUAGES, ROOT
-    from portfolio.validate import load_curriculum
-
-    curriculum, _ = load_curriculum(ROOT, "en", LANGUAGES)
+    curriculum = project_state().curriculum
     later = next(a for a in curriculum.self_assessments.values() if a.follows)
     earlier = curriculum.self_assessments[later.follows]
     assert [s.id for s in later.statements] == [s.id for s in earlier.statements]

@@ -8,8 +8,7 @@ import json
 import pytest
 
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
-from conftest import ROOT
-from portfolio.validate import load_curriculum
+from conftest import project_state
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +19,7 @@ PROGRESS = "good-tutoring-portfolio:progress"
 
 @pytest.fixture(scope="module")
 def curriculum():
-    found, _ = load_curriculum(ROOT, "en", ("en", "fr", "ar"))
+    found = project_state().curriculum
     return found
 
 

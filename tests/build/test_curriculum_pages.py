@@ -8,10 +8,9 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import LANGUAGES, ROOT
-from portfolio.validate import load_curriculum
+from conftest import LANGUAGES, project_state
 
-CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+CURRICULUM = project_state().curriculum
 
 
 def page(site, lang: str, path: str) -> str:

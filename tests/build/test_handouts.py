@@ -13,15 +13,14 @@ import pikepdf
 import pytest
 from lxml import html as lxml_html
 
-from conftest import LANGUAGES, ROOT, squash
+from conftest import LANGUAGES, ROOT, project_state, squash
 from portfolio.interface import load_interface
 from portfolio.materials import capsule_materials, handout_anchor, set_anchor
 from portfolio.pdf import handouts_pdf
 from portfolio.project import read_languages
-from portfolio.validate import load_curriculum
 
 LANGS = read_languages(ROOT / "mkdocs.yml")
-CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+CURRICULUM = project_state().curriculum
 INTERFACE, _ = load_interface(ROOT, "en", LANGUAGES)
 CAPSULES = list(CURRICULUM.capsules.values())
 WITH_HANDOUTS = [c for c in CAPSULES if any(m.kind == "handout" for m in capsule_materials(c, CURRICULUM.materials))]

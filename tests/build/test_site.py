@@ -8,7 +8,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import LANGUAGES, ROOT, copy_project
+from conftest import LANGUAGES, copy_project, project_state
 from portfolio.sitebuild import build_site
 from portfolio.validate import validate
 
@@ -78,12 +78,11 @@ def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
     """The learner's search index leaves out quiz questions and their feedback, the answer
     keys, the session plans' trainer notes, the handouts and the workspace's forms; the
     pages themselves stay findable."""
-    from portfolio.validate import load_curriculum
 
     folder = "" if lang == "en" else f"{lang}/"
     index = json.loads((built_site / folder / "search/search_index.json").read_text(encoding="utf-8"))
     text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
-    curriculum, _ = load_curriculum(ROOT, "en", LANGUAGES)
+    curriculum = project_state().curriculum
     for quiz in curriculum.quizzes.values():
         for question in quiz.questions:
             for option in question.options:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from pathlib import Path
 
 import pikepdf
 import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import LANGUAGES, ROOT, squash
+from conftest import LANGUAGES, ROOT, project_state, squash
 from portfolio.pdf import outline, pdf_path
 from portfolio.project import read_languages
-from portfolio.validate import load_curriculum
 
 LANGS = read_languages(ROOT / "mkdocs.yml")
-CURRICULUM, _ = load_curriculum(ROOT, "en", LANGUAGES)
+CURRICULUM = project_state().curriculum
 DOCUMENTS = CURRICULUM.printing.documents
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
     NAV = yaml_load(stream)["nav"]
@@ -160,3 +161,22 @@ def test_the_trainers_pack_holds_answer_keys_by_objective_and_observation_checkl
             assert squash(seen.behaviour[lang]) in text
     chance = {"en": "answers at random scores", "fr": "répond au hasard obtient"}[lang]
     assert text.count(squash(chance)) == len(CURRICULUM.quizzes)
+
+
+def test_a_build_in_another_folder_takes_every_pdf_from_the_output_cache(built_site, tmp_path):
+    """The session's build stored its PDFs in the output cache; a build of the same sources
+    elsewhere (each build happens in a folder of its own) renders none of them again and
+    writes the same bytes, handouts PDFs included."""
+    from portfolio.pdf import PDF_FOLDER, build_all
+    from portfolio.site import load_sources
+
+    site = shutil.copytree(built_site, tmp_path / "site", ignore=shutil.ignore_patterns("*.pdf"))
+    built = build_all(site, load_sources(ROOT), report=lambda message: None)
+    assert len(built) == len(CASES)
+    assert [b.path.name for b in built if not b.reused] == []
+    for lang in LANGUAGES:
+        folder = Path(LANGS.folder(lang)) / PDF_FOLDER
+        names = sorted(p.name for p in (built_site / folder).glob("*.pdf"))
+        assert names == sorted(p.name for p in (site / folder).glob("*.pdf"))
+        for name in names:
+            assert (site / folder / name).read_bytes() == (built_site / folder / name).read_bytes(), name

@@ -3,7 +3,17 @@ and makes an output again when its entry is damaged or its inputs change."""
 
 from __future__ import annotations
 
+import pytest
+
 from portfolio import output_cache
+from portfolio.reproducible import ENV
+
+
+@pytest.fixture(autouse=True)
+def dated(monkeypatch):
+    """The outputs' date (part of every entry) fixed: tmp_path is no git clone, so it
+    would otherwise be the clock's, and two calls a second apart would not share entries."""
+    monkeypatch.setenv(ENV, "1764000000")
 
 
 def make_pair(folder, calls: list):
