@@ -48,11 +48,14 @@ def sandboxed(env: Environment) -> SandboxedEnvironment:
     return safe
 
 
-def check_template(path: Path, body: str, first_line: int, known: dict[str, set[str]]) -> list[Problem]:
+def check_template(
+    path: Path, body: str, first_line: int, known: dict[str, set[str]], shown: frozenset[str] = frozenset()
+) -> list[Problem]:
     """The problems of one page's template (its body, starting at `first_line` of the file).
 
     `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
-    that exist; a kind that is absent is not checked."""
+    that exist; a kind that is absent is not checked. `shown`: the macros the page's
+    layout already calls (portfolio.layouts), which the page must not call again."""
     try:
         tree = _PARSER.parse(body)
     except TemplateSyntaxError as error:
@@ -65,7 +68,7 @@ def check_template(path: Path, body: str, first_line: int, known: dict[str, set[
         if unsafe:
             found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
-            found.extend(_check_call(path, line, node, known))
+            found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
             found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
     return sorted(set(found))  # a line that calls twice is said once
@@ -93,8 +96,19 @@ def _unsafe_name(node: nodes.Node) -> str | None:
     return None
 
 
-def _check_call(path: Path, line: int, call: nodes.Call, known: dict[str, set[str]]) -> list[Problem]:
+def _check_call(
+    path: Path, line: int, call: nodes.Call, known: dict[str, set[str]], shown: frozenset[str]
+) -> list[Problem]:
     name = call.node.name
+    if name in shown:
+        return [
+            problem(
+                path,
+                line,
+                "layout-part",
+                f"`{name}(…)` would show twice: the layout the page's front matter chose shows it already",
+            )
+        ]
     if name not in MACROS:
         return [
             problem(

@@ -121,21 +121,28 @@ class PageMacros:
 
     # Macros -------------------------------------------------------------------
 
-    def capsule_card(self, capsule_id: str) -> str:
-        """A capsule's summary card: duration, mode, audience, objectives, outcomes, link."""
-        capsule = self._capsule(capsule_id)
+    def capsule_card(self, capsule_id: str | None = None) -> str:
+        """A capsule's summary card: duration, mode, audience, objectives, outcomes, link.
+        Without an id, the capsule the page presents (front matter `capsule:`)."""
+        capsule = self._capsule(capsule_id or self._page_capsule())
         return self.render(
             "partials/capsule-card.html", capsule=self.capsule_view(capsule), link=self._capsule_link(capsule.id)
         )
 
-    def capsule_activities(self, capsule_id: str) -> str:
-        """The activities of a capsule as a learner sees them (no trainer notes)."""
-        activities = self.capsule_view(self._capsule(capsule_id))["activities"]
+    def capsule_activities(self, capsule_id: str | None = None) -> str:
+        """The activities of a capsule as a learner sees them (no trainer notes); without
+        an id, the page's capsule's."""
+        activities = self.capsule_view(self._capsule(capsule_id or self._page_capsule()))["activities"]
         return self.render("partials/activities.html", activities=activities)
 
-    def quiz(self, quiz_id: str) -> str:
-        """A quiz as a form: questions and options, feedback hidden until checked."""
+    def quiz(self, quiz_id: str | None = None) -> str:
+        """A quiz as a form: questions and options, feedback hidden until checked; without
+        an id, the quiz of the page's capsule (nothing if it has none)."""
         quizzes = self.state.curriculum.quizzes
+        if quiz_id is None:
+            quiz_id = self._capsule(self._page_capsule()).quiz
+            if quiz_id is None:
+                return ""
         if quiz_id not in quizzes:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
@@ -319,7 +326,7 @@ class PageMacros:
 
     def reflection(self) -> str:
         """The reflection field of the capsule this page presents (front matter `capsule:`)."""
-        capsule = self._capsule(self.current_page().meta.get("capsule", ""))
+        capsule = self._capsule(self._page_capsule())
         return self.render("partials/reflection.html", capsule_id=capsule.id)
 
     def downloads(self) -> str:
@@ -572,6 +579,10 @@ class PageMacros:
         return Markup(
             self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
         )
+
+    def _page_capsule(self) -> str:
+        """The capsule the page presents: its front matter `capsule:`."""
+        return str(self.current_page().meta.get("capsule") or "")
 
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules

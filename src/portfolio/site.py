@@ -10,9 +10,11 @@ The order of the hook events in one `portfolio build`:
 1. `load_sources` (sitebuild.py), pinned for the whole build; forms.
 2. MkDocs, default language: organisation.on_config (50) loads the state (the pinned
    one), static-i18n's on_config (-100) chooses the language, validation.on_config
-   (-150) stops the build on errors; macros, pages; search_split.on_page_context
-   around the search plugin; on_post_build: static-i18n builds the other languages
-   (the same events, the state reused), then search_split splits the index (-200).
+   (-150) stops the build on errors. Per page: page_layouts (60) places a capsule page
+   in its layout, template_pages (50) spares Jinja to pages without template code, the
+   macros render; search_split.on_page_context around the search plugin. On_post_build:
+   static-i18n builds the other languages (the same events, the state reused), then
+   search_split splits the index (-200).
 3. PDFs, LMS exports, then the offline copy (a second MkDocs build, OFFLINE=true).
 """
 
