@@ -51,7 +51,7 @@ def scenario_project(name: str | None, target: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once per session, strictly, into a temporary folder, as
     `make site` builds it: every language, PDFs, LMS files, forms and the offline zip."""
-    from portfolio.project import OFFLINE_ZIP
+    from portfolio.locations import OFFLINE_ZIP
     from portfolio.sitebuild import build_site
 
     folder = tmp_path_factory.mktemp("build")
@@ -154,7 +154,7 @@ def offline_site(tmp_path_factory, built_site) -> Path:
     folder a reader opens."""
     import zipfile
 
-    from portfolio.project import OFFLINE_ZIP
+    from portfolio.locations import OFFLINE_ZIP
 
     folder = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:

@@ -12,8 +12,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from portfolio import build_inputs, schema
 from portfolio.coverage import fallbacks, pages
+from portfolio.locations import OFFLINE_ZIP
 from portfolio.problems import ProblemsFound, errors, report
-from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, UsageError, read_config, read_languages, require_project
+from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
 from portfolio.sitebuild import build_offline, build_site
 from portfolio.validate import validate
 

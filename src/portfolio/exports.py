@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from portfolio import __version__
 from portfolio.locale_facts import direction
+from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
 from portfolio.models import Capsule, Question, Text
 from portfolio.pages import PageMacros, partials_environment
 from portfolio.publish import replace_folder
@@ -27,7 +28,6 @@ from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
 LMS_TEMPLATES = "templates/lms"
-LMS_FOLDER = "lms"
 # Files every SCO shares: the site's own progress and quiz scripts, and the SCORM ones.
 SHARED = {
     "progress.js": "docs/assets/javascripts/progress.js",
@@ -35,7 +35,6 @@ SHARED = {
     "sco.js": f"{LMS_TEMPLATES}/sco.js",
     "sco.css": f"{LMS_TEMPLATES}/sco.css",
 }
-MLANG = "multilingual"
 
 
 @dataclass
@@ -49,15 +48,15 @@ def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
     env = _lms_environment(state.root)
     written: list[Export] = []
     for lang in state.languages.built:
-        folder = site_dir / state.languages.folder(lang) / LMS_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = site_dir / state.languages.folder(lang)
+        (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
         macros = PageMacros(state, lang, partials_environment(state.root / "overrides"), lambda: None)
         for track in state.curriculum.course.tracks if state.curriculum.course else []:
             report(f"SCORM {lang}: {track.id} ...")
-            written.append(_scorm(state, macros, env, track, folder / scorm_name(track.id, lang)))
-        written.append(_bank(state, env, "questions.gift", folder / f"questions-{lang}.gift", lang))
-        written.append(_bank(state, env, "questions.xml", folder / f"questions-{lang}.xml", lang))
-    multilingual = site_dir / LMS_FOLDER / f"questions-{MLANG}.gift"
+            written.append(_scorm(state, macros, env, track, folder / scorm_file(track.id, lang)))
+        written.append(_bank(state, env, "questions.gift", folder / bank_file(lang, "gift"), lang))
+        written.append(_bank(state, env, "questions.xml", folder / bank_file(lang, "xml"), lang))
+    multilingual = site_dir / bank_file(MLANG, "gift")
     written.append(_bank(state, env, "questions.gift", multilingual, None))
     report(f"LMS exports: {len(written)} files")
     return written
@@ -71,10 +70,6 @@ def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Exp
         for folder in sorted(Path(tmp).rglob(LMS_FOLDER)):
             replace_folder(folder, site_dir / folder.relative_to(tmp))
     return [Export(site_dir / e.path.relative_to(tmp), e.questions) for e in written]
-
-
-def scorm_name(track_id: str, lang: str) -> str:
-    return f"scorm-{track_id}-{lang}.zip"
 
 
 # SCORM ------------------------------------------------------------------------

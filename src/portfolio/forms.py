@@ -26,14 +26,13 @@ from markupsafe import Markup
 from portfolio import output_cache, parallel
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
+from portfolio.locations import form_file
 from portfolio.models import Form, Text
 from portfolio.project import Languages
 from portfolio.reproducible import source_date, source_epoch, zip_entry
 from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
-FORMS_FOLDER = "forms"  # the files: <language folder>/forms/<id>-<lang>.pdf and .docx
-FORM_PAGES = "handbook/forms"  # the pages: docs/<lang>/handbook/forms/<id>.md
 FORMATS = ("pdf", "docx")
 PRINT_TEMPLATES = "templates/print"
 # Set by the build while it runs: the folder the form files were made in.
@@ -46,17 +45,12 @@ class Made:
     seconds: float
 
 
-def output_path(languages: Languages, lang: str, form_id: str, fmt: str) -> str:
-    """A form file's path inside the site, e.g. `fr/forms/consent-fr.pdf`."""
-    return f"{languages.folder(lang)}{FORMS_FOLDER}/{form_id}-{lang}.{fmt}"
-
-
 def file_sizes(languages: Languages, lang: str, form_id: str) -> dict[str, int | None]:
     """The size in bytes of each format of a form, when the build has made them."""
     folder = os.environ.get(PREBUILT)
     sizes: dict[str, int | None] = {}
     for fmt in FORMATS:
-        path = Path(folder) / output_path(languages, lang, form_id, fmt) if folder else None
+        path = Path(folder) / (languages.folder(lang) + form_file(form_id, lang, fmt)) if folder else None
         sizes[fmt] = path.stat().st_size if path and path.is_file() else None
     return sizes
 
@@ -120,12 +114,12 @@ def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
     # What each file is made from; the same inputs give the same file (output_cache).
     made_from = [output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
     made_from.append(output_cache.files([logo] if logo else []))
-    pdf = target / output_path(state.languages, lang, form_id, "pdf")
+    pdf = target / (state.languages.folder(lang) + form_file(form_id, lang, "pdf"))
     html = _form_html(view, _print_environment(root), root, lang, ui, logo)
     inputs = ["form-pdf", form_id, lang, html, *made_from]
     output_cache.cached(root, inputs, pdf, lambda: _write_pdf(html, root, logo, f"{form_id}-{lang}", pdf))
     middle = time.perf_counter()
-    docx = target / output_path(state.languages, lang, form_id, "docx")
+    docx = target / (state.languages.folder(lang) + form_file(form_id, lang, "docx"))
     data = json.dumps([view, ui, lang, direction(lang)], sort_keys=True, default=str)
     inputs = ["form-docx", form_id, lang, data, *made_from]
     output_cache.cached(root, inputs, docx, lambda: _write_docx(view, state, lang, ui, docx))

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from portfolio.forms import FORM_PAGES
+from portfolio.locations import FORM_PAGES, HANDOUTS_PAGE
 from portfolio.models import Capsule, Material
 
-HANDOUTS_PAGE = "trainers/handouts.md"
 # The ids of a capsule's section on the handouts page and of its trainer sheets that
 # follow the handouts: the participants' PDF runs from the first to the second.
 SET_PREFIX = "handouts-"

@@ -20,13 +20,23 @@ from mkdocs.utils import get_relative_url
 from portfolio import diagrams
 from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.certificate import certificate_view
-from portfolio.forms import FORM_PAGES, file_sizes, form_view, output_path
+from portfolio.forms import file_sizes, form_view
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction, hours, percent
+from portfolio.locations import (
+    ASSESSMENT_PAGES,
+    CAPSULE_PAGES,
+    FORM_PAGES,
+    MLANG,
+    OFFLINE_ZIP,
+    bank_file,
+    form_file,
+    handouts_pdf,
+    pdf_file,
+    scorm_file,
+)
 from portfolio.materials import capsule_materials, handout_set, material_view
 from portfolio.models import Capsule
-from portfolio.pdf import handouts_pdf, pdf_file
-from portfolio.project import OFFLINE_ZIP
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.site import BuildState
@@ -34,10 +44,8 @@ from portfolio.templating import template_environment
 from portfolio.terminology import glossary_rows
 from portfolio.views import localise, organisation_view
 
-CAPSULE_PAGES = "training/capsules"
 # A pilot course's day (pilot_schedule): lunch once three hours have passed, for an hour.
 LUNCH_AFTER, LUNCH = 180, 60
-ASSESSMENT_PAGES = "training/self-assessments"
 
 
 @functools.cache
@@ -287,7 +295,9 @@ class PageMacros:
         return [
             {
                 "label": self.ui[f"form-{fmt}"],
-                "href": get_relative_url(output_path(self.state.languages, self.lang, form_id, fmt), here),
+                "href": get_relative_url(
+                    self.state.languages.folder(self.lang) + form_file(form_id, self.lang, fmt), here
+                ),
                 "size": self.ui["form-size"].replace("{size}", str(max(1, round(size / 1024)))) if size else "",
             }
             for fmt, size in sizes.items()
@@ -305,22 +315,20 @@ class PageMacros:
 
     def lms_downloads(self) -> str:
         """Links to this language's SCORM packages and question banks (written after the site)."""
-        from portfolio.exports import LMS_FOLDER, MLANG, scorm_name
-
         folder = self.state.languages.folder(self.lang)
         here = self.current_page().url
         course = self.state.curriculum.course
         packages = [
             {
                 "title": self.localise(t.title),
-                "href": get_relative_url(f"{folder}{LMS_FOLDER}/{scorm_name(t.id, self.lang)}", here),
+                "href": get_relative_url(folder + scorm_file(t.id, self.lang), here),
             }
             for t in (course.tracks if course else [])
         ]
         banks = {
-            "gift": get_relative_url(f"{folder}{LMS_FOLDER}/questions-{self.lang}.gift", here),
-            "xml": get_relative_url(f"{folder}{LMS_FOLDER}/questions-{self.lang}.xml", here),
-            "multilingual": get_relative_url(f"{LMS_FOLDER}/questions-{MLANG}.gift", here),
+            "gift": get_relative_url(folder + bank_file(self.lang, "gift"), here),
+            "xml": get_relative_url(folder + bank_file(self.lang, "xml"), here),
+            "multilingual": get_relative_url(bank_file(MLANG, "gift"), here),
         }
         return self.render("partials/lms-downloads.html", packages=packages, banks=banks)
 

@@ -23,6 +23,7 @@ from mkdocs.utils.yaml import yaml_load
 from portfolio import __version__, output_cache, parallel
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
+from portfolio.locations import handouts_pdf, pdf_file
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
@@ -34,7 +35,6 @@ from portfolio.templating import template_environment
 PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-PDF_FOLDER = "pdf"
 _HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
 _HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
@@ -57,16 +57,6 @@ class Built:
     seconds: float
     chapters: list[str] = field(default_factory=list)
     reused: bool = False  # taken from the output cache, not rendered
-
-
-def pdf_file(document_id: str, lang: str) -> str:
-    """A document's PDF in its language folder: `pdf/<id>-<lang>.pdf`."""
-    return f"{PDF_FOLDER}/{document_id}-{lang}.pdf"
-
-
-def handouts_pdf(capsule_id: str, lang: str) -> str:
-    """A capsule's handouts in its language folder: `pdf/handouts-<capsule>-<lang>.pdf`."""
-    return pdf_file(f"handouts-{capsule_id}", lang)
 
 
 def pdf_path(site_dir: Path, languages: Languages, lang: str, document_id: str) -> Path:

@@ -14,7 +14,6 @@ CONFIG_FILE = "mkdocs.yml"
 CURRICULUM_DIR = "curriculum"
 DOCS_DIR = "docs"
 # The offline copy: built into dist/ and published at the root of the site.
-OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"
 
 
 class UsageError(Exception):

@@ -20,11 +20,12 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from portfolio.exports import LMS_FOLDER, export_all
-from portfolio.forms import FORMS_FOLDER, PREBUILT, build_forms
-from portfolio.pdf import PDF_FOLDER, build_all
+from portfolio.exports import export_all
+from portfolio.forms import PREBUILT, build_forms
+from portfolio.locations import FORMS_FOLDER, LMS_FOLDER, OFFLINE_ZIP, PDF_FOLDER
+from portfolio.pdf import build_all
 from portfolio.problems import Problem, errors
-from portfolio.project import CONFIG_FILE, OFFLINE_ZIP, read_languages
+from portfolio.project import CONFIG_FILE, read_languages
 from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
 from portfolio.site import load_sources, pinned

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.convert import INVALID, Context, convert
-from portfolio.forms import FORM_PAGES
+from portfolio.locations import FORM_PAGES
 from portfolio.models import Terminology
 from portfolio.problems import Problem, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR

@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from portfolio import yamlfile
-from portfolio.forms import FORM_PAGES
+from portfolio.locations import FORM_PAGES
 from portfolio.models import Form, Workspace
 from portfolio.problems import Problem, problem
 

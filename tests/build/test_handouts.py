@@ -15,8 +15,8 @@ from lxml import html as lxml_html
 
 from conftest import LANGUAGES, ROOT, project_state, squash
 from portfolio.interface import load_interface
+from portfolio.locations import handouts_pdf
 from portfolio.materials import capsule_materials, handout_anchor, set_anchor
-from portfolio.pdf import handouts_pdf
 from portfolio.project import read_languages
 
 LANGS = read_languages(ROOT / "mkdocs.yml")

@@ -20,7 +20,7 @@ from mkdocs.utils.yaml import yaml_load
 from conftest import ROOT, copy_project
 from portfolio import sitebuild
 from portfolio.cli import main
-from portfolio.project import OFFLINE_ZIP
+from portfolio.locations import OFFLINE_ZIP
 from portfolio.sitebuild import build_site
 
 SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text())["site_url"].rstrip("/")

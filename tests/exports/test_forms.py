@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 
 from conftest import LANGUAGES, ROOT
-from portfolio.forms import output_path
+from portfolio.locations import form_file
 from portfolio.site import load_sources
 
 STATE = load_sources(ROOT)
@@ -45,7 +45,7 @@ def test_the_project_has_the_coordinators_forms():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_form_is_a_pdf_with_every_field(built_site, lang):
     for form in FORMS:
-        path = built_site / output_path(STATE.languages, lang, form.id, "pdf")
+        path = built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "pdf"))
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == lang
         text = words(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
@@ -59,7 +59,7 @@ def test_every_form_is_a_pdf_with_every_field(built_site, lang):
 def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_site, lang):
     organisation = STATE.curriculum.organisation.name.get_text(lang, "en")
     for form in FORMS:
-        document = docx.Document(built_site / output_path(STATE.languages, lang, form.id, "docx"))
+        document = docx.Document(built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx")))
         cells = [words(row.cells[0].paragraphs[0].text) for table in document.tables for row in table.rows]
         expected = [words(label) for label in labels(form, lang)]
         assert [cell for cell in cells if any(cell.startswith(label) for label in expected)] == cells
@@ -72,7 +72,11 @@ def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_si
 def test_libreoffice_opens_every_word_form(built_site, tmp_path):
     """LibreOffice opens each Word form in every language: it renders it to PDF, and the
     text it reads from it has every field of the YAML."""
-    sources = [built_site / output_path(STATE.languages, lang, form.id, "docx") for lang in LANGUAGES for form in FORMS]
+    sources = [
+        built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx"))
+        for lang in LANGUAGES
+        for form in FORMS
+    ]
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     for target in ("pdf", "txt:Text (encoded):UTF8"):
         command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(tmp_path)]
@@ -107,4 +111,4 @@ def test_the_trainers_pack_and_the_offline_copy_carry_the_forms(built_site, offl
         assert form.title.get_text("en", "en") in titles
         for lang in LANGUAGES:
             for fmt in ("pdf", "docx"):
-                assert (offline_site / output_path(STATE.languages, lang, form.id, fmt)).is_file()
+                assert (offline_site / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))).is_file()

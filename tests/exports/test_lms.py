@@ -16,7 +16,8 @@ from lxml import etree
 
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
 from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
-from portfolio.exports import export_all, scorm_name
+from portfolio.exports import export_all
+from portfolio.locations import scorm_file
 from portfolio.site import load_sources
 
 STATE = load_sources(ROOT)
@@ -67,7 +68,7 @@ def scorm_schema(tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("track", TRACKS)
 def test_manifest_is_valid_and_follows_the_track(built_site, scorm_schema, lang, track):
-    with zipfile.ZipFile(lms(built_site, lang) / scorm_name(track, lang)) as package:
+    with zipfile.ZipFile(built_site / STATE.languages.folder(lang) / scorm_file(track, lang)) as package:
         manifest = etree.fromstring(package.read("imsmanifest.xml"))
         names = set(package.namelist())
         pages = [package.read(n).decode() for n in names if n.endswith(".html")]
@@ -87,7 +88,7 @@ def test_lms(built_site, tmp_path_factory):
     folder = tmp_path_factory.mktemp("lms")
     shutil.copy(FIXTURES / "lms/lms.html", folder / "index.html")
     shutil.copy(ROOT / "node_modules/scorm-again/dist/scorm12.min.js", folder)
-    with zipfile.ZipFile(lms(built_site, "en") / scorm_name("volunteers", "en")) as package:
+    with zipfile.ZipFile(built_site / scorm_file("volunteers", "en")) as package:
         package.extractall(folder / "package")
     return folder
 
