@@ -11,8 +11,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from portfolio.page_templates import sandboxed
-from portfolio.pages import PageMacros, partials_environment
+from portfolio.pages import PageMacros
 from portfolio.site import current_language, state
+from portfolio.templating import partials_environment
 
 # Hooks ------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from conftest import ROOT, project_state
 from portfolio import yamlfile
 from portfolio.layouts import lay_out, layout_of, read_layout
 from portfolio.page_templates import COMMENT_END, COMMENT_START, sandboxed
-from portfolio.pages import PageMacros, partials_environment
+from portfolio.pages import PageMacros
 from portfolio.project import CONFIG_FILE, DOCS_DIR
+from portfolio.templating import partials_environment
 
 
 @functools.cache

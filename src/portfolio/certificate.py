@@ -7,27 +7,24 @@ page's language, so that the script never reads it back from visible text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from mkdocs.utils import get_relative_url
+from collections.abc import Callable
+from typing import Any
 
 from portfolio.locale_facts import hours
-from portfolio.views import organisation_view
-
-if TYPE_CHECKING:
-    from portfolio.pages import PageMacros
+from portfolio.views import LanguageView
 
 
-def certificate_view(macros: PageMacros) -> dict[str, Any]:
+def certificate_view(view: LanguageView, file_link: Callable[[str], str | None]) -> dict[str, Any]:
     """Tracks and their capsules, each capsule's title, minutes and hours, the course
-    title, and the organisation's name and logo."""
-    state, lang = macros.state, macros.lang
+    title, and the organisation's name and logo (`file_link`: a link from the page to a
+    file of the site, None outside a page)."""
+    state, lang = view.state, view.lang
     curriculum = state.curriculum
     course = curriculum.course
     tracks = [
         {
             "id": track.id,
-            "title": macros.localise(track.title),
+            "title": view.localise(track.title),
             "capsules": [c for c in track.capsules if c in curriculum.capsules],
         }
         for track in (course.tracks if course else [])
@@ -36,25 +33,24 @@ def certificate_view(macros: PageMacros) -> dict[str, Any]:
     capsules = [
         {
             "id": capsule.id,
-            "title": macros.localise(capsule.title),
+            "title": view.localise(capsule.title),
             "minutes": capsule.learning_minutes(),  # breaks are not learning time
             "hours": hours(capsule.learning_minutes(), lang),
         }
         for capsule in (curriculum.capsules[c] for c in ids)
     ]
-    org = organisation_view(curriculum, lang)
+    org = view.organisation()
     return {
         "tracks": tracks,
         "capsules": capsules,
-        "course": macros.localise(course.title) if course else "",
+        "course": view.localise(course.title) if course else "",
         "organisation": org.get("name", ""),
-        "logo": _logo_link(macros, org.get("logo")),
+        "logo": _logo_link(view, file_link, org.get("logo")),
     }
 
 
-def _logo_link(macros: PageMacros, logo: str | None) -> str | None:
+def _logo_link(view: LanguageView, file_link: Callable[[str], str | None], logo: str | None) -> str | None:
     """The logo (a path under docs/) from the current page, if the file is there."""
-    page = macros.current_page()
-    if not logo or page is None or not (macros.state.root / "docs" / logo).is_file():
+    if not logo or not (view.state.root / "docs" / logo).is_file():
         return None
-    return get_relative_url(logo, page.url)
+    return file_link(logo)

@@ -19,13 +19,12 @@ from portfolio import __version__
 from portfolio.locale_facts import direction
 from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
 from portfolio.models import Capsule, Question, Text
-from portfolio.pages import PageMacros, partials_environment
 from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
 from portfolio.site import BuildState
-from portfolio.templating import template_environment
-from portfolio.views import organisation_view
+from portfolio.templating import partials_environment, template_environment
+from portfolio.views import LanguageView
 
 LMS_TEMPLATES = "templates/lms"
 # Files every SCO shares: the site's own progress and quiz scripts, and the SCORM ones.
@@ -50,10 +49,10 @@ def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
     for lang in state.languages.built:
         folder = site_dir / state.languages.folder(lang)
         (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
-        macros = PageMacros(state, lang, partials_environment(state.root / "overrides"), lambda: None)
+        view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
         for track in state.curriculum.course.tracks if state.curriculum.course else []:
             report(f"SCORM {lang}: {track.id} ...")
-            written.append(_scorm(state, macros, env, track, folder / scorm_file(track.id, lang)))
+            written.append(_scorm(state, view, env, track, folder / scorm_file(track.id, lang)))
         written.append(_bank(state, env, "questions.gift", folder / bank_file(lang, "gift"), lang))
         written.append(_bank(state, env, "questions.xml", folder / bank_file(lang, "xml"), lang))
     multilingual = site_dir / bank_file(MLANG, "gift")
@@ -75,17 +74,17 @@ def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Exp
 # SCORM ------------------------------------------------------------------------
 
 
-def _scorm(state: BuildState, macros: PageMacros, env: Environment, track, target: Path) -> Export:
+def _scorm(state: BuildState, view: LanguageView, env: Environment, track, target: Path) -> Export:
     curriculum = state.curriculum
     capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
     manifest = env.get_template("imsmanifest.xml").render(
-        track={"id": track.id, "title": macros.localise(track.title)},
-        lang=macros.lang,
+        track={"id": track.id, "title": view.localise(track.title)},
+        lang=view.lang,
         version=__version__,
         capsules=[
             {
                 "id": c.id,
-                "title": macros.localise(c.title),
+                "title": view.localise(c.title),
                 "pass_mark": curriculum.quizzes[c.quiz].pass_mark if c.quiz else 0,
             }
             for c in capsules
@@ -99,23 +98,24 @@ def _scorm(state: BuildState, macros: PageMacros, env: Environment, track, targe
         for name, source in SHARED.items():
             zip_entry(package, f"shared/{name}", (state.root / source).read_bytes(), epoch)
         for capsule in capsules:
-            zip_entry(package, f"{capsule.id}/index.html", _sco_page(macros, env, capsule).encode("utf-8"), epoch)
+            zip_entry(package, f"{capsule.id}/index.html", _sco_page(view, env, capsule).encode("utf-8"), epoch)
     target.write_bytes(buffer.getvalue())
     return Export(target)
 
 
-def _sco_page(macros: PageMacros, env: Environment, capsule: Capsule) -> str:
-    view = macros.capsule_view(capsule)
-    quiz = macros.quiz(capsule.quiz) if capsule.quiz in macros.state.curriculum.quizzes else ""
-    activities = macros.render("partials/activities.html", activities=view["activities"])
+def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
+    """A capsule's page in its SCORM package: the capsule, its activities and its quiz."""
+    capsule_view = view.capsule_view(capsule)
+    quiz = view.quiz_form(capsule.quiz) if capsule.quiz in view.state.curriculum.quizzes else ""
+    activities = view.render("partials/activities.html", activities=capsule_view["activities"])
     return env.get_template("sco.html").render(
-        lang=macros.lang,
-        dir=direction(macros.lang),
-        ui=macros.ui,
-        capsule=view,
+        lang=view.lang,
+        dir=direction(view.lang),
+        ui=view.ui,
+        capsule=capsule_view,
         activities=activities,
         quiz=quiz,
-        org=organisation_view(macros.state.curriculum, macros.lang),
+        org=view.organisation(),
     )
 
 

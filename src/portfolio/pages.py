@@ -10,18 +10,15 @@ import functools
 import os
 import posixpath
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
 from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.interface import strings_for
 from portfolio.locale_facts import direction, hours, percent
 from portfolio.locations import (
     ASSESSMENT_PAGES,
@@ -35,37 +32,16 @@ from portfolio.locations import (
     pdf_file,
     scorm_file,
 )
-from portfolio.materials import capsule_materials, handout_set, material_view
+from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.site import BuildState
-from portfolio.templating import template_environment
 from portfolio.terminology import glossary_rows
-from portfolio.views import localise, organisation_view
+from portfolio.views import LanguageView
 
 # A pilot course's day (pilot_schedule): lunch once three hours have passed, for an hour.
 LUNCH_AFTER, LUNCH = 180, 60
-
-
-@functools.cache
-def partials_environment(overrides: Path) -> Environment:
-    """Jinja for the partials: text from YAML is escaped, a missing value fails.
-    One environment per folder, kept across language builds so that each partial is
-    compiled once (Jinja still reloads a partial whose file changed)."""
-    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text})
-
-
-def markdown_text(text: str) -> Markup:
-    """A text from YAML, given to Markdown as it is written (entities, tables, `>`),
-    except that no HTML tag can start in it. `portfolio check` already refuses HTML in
-    texts ([markup-in-text]); this keeps a page safe even so."""
-    return Markup(str(text).replace("<", "&lt;"))
-
-
-def table_cell(text: str) -> str:
-    """Text that stays inside one cell of a Markdown table."""
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def clock(minutes: int) -> str:
@@ -79,15 +55,12 @@ def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
     return present, sum(c.learning_minutes() for c in capsules) - present
 
 
-class PageMacros:
+class PageMacros(LanguageView):
     """The macros of one language build; `current_page` gives the page being rendered."""
 
     def __init__(self, state: BuildState, lang: str, env: Environment, current_page: Callable[[], Any]):
-        self.state = state
-        self.lang = lang
-        self.env = env
+        super().__init__(state, lang, env, self._link_from_page)
         self.current_page = current_page
-        self.ui = strings_for(state.interface, lang, state.languages.default)
 
     def macros(self) -> dict[str, Callable[..., str]]:
         return {
@@ -124,7 +97,7 @@ class PageMacros:
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
-            "org": self._organisation(),
+            "org": self.organisation(),
         }
 
     # Macros -------------------------------------------------------------------
@@ -153,11 +126,7 @@ class PageMacros:
                 return ""
         if quiz_id not in quizzes:
             raise ValueError(self._unknown("quiz", quiz_id, quizzes))
-        capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
-        view = self.localise(quizzes[quiz_id])
-        for question, source in zip(view["questions"], quizzes[quiz_id].questions, strict=True):
-            question["partial"] = kind_of(source).partial
-        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule_id)
+        return self.quiz_form(quiz_id)
 
     def self_assessment(self, assessment_id: str) -> str:
         """A self-assessment form: statements on a scale, and the bands that read the total."""
@@ -205,7 +174,7 @@ class PageMacros:
             assessments=assessments,
             comparisons=comparisons,
             checks=checks,
-            certificate=certificate_view(self),
+            certificate=certificate_view(self, self._file_link),
         )
 
     def mentoring_workspace(self) -> str:
@@ -242,7 +211,7 @@ class PageMacros:
             point=point,
             label=self.ui[f"adapt-{point}"],
             text=self.localise(text) if text else "",
-            org=self._organisation(),
+            org=self.organisation(),
         )
 
     def translation_status(self) -> str:
@@ -273,7 +242,7 @@ class PageMacros:
         forms = self.state.curriculum.forms
         if form_id not in forms:
             raise ValueError(self._unknown("form", form_id, forms))
-        view = form_view(forms[form_id], self.lang, self.state.languages.default, self.ui, self._organisation())
+        view = form_view(forms[form_id], self.lang, self.state.languages.default, self.ui, self.organisation())
         return self.render("partials/form.html", form=view, files=self._form_files(form_id))
 
     def forms_list(self) -> str:
@@ -291,44 +260,37 @@ class PageMacros:
 
     def _form_files(self, form_id: str) -> list[dict[str, Any]]:
         sizes = file_sizes(self.state.languages, self.lang, form_id)
-        here = self.current_page().url
         return [
             {
                 "label": self.ui[f"form-{fmt}"],
-                "href": get_relative_url(
-                    self.state.languages.folder(self.lang) + form_file(form_id, self.lang, fmt), here
-                ),
+                "href": self._file_link(self.state.languages.folder(self.lang) + form_file(form_id, self.lang, fmt)),
                 "size": self.ui["form-size"].replace("{size}", str(max(1, round(size / 1024)))) if size else "",
             }
             for fmt, size in sizes.items()
         ]
-
-    def _organisation(self) -> dict[str, Any]:
-        return organisation_view(self.state.curriculum, self.lang)
 
     def contacts(self) -> str:
         """The organisation's channels and the contact people who gave their consent."""
         curriculum = self.state.curriculum
         ids = curriculum.organisation.contacts if curriculum.organisation else []
         people = [self.localise(vars(curriculum.people[i])) for i in ids if curriculum.people[i].consent.given]
-        return self.render("partials/contacts.html", org=self._organisation(), people=people)
+        return self.render("partials/contacts.html", org=self.organisation(), people=people)
 
     def lms_downloads(self) -> str:
         """Links to this language's SCORM packages and question banks (written after the site)."""
         folder = self.state.languages.folder(self.lang)
-        here = self.current_page().url
         course = self.state.curriculum.course
         packages = [
             {
                 "title": self.localise(t.title),
-                "href": get_relative_url(folder + scorm_file(t.id, self.lang), here),
+                "href": self._file_link(folder + scorm_file(t.id, self.lang)),
             }
             for t in (course.tracks if course else [])
         ]
         banks = {
-            "gift": get_relative_url(folder + bank_file(self.lang, "gift"), here),
-            "xml": get_relative_url(folder + bank_file(self.lang, "xml"), here),
-            "multilingual": get_relative_url(bank_file(MLANG, "gift"), here),
+            "gift": self._file_link(folder + bank_file(self.lang, "gift")),
+            "xml": self._file_link(folder + bank_file(self.lang, "xml")),
+            "multilingual": self._file_link(bank_file(MLANG, "gift")),
         }
         return self.render("partials/lms-downloads.html", packages=packages, banks=banks)
 
@@ -345,14 +307,12 @@ class PageMacros:
             {
                 "title": self.localise(document.title),
                 "subtitle": self.localise(document.subtitle),
-                "href": get_relative_url(f"{folder}{pdf_file(document.id, self.lang)}", self.current_page().url),
+                "href": self._file_link(f"{folder}{pdf_file(document.id, self.lang)}"),
             }
             for document in (printing.documents if printing else [])
         ]
         # The offline copy links to none: it is the copy (OFFLINE is set by the offline build).
-        offline = (
-            None if os.environ.get("OFFLINE") == "true" else get_relative_url(OFFLINE_ZIP, self.current_page().url)
-        )
+        offline = None if os.environ.get("OFFLINE") == "true" else self._file_link(OFFLINE_ZIP)
         return self.render("partials/downloads.html", documents=items, offline=offline)
 
     # Trainer pages ------------------------------------------------------------
@@ -380,7 +340,7 @@ class PageMacros:
         plan = self._page_link("trainers/session-plans.md")
         sets = []
         for capsule in self._capsules_in_order():
-            found = handout_set(capsule, materials, self.localise, self._material_link)
+            found = handout_set(capsule, materials, self.localise, self.link)
             if found:
                 sets.append({**found, "pdf": self._handouts_pdf(capsule), "plan": plan})
         return self.render("partials/handouts.html", sets=sets)
@@ -391,13 +351,7 @@ class PageMacros:
         if not any(m.kind == "handout" for m in capsule_materials(capsule, materials)):
             return None
         folder = self.state.languages.folder(self.lang)
-        return get_relative_url(f"{folder}{handouts_pdf(capsule.id, self.lang)}", self.current_page().url)
-
-    def _material_link(self, target: str) -> str | None:
-        """A link to a page from the current one ("" on that page), None outside a page."""
-        if self.current_page() is None:
-            return None
-        return self._page_link(target) or ""
+        return self._file_link(f"{folder}{handouts_pdf(capsule.id, self.lang)}")
 
     def answer_keys(self) -> str:
         """Every quiz's right answers, grouped by the capsule objective each question
@@ -583,11 +537,6 @@ class PageMacros:
 
     # Helpers ------------------------------------------------------------------
 
-    def render(self, template: str, **context: Any) -> str:
-        return Markup(
-            self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
-        )
-
     def _page_capsule(self) -> str:
         """The capsule the page presents: its front matter `capsule:`."""
         return str(self.current_page().meta.get("capsule") or "")
@@ -605,40 +554,27 @@ class PageMacros:
             f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"
         )
 
-    def capsule_view(self, capsule: Capsule) -> dict[str, Any]:
-        view = self.localise(vars(capsule))
-        view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
-        materials = self.state.curriculum.materials
-        for activity in view["activities"]:
-            activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
-            activity["materials"] = [
-                material_view(materials[m], capsule.id, self.localise, self._material_link)
-                for m in activity["materials"]
-                if m in materials
-            ]
-        assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
-        view["assessment"] = assessment and {
-            "title": self.localise(assessment.title),
-            "link": self._page_link(f"{ASSESSMENT_PAGES}/{assessment.id}.md"),
-        }
-        view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
-        return view
-
     def _capsule_link(self, capsule_id: str) -> str | None:
         """A Markdown link target from the current page to the capsule's page (none on that page)."""
         return self._page_link(f"{CAPSULE_PAGES}/{capsule_id}.md")
 
+    def _file_link(self, path: str) -> str | None:
+        """A link from the current page to a file of the site (a path from its top)."""
+        page = self.current_page()
+        return None if page is None else get_relative_url(path, page.url)
+
     def _page_link(self, target: str) -> str | None:
         """A Markdown link target from the current page to `target` (a path in the language
-        folder); none on that page itself, or outside a page (LMS exports)."""
+        folder); none on that page itself."""
+        return self._link_from_page(target) or None
+
+    def _link_from_page(self, target: str) -> str | None:
+        """A link from the current page to `target`: "" on that page itself, None outside
+        a page."""
         page = self.current_page()
         if page is None:
             return None
         page_path = page.file.src_uri.split("/", 1)[1]  # drop the language folder
         if page_path == target:
-            return None
+            return ""
         return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-
-    def localise(self, value: Any) -> Any:
-        """Replace every Text in a record (recursively) by its string in this language."""
-        return localise(value, self.lang, self.state.languages.default)
