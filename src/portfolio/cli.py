@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from portfolio import build_inputs, schema
 from portfolio.coverage import fallbacks, pages
 from portfolio.locations import OFFLINE_ZIP
+from portfolio.outputs import OUTPUTS
 from portfolio.problems import ProblemsFound, errors, report
 from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
 from portfolio.sitebuild import build_offline, build_site
@@ -267,13 +268,9 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
     lines.append(f"  warnings: {len(problems)} in the sources")
     lines.extend(f"    {problem.format()}" for problem in sorted(problems))
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
-    if not args.no_pdf:
-        lines.extend(f"  pdf:      {pdf}" for pdf in sorted(args.site_dir.resolve().rglob("pdf/*.pdf")))
-    lines.append(
-        f"  lms:      {len(list(args.site_dir.resolve().rglob('lms/*')))} SCORM packages and question banks in lms/"
-    )
-    forms = [p for p in args.site_dir.resolve().rglob("forms/*.*") if p.suffix in (".pdf", ".docx")]
-    lines.append(f"  forms:    {len(forms)} printable (PDF) and editable (Word) forms in forms/")
+    for output in OUTPUTS:
+        found = output.files(args.site_dir.resolve())
+        lines.append(f"  {output.name + ':':<9} {len(found)} {output.described}, in each language's {output.folder}/")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from portfolio import output_cache, parallel
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
-from portfolio.locations import form_file
+from portfolio.locations import PREBUILT, form_file
 from portfolio.models import Form, Text
 from portfolio.project import Languages
 from portfolio.reproducible import source_date, source_epoch, zip_entry
@@ -36,7 +36,6 @@ from portfolio.views import organisation_view
 FORMATS = ("pdf", "docx")
 PRINT_TEMPLATES = "templates/print"
 # Set by the build while it runs: the folder the form files were made in.
-PREBUILT = "PORTFOLIO_FORMS_DIR"
 
 
 @dataclass

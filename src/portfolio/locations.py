@@ -13,6 +13,8 @@ LMS_FOLDER = "lms"  # SCORM packages and question banks
 FORMS_FOLDER = "forms"  # each form as PDF and Word
 OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"  # beside the site, and in it for download
 MLANG = "multilingual"  # the question bank that holds every language
+# During a build: the folder of the outputs made before the pages (pages show their sizes).
+PREBUILT = "PORTFOLIO_PREBUILT_DIR"
 
 # Pages the build and the macros link to (paths under docs/<lang>/).
 CAPSULE_PAGES = "training/capsules"

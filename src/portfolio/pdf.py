@@ -308,7 +308,7 @@ def load_nav(root: Path) -> list:
         return yaml_load(stream)["nav"]
 
 
-def build_all(site_dir: Path, state: BuildState, report=print) -> list[Built]:
+def build_all(state: BuildState, site_dir: Path, report=print) -> list[Built]:
     """Every document in every built language, rendered in parallel; `report` hears of
     each as it is done."""
     nav = load_nav(state.root)

@@ -20,10 +20,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from portfolio.exports import export_all
-from portfolio.forms import PREBUILT, build_forms
-from portfolio.locations import FORMS_FOLDER, LMS_FOLDER, OFFLINE_ZIP, PDF_FOLDER
-from portfolio.pdf import build_all
+from portfolio.locations import OFFLINE_ZIP, PREBUILT
+from portfolio.outputs import OUTPUTS, chosen
 from portfolio.problems import Problem, errors
 from portfolio.project import CONFIG_FILE, read_languages
 from portfolio.publish import replace_folder
@@ -51,29 +49,31 @@ def build_site(
     its destination first; `site_dir` and the zip are replaced together, only once every
     stage has succeeded. A failure (or a kill) at any stage leaves both as they were."""
     site_dir, root = site_dir.resolve(), root.resolve()
+    formats = chosen(({"pdf"} if not pdfs else set()) | ({"export"} if not exports else set()))
     _remove_leftovers(site_dir, offline_zip)
     with _source_date(root), _staging(site_dir) as staging, _collect_warnings() as warnings:
         state = load_sources(root)
         with pinned(state):  # the MkDocs builds below reuse it
-            forms = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}forms-", dir=site_dir.parent))
+            before = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}before-", dir=site_dir.parent))
             try:
-                # Before the site (its pages give the forms' sizes), unless the sources have
+                # Before the pages (they show these files' sizes), unless the sources have
                 # errors: then MkDocs stops at once with every problem, and nothing is rendered.
-                if pdfs and not errors(state.problems):
-                    build_forms(state, forms, report)
-                with _environment(PREBUILT, str(forms)):
+                if not errors(state.problems):
+                    for output in formats:
+                        if output.before_pages:
+                            output.build(state, before, report)
+                with _environment(PREBUILT, str(before)):
                     _run_mkdocs(root, staging, offline=False)
-                shutil.copytree(forms, staging, dirs_exist_ok=True)
+                shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:
-                shutil.rmtree(forms, ignore_errors=True)
-            if pdfs:
-                build_all(staging, state, report)
-            if exports:
-                export_all(state, staging, report)
+                shutil.rmtree(before, ignore_errors=True)
+            for output in formats:
+                if not output.before_pages:
+                    output.build(state, staging, report)
             packed = None
             if offline_zip is not None:
                 report("Offline copy: building with OFFLINE=true ...")
-                with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
+                with _environment(PREBUILT, str(staging)):  # the files' sizes, as online
                     packed = _offline_zip(root, offline_zip, pdfs_from=staging)
                 shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
             _ordinary_permissions(staging)
@@ -119,8 +119,8 @@ def _downloads(root: Path, site: Path) -> list[Path]:
     return sorted(
         path
         for lang in languages.built
-        for folder in (PDF_FOLDER, LMS_FOLDER, FORMS_FOLDER)
-        for path in (site / languages.folder(lang) / folder).glob("*")
+        for output in OUTPUTS
+        for path in (site / languages.folder(lang) / output.folder).glob("*")
         if path.is_file()
     )
 

@@ -172,7 +172,7 @@ def test_a_build_in_another_folder_takes_every_pdf_from_the_output_cache(built_s
     from portfolio.site import load_sources
 
     site = shutil.copytree(built_site, tmp_path / "site", ignore=shutil.ignore_patterns("*.pdf"))
-    built = build_all(site, load_sources(ROOT), report=lambda message: None)
+    built = build_all(load_sources(ROOT), site, report=lambda message: None)
     assert len(built) == len(CASES)
     assert [b.path.name for b in built if not b.reused] == []
     for lang in LANGUAGES:
