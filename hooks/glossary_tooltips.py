@@ -1,8 +1,8 @@
 """Hook: every abbreviation on a page gets its explanation as a tooltip, in the
 language the page is written in (curriculum/abbreviations.yml)."""
 
+from portfolio.build_state import current_language, state
 from portfolio.interface import abbreviation_lines
-from portfolio.site import current_language, state
 
 # Hooks ------------------------------------------------------------------------
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from portfolio.build_state import current_language, state
 from portfolio.page_templates import sandboxed
 from portfolio.pages import PageMacros
-from portfolio.site import current_language, state
 from portfolio.templating import partials_environment
 
 # Hooks ------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from portfolio.build_state import current_language, state
 from portfolio.not_found import PAGE, place
-from portfolio.site import current_language, state
 
 _default_page: dict[str, str] = {}  # site folder -> the default language's 404 page
 

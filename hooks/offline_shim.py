@@ -7,7 +7,7 @@ own, docs/assets/javascripts/iframe-worker.js, first, so the plugin adds none.
 
 from mkdocs.plugins import event_priority
 
-from portfolio.site import is_offline
+from portfolio.build_state import is_offline
 
 SHIM = "assets/javascripts/iframe-worker.js"
 

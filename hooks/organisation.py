@@ -4,7 +4,7 @@ organisation chose (curriculum/organisation.yml), and give templates the organis
 
 from mkdocs.plugins import event_priority
 
-from portfolio.site import current_language, load_state, state
+from portfolio.build_state import current_language, load_state, state
 from portfolio.views import organisation_view
 
 # Hooks ------------------------------------------------------------------------

@@ -4,8 +4,8 @@ heading links' title ("Permanent link") in that language."""
 
 from mkdocs.plugins import event_priority
 
+from portfolio.build_state import current_language, state
 from portfolio.interface import strings_for
-from portfolio.site import current_language, state
 
 # Hooks ------------------------------------------------------------------------
 

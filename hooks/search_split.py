@@ -5,8 +5,8 @@ from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from portfolio.build_state import is_offline, state
 from portfolio.search_index import searchable, split_search_index
-from portfolio.site import is_offline, state
 
 _SHOWN = "_portfolio_shown_content"
 

@@ -1,7 +1,7 @@
 """Hook: mark a translated page whose default-language source changed since it was
 translated (see portfolio.translations); overrides/main.html shows the notice."""
 
-from portfolio.site import current_language, state
+from portfolio.build_state import current_language, state
 from portfolio.translations import OUTDATED
 
 # Hooks ------------------------------------------------------------------------

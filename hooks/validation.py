@@ -4,8 +4,8 @@ see portfolio/site.py), with every problem at once."""
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from portfolio.build_state import is_first_language_build, state
 from portfolio.problems import errors, report
-from portfolio.site import is_first_language_build, state
 
 log = get_plugin_logger("portfolio")
 

@@ -19,7 +19,7 @@ LANGUAGES = ("en", "fr", "ar")
 @functools.cache
 def project_state():
     """This project's sources, read once for the whole session by the one loader."""
-    from portfolio.site import load_sources
+    from portfolio.build_state import load_sources
 
     return load_sources(ROOT)
 

@@ -366,8 +366,8 @@ def _split(site: Path) -> None:
 
 
 def _pdf(site: Path, lang: str, document_id: str) -> None:
+    from portfolio.build_state import load_sources
     from portfolio.pdf import build_document, load_nav
-    from portfolio.site import load_sources
 
     state = load_sources(Path.cwd())
     document = next(d for d in state.curriculum.printing.documents if d.id == document_id)

@@ -11,13 +11,13 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from portfolio import build_inputs, schema
-from portfolio.coverage import fallbacks, pages
+from portfolio.language_pages import fallbacks, pages
 from portfolio.locations import OFFLINE_ZIP
 from portfolio.outputs import OUTPUTS
 from portfolio.problems import ProblemsFound, errors, report
 from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
 from portfolio.sitebuild import build_offline, build_site
-from portfolio.validate import validate
+from portfolio.sources import validate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,8 +126,8 @@ def write_schemas(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    from portfolio.build_state import load_sources
     from portfolio.exports import replace_exports
-    from portfolio.site import load_sources
 
     if not (args.site_dir / "index.html").is_file():
         print(f"{args.site_dir} holds no built site — run `make site` first", file=sys.stderr)
@@ -143,7 +143,7 @@ def export(args: argparse.Namespace) -> int:
 
 def adapt(args: argparse.Namespace) -> int:
     from portfolio.adaptations import find_marks
-    from portfolio.site import load_sources
+    from portfolio.build_state import load_sources
 
     marks = find_marks(args.root, load_sources(args.root).curriculum.organisation)
     for item in marks:

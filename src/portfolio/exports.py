@@ -16,13 +16,13 @@ from pathlib import Path
 from jinja2 import Environment
 
 from portfolio import __version__
+from portfolio.build_state import BuildState
 from portfolio.locale_facts import direction
 from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
 from portfolio.models import Capsule, Question, Text
 from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
-from portfolio.site import BuildState
 from portfolio.templating import partials_environment, template_environment
 from portfolio.views import LanguageView
 

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portfolio.build_state import BuildState
 from portfolio.exports import export_all
 from portfolio.forms import build_forms
 from portfolio.locations import FORMS_FOLDER, LMS_FOLDER, PDF_FOLDER
 from portfolio.pdf import build_all
-from portfolio.site import BuildState
 
 Report = Callable[[str], None]
 

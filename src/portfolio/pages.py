@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from portfolio import diagrams
 from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
+from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
 from portfolio.locale_facts import direction, hours, percent
@@ -36,7 +37,6 @@ from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
-from portfolio.site import BuildState
 from portfolio.terminology import glossary_rows
 from portfolio.views import LanguageView
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
 
 from portfolio import __version__, output_cache, parallel
+from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
 from portfolio.locations import handouts_pdf, pdf_file
@@ -29,7 +30,6 @@ from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, nav_section_pages
 from portfolio.reproducible import source_date
-from portfolio.site import BuildState
 from portfolio.templating import template_environment
 
 PRINT_TEMPLATES = "templates/print"
@@ -42,7 +42,7 @@ IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".w
 
 
 @dataclass
-class Chapter:
+class PrintChapter:
     anchor: str
     title: str
     body: Markup
@@ -109,7 +109,7 @@ def build_document(
     facts, reused = output_cache.cached(
         root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
     )
-    titles = [part.title for part in parts if isinstance(part, Chapter)]
+    titles = [part.title for part in parts if isinstance(part, PrintChapter)]
     return Built(target, facts["pages"], time.perf_counter() - started, titles, reused)
 
 
@@ -196,7 +196,7 @@ def _nav_pages(nav: list, section: str) -> list[str]:
 
 def _chapter(
     site_dir: Path, languages: Languages, lang: str, source: str, sources: list[str], index: int, published: str
-) -> Chapter:
+) -> PrintChapter:
     """One built page as a chapter: its article, ids prefixed, links pointing inside the
     document, or to the published site for pages the document does not hold."""
     url = _url(source)
@@ -216,7 +216,7 @@ def _chapter(
     fallback = bool(article.xpath(".//*[contains(@class, 'portfolio-fallback')]"))
     title = article.xpath("string(.//h1)").strip()
     body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
-    return Chapter(anchor, title, Markup(body), languages.default if fallback else lang, fallback)
+    return PrintChapter(anchor, title, Markup(body), languages.default if fallback else lang, fallback)
 
 
 def _url(source: str) -> str:

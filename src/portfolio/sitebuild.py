@@ -20,13 +20,13 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from portfolio.build_state import load_sources, pinned
 from portfolio.locations import OFFLINE_ZIP, PREBUILT
 from portfolio.outputs import OUTPUTS, chosen
 from portfolio.problems import Problem, errors
 from portfolio.project import CONFIG_FILE, read_languages
 from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
-from portfolio.site import load_sources, pinned
 
 
 @dataclass

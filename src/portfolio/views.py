@@ -19,7 +19,7 @@ from portfolio.models import Capsule, Curriculum, Text
 from portfolio.question_types import kind_of
 
 if TYPE_CHECKING:
-    from portfolio.site import BuildState
+    from portfolio.build_state import BuildState
 
 Link = Callable[[str], "str | None"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
-from portfolio.site import load_sources
+from portfolio.build_state import load_sources
 
 pytestmark = pytest.mark.browser
 

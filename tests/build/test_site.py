@@ -10,7 +10,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import LANGUAGES, copy_project, project_state
 from portfolio.sitebuild import build_site
-from portfolio.validate import validate
+from portfolio.sources import validate
 
 TAGLINES = {
     "en": "Practical tools for buddy systems",

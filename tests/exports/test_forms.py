@@ -13,8 +13,8 @@ import pikepdf
 import pytest
 
 from conftest import LANGUAGES, ROOT
+from portfolio.build_state import load_sources
 from portfolio.locations import form_file
-from portfolio.site import load_sources
 
 STATE = load_sources(ROOT)
 FORMS = list(STATE.curriculum.forms.values())

@@ -16,9 +16,9 @@ from lxml import etree
 
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
 from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
+from portfolio.build_state import load_sources
 from portfolio.exports import export_all
 from portfolio.locations import scorm_file
-from portfolio.site import load_sources
 
 STATE = load_sources(ROOT)
 PROGRESS = "good-tutoring-portfolio:progress"  # where the site keeps a learner's results

@@ -12,8 +12,8 @@ from conftest import ROOT, copy_project
 from portfolio.cli import main
 from portfolio.project import read_languages
 from portfolio.sitebuild import build_site
+from portfolio.sources import validate
 from portfolio.translations import MISSING, OUTDATED, TRANSLATED, page_statuses
-from portfolio.validate import validate
 
 FORK_ORGANISATION = """\
 name:

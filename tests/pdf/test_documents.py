@@ -167,9 +167,9 @@ def test_a_build_in_another_folder_takes_every_pdf_from_the_output_cache(built_s
     """The session's build stored its PDFs in the output cache; a build of the same sources
     elsewhere (each build happens in a folder of its own) renders none of them again and
     writes the same bytes, handouts PDFs included."""
+    from portfolio.build_state import load_sources
     from portfolio.locations import PDF_FOLDER
     from portfolio.pdf import build_all
-    from portfolio.site import load_sources
 
     site = shutil.copytree(built_site, tmp_path / "site", ignore=shutil.ignore_patterns("*.pdf"))
     built = build_all(load_sources(ROOT), site, report=lambda message: None)

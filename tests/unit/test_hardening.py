@@ -11,12 +11,12 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from conftest import FIXTURES, ROOT, copy_project, scenario_project
+from portfolio.build_state import load_sources
 from portfolio.cli import main
 from portfolio.exports import comment_text, export_all
 from portfolio.page_templates import MACROS, sandboxed
 from portfolio.pages import PageMacros
 from portfolio.safety import check_page_line, check_text
-from portfolio.site import load_sources
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
 RULE_LINE = re.compile(r"^  \[[a-z0-9-]+\] \d+ in \d+ files? — .+$")  # the summary by rule

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import FIXTURES, LANGUAGES, scenario_project
 from portfolio.problems import RULES, report
-from portfolio.validate import validate
+from portfolio.sources import validate
 
 SCENARIOS = sorted(p.name for p in (FIXTURES / "rules").iterdir())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import LANGUAGES, ROOT, scenario_project
-from portfolio.validate import load_curriculum, validate
+from portfolio.sources import load_curriculum, validate
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
 

@@ -30,8 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
+from portfolio.sources import Sources, read_sources
 from portfolio.translations import page_statuses
-from portfolio.validate import Sources, read_sources
 
 
 @dataclass
