@@ -21,7 +21,7 @@ from portfolio.yamlfile import YamlList, YamlMap
 def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
     """Unsafe markup and contact details on one line of a Markdown page."""
     text = _decoded(line)
-    found = [problem(path, number, "unsafe-markup", what) for pattern, what in _PAGE_RULES if pattern.search(text)]
+    found = [problem(path, number, "unsafe-markup", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
     found += _contacts(path, number, text, "contact-in-markdown")
     return found
 
@@ -29,9 +29,9 @@ def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
 def check_text(path: Path, number: int, value: str) -> list[Problem]:
     """Markup beyond the allowed subset, and contact details, in one text of a YAML file."""
     text = _decoded(value)
-    found = [problem(path, number, "markup-in-text", what) for pattern, what in _TEXT_RULES if pattern.search(text)]
+    found = [problem(path, number, "markup-in-text", what) for what in _broken(_TEXT_RULES, _ANY_TEXT_RULE, text)]
     if not found:  # what is unsafe in a page is unsafe here too
-        found = [problem(path, number, "markup-in-text", what) for pattern, what in _PAGE_RULES if pattern.search(text)]
+        found = [problem(path, number, "markup-in-text", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
     found += _contacts(path, number, text, "contact-in-text")
     return found
 
@@ -58,6 +58,14 @@ def check_yaml_texts(path: Path, data: object) -> list[Problem]:
 # Helpers ----------------------------------------------------------------------
 
 
+def _broken(rules: list[tuple[re.Pattern, str]], any_rule: re.Pattern, text: str) -> list[str]:
+    """What each rule that `text` breaks says; `any_rule` (all of them in one pattern)
+    first, as nearly every line breaks none."""
+    if not any_rule.search(text):
+        return []
+    return [what for pattern, what in rules if pattern.search(text)]
+
+
 def _decoded(text: str) -> str:
     """The text with HTML character references decoded (`&#58;` is a colon)."""
     return html.unescape(text) if "&" in text else text
@@ -66,7 +74,7 @@ def _decoded(text: str) -> str:
 def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
     # A contact has an @, a written-out "at"/"dot", or eight digits: without any of them
     # the text has none, and the patterns need not run (most lines of a page).
-    if "@" not in text and sum(c.isdigit() for c in text) < 8 and not _WRITTEN_OUT.search(text):
+    if "@" not in text and len(_DIGIT.findall(text)) < 8 and not _WRITTEN_OUT.search(text):
         return []
     spans = []
     for pattern in _CONTACTS:
@@ -90,6 +98,7 @@ def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
 CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
 _I = re.IGNORECASE
 _WRITTEN_OUT = re.compile(r"\bdot\b|[\[(]\s*at", _I)  # jo [at] example [dot] org
+_DIGIT = re.compile(r"\d")
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
@@ -118,6 +127,8 @@ _TEXT_RULES = [
     (re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
     (re.compile(r"\]\(\s*<?\s*(?![\w./#-]*(?:\)|\s)|https://)", _I), "a link that is neither a page nor an https site"),
 ]
+_ANY_PAGE_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PAGE_RULES), _I)
+_ANY_TEXT_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TEXT_RULES), _I)
 # E-mail addresses (also written "name [at] host [dot] org"), phone numbers in
 # international form (+352 or (+352) or 00352 …), and national ones written in three
 # or more groups of digits (621 12 34 56, 06-12-34-56-78, 621-123-456).

@@ -6,6 +6,7 @@ cannot be read gives `None` and a `yaml-syntax` problem pointing at its line.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,10 @@ from typing import Any
 import yaml
 
 from portfolio.problems import Problem, problem
+
+# Files already parsed, by path, modification time, size and working directory.
+_PARSED: dict[tuple[str, int, int, str], tuple[Any, list[Problem]]] = {}
+_PARSED_MAX = 5000
 
 
 class YamlMap(dict):
@@ -36,11 +41,25 @@ class YamlList(list):
 
 
 def load(path: Path) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; never raises for bad content."""
+    """Parse one YAML file; never raises for bad content. A file parsed before and
+    unchanged since (same size and modification time) is not parsed again: several
+    checks read the same files, and `mkdocs serve` reloads the sources after each save.
+    The parsed data is shared: callers read it, never change it."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, os.getcwd())  # cwd: problems' paths
+    except OSError:
+        key = None
+    if key is not None and key in _PARSED:
+        data, found = _PARSED[key]
+        return data, list(found)
     text, found = read_text(path)
-    if text is None:
-        return None, found
-    return load_text(text, path)
+    data, found = (None, found) if text is None else load_text(text, path)
+    if key is not None:
+        if len(_PARSED) > _PARSED_MAX:  # a long preview session: start again
+            _PARSED.clear()
+        _PARSED[key] = (data, list(found))
+    return data, found
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
