@@ -27,8 +27,10 @@ from portfolio.templating import partials_environment, template_environment
 from portfolio.views import LanguageView
 
 LMS_TEMPLATES = "templates/lms"
-# Files every SCO shares: the site's own progress and quiz scripts, and the SCORM ones.
+# Files every SCO shares: the site's own shared, progress and quiz scripts (sco.html loads
+# them in this order), and the SCORM ones.
 SHARED = {
+    "common.js": "docs/assets/javascripts/common.js",
     "progress.js": "docs/assets/javascripts/progress.js",
     "quiz.js": "docs/assets/javascripts/quiz.js",
     "sco.js": f"{LMS_TEMPLATES}/sco.js",

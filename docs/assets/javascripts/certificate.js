@@ -7,7 +7,9 @@
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var progress = window.GoodTutoringProgress;
+  var isolated = common.isolated;
   var PRINTING = "data-printing"; // on <html> while the certificate prints: only the sheet shows
 
   // Hours with at most one decimal, as pages.format_hours writes them at build time
@@ -17,29 +19,13 @@
   function formatHours(minutes, lang) {
     var tenths = Math.floor(minutes / 6);
     var hours = minutes % 30 === 15 && tenths % 2 === 0 ? tenths / 10 : Number((minutes / 60).toFixed(1));
-    try {
-      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(hours);
-    } catch (error) {
-      return String(hours); // an unknown language tag: plain digits
-    }
+    return common.formatNumber(hours, lang);
   }
 
   // Today in the language's own format ("29 November 2025", "29 novembre 2025"...).
   function dateOfIssue(lang) {
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date());
-    } catch (error) {
-      return new Date().toLocaleDateString();
-    }
-  }
-
-  // Text isolated from its neighbours, so that a Latin name in an Arabic sentence (or
-  // the reverse) keeps its own order.
-  function isolated(text, className) {
-    var bdi = document.createElement("bdi");
-    if (className) bdi.className = className;
-    bdi.textContent = text;
-    return bdi;
+    var now = new Date();
+    return common.formatDate(now, lang, { dateStyle: "long" }, now.toLocaleDateString());
   }
 
   function chosenTrack(root) {
@@ -74,13 +60,13 @@
       body.appendChild(document.importNode(row, true));
       minutes += Number(row.dataset.minutes);
     });
-    sheet.querySelector(".certificate__total").textContent = formatHours(minutes, progress.languageOf(root));
+    sheet.querySelector(".certificate__total").textContent = formatHours(minutes, common.languageOf(root));
     sheet.querySelector(".certificate__capsules").hidden = !capsules.passed.length;
     sheet.querySelector(".certificate__none").hidden = capsules.passed.length > 0;
     renderMissing(root, sheet, capsules);
     renderStatement(root, sheet, track);
-    progress.fillInto(sheet.querySelector(".certificate__date"), root.dataset.textDate, {
-      date: isolated(dateOfIssue(progress.languageOf(root))),
+    common.fillInto(sheet.querySelector(".certificate__date"), root.dataset.textDate, {
+      date: isolated(dateOfIssue(common.languageOf(root))),
     });
   }
 
@@ -92,9 +78,9 @@
     var list = document.createDocumentFragment();
     capsules.missing.forEach(function (row, index) {
       if (index) list.appendChild(document.createTextNode(root.dataset.textSeparator + " "));
-      list.appendChild(isolated(row.querySelector("bdi").textContent));
+      list.appendChild(isolated(row.dataset.title));
     });
-    progress.fillInto(note, root.dataset.textMissing, {
+    common.fillInto(note, root.dataset.textMissing, {
       count: capsules.missing.length,
       total: capsules.missing.length + capsules.passed.length,
       list: list,
@@ -105,10 +91,9 @@
   // blank line, to write by hand on the paper.
   function renderStatement(root, sheet, track) {
     var name = root.querySelector(".certificate__name").value.trim();
-    var learner = isolated(name, "certificate__learner");
-    learner.dir = "auto";
+    var learner = isolated(name, "auto", "certificate__learner");
     if (!name) learner.classList.add("certificate__learner--blank");
-    progress.fillInto(sheet.querySelector(".certificate__statement"), root.dataset.textStatement, {
+    common.fillInto(sheet.querySelector(".certificate__statement"), root.dataset.textStatement, {
       name: learner,
       track: isolated(track.dataset.title),
       course: isolated(root.dataset.course),
@@ -134,8 +119,7 @@
   }
 
   function init() {
-    document.querySelectorAll(".certificate:not([data-ready])").forEach(function (root) {
-      root.setAttribute("data-ready", "");
+    common.each(".certificate", function (root) {
       render(root);
       root.querySelector(".certificate__tracks").addEventListener("change", function () {
         root.querySelector(".certificate__status").textContent = "";
@@ -154,5 +138,5 @@
     });
   }
 
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -3,13 +3,14 @@
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var progress = window.GoodTutoringProgress;
 
   function render(root) {
     var data = progress.read();
     root.querySelectorAll(".my-progress__best").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
-      cell.textContent = entry ? progress.formatPercent(entry.best, progress.languageOf(root)) : root.dataset.textNone;
+      cell.textContent = entry ? common.formatPercent(entry.best, common.languageOf(root)) : root.dataset.textNone;
     });
     root.querySelectorAll(".my-progress__status").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
@@ -34,7 +35,7 @@
     document.dispatchEvent(new Event("my-progress:rendered")); // the certificate redraws too
   }
 
-  // Reflections, one per capsule, with the capsule's title as it appears in the table.
+  // Reflections, one per capsule, under the capsule's title (data-title of its row's cell).
   function renderReflections(root, data) {
     var list = root.querySelector(".my-progress__reflections");
     list.textContent = "";
@@ -43,7 +44,7 @@
       var reflection = data.reflections[cell.dataset.capsule];
       if (!reflection) return;
       var title = document.createElement("h3");
-      title.textContent = cell.closest("tr").querySelector("a").textContent;
+      title.textContent = cell.dataset.title;
       var text = document.createElement("p");
       text.className = "my-progress__reflection";
       text.textContent = reflection.text;
@@ -72,29 +73,14 @@
   // neither is reordered with the text around it in a right-to-left page.
   function renderName(root, data) {
     root.querySelector(".my-progress__name").value = data.name || "";
-    var name = document.createElement("bdi");
-    name.className = "my-progress__learner";
-    name.dir = "auto";
-    name.textContent = data.name || "";
-    var date = document.createElement("bdi");
-    date.dir = "ltr";
-    var now = new Date(); // today where the learner is, not in UTC
-    date.textContent = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-    progress.fillInto(root.querySelector(".my-progress__print-title"), root.dataset.textPortfolioOf, {
-      name: name,
-      date: date,
+    common.fillInto(root.querySelector(".my-progress__print-title"), root.dataset.textPortfolioOf, {
+      name: common.isolated(data.name || "", "auto", "my-progress__learner"),
+      date: common.isolated(common.today(), "ltr"),
     });
   }
 
   function exportFile() {
-    var blob = new Blob([JSON.stringify(progress.read(), null, 2)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "good-tutoring-progress.json";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    common.download(JSON.stringify(progress.read(), null, 2), "good-tutoring-progress.json");
   }
 
   function importFile(root, input) {
@@ -115,8 +101,7 @@
   }
 
   function init() {
-    document.querySelectorAll(".my-progress:not([data-ready])").forEach(function (root) {
-      root.setAttribute("data-ready", "");
+    common.each(".my-progress", function (root) {
       render(root);
       root.querySelector(".my-progress__export").addEventListener("click", exportFile);
       var name = root.querySelector(".my-progress__name");
@@ -151,5 +136,5 @@
     });
   });
 
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var KEY = "good-tutoring-portfolio:progress";
   var CHECK_VALUES = ["seen", "partly", "not-yet"];
 
@@ -13,21 +14,17 @@
   }
 
   function read() {
+    var data = common.readStorage(KEY);
     try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
       return valid(data) ? Object.assign(empty(), data) : empty();
     } catch (error) {
-      return empty();
+      return empty(); // a shape valid() cannot even look at
     }
   }
 
+  // False when the browser refused to keep it (see common.js): the page still works.
   function write(data) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(data));
-      return true;
-    } catch (error) {
-      return false; // private browsing or storage full: the page still works
-    }
+    return common.writeStorage(KEY, data);
   }
 
   // A progress file must have this shape before it is accepted on import.
@@ -114,191 +111,8 @@
   }
 
   function reset() {
-    try {
-      window.localStorage.removeItem(KEY);
-    } catch (error) {
-      // nothing stored, nothing to remove
-    }
+    common.removeStorage(KEY);
   }
-
-  // Run `init` on every page, including after Material's instant navigation.
-  function onPage(init) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(init);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", init);
-    } else {
-      init();
-    }
-  }
-
-  // The language of an element: its own or its nearest ancestor's `lang`.
-  function languageOf(element) {
-    var owner = element && element.closest ? element.closest("[lang]") : null;
-    return (owner && owner.lang) || document.documentElement.lang || "en";
-  }
-
-  // A whole percentage (0 to 100) written as the language writes it: "80%" in
-  // English, "80 %" in French, and as the browser's Arabic locale writes it.
-  function formatPercent(value, lang) {
-    try {
-      return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
-    } catch (error) {
-      return value + "%"; // an unknown language tag: plain digits
-    }
-  }
-
-  // Unanswered questions ------------------------------------------------------
-  // Each fieldset carries a hidden note (.quiz__missing, "No answer yet"); when the
-  // learner checks with questions unanswered, the note shows, the fieldset gets an
-  // outline and its inputs aria-invalid; answering a question clears its mark.
-  var MISSING = "quiz__fieldset--missing";
-
-  // A fieldset is answered when one of its options is ticked, or when every list box
-  // in it has a choice; one with neither (an ordering question) always has an answer.
-  function unanswered(fieldset) {
-    var selects = Array.prototype.slice.call(fieldset.querySelectorAll("select"));
-    if (selects.length) return selects.some(function (select) { return !select.value; });
-    return Boolean(fieldset.querySelector("input")) && !fieldset.querySelector("input:checked");
-  }
-
-  function mark(fieldset, missing) {
-    var note = fieldset.querySelector(".quiz__missing");
-    fieldset.classList.toggle(MISSING, missing);
-    if (note) note.hidden = !missing;
-    fieldset.querySelectorAll("input, select").forEach(function (input) {
-      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-        return id && (!note || id !== note.id);
-      });
-      if (missing) {
-        input.setAttribute("aria-invalid", "true");
-        if (note) described.unshift(note.id);
-      } else {
-        input.removeAttribute("aria-invalid");
-      }
-      if (described.length) {
-        input.setAttribute("aria-describedby", described.join(" "));
-      } else {
-        input.removeAttribute("aria-describedby");
-      }
-    });
-  }
-
-  // The message: how many are left, then a link to each unanswered question.
-  function sayMissing(form, fieldsets, missing, result) {
-    result.textContent = fill(form.dataset.textMissing, { count: missing.length });
-    result.setAttribute("data-missing", "");
-    if (!form.dataset.textItem) return;
-    result.appendChild(document.createTextNode(" "));
-    missing.forEach(function (fieldset, index) {
-      if (index) result.appendChild(document.createTextNode((form.dataset.textSeparator || ",") + " "));
-      var link = document.createElement("a");
-      link.className = "quiz__missing-link";
-      link.href = "#" + fieldset.id;
-      link.textContent = fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 });
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        var input = fieldset.querySelector("input, select");
-        if (input) input.focus();
-      });
-      result.appendChild(link);
-    });
-  }
-
-  function showMessage(result) {
-    if (!result.hasAttribute("tabindex")) result.setAttribute("tabindex", "-1");
-    result.focus({ preventScroll: true });
-    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    result.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
-  }
-
-  // Once marks are shown, answering a question clears its mark and updates the message.
-  function watch(form, selector, result) {
-    if (form.hasAttribute("data-missing-watch")) return;
-    form.setAttribute("data-missing-watch", "");
-    form.addEventListener("change", function (event) {
-      var fieldset = event.target.closest(selector);
-      if (!fieldset || !fieldset.classList.contains(MISSING) || unanswered(fieldset)) return;
-      mark(fieldset, false);
-      if (!result.hasAttribute("data-missing")) return;
-      var fieldsets = Array.prototype.slice.call(form.querySelectorAll(selector));
-      var missing = fieldsets.filter(function (f) { return f.classList.contains(MISSING); });
-      if (missing.length) {
-        sayMissing(form, fieldsets, missing, result);
-      } else {
-        clearMissing(form, selector, result);
-      }
-    });
-  }
-
-  // Remove every mark and the message (after an answer, or when the form is reset).
-  function clearMissing(form, selector, result) {
-    form.querySelectorAll(selector).forEach(function (fieldset) {
-      if (fieldset.classList.contains(MISSING)) mark(fieldset, false);
-    });
-    if (result && result.hasAttribute("data-missing")) {
-      result.removeAttribute("data-missing");
-      result.textContent = "";
-    }
-  }
-
-  // The form's fieldsets, or null after saying in `result` how many are unanswered,
-  // marking each of them, and moving the focus to the message.
-  function answeredFieldsets(form, selector, result) {
-    var fieldsets = Array.prototype.slice.call(form.querySelectorAll(selector));
-    var missing = fieldsets.filter(unanswered);
-    fieldsets.forEach(function (fieldset) {
-      mark(fieldset, missing.indexOf(fieldset) !== -1);
-    });
-    if (!missing.length) {
-      result.removeAttribute("data-missing");
-      return fieldsets;
-    }
-    sayMissing(form, fieldsets, missing, result);
-    showMessage(result);
-    watch(form, selector, result);
-    return null;
-  }
-
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (match, key) {
-      return key in values ? values[key] : match;
-    });
-  }
-
-  // `text` written into `element`, its {placeholders} replaced by `values`: strings
-  // become text, nodes (an isolated <bdi>, say) are inserted as they are.
-  function fillInto(element, text, values) {
-    element.textContent = "";
-    text.split(/(\{\w+\})/).forEach(function (part) {
-      var key = /^\{(\w+)\}$/.exec(part);
-      var value = key && key[1] in values ? values[key[1]] : part;
-      if (value instanceof Node) {
-        element.appendChild(value);
-      } else if (value !== "") {
-        element.appendChild(document.createTextNode(String(value)));
-      }
-    });
-  }
-
-  // Scripts that only some pages need, loaded when the page holds what they drive
-  // (the mentoring workspace, the certificate), from the folder of this script.
-  var HERE = document.currentScript && document.currentScript.src;
-  var ON_DEMAND = { ".workspace": "workspace.js", ".certificate": "certificate.js" };
-
-  function loadOnDemand() {
-    Object.keys(ON_DEMAND).forEach(function (selector) {
-      if (!HERE || !document.querySelector(selector)) return;
-      var src = new URL(ON_DEMAND[selector], HERE).href;
-      var loaded = Array.prototype.some.call(document.scripts, function (script) { return script.src === src; });
-      if (loaded) return;
-      var script = document.createElement("script");
-      script.src = src;
-      document.body.appendChild(script);
-    });
-  }
-
-  onPage(loadOnDemand);
 
   window.GoodTutoringProgress = {
     key: KEY,
@@ -311,12 +125,5 @@
     saveSelfCheck: saveSelfCheck,
     replace: replace,
     reset: reset,
-    onPage: onPage,
-    fill: fill,
-    fillInto: fillInto,
-    languageOf: languageOf,
-    formatPercent: formatPercent,
-    answeredFieldsets: answeredFieldsets,
-    clearMissing: clearMissing,
   };
 })();

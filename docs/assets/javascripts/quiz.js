@@ -5,11 +5,9 @@
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var progress = window.GoodTutoringProgress;
-
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
+  var all = common.all;
 
   // Shuffling ------------------------------------------------------------------
   // Every element marked data-shuffle gets its children in a new random order (a
@@ -133,11 +131,125 @@
     return right;
   }
 
+  // Unanswered questions ----------------------------------------------------------
+  // For quizzes and for self-assessments (self-assessment.js uses it through
+  // GoodTutoringQuiz). Each fieldset carries a hidden note (.quiz__missing, "No answer
+  // yet"); when the learner checks with questions unanswered, the note shows, the
+  // fieldset gets an outline and its inputs aria-invalid; answering a question clears
+  // its mark.
+  var MISSING = "quiz__fieldset--missing";
+
+  // A fieldset is answered when one of its options is ticked, or when every list box
+  // in it has a choice; one with neither (an ordering question) always has an answer.
+  function unanswered(fieldset) {
+    var selects = all(fieldset, "select");
+    if (selects.length) return selects.some(function (select) { return !select.value; });
+    return Boolean(fieldset.querySelector("input")) && !fieldset.querySelector("input:checked");
+  }
+
+  function mark(fieldset, missing) {
+    var note = fieldset.querySelector(".quiz__missing");
+    fieldset.classList.toggle(MISSING, missing);
+    if (note) note.hidden = !missing;
+    fieldset.querySelectorAll("input, select").forEach(function (input) {
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && (!note || id !== note.id);
+      });
+      if (missing) {
+        input.setAttribute("aria-invalid", "true");
+        if (note) described.unshift(note.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+      }
+      if (described.length) {
+        input.setAttribute("aria-describedby", described.join(" "));
+      } else {
+        input.removeAttribute("aria-describedby");
+      }
+    });
+  }
+
+  // The message: how many are left, then a link to each unanswered question.
+  function sayMissing(form, fieldsets, missing, result) {
+    result.textContent = common.fill(form.dataset.textMissing, { count: missing.length });
+    result.setAttribute("data-missing", "");
+    if (!form.dataset.textItem) return;
+    result.appendChild(document.createTextNode(" "));
+    missing.forEach(function (fieldset, index) {
+      if (index) result.appendChild(document.createTextNode((form.dataset.textSeparator || ",") + " "));
+      var link = document.createElement("a");
+      link.className = "quiz__missing-link";
+      link.href = "#" + fieldset.id;
+      link.textContent = common.fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 });
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var input = fieldset.querySelector("input, select");
+        if (input) input.focus();
+      });
+      result.appendChild(link);
+    });
+  }
+
+  function showMessage(result) {
+    if (!result.hasAttribute("tabindex")) result.setAttribute("tabindex", "-1");
+    result.focus({ preventScroll: true });
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
+  }
+
+  // Once marks are shown, answering a question clears its mark and updates the message.
+  function watch(form, selector, result) {
+    if (form.hasAttribute("data-missing-watch")) return;
+    form.setAttribute("data-missing-watch", "");
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest(selector);
+      if (!fieldset || !fieldset.classList.contains(MISSING) || unanswered(fieldset)) return;
+      mark(fieldset, false);
+      if (!result.hasAttribute("data-missing")) return;
+      var fieldsets = all(form, selector);
+      var missing = fieldsets.filter(function (f) { return f.classList.contains(MISSING); });
+      if (missing.length) {
+        sayMissing(form, fieldsets, missing, result);
+      } else {
+        clearMissing(form, selector, result);
+      }
+    });
+  }
+
+  // Remove every mark and the message (after an answer, or when the form is reset).
+  function clearMissing(form, selector, result) {
+    form.querySelectorAll(selector).forEach(function (fieldset) {
+      if (fieldset.classList.contains(MISSING)) mark(fieldset, false);
+    });
+    if (result && result.hasAttribute("data-missing")) {
+      result.removeAttribute("data-missing");
+      result.textContent = "";
+    }
+  }
+
+  // The form's fieldsets, or null after saying in `result` how many are unanswered,
+  // marking each of them, and moving the focus to the message.
+  function answeredFieldsets(form, selector, result) {
+    var fieldsets = all(form, selector);
+    var missing = fieldsets.filter(unanswered);
+    fieldsets.forEach(function (fieldset) {
+      mark(fieldset, missing.indexOf(fieldset) !== -1);
+    });
+    if (!missing.length) {
+      result.removeAttribute("data-missing");
+      return fieldsets;
+    }
+    sayMissing(form, fieldsets, missing, result);
+    showMessage(result);
+    watch(form, selector, result);
+    return null;
+  }
+
   function onSubmit(event) {
     event.preventDefault();
     var form = event.currentTarget;
     var result = form.querySelector(".quiz__result");
-    var questions = progress.answeredFieldsets(form, ".quiz__question", result);
+    var questions = answeredFieldsets(form, ".quiz__question", result);
     if (!questions) return;
     var right = questions.filter(function (q) {
       return checkQuestion(q, form);
@@ -145,9 +257,9 @@
     var points = questions.reduce(function (total, q) { return total + questionScore(q); }, 0);
     var score = Math.round((100 * points) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
-    var percent = progress.formatPercent(score, progress.languageOf(form));
+    var percent = common.formatPercent(score, common.languageOf(form));
     result.textContent =
-      progress.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
+      common.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
       " " +
       (passed ? form.dataset.textPassed : form.dataset.textFailed);
     form.classList.toggle("quiz--passed", passed);
@@ -173,10 +285,10 @@
     var form = button.closest("form");
     var items = all(list, ":scope > li");
     var message = button.closest(".quiz__question").querySelector(".quiz__moved");
-    message.textContent = progress.fill(form.dataset.textMoved, {
+    message.textContent = common.fill(form.dataset.textMoved, {
       place: items.indexOf(item) + 1,
       total: items.length,
-      item: item.querySelector(".quiz__order-text").textContent,
+      item: item.dataset.text,
     });
     form.dispatchEvent(new Event("change", { bubbles: true }));
   }
@@ -188,7 +300,7 @@
       event.preventDefault();
       return;
     }
-    progress.clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
+    clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
     all(form, ".quiz__feedback, .quiz__verdict, .quiz__explanation").forEach(function (element) {
       element.hidden = true;
     });
@@ -255,8 +367,7 @@
   }
 
   function init() {
-    all(document, "form.quiz:not([data-ready])").forEach(function (form) {
-      form.setAttribute("data-ready", "");
+    common.each("form.quiz", function (form) {
       shuffle(form);
       form.addEventListener("submit", onSubmit);
       form.addEventListener("reset", onReset);
@@ -264,8 +375,14 @@
     });
   }
 
-  window.GoodTutoringQuiz = { init: init, answers: answers, restore: restore, score: questionScore };
+  window.GoodTutoringQuiz = {
+    init: init,
+    answers: answers,
+    restore: restore,
+    score: questionScore,
+    answeredFieldsets: answeredFieldsets,
+    clearMissing: clearMissing,
+  };
 
-  // Material's instant navigation swaps pages without reloading: re-initialise.
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -2,11 +2,11 @@
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var progress = window.GoodTutoringProgress;
 
   function init() {
-    document.querySelectorAll(".reflection:not([data-ready])").forEach(function (box) {
-      box.setAttribute("data-ready", "");
+    common.each(".reflection", function (box) {
       var field = box.querySelector("textarea");
       var status = box.querySelector(".reflection__status");
       var saved = progress.read().reflections[box.dataset.capsule];
@@ -21,5 +21,5 @@
     });
   }
 
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -1,15 +1,18 @@
 // Self-assessments: add up the ratings, show the band and its advice, keep the
-// result in this browser only, and print it.
+// result in this browser only, and print it. Unanswered statements are marked as a
+// quiz marks its questions (quiz.js, loaded before this script).
 (function () {
   "use strict";
 
+  var common = window.GoodTutoringCommon;
   var progress = window.GoodTutoringProgress;
+  var quiz = window.GoodTutoringQuiz;
 
   function onSubmit(event) {
     event.preventDefault();
     var form = event.currentTarget;
     var result = form.querySelector(".self-assessment__result");
-    var statements = progress.answeredFieldsets(form, ".self-assessment__statement", result);
+    var statements = quiz.answeredFieldsets(form, ".self-assessment__statement", result);
     if (!statements) return;
     var score = statements.reduce(function (sum, s) {
       return sum + Number(s.querySelector("input:checked").value);
@@ -21,7 +24,8 @@
       item.classList.toggle("self-assessment__band--current", inside);
       if (inside) band = item;
     });
-    result.textContent = progress.fill(form.dataset.textResult, { score: score, max: max }) + " " + (band ? band.textContent : "");
+    result.textContent = common.fill(form.dataset.textResult, { score: score, max: max }) + " " +
+      (band ? band.dataset.band + " " + band.dataset.advice : "");
     form.querySelector(".self-assessment__print").hidden = false;
     // Each statement's rating too, so that My progress can set this result beside an
     // earlier or later one with the same statements (before and after).
@@ -32,14 +36,13 @@
     progress.saveSelfAssessment(form.dataset.selfAssessment, {
       score: score,
       max: max,
-      band: band ? band.querySelector("strong").textContent : "",
+      band: band ? band.dataset.band : "",
       ratings: ratings,
     });
   }
 
   function init() {
-    document.querySelectorAll("form.self-assessment:not([data-ready])").forEach(function (form) {
-      form.setAttribute("data-ready", "");
+    common.each("form.self-assessment", function (form) {
       form.addEventListener("submit", onSubmit);
       form.querySelector(".self-assessment__print").addEventListener("click", function () {
         window.print();
@@ -47,5 +50,5 @@
     });
   }
 
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -13,10 +13,6 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(update);
-  } else {
-    document.addEventListener("DOMContentLoaded", update);
-  }
+  window.GoodTutoringCommon.onPage(update);
   window.addEventListener("resize", update);
 })();

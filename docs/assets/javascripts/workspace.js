@@ -13,7 +13,11 @@
 (function () {
   "use strict";
 
-  var progress = window.GoodTutoringProgress;
+  var common = window.GoodTutoringCommon;
+  var isolated = common.isolated;
+  var fillInto = common.fillInto;
+  var today = common.today;
+  var formatNumber = common.formatNumber;
   var KEY = "good-tutoring-portfolio:workspace";
   var STORE_VERSION = 1;
   var ITERATIONS = 600000; // PBKDF2-SHA-256 (OWASP's figure for 2023 and after)
@@ -27,32 +31,20 @@
     return { version: STORE_VERSION, current: null, plans: {} };
   }
 
+  // Unreadable or of another version: start again (the files are the plan's backup).
   function readStore() {
-    try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
-      if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
-    } catch (error) {
-      // unreadable: start again (the files are the plan's backup)
-    }
+    var data = common.readStorage(KEY);
+    if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
     return emptyStore();
   }
 
+  // False when the browser refused to keep it (private browsing, storage full).
   function writeStore(store) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(store));
-      return true;
-    } catch (error) {
-      return false; // private browsing or storage full
-    }
+    return common.writeStorage(KEY, store);
   }
 
   function now() {
     return new Date().toISOString();
-  }
-
-  function today() {
-    var date = new Date(); // the local day, not the day in UTC
-    return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
   function randomId() {
@@ -363,67 +355,24 @@
     }
   }
 
-  function download(text, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
   function fileName(plan) {
     var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
     return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + ".json";
   }
 
   // Text --------------------------------------------------------------------------
-  function isolated(text, dir) {
-    var bdi = document.createElement("bdi");
-    bdi.dir = dir || "auto";
-    bdi.textContent = text;
-    return bdi;
-  }
+  // Dates as the language writes them; isolated text, {placeholders} and numbers are
+  // common.js's.
 
-  // `template` written into `element` as text, its {placeholders} replaced by `values`
-  // (a node, such as an isolated <bdi>, is copied at each place it is named).
-  function say(element, template, values) {
-    element.textContent = "";
-    template.split(/(\{\w+\})/).forEach(function (part) {
-      var key = /^\{(\w+)\}$/.exec(part);
-      var value = key && values && key[1] in values ? values[key[1]] : part;
-      if (value instanceof Node) {
-        element.appendChild(value.cloneNode(true));
-      } else if (value !== "") {
-        element.appendChild(document.createTextNode(String(value)));
-      }
-    });
-  }
-
+  // A day (yyyy-mm-dd, the local day it was written) as the language writes it.
   function formatDay(day, lang) {
     var parts = day.split("-").map(Number);
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: "medium" }).format(new Date(parts[0], parts[1] - 1, parts[2]));
-    } catch (error) {
-      return day;
-    }
+    return common.formatDate(new Date(parts[0], parts[1] - 1, parts[2]), lang, { dateStyle: "medium" }, day);
   }
 
+  // A moment (an ISO time in UTC) as the language writes it, in the reader's time zone.
   function formatTime(iso, lang) {
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-    } catch (error) {
-      return iso;
-    }
-  }
-
-  function formatNumber(value, lang) {
-    try {
-      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-    } catch (error) {
-      return String(value);
-    }
+    return common.formatDate(new Date(iso), lang, { dateStyle: "medium", timeStyle: "short" }, iso);
   }
 
   function element(tag, className, text) {
@@ -438,7 +387,7 @@
     this.root = root;
     this.config = JSON.parse(root.dataset.config);
     this.text = this.config.strings;
-    this.lang = progress.languageOf(root);
+    this.lang = common.languageOf(root);
     this.mode = "plan";
   }
 
@@ -447,7 +396,7 @@
   };
 
   Workspace.prototype.$$ = function (selector) {
-    return Array.prototype.slice.call(this.root.querySelectorAll(selector));
+    return common.all(this.root, selector);
   };
 
   Workspace.prototype.plan = function (store) {
@@ -471,7 +420,7 @@
   Workspace.prototype.status = function (template, values) {
     var store = readStore();
     var line = this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status");
-    say(line, template, values);
+    fillInto(line, template, values);
   };
 
   Workspace.prototype.start = function () {
@@ -554,7 +503,7 @@
       var plan = store.plans[code];
       var button = element("button", "md-button workspace__saved-plan");
       button.type = "button";
-      say(button, self.text.openSaved, { code: isolated(code, "ltr"), role: self.roleLabel(plan.role) });
+      fillInto(button, self.text.openSaved, { code: isolated(code, "ltr"), role: self.roleLabel(plan.role) });
       button.addEventListener("click", function () {
         self.open(code, plan.kind, plan.role);
       });
@@ -626,7 +575,7 @@
   Workspace.prototype.deletePlan = function () {
     var store = readStore();
     var plan = this.plan(store);
-    if (!plan || !window.confirm(progress.fill(this.text.confirmDelete, { code: plan.code }))) return;
+    if (!plan || !window.confirm(common.fill(this.text.confirmDelete, { code: plan.code }))) return;
     delete store.plans[plan.code];
     store.current = null;
     writeStore(store);
@@ -657,18 +606,18 @@
 
   Workspace.prototype.renderHeader = function (plan) {
     var kind = this.config.kinds[plan.kind];
-    say(this.$(".workspace__plan-title"), this.text.planTitle, { code: isolated(plan.code, "ltr") });
-    say(this.$(".workspace__plan-info"), this.text.planInfo, {
+    fillInto(this.$(".workspace__plan-title"), this.text.planTitle, { code: isolated(plan.code, "ltr") });
+    fillInto(this.$(".workspace__plan-info"), this.text.planInfo, {
       role: this.roleLabel(plan.role),
       kind: kind ? kind.label : plan.kind,
     });
     var line = this.$(".workspace__last-export");
     if (!plan.exported) {
-      say(line, this.text.neverExported);
+      fillInto(line, this.text.neverExported);
       return;
     }
     var changed = plan.changed && plan.changed > plan.exported;
-    say(line, this.text.lastExport + " " + (changed ? this.text.changedSince : this.text.upToDate), {
+    fillInto(line, this.text.lastExport + " " + (changed ? this.text.changedSince : this.text.upToDate), {
       date: isolated(formatTime(plan.exported, this.lang)),
     });
   };
@@ -736,7 +685,10 @@
       item.appendChild(head);
       fill(item, head, entry);
       var by = element("p", "workspace__by");
-      say(by, self.text.writtenBy, { role: self.roleLabel(entry.author), date: isolated(formatTime(entry.updated, self.lang)) });
+      fillInto(by, self.text.writtenBy, {
+        role: self.roleLabel(entry.author),
+        date: isolated(formatTime(entry.updated, self.lang)),
+      });
       item.appendChild(by);
       self.markConflict(item, entry);
       item.appendChild(self.deleteButton(entry, head.id));
@@ -773,7 +725,7 @@
     this.renderList(plan, "session", ".workspace__session-list", this.text.noSessions, function (item, head, entry) {
       if (entry.data.minutes) {
         head.appendChild(document.createTextNode(" · "));
-        head.appendChild(isolated(progress.fill(self.text.minutes, { minutes: formatNumber(entry.data.minutes, self.lang) })));
+        head.appendChild(isolated(common.fill(self.text.minutes, { minutes: formatNumber(entry.data.minutes, self.lang) })));
       }
       definitions(item, [[self.text.topics, entry.data.topics], [self.text.next, entry.data.next]]);
       if (entry.data.concern) item.appendChild(self.concernNote());
@@ -843,7 +795,7 @@
     if (!entry || entry.deleted) {
       text.textContent = this.text.notSigned;
     } else {
-      say(text, this.text.signed, {
+      fillInto(text, this.text.signed, {
         initials: isolated(entry.data.initials),
         date: isolated(formatDay(entry.data.date, this.lang)),
       });
@@ -890,7 +842,7 @@
     } else {
       values.date = formatDay(entry.data.date, this.lang);
     }
-    return progress.fill(template, values);
+    return common.fill(template, values);
   };
 
   Workspace.prototype.taskText = function (stageId, taskId) {
@@ -906,11 +858,11 @@
     if (version.deleted) return text.deleted;
     if (kind === "agreement") return data.text || text.empty;
     if (kind === "task") {
-      var due = data.due ? progress.fill(text.due, { date: formatDay(data.due, this.lang) }) : text.noDue;
+      var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.lang) }) : text.noDue;
       return due + " · " + (data.done ? text.done : text.notDone);
     }
     if (kind === "session") {
-      return [formatDay(data.date, this.lang), data.minutes ? progress.fill(text.minutes, { minutes: data.minutes }) : "",
+      return [formatDay(data.date, this.lang), data.minutes ? common.fill(text.minutes, { minutes: data.minutes }) : "",
         data.topics, data.next, data.concern ? text.concern : ""].filter(Boolean).join("\n");
     }
     if (kind === "learning") {
@@ -951,7 +903,10 @@
     var item = element("li", "workspace__version");
     var by = element("p", "workspace__version-by");
     by.id = id;
-    say(by, this.text.versionBy, { role: this.roleLabel(version.author), date: isolated(formatTime(version.updated, this.lang)) });
+    fillInto(by, this.text.versionBy, {
+      role: this.roleLabel(version.author),
+      date: isolated(formatTime(version.updated, this.lang)),
+    });
     item.appendChild(by);
     var content = element("p", "workspace__text workspace__version-text", this.summary(entry.kind, version, entry.id));
     content.dir = "auto";
@@ -1044,7 +999,7 @@
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
       var name = fileName(plan);
-      download(JSON.stringify(written, null, 2) + "\n", name);
+      common.download(JSON.stringify(written, null, 2) + "\n", name);
       self.update(function (stored) {
         stored.exported = file.exported;
         return true;
@@ -1139,17 +1094,17 @@
   PrintView.prototype.head = function (template) {
     var ws = this.ws;
     var title = element("h2", "workspace__print-title");
-    say(title, template, { code: isolated(this.plan.code, "ltr") });
+    fillInto(title, template, { code: isolated(this.plan.code, "ltr") });
     this.box.appendChild(title);
     var kind = ws.config.kinds[this.plan.kind];
     var line = element("p");
-    say(line, this.text.parties, {
+    fillInto(line, this.text.parties, {
       kind: kind ? kind.label : this.plan.kind,
       parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator + " "),
     });
     this.box.appendChild(line);
     var printed = element("p");
-    say(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.lang)) });
+    fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.lang)) });
     this.box.appendChild(printed);
   };
 
@@ -1250,7 +1205,7 @@
       });
     });
     this.head(this.text.printReport);
-    this.add("p", progress.fill(this.text.summary, {
+    this.add("p", common.fill(this.text.summary, {
       sessions: formatNumber(sessions.length, ws.lang),
       hours: formatNumber(Math.round(minutes / 6) / 10, ws.lang),
       done: formatNumber(tasks.filter(function (t) { return t && t.data.done; }).length, ws.lang),
@@ -1264,12 +1219,11 @@
 
   // Start ---------------------------------------------------------------------------
   function init() {
-    document.querySelectorAll(".workspace:not([data-ready])").forEach(function (root) {
-      root.setAttribute("data-ready", "");
+    common.each(".workspace", function (root) {
       new Workspace(root).start();
     });
   }
 
   window.GoodTutoringWorkspace = { merge: mergeEntries, canonical: canonical };
-  progress.onPage(init);
+  common.onPage(init);
 })();

@@ -1,0 +1,194 @@
+// What every script of the site needs, written once: start-up on each page, storage
+// in this browser that never breaks the page, filling {placeholders} of the labels the
+// pages carry, the language of an element, isolated text, numbers and dates written as
+// the language writes them, and saving a file. Loaded before the other scripts (on the
+// site and in the SCORM packages); they find it as window.GoodTutoringCommon.
+(function () {
+  "use strict";
+
+  // Start-up -------------------------------------------------------------------------
+  // Run `init` on every page, including after Material's instant navigation, which
+  // swaps pages without loading them again.
+  function onPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
+  }
+
+  // The elements under `root` that match `selector`, as an array.
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+
+  // Call `setUp(element)` once for each element of the page that matches `selector`: the
+  // element is marked data-ready, so that a page shown again is not set up twice.
+  function each(selector, setUp) {
+    all(document, selector + ":not([data-ready])").forEach(function (element) {
+      element.setAttribute("data-ready", "");
+      setUp(element);
+    });
+  }
+
+  // Scripts that only some pages need, loaded when the page holds what they drive
+  // (the mentoring workspace, the certificate), from the folder of this script.
+  var HERE = document.currentScript && document.currentScript.src;
+  var ON_DEMAND = { ".workspace": "workspace.js", ".certificate": "certificate.js" };
+
+  function loadOnDemand() {
+    Object.keys(ON_DEMAND).forEach(function (selector) {
+      if (!HERE || !document.querySelector(selector)) return;
+      var src = new URL(ON_DEMAND[selector], HERE).href;
+      var loaded = Array.prototype.some.call(document.scripts, function (script) { return script.src === src; });
+      if (loaded) return;
+      var script = document.createElement("script");
+      script.src = src;
+      document.body.appendChild(script);
+    });
+  }
+
+  // Storage ----------------------------------------------------------------------------
+  // localStorage can refuse to be read (private browsing, storage turned off) or written
+  // (full): the page still works, it only keeps nothing.
+
+  // The value kept under `key`, or null when there is none or it cannot be read.
+  function readStorage(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // Keep `value` under `key`; false when the browser refused it.
+  function writeStorage(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  // Forget what is kept under `key` (nothing kept: nothing to do).
+  function removeStorage(key) {
+    try {
+      window.localStorage.removeItem(key);
+    } catch (error) {
+      // storage turned off: nothing was kept
+    }
+  }
+
+  // Text -------------------------------------------------------------------------------
+  // A label from the page with its {placeholders} replaced by `values`, as a string; an
+  // unknown placeholder stays as it is.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (match, key) {
+      return key in values ? values[key] : match;
+    });
+  }
+
+  // `text` written into `element`, its {placeholders} replaced by `values`: strings
+  // become text, a node (an isolated <bdi>, say) is copied at each place it is named.
+  // What a person typed is therefore only ever written as text.
+  function fillInto(element, text, values) {
+    element.textContent = "";
+    text.split(/(\{\w+\})/).forEach(function (part) {
+      var key = /^\{(\w+)\}$/.exec(part);
+      var value = key && values && key[1] in values ? values[key[1]] : part;
+      if (value instanceof Node) {
+        element.appendChild(value.cloneNode(true));
+      } else if (value !== "") {
+        element.appendChild(document.createTextNode(String(value)));
+      }
+    });
+  }
+
+  // The language of an element: its own or its nearest ancestor's `lang`.
+  function languageOf(element) {
+    var owner = element && element.closest ? element.closest("[lang]") : null;
+    return (owner && owner.lang) || document.documentElement.lang || "en";
+  }
+
+  // `text` isolated from the text around it (a <bdi>), so that a Latin name in an Arabic
+  // sentence, or the reverse, keeps its own order. `dir` is "auto" unless given.
+  function isolated(text, dir, className) {
+    var bdi = document.createElement("bdi");
+    bdi.dir = dir || "auto";
+    if (className) bdi.className = className;
+    bdi.textContent = text;
+    return bdi;
+  }
+
+  // Numbers and dates ------------------------------------------------------------------
+  // Written as the language writes them, by the browser's CLDR data; an unknown language
+  // tag gives plain digits.
+
+  // A number with at most one decimal: 1.5 in English, 1,5 in French.
+  function formatNumber(value, lang) {
+    try {
+      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+    } catch (error) {
+      return String(value);
+    }
+  }
+
+  // A whole percentage (0 to 100): "80%" in English, "80 %" in French.
+  function formatPercent(value, lang) {
+    try {
+      return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
+    } catch (error) {
+      return value + "%";
+    }
+  }
+
+  // A date with the Intl.DateTimeFormat `options`, or `fallback` when the language is unknown.
+  function formatDate(date, lang, options, fallback) {
+    try {
+      return new Intl.DateTimeFormat(lang, options).format(date);
+    } catch (error) {
+      return fallback;
+    }
+  }
+
+  // Today where the learner is (not in UTC), as yyyy-mm-dd.
+  function today() {
+    var now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  // Files ------------------------------------------------------------------------------
+  // Offer `text` as a JSON file called `name` to save: made in the browser, sent nowhere.
+  function download(text, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  onPage(loadOnDemand);
+
+  window.GoodTutoringCommon = {
+    onPage: onPage,
+    all: all,
+    each: each,
+    readStorage: readStorage,
+    writeStorage: writeStorage,
+    removeStorage: removeStorage,
+    fill: fill,
+    fillInto: fillInto,
+    languageOf: languageOf,
+    isolated: isolated,
+    formatNumber: formatNumber,
+    formatPercent: formatPercent,
+    formatDate: formatDate,
+    today: today,
+    download: download,
+  };
+})();
