@@ -73,9 +73,18 @@ def test_progress_page_exports_resets_and_imports(page, site_url, tmp_path):
     assert page.is_checked(".self-check[data-capsule='pre-matching'] input[data-behaviour='2'][value='partly']")
 
 
-def test_a_file_that_is_not_progress_is_refused(page, site_url, tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"hello": "world"}',
+        '{"capsules": null, "selfAssessments": {}}',
+        '{"capsules": {}, "selfAssessments": {}, "reflections": null}',
+    ],
+    ids=["other", "null-capsules", "null-reflections"],
+)
+def test_a_file_that_is_not_progress_is_refused(page, site_url, tmp_path, content):
     bad = tmp_path / "notes.json"
-    bad.write_text('{"hello": "world"}')
+    bad.write_text(content)
     page.goto(site_url + "fr/training/my-progress/")
     page.set_input_files(".my-progress__import", str(bad))
     page.wait_for_function("document.querySelector('.my-progress__status-line').textContent.length > 0")

@@ -27,6 +27,17 @@ def test_every_page_carries_the_policy(built_site):
         assert "unsafe-inline" not in policy.group(1)
 
 
+def test_no_page_has_a_style_attribute_the_policy_would_refuse(built_site):
+    """style-src 'self' refuses style attributes: the browser drops them (with a console
+    error) and what they did is lost, such as a table column's alignment."""
+    styled = sorted(
+        page.relative_to(built_site).as_posix()
+        for page in built_site.rglob("*.html")
+        if re.search(r"<[a-z][^>]*\sstyle=", page.read_text(encoding="utf-8"))
+    )
+    assert styled == []
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_and_search_work_with_no_violation(page, site_url, lang):
     page.add_init_script(RECORD)

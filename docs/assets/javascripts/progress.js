@@ -29,7 +29,9 @@
 
   // A progress file must have this shape before it is accepted on import.
   function valid(data) {
-    if (!data || typeof data !== "object" || typeof data.capsules !== "object" || typeof data.selfAssessments !== "object") {
+    // typeof null is "object": a file with "capsules": null is refused here, not by a crash below.
+    if (!data || typeof data !== "object" || !data.capsules || typeof data.capsules !== "object" ||
+        !data.selfAssessments || typeof data.selfAssessments !== "object") {
       return false;
     }
     var capsulesOk = Object.keys(data.capsules).every(function (id) {
@@ -42,7 +44,7 @@
         Object.keys(entry.ratings).every(function (s) { return typeof entry.ratings[s] === "number"; })));
       return entry && typeof entry.score === "number" && typeof entry.max === "number" && ratingsOk;
     });
-    var reflectionsOk = data.reflections === undefined || (typeof data.reflections === "object" &&
+    var reflectionsOk = data.reflections === undefined || (typeof data.reflections === "object" && data.reflections !== null &&
       Object.keys(data.reflections).every(function (id) {
         return data.reflections[id] && typeof data.reflections[id].text === "string";
       }));
