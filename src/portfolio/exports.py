@@ -15,11 +15,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from portfolio import __version__
+from portfolio import __version__, output_cache
 from portfolio.build_state import BuildState
 from portfolio.locale_facts import direction
 from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
 from portfolio.models import Capsule, Question, Text
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR
 from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
@@ -42,25 +43,74 @@ SHARED = {
 class Export:
     path: Path
     questions: int = 0
+    reused: bool = False  # taken from the output cache
 
 
 def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
-    """Every export for every built language, into the site."""
+    """Every export for every built language, into the site. Each language's files (and
+    the multilingual bank) come from the output cache when nothing they are made from
+    has changed, as after an edit of a handbook page."""
     env = _lms_environment(state.root)
+    made_from = _inputs(state.root)
     written: list[Export] = []
     for lang in state.languages.built:
         folder = site_dir / state.languages.folder(lang)
         (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
-        view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
-        for track in state.curriculum.course.tracks if state.curriculum.course else []:
-            report(f"SCORM {lang}: {track.id} ...")
-            written.append(_scorm(state, view, env, track, folder / scorm_file(track.id, lang)))
-        written.append(_bank(state, env, "questions.gift", folder / bank_file(lang, "gift"), lang))
-        written.append(_bank(state, env, "questions.xml", folder / bank_file(lang, "xml"), lang))
+
+        def make(lang: str = lang, folder: Path = folder) -> list[Export]:
+            view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
+            exports = []
+            for track in state.curriculum.course.tracks if state.curriculum.course else []:
+                report(f"SCORM {lang}: {track.id} ...")
+                exports.append(_scorm(state, view, env, track, folder / scorm_file(track.id, lang)))
+            exports.append(_bank(state, env, "questions.gift", folder / bank_file(lang, "gift"), lang))
+            exports.append(_bank(state, env, "questions.xml", folder / bank_file(lang, "xml"), lang))
+            return exports
+
+        written += _cached(state, made_from, lang, folder / bank_file(lang, "xml"), make, report)
     multilingual = site_dir / bank_file(MLANG, "gift")
-    written.append(_bank(state, env, "questions.gift", multilingual, None))
+    written += _cached(
+        state, made_from, MLANG, multilingual, lambda: [_bank(state, env, "questions.gift", multilingual, None)], report
+    )
     report(f"LMS exports: {len(written)} files")
     return written
+
+
+def _cached(state: BuildState, made_from: bytes, lang: str, target: Path, make, report) -> list[Export]:
+    """The exports `make()` writes beside `target` (one of them), or the same files from
+    the output cache."""
+
+    def made() -> dict:
+        exports = make()
+        return {
+            "also": [e.path.name for e in exports if e.path != target],
+            "exports": [[e.path.name, e.questions] for e in exports],
+        }
+
+    facts, reused = output_cache.cached(state.root, ["lms", lang, made_from], target, made)
+    if reused:
+        report(f"LMS {lang}: unchanged (from the cache)")
+    return [Export(target.parent / name, questions, reused) for name, questions in facts["exports"]]
+
+
+def _inputs(root: Path) -> bytes:
+    """What the exports are made from: the sources, the LMS templates, the partials, the
+    scripts the packages carry and the code (all of it: a change anywhere makes them anew)."""
+    parts = [
+        root / CONFIG_FILE,
+        root / CURRICULUM_DIR,
+        root / LMS_TEMPLATES,
+        root / "overrides",
+        *(root / source for source in SHARED.values()),
+        Path(__file__).parent,
+    ]
+    files = [
+        path
+        for part in parts
+        for path in (sorted(part.rglob("*")) if part.is_dir() else [part])
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    return output_cache.files(files)
 
 
 def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Export]:

@@ -385,3 +385,14 @@ def test_one_partly_right_answer_scores_the_same_on_the_site_in_scorm_and_in_moo
     frame.click(".quiz button[type=submit]")
     frame.evaluate("GoodTutoringSco.finish()")
     assert lms_page.evaluate("API.cmi.core.score.raw") == str(expected)
+
+
+def test_exports_come_from_the_output_cache_when_nothing_they_use_changed(built_site, tmp_path):
+    """The session's build stored its LMS files; writing them again elsewhere (a new build
+    after a handbook page was edited) takes every one from the cache, byte for byte."""
+    site = tmp_path / "site"
+    written = export_all(STATE, site, report=lambda message: None)
+    assert written and [e.path.name for e in written if not e.reused] == []
+    for export in written:
+        relative = export.path.relative_to(site)
+        assert export.path.read_bytes() == (built_site / relative).read_bytes(), relative
