@@ -6,9 +6,12 @@ Rules are data: each rule id has its severity and the default way to fix it.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from portfolio.project import CONFIG_FILE
 
 ERROR = "error"
 WARNING = "warning"
@@ -88,11 +91,20 @@ class ProblemsFound(Exception):
 
 
 def _display_path(path: Path | str) -> str:
+    """The path from the top of its project (the folder with mkdocs.yml), wherever the
+    command runs; from the working directory for a file outside any project."""
     path = Path(path)
+    resolved = path.resolve()
+    base = _project_root(resolved.parent) or Path.cwd().resolve()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@functools.lru_cache(maxsize=256)
+def _project_root(folder: Path) -> Path | None:
+    return next((f for f in (folder, *folder.parents) if (f / CONFIG_FILE).is_file()), None)
 
 
 # Data: rule id -> (severity, how to fix) --------------------------------------

@@ -33,6 +33,18 @@ def test_check_fails_with_every_problem(tmp_path, monkeypatch, capsys):
     assert out[1].startswith("curriculum/capsules/alpha.yml:12 [minutes-mismatch] the activities add up to 25")
 
 
+def test_problems_name_files_from_the_project_wherever_the_command_runs(tmp_path, monkeypatch, capsys):
+    """`portfolio --root <project> check` from another folder (a CI step, an editor's task)
+    names files as they are in the project, so that the line can be found and clicked."""
+    root = _with_config(scenario_project("minutes-mismatch", tmp_path / "p"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().out.splitlines()[1].startswith("curriculum/capsules/alpha.yml:12 [minutes-mismatch]")
+
+
 def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
     root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
     monkeypatch.chdir(root)
