@@ -1,4 +1,5 @@
-"""Shared fixtures: project copies, one real build per session, a local server, Chromium."""
+"""Shared fixtures: project copies, one real build per session (its pages alone when only
+pages are tested), a local server, Chromium."""
 
 from __future__ import annotations
 
@@ -56,6 +57,21 @@ def built_site(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("build")
     build_site(ROOT, folder / "site", offline_zip=folder / "dist" / OFFLINE_ZIP)
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def built_pages(request, tmp_path_factory) -> Path:
+    """The site's pages in every language, as `make site` builds them, for tests that read
+    pages only: built without PDFs, LMS files, forms or the offline copy, in seconds when
+    such tests run alone. A session that also runs tests of the whole build reads that one
+    build instead of making two."""
+    if any("built_site" in item.fixturenames for item in request.session.items):
+        return request.getfixturevalue("built_site")
+    from portfolio.sitebuild import build_site
+
+    folder = tmp_path_factory.mktemp("pages")
+    build_site(ROOT, folder / "site", pdfs=False, exports=False)
     return folder / "site"
 
 

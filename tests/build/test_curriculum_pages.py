@@ -25,16 +25,16 @@ def test_the_course_has_fourteen_capsules_and_three_tracks():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_capsule_has_its_page_card_and_quiz(built_site, lang):
+def test_every_capsule_has_its_page_card_and_quiz(built_pages, lang):
     for capsule in CURRICULUM.capsules.values():
-        html = page(built_site, lang, f"training/capsules/{capsule.id}")
+        html = page(built_pages, lang, f"training/capsules/{capsule.id}")
         assert f'<html lang="{lang}"' in html, capsule.id
         assert "portfolio-fallback" not in html, capsule.id  # translated, not fallen back
         assert 'class="capsule-card"' in html and f'data-quiz="{capsule.quiz}"' in html, capsule.id
         assert capsule.title[lang] in html.replace("&#39;", "'"), capsule.id
 
 
-def test_no_trainer_note_appears_on_a_learner_page(built_site):
+def test_no_trainer_note_appears_on_a_learner_page(built_pages):
     notes = [
         " ".join(a.trainer_notes[lang].split())
         for c in CURRICULUM.capsules.values()
@@ -42,12 +42,12 @@ def test_no_trainer_note_appears_on_a_learner_page(built_site):
         if a.trainer_notes
         for lang in LANGUAGES
     ]
-    learner_pages = [p for p in built_site.rglob("*.html") if "trainers" not in p.parts]
+    learner_pages = [p for p in built_pages.rglob("*.html") if "trainers" not in p.parts]
     for path in learner_pages:
         text = " ".join(htmllib.unescape(path.read_text(encoding="utf-8")).split())
         leaked = [n for n in notes if n in text]
         assert leaked == [], path
-    plans = " ".join(htmllib.unescape(page(built_site, "en", "trainers/session-plans")).split())
+    plans = " ".join(htmllib.unescape(page(built_pages, "en", "trainers/session-plans")).split())
     english = [
         " ".join(a.trainer_notes["en"].split())
         for c in CURRICULUM.capsules.values()
@@ -57,9 +57,9 @@ def test_no_trainer_note_appears_on_a_learner_page(built_site):
     assert [n for n in english if n not in plans] == [], "session plans carry every English note"
 
 
-def test_session_plan_start_times_follow_the_minutes(built_site):
+def test_session_plan_start_times_follow_the_minutes(built_pages):
     capsule = CURRICULUM.capsules["initial-self-assessment"]
-    html = page(built_site, "en", "trainers/session-plans")
+    html = page(built_pages, "en", "trainers/session-plans")
     section = html[html.index('id="plan-initial-self-assessment"') :]
     starts = re.findall(r"<td[^>]*>(\d+:\d\d)</td>", section)[: len(capsule.activities) + 1]
     expected, total = [], 0
@@ -71,12 +71,12 @@ def test_session_plan_start_times_follow_the_minutes(built_site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_track_hours_are_computed_from_the_capsules(built_site, lang):
+def test_track_hours_are_computed_from_the_capsules(built_pages, lang):
     """Learning time: the capsules' minutes without their breaks, written as CLDR writes
     decimals in the language (1.5 in English and Arabic, 1,5 in French)."""
     from babel.numbers import format_decimal
 
-    html = page(built_site, lang, "training")
+    html = page(built_pages, lang, "training")
     for track in CURRICULUM.course.tracks:
         capsules = [CURRICULUM.capsules[c] for c in track.capsules]
         minutes = sum(c.duration - sum(a.minutes for a in c.activities if a.kind == "break") for c in capsules)
@@ -86,8 +86,8 @@ def test_track_hours_are_computed_from_the_capsules(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_blended_plan_draws_one_bar_per_capsule(built_site, lang):
-    html = page(built_site, lang, "trainers/course-plans")
+def test_blended_plan_draws_one_bar_per_capsule(built_pages, lang):
+    html = page(built_pages, lang, "trainers/course-plans")
     for track in CURRICULUM.course.tracks:
         section = html[html.index(f'id="course-{track.id}"') :]
         svg = section[section.index("<svg") : section.index("</svg>")]

@@ -27,9 +27,9 @@ def html(site, lang: str, path: str = "") -> str:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_per_language_values_on_every_language(built_site, lang):
+def test_per_language_values_on_every_language(built_pages, lang):
     """The macros plugin's one-language-behind bug is fixed: each page shows its own language."""
-    page = html(built_site, lang)
+    page = html(built_pages, lang)
     assert TAGLINES[lang] in page
     assert ORGANISATION[lang] in page
     for other in set(LANGUAGES) - {lang}:
@@ -37,26 +37,26 @@ def test_per_language_values_on_every_language(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_capsule_page_renders_its_card_in_the_language(built_site, lang):
-    page = html(built_site, lang, "training/capsules/initial-self-assessment")
+def test_capsule_page_renders_its_card_in_the_language(built_pages, lang):
+    page = html(built_pages, lang, "training/capsules/initial-self-assessment")
     assert 'class="capsule-card"' in page
     labels = {"en": "<dt>Duration</dt>", "fr": "<dt>Durée</dt>", "ar": "<dt>المدة</dt>"}
     assert labels[lang] in page
     assert "Keep it short; collect two or three stories" not in page  # trainer notes stay out
 
 
-def test_every_french_and_arabic_page_is_translated(built_site):
+def test_every_french_and_arabic_page_is_translated(built_pages):
     """No page falls back to English (the fork tests check the notice a fork's readers see)."""
     for lang in ("fr", "ar"):
-        pages = sorted((built_site / lang).rglob("index.html"))
+        pages = sorted((built_pages / lang).rglob("index.html"))
         assert len(pages) > 40
         fallbacks = [p for p in pages if "portfolio-fallback" in p.read_text(encoding="utf-8")]
         assert fallbacks == [], fallbacks
         assert not any(NOTICE[lang] in p.read_text(encoding="utf-8") for p in pages)
 
 
-def test_arabic_is_right_to_left_with_readable_heading_ids(built_site):
-    page = html(built_site, "ar")
+def test_arabic_is_right_to_left_with_readable_heading_ids(built_pages):
+    page = html(built_pages, "ar")
     assert '<html lang="ar"' in page
     assert '<body dir="rtl"' in page
     ids = re.findall(r'<h2 id="([^"]+)"', page)
@@ -64,23 +64,23 @@ def test_arabic_is_right_to_left_with_readable_heading_ids(built_site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_language_has_its_own_search_index(built_site, lang):
+def test_each_language_has_its_own_search_index(built_pages, lang):
     folder = "" if lang == "en" else f"{lang}/"
-    index = json.loads((built_site / folder / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_pages / folder / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["docs"]
     for doc in index["docs"]:
-        page = built_site / folder / doc["location"].split("#")[0] / "index.html"
+        page = built_pages / folder / doc["location"].split("#")[0] / "index.html"
         assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), doc["location"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
+def test_search_finds_the_handbook_but_not_the_answers(built_pages, lang):
     """The learner's search index leaves out quiz questions and their feedback, the answer
     keys, the session plans' trainer notes, the handouts and the workspace's forms; the
     pages themselves stay findable."""
 
     folder = "" if lang == "en" else f"{lang}/"
-    index = json.loads((built_site / folder / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_pages / folder / "search/search_index.json").read_text(encoding="utf-8"))
     text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
     curriculum = project_state().curriculum
     for quiz in curriculum.quizzes.values():
@@ -100,15 +100,15 @@ def test_search_finds_the_handbook_but_not_the_answers(built_site, lang):
     )
 
 
-def test_no_page_loads_a_resource_from_elsewhere(built_site):
+def test_no_page_loads_a_resource_from_elsewhere(built_pages):
     """No script, style, font or image from another origin (links out are fine)."""
     resource = re.compile(
         r'<(?:script|img|iframe|source)[^>]+src="(?:https?:)?//|<link[^>]+rel="stylesheet"[^>]+href="(?:https?:)?//'
     )
-    offenders = [p for p in built_site.rglob("*.html") if resource.search(p.read_text(encoding="utf-8"))]
+    offenders = [p for p in built_pages.rglob("*.html") if resource.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
-    assert not list(built_site.rglob("*.css")) or all(
-        "fonts.googleapis" not in p.read_text(encoding="utf-8") for p in built_site.rglob("*.css")
+    assert not list(built_pages.rglob("*.css")) or all(
+        "fonts.googleapis" not in p.read_text(encoding="utf-8") for p in built_pages.rglob("*.css")
     )
 
 
@@ -157,8 +157,8 @@ def test_the_offline_copy_carries_its_own_worker_shim_and_indexes(offline_site):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_handbook_home_draws_the_ten_step_cycle_in_its_language(built_site, lang):
-    page = html(built_site, lang, "handbook")
+def test_handbook_home_draws_the_ten_step_cycle_in_its_language(built_pages, lang):
+    page = html(built_pages, lang, "handbook")
     svg = page[page.index('<figure class="step-cycle"') : page.index("</figure>")]
     titles = {"en": "The ten steps of the buddy system", "fr": "Les dix étapes", "ar": "الخطوات العشر لنظام الرفقة"}
     assert 'role="img"' in svg and titles[lang] in svg
@@ -170,8 +170,8 @@ def test_handbook_home_draws_the_ten_step_cycle_in_its_language(built_site, lang
     assert (circles[1] < circles[0]) == (lang == "ar")
 
 
-def test_abbreviations_get_tooltips_in_the_page_language(built_site):
-    english = html(built_site, "en", "handbook/where-this-comes-from")
-    french = html(built_site, "fr", "handbook/where-this-comes-from")
+def test_abbreviations_get_tooltips_in_the_page_language(built_pages):
+    english = html(built_pages, "en", "handbook/where-this-comes-from")
+    french = html(built_pages, "fr", "handbook/where-this-comes-from")
     assert '<abbr title="Luxembourg Office for Reception and Integration' in english
     assert "<abbr title=\"Office luxembourgeois de l'accueil et de l'intégration\">OLAI</abbr>" in french

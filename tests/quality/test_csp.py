@@ -18,8 +18,8 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-def test_every_page_carries_the_policy(built_site):
-    for page in built_site.rglob("*.html"):
+def test_every_page_carries_the_policy(built_pages):
+    for page in built_pages.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text)
         assert policy, page
@@ -27,12 +27,12 @@ def test_every_page_carries_the_policy(built_site):
         assert "unsafe-inline" not in policy.group(1)
 
 
-def test_no_page_has_a_style_attribute_the_policy_would_refuse(built_site):
+def test_no_page_has_a_style_attribute_the_policy_would_refuse(built_pages):
     """style-src 'self' refuses style attributes: the browser drops them (with a console
     error) and what they did is lost, such as a table column's alignment."""
     styled = sorted(
-        page.relative_to(built_site).as_posix()
-        for page in built_site.rglob("*.html")
+        page.relative_to(built_pages).as_posix()
+        for page in built_pages.rglob("*.html")
         if re.search(r"<[a-z][^>]*\sstyle=", page.read_text(encoding="utf-8"))
     )
     assert styled == []

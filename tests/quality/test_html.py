@@ -20,25 +20,25 @@ IGNORED = (
 )
 
 
-def test_every_page_is_valid_html(built_site):
+def test_every_page_is_valid_html(built_pages):
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_site)],
+        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_pages)],
         capture_output=True,
         text=True,
         check=False,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     problems = [
-        f"{m['url'].removeprefix(built_site.as_uri())}:{m.get('lastLine', '?')} {m['message']}"
+        f"{m['url'].removeprefix(built_pages.as_uri())}:{m.get('lastLine', '?')} {m['message']}"
         for m in messages
         if m["message"] != IGNORED
     ]
     assert problems == []
 
 
-def test_page_language_matches_its_folder(built_site):
-    for page in built_site.rglob("*.html"):
-        relative = page.relative_to(built_site).parts
+def test_page_language_matches_its_folder(built_pages):
+    for page in built_pages.rglob("*.html"):
+        relative = page.relative_to(built_pages).parts
         lang = relative[0] if relative[0] in ("fr", "ar") else "en"
         if page.name == "404.html":
             continue
