@@ -120,8 +120,10 @@ def _check_call(
             )
         ]
     kind = MACROS[name]
-    if kind is None or kind not in known or not call.args or not isinstance(call.args[0], nodes.Const):
+    if kind is None or kind not in known or not call.args:
         return []
+    if not isinstance(call.args[0], nodes.Const):  # a variable: it could only be checked while rendering
+        return [problem(path, line, "id-not-text", f"`{name}(…)` is given its {kind} by a variable or an expression")]
     value = call.args[0].value
     if value in known[kind]:
         return []

@@ -157,6 +157,10 @@ RULES: dict[str, tuple[str, str]] = {
     "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
     "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
+    "id-not-text": (
+        ERROR,
+        'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',
+    ),
     "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
     "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
     "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),
