@@ -12,7 +12,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from portfolio.output_cache import CACHE_DIR, machine
+from portfolio.output_cache import CACHE_DIR, files_under, machine
 from portfolio.project import SOURCE_PARTS
 from portfolio.reproducible import source_epoch
 
@@ -23,14 +23,9 @@ STAMP = CACHE_DIR.parent / "last-build"
 def digest(root: Path, options: str) -> str:
     """The hash of every source and code file (path and content), the date, the options."""
     hashed = hashlib.sha256(f"{options}\n{source_epoch(root)}\n{machine()}\n".encode())
-    for part in (*SOURCE_PARTS, *CODE_PARTS):
-        path = root / part
-        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in found:
-            if "__pycache__" in file.parts or not file.is_file():
-                continue
-            hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
-            hashed.update(file.read_bytes())
+    for file in files_under([root / part for part in (*SOURCE_PARTS, *CODE_PARTS)]):
+        hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
+        hashed.update(file.read_bytes())
     return hashed.hexdigest()
 
 

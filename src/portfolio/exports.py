@@ -104,13 +104,7 @@ def _inputs(root: Path) -> bytes:
         *(root / source for source in SHARED.values()),
         Path(__file__).parent,
     ]
-    files = [
-        path
-        for part in parts
-        for path in (sorted(part.rglob("*")) if part.is_dir() else [part])
-        if path.is_file() and "__pycache__" not in path.parts
-    ]
-    return output_cache.files(files)
+    return output_cache.files(output_cache.files_under(parts))
 
 
 def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Export]:

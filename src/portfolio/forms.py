@@ -35,7 +35,6 @@ from portfolio.views import organisation_view
 
 FORMATS = ("pdf", "docx")
 PRINT_TEMPLATES = "templates/print"
-# Set by the build while it runs: the folder the form files were made in.
 
 
 @dataclass

@@ -86,6 +86,17 @@ def machine() -> str:
     return "\n".join([*versions, *sorted(fonts.splitlines())])
 
 
+def files_under(paths: list[Path]) -> list[Path]:
+    """Every file under each path (a folder, searched through, or a file), in order,
+    without Python's caches: what an output or a build is made from."""
+    return [
+        found
+        for path in paths
+        for found in (sorted(path.rglob("*")) if path.is_dir() else [path])
+        if found.is_file() and "__pycache__" not in found.parts
+    ]
+
+
 def files(paths: list[Path]) -> bytes:
     """The names and contents of files (missing ones count as absent)."""
     digest = hashlib.sha256()
