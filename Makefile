@@ -45,7 +45,7 @@ offline: $(STAMP) $(NODE_STAMP)
 # lacks (LANG given on the command line, not the locale from the environment).
 PREVIEW := $(if $(filter command line,$(origin LANG)),$(LANG),)
 serve: $(STAMP) $(NODE_STAMP)
-	LANG=C.UTF-8 PORTFOLIO_PREVIEW_LANGUAGE=$(PREVIEW) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	LANG=C.UTF-8 PORTFOLIO_PREVIEW=1 PORTFOLIO_PREVIEW_LANGUAGE=$(PREVIEW) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
 	$(PY) -m portfolio check

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -53,8 +54,7 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
         label = key or "the file"
         ctx.add(line, "wrong-type", f"{label} should be a mapping of keys, not {_kind(data)}")
         return INVALID
-    hints = typing.get_type_hints(cls, include_extras=True)
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints, fields = _shape(cls)
     for name in data:
         if name not in fields:
             known = ", ".join(fields)
@@ -79,6 +79,13 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A model's type hints and fields, worked out once per class (resolving the hints
+    is most of the cost of a small record)."""
+    return typing.get_type_hints(cls, include_extras=True), {f.name: f for f in dataclasses.fields(cls)}
 
 
 def _value(tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:

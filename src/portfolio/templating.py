@@ -14,7 +14,8 @@ import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 
@@ -38,6 +39,41 @@ def partials_environment(overrides: Path) -> Environment:
     One environment per folder, kept across language builds so that each partial is
     compiled once (Jinja still reloads a partial whose file changed)."""
     return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text})
+
+
+class _CompiledOnce(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process. Jinja checks each
+    against a hash of its source, so a changed template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+@functools.cache
+def _compiled(signature: tuple) -> _CompiledOnce:
+    return _CompiledOnce()
+
+
+def compile_once(env: Environment) -> Environment:
+    """`env` sharing its compiled templates with every environment of the same folders and
+    settings made in this process: MkDocs makes a new theme environment for each language
+    and each preview rebuild, which would compile every theme template again."""
+    loader = env.loader
+    if isinstance(loader, FileSystemLoader):
+        # static-i18n adds its sitemap folder again for each language: the same search order
+        folders: tuple = tuple(dict.fromkeys(map(str, loader.searchpath)))
+    else:
+        folders = (id(loader),)
+    options = (env.trim_blocks, env.lstrip_blocks, env.autoescape, env.block_start_string, env.variable_start_string)
+    env.bytecode_cache = _compiled((folders, tuple(sorted(env.extensions)), options))
+    return env
 
 
 def markdown_text(text: str) -> Markup:

@@ -1,0 +1,120 @@
+"""The preview's page cache: `make serve` converts again only the pages whose inputs changed.
+
+After each save, MkDocs builds the preview again in the same process: every page is
+read, laid out, rendered by the macros and converted from Markdown, which is most of a
+rebuild. In the preview (PORTFOLIO_PREVIEW=1, set by `make serve`), what a page became
+(its HTML, table of contents, title, front matter, anchors) is kept, and the next
+rebuild reuses it when nothing the page is made from has changed:
+
+- the page itself, its front matter included, and the language it is built in;
+- everything around the pages: the curriculum, templates, partials, hooks, the code,
+  mkdocs.yml, the other files under docs/, every page's front matter, and every page of
+  the default language whole (a translation says when its source changed after it was
+  translated, and the translation-status page reads them all).
+
+So saving a translated page converts that page only; saving a page of the default
+language or any other source converts every page again, as a build does. Warnings a
+page gave while it was converted are not given again while it is reused. `make site`
+and the tests' builds never use this cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from portfolio import yamlfile
+from portfolio.build_inputs import CODE_PARTS
+from portfolio.output_cache import files_under
+from portfolio.project import DOCS_DIR, PREVIEW, SOURCE_PARTS
+
+# What the build's environment may change in a page (see locations.py, reproducible.py).
+_ENVIRONMENT = ("OFFLINE", "PORTFOLIO_PREBUILT_DIR", "PORTFOLIO_PREVIEW_LANGUAGE", "SOURCE_DATE_EPOCH")
+_MAX_PAGES = 2000  # pages kept; a long session starts again past it
+
+
+@dataclass
+class _Converted:
+    content: str
+    toc: Any
+    title: str | None
+    meta: dict
+    anchors: set
+    links: Any
+
+
+_kept: dict[str, _Converted] = {}
+_reused: dict[int, _Converted] = {}  # pages of the current build taken from `_kept`, by id
+
+
+def active() -> bool:
+    """Whether this process is a preview (`make serve`)."""
+    return os.environ.get(PREVIEW) == "1"
+
+
+def surroundings(root: Path, default: str) -> str:
+    """A hash of everything a page is made from besides its own text and its source
+    page, taken at the start of each language build."""
+    _reused.clear()  # what a failed build left
+    hashed = hashlib.sha256(repr([(name, os.environ.get(name)) for name in _ENVIRONMENT]).encode())
+    docs = root / DOCS_DIR
+    for file in files_under([root / part for part in (*SOURCE_PARTS, *CODE_PARTS)]):
+        hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
+        data = file.read_bytes()
+        if file.suffix == ".md" and file.is_relative_to(docs) and not file.is_relative_to(docs / default):
+            meta, _, _ = yamlfile.split_front_matter(data.decode("utf-8", "replace"))
+            data = (meta or "").encode()  # a translation's text is its own page's input only
+        hashed.update(data + b"\0")
+    return hashed.hexdigest()
+
+
+def before(page, markdown: str, around: str, lang: str) -> str:
+    """The page's Markdown, or nothing to convert when its last conversion still holds
+    (the plugins then skip it: no layout, no macros)."""
+    file = page.file
+    parts = [around, lang, file.src_uri, file.abs_src_path, repr(page.meta), markdown]
+    page.preview_key = key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    kept = _kept.get(key)
+    if kept is None:
+        return markdown
+    _reused[id(page)] = kept
+    page.meta = {"render_macros": False}
+    return ""
+
+
+def after(page, html: str) -> str:
+    """The page's HTML: what was kept for it, or what it just became (then kept)."""
+    kept = _reused.pop(id(page), None)
+    if kept is not None:
+        page.toc, page.title, page.meta = kept.toc, kept.title, dict(kept.meta)
+        page.present_anchor_ids = set(kept.anchors)
+        if kept.links is not None:
+            page.links_to_anchors = kept.links
+        return kept.content
+    key = getattr(page, "preview_key", None)
+    if key is not None:
+        if len(_kept) > _MAX_PAGES:
+            _kept.clear()
+        _kept[key] = _Converted(
+            html,
+            page.toc,
+            page.title,
+            dict(page.meta),
+            set(getattr(page, "present_anchor_ids", set())),
+            getattr(page, "links_to_anchors", None),
+        )
+    return html
+
+
+def kept() -> int:
+    """How many converted pages the preview holds."""
+    return len(_kept)
+
+
+def forget() -> None:
+    """Drop every kept page (the next rebuild converts them all)."""
+    _kept.clear()
+    _reused.clear()

@@ -1,0 +1,80 @@
+"""The preview (`make serve`): after a save, only the pages whose inputs changed are
+converted again, and what the reader sees is what a full build gives."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT, copy_project
+from portfolio import preview_cache
+from portfolio.project import CONFIG_FILE, PREVIEW, PREVIEW_LANGUAGE
+from portfolio.reproducible import ENV, source_epoch
+
+PAGE = "handbook/buddy-system/07-peer-sessions.md"
+BUILT = "fr/handbook/buddy-system/07-peer-sessions/index.html"
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    """A project copy previewed in French, as `make serve LANG=fr` does."""
+    monkeypatch.setenv(PREVIEW_LANGUAGE, "fr")
+    monkeypatch.setenv(ENV, str(source_epoch(ROOT)))  # the copy is not a git clone
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    preview_cache.forget()
+    yield copy_project(tmp_path / "project")
+    preview_cache.forget()
+
+
+def _build(project: Path, site: Path) -> None:
+    build(load_config(str(project / CONFIG_FILE), site_dir=str(site)))
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    compared = filecmp.dircmp(left, right)
+    found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    found += mismatch + errors
+    for folder in compared.common_dirs:
+        found += [f"{folder}/{name}" for name in _differences(left / folder, right / folder)]
+    return sorted(set(found))
+
+
+def _add(project: Path, lang: str, sentence: str) -> None:
+    page = project / "docs" / lang / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+
+
+def test_a_saved_translation_is_the_only_page_converted_and_the_preview_matches_a_full_build(
+    preview, tmp_path, monkeypatch
+):
+    monkeypatch.setenv(PREVIEW, "1")
+    site = tmp_path / "preview"
+    _build(preview, site)
+    pages = preview_cache.kept()
+    assert pages > 100  # English and French pages
+
+    _add(preview, "fr", "Une phrase ajoutée pendant la relecture.")
+    _build(preview, site)
+    assert preview_cache.kept() == pages + 1  # the saved page alone was converted
+    assert "Une phrase ajoutée pendant la relecture." in (site / BUILT).read_text(encoding="utf-8")
+
+    monkeypatch.delenv(PREVIEW)
+    _build(preview, tmp_path / "full")
+    assert _differences(site, tmp_path / "full") == []
+
+
+def test_saving_a_source_page_converts_its_translation_again(preview, tmp_path, monkeypatch):
+    monkeypatch.setenv(PREVIEW, "1")
+    site = tmp_path / "preview"
+    _build(preview, site)
+    assert "portfolio-outdated" not in (site / BUILT).read_text(encoding="utf-8")
+
+    _add(preview, "en", "One more sentence in the English source.")
+    _build(preview, site)
+    # The French page now says its source changed since it was translated.
+    assert "portfolio-outdated" in (site / BUILT).read_text(encoding="utf-8")
