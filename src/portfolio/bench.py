@@ -24,6 +24,7 @@ from portfolio.project import CONFIG_FILE, copy_sources, read_languages
 from portfolio.reproducible import source_epoch
 
 RESULTS = Path("bench/results.md")
+TARGETS = Path("bench/targets.yml")
 
 
 @dataclass
@@ -317,6 +318,38 @@ def add_languages(project: Path, codes: list[str]) -> None:
         shutil.copytree(project / "docs/en", project / "docs" / code)
 
 
+def _figures(measures: list[Measure], scaling: list, weight: dict, languages_rows: list) -> dict[str, float]:
+    """The figures bench/targets.yml names, from this run."""
+    stage = {m.label: m.seconds for m in measures}
+    site = next(m for m in measures if m.label.startswith("site"))
+    plain = next(m for m in measures if m.label.startswith("plain"))
+    (first_n, _, first_s), (last_n, _, last_s) = languages_rows[0], languages_rows[-1]
+    return {
+        "nothing-changed": stage["make site, nothing changed"],
+        "one-page-edit": stage["make site after editing one English page"],
+        "from-clean": next(s for label, s in stage.items() if label.startswith("make site from clean")),
+        "site-ratio": site.seconds / plain.seconds,
+        "preview": next(s for label, s in stage.items() if label.startswith("make serve")),
+        "content-16x": scaling[-1][2] / scaling[0][2],
+        "language-growth": (last_s / last_n) / (first_s / first_n),
+        "first-visit-with-index": (weight["gzip"] + weight["indexes"]["en"][1]) / 1024,
+    }
+
+
+def _targets(figures: dict[str, float]) -> list[str]:
+    """The table of targets: each one's value before the issue, now, and met or not."""
+    from portfolio import yamlfile
+
+    targets, _ = yamlfile.load(TARGETS)
+    rows = []
+    for t in targets or []:
+        value, limit, unit = figures[t["measure"]], float(t["at_most"]), t["unit"]
+        now = f"{value:.2f}{unit}" if unit == "×" else f"{value:.{0 if unit == 'KB' else 2}f} {unit}"
+        bound = f"≤ {t['at_most']}{unit}" if unit == "×" else f"≤ {t['at_most']} {unit}"
+        rows.append(f"| {t['target']} | {bound} | {t['before']} | {now} | {'met' if value <= limit else 'not met'} |")
+    return ["| target | asked | before | now | met |", "| --- | --- | --- | ---: | --- |", *rows]
+
+
 def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weight: dict, languages_rows: list) -> str:
     site = next(m for m in measures if m.label.startswith("site"))
     plain = next(m for m in measures if m.label.startswith("plain"))
@@ -325,6 +358,12 @@ def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weig
         "",
         f"Run on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, Python {sys.version.split()[0]}.",
         "Each stage ran in its own process; peak memory is that process's maximum resident set.",
+        "",
+        "## Targets",
+        "",
+        f"From {TARGETS} (what the performance issue asks, and what was measured before it).",
+        "",
+        *_targets(_figures(measures, scaling, weight, languages_rows)),
         "",
         "## Stages",
         "",

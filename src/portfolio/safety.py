@@ -10,6 +10,7 @@ Nobody's e-mail address or phone number is typed into either.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -20,20 +21,12 @@ from portfolio.yamlfile import YamlList, YamlMap
 
 def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
     """Unsafe markup and contact details on one line of a Markdown page."""
-    text = _decoded(line)
-    found = [problem(path, number, "unsafe-markup", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
-    found += _contacts(path, number, text, "contact-in-markdown")
-    return found
+    return [problem(path, number, rule, what) for rule, what in _faults(line, page=True)]
 
 
 def check_text(path: Path, number: int, value: str) -> list[Problem]:
     """Markup beyond the allowed subset, and contact details, in one text of a YAML file."""
-    text = _decoded(value)
-    found = [problem(path, number, "markup-in-text", what) for what in _broken(_TEXT_RULES, _ANY_TEXT_RULE, text)]
-    if not found:  # what is unsafe in a page is unsafe here too
-        found = [problem(path, number, "markup-in-text", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
-    found += _contacts(path, number, text, "contact-in-text")
-    return found
+    return [problem(path, number, rule, what) for rule, what in _faults(value, page=False)]
 
 
 def check_yaml_texts(path: Path, data: object) -> list[Problem]:
@@ -58,6 +51,21 @@ def check_yaml_texts(path: Path, data: object) -> list[Problem]:
 # Helpers ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _faults(value: str, page: bool) -> tuple[tuple[str, str], ...]:
+    """The rules a line of a page (or a text of a YAML file) breaks, and what each says.
+    Kept per text: the preview checks the same unchanged lines after every save."""
+    text = _decoded(value)
+    if page:
+        found = [("unsafe-markup", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
+    else:
+        found = [("markup-in-text", what) for what in _broken(_TEXT_RULES, _ANY_TEXT_RULE, text)]
+        if not found:  # what is unsafe in a page is unsafe here too
+            found = [("markup-in-text", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
+    rule = "contact-in-markdown" if page else "contact-in-text"
+    return (*found, *((rule, what) for what in _contacts(text)))
+
+
 def _broken(rules: list[tuple[re.Pattern, str]], any_rule: re.Pattern, text: str) -> list[str]:
     """What each rule that `text` breaks says; `any_rule` (all of them in one pattern)
     first, as nearly every line breaks none."""
@@ -71,7 +79,7 @@ def _decoded(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
+def _contacts(text: str) -> list[str]:
     # A contact has an @, a written-out "at"/"dot", or eight digits: without any of them
     # the text has none, and the patterns need not run (most lines of a page).
     if "@" not in text and len(_DIGIT.findall(text)) < 8 and not _WRITTEN_OUT.search(text):
@@ -86,10 +94,7 @@ def _contacts(path: Path, number: int, text: str, rule: str) -> list[Problem]:
                 spans.append((match.start(), match.end()))
     # A number found inside a longer one (the national part of +33 6 12 34 56 78) is the same.
     kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
-    return [
-        problem(path, number, rule, f"`{text[start:end].strip()}` looks like a contact detail")
-        for start, end in sorted(set(kept))
-    ]
+    return [f"`{text[start:end].strip()}` looks like a contact detail" for start, end in sorted(set(kept))]
 
 
 # Data -------------------------------------------------------------------------
