@@ -32,7 +32,7 @@ def require_project(root: Path) -> None:
 
 # `make serve LANG=fr` previews one language (and the default, for the pages it lacks).
 PREVIEW_LANGUAGE = "PORTFOLIO_PREVIEW_LANGUAGE"
-# Set to 1 by `make serve`: pages converted once are reused while unchanged (preview_cache.py).
+# Set to 1 by `make serve`: what the preview does that a build does not (preview.py).
 PREVIEW = "PORTFOLIO_PREVIEW"
 
 

@@ -1,5 +1,5 @@
-"""The preview (`make serve`): after a save, only the pages whose inputs changed are
-converted again, and what the reader sees is what a full build gives."""
+"""The preview (`make serve LANG=fr`): one language, and after a save only the pages whose
+inputs changed are converted again; what the reader sees is what a full build gives."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT, copy_project
-from portfolio import preview_cache
+from portfolio import preview
 from portfolio.project import CONFIG_FILE, PREVIEW, PREVIEW_LANGUAGE
 from portfolio.reproducible import ENV, source_epoch
 
@@ -20,14 +20,14 @@ BUILT = "fr/handbook/buddy-system/07-peer-sessions/index.html"
 
 
 @pytest.fixture
-def preview(tmp_path, monkeypatch):
+def french_preview(tmp_path, monkeypatch):
     """A project copy previewed in French, as `make serve LANG=fr` does."""
     monkeypatch.setenv(PREVIEW_LANGUAGE, "fr")
     monkeypatch.setenv(ENV, str(source_epoch(ROOT)))  # the copy is not a git clone
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    preview_cache.forget()
+    preview.forget()
     yield copy_project(tmp_path / "project")
-    preview_cache.forget()
+    preview.forget()
 
 
 def _build(project: Path, site: Path) -> None:
@@ -50,31 +50,33 @@ def _add(project: Path, lang: str, sentence: str) -> None:
 
 
 def test_a_saved_translation_is_the_only_page_converted_and_the_preview_matches_a_full_build(
-    preview, tmp_path, monkeypatch
+    french_preview, tmp_path, monkeypatch
 ):
     monkeypatch.setenv(PREVIEW, "1")
     site = tmp_path / "preview"
-    _build(preview, site)
-    pages = preview_cache.kept()
-    assert pages > 100  # English and French pages
+    _build(french_preview, site)
+    pages = preview.kept()
+    assert pages > 50  # the French pages
+    # One language: of the English site, only its home page is built.
+    assert (site / "index.html").is_file() and not (site / "handbook").exists()
 
-    _add(preview, "fr", "Une phrase ajoutée pendant la relecture.")
-    _build(preview, site)
-    assert preview_cache.kept() == pages + 1  # the saved page alone was converted
+    _add(french_preview, "fr", "Une phrase ajoutée pendant la relecture.")
+    _build(french_preview, site)
+    assert preview.kept() == pages + 1  # the saved page alone was converted
     assert "Une phrase ajoutée pendant la relecture." in (site / BUILT).read_text(encoding="utf-8")
 
     monkeypatch.delenv(PREVIEW)
-    _build(preview, tmp_path / "full")
-    assert _differences(site, tmp_path / "full") == []
+    _build(french_preview, tmp_path / "full")
+    assert _differences(site / "fr", tmp_path / "full" / "fr") == []
 
 
-def test_saving_a_source_page_converts_its_translation_again(preview, tmp_path, monkeypatch):
+def test_saving_a_source_page_converts_its_translation_again(french_preview, tmp_path, monkeypatch):
     monkeypatch.setenv(PREVIEW, "1")
     site = tmp_path / "preview"
-    _build(preview, site)
+    _build(french_preview, site)
     assert "portfolio-outdated" not in (site / BUILT).read_text(encoding="utf-8")
 
-    _add(preview, "en", "One more sentence in the English source.")
-    _build(preview, site)
+    _add(french_preview, "en", "One more sentence in the English source.")
+    _build(french_preview, site)
     # The French page now says its source changed since it was translated.
     assert "portfolio-outdated" in (site / BUILT).read_text(encoding="utf-8")

@@ -1,10 +1,14 @@
-"""The preview's page cache: `make serve` converts again only the pages whose inputs changed.
+"""What the preview (`make serve`, PORTFOLIO_PREVIEW=1) does that a build does not.
 
-After each save, MkDocs builds the preview again in the same process: every page is
-read, laid out, rendered by the macros and converted from Markdown, which is most of a
-rebuild. In the preview (PORTFOLIO_PREVIEW=1, set by `make serve`), what a page became
-(its HTML, table of contents, title, front matter, anchors) is kept, and the next
-rebuild reuses it when nothing the page is made from has changed:
+One language: `make serve LANG=fr` builds the French pages, with English ones where a
+French page is missing; of the English site only its home page is built (the language
+menu's English links lead nowhere in that preview).
+
+Pages converted once: after each save, MkDocs builds the preview again in the same
+process, and every page would be read, laid out, rendered by the macros and converted
+from Markdown, which is most of a rebuild. What a page became (its HTML, table of
+contents, title, front matter, anchors) is kept, and the next rebuild reuses it when
+nothing the page is made from has changed:
 
 - the page itself, its front matter included, and the language it is built in;
 - everything around the pages: the curriculum, templates, partials, hooks, the code,
@@ -15,21 +19,24 @@ rebuild reuses it when nothing the page is made from has changed:
 So saving a translated page converts that page only; saving a page of the default
 language or any other source converts every page again, as a build does. Warnings a
 page gave while it was converted are not given again while it is reused. `make site`
-and the tests' builds never use this cache.
+and the tests' builds never do any of this.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import InclusionLevel
+
 from portfolio import yamlfile
 from portfolio.build_inputs import CODE_PARTS
 from portfolio.output_cache import files_under
-from portfolio.project import DOCS_DIR, PREVIEW, SOURCE_PARTS
+from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE, SOURCE_PARTS
 
 # What the build's environment may change in a page (see locations.py, reproducible.py).
 _ENVIRONMENT = ("OFFLINE", "PORTFOLIO_PREBUILT_DIR", "PORTFOLIO_PREVIEW_LANGUAGE", "SOURCE_DATE_EPOCH")
@@ -118,3 +125,29 @@ def forget() -> None:
     """Drop every kept page (the next rebuild converts them all)."""
     _kept.clear()
     _reused.clear()
+
+
+def left_out(files, lang: str, default: str) -> None:
+    """In a one-language preview (`make serve LANG=fr`), the default language's pages
+    other than its home page are left out of its build: the previewed language needs
+    only their sources, for its missing pages."""
+    previewed = os.environ.get(PREVIEW_LANGUAGE, "")
+    if not active() or previewed in ("", default) or lang != default:
+        return
+    for file in files.documentation_pages():
+        if file.url not in ("", "./"):  # the home page: "./" with directory URLs
+            file.inclusion = InclusionLevel.EXCLUDED
+    for name in ("mkdocs.structure.nav", "mkdocs.structure.pages"):  # a line per page left out
+        logger = logging.getLogger(name)
+        if _LEFT_OUT not in logger.filters:
+            logger.addFilter(_LEFT_OUT)
+
+
+class _LeftOut(logging.Filter):
+    """MkDocs' notes that the nav or a page names a page left out of the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "excluded from the built site" not in record.getMessage()
+
+
+_LEFT_OUT = _LeftOut()
