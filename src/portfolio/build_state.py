@@ -15,7 +15,13 @@ The order of the hook events in one `portfolio build`:
    macros render; search_split.on_page_context around the search plugin. On_post_build:
    static-i18n builds the other languages (the same events, the state reused), then
    search_split splits the index (-200).
-3. PDFs, LMS exports, then the offline copy (a second MkDocs build, OFFLINE=true).
+3. The PDFs start on the other cores; meanwhile the LMS exports, then the offline
+   copy's pages (a second MkDocs build, OFFLINE=true); then the PDFs are waited for
+   and copied into the offline copy.
+
+In `make serve` (PORTFOLIO_PREVIEW=1), hooks/preview.py also runs: on_files (-110)
+leaves the default language's pages out of a one-language preview, on_page_markdown
+(100) and on_page_content (-1000) reuse the pages whose inputs did not change.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from portfolio.build_state import BuildState
 from portfolio.exports import export_all
 from portfolio.forms import build_forms
 from portfolio.locations import FORMS_FOLDER, LMS_FOLDER, PDF_FOLDER
-from portfolio.pdf import build_all
+from portfolio.parallel import Running
+from portfolio.pdf import build_all, start_all
 
 Report = Callable[[str], None]
 
@@ -32,6 +33,9 @@ class OutputFormat:
     build: Callable[[BuildState, Path, Report], object]  # (state, site folder, report)
     suffixes: tuple[str, ...]  # the files it writes
     described: str  # the summary's words for them
+    # Started on the other cores, for formats made after the pages: the build makes the
+    # offline copy meanwhile, then waits for them.
+    start: Callable[[BuildState, Path, Report], Running] | None = None
 
     def files(self, site_dir: Path) -> list[Path]:
         """The files of this format in a built site, every language."""
@@ -44,7 +48,9 @@ OUTPUTS: tuple[OutputFormat, ...] = (
     OutputFormat(
         "forms", FORMS_FOLDER, "pdf", True, build_forms, (".pdf", ".docx"), "printable (PDF) and editable (Word) forms"
     ),
-    OutputFormat("pdf", PDF_FOLDER, "pdf", False, build_all, (".pdf",), "documents and capsule handouts (PDF)"),
+    OutputFormat(
+        "pdf", PDF_FOLDER, "pdf", False, build_all, (".pdf",), "documents and capsule handouts (PDF)", start_all
+    ),
     OutputFormat(
         "lms", LMS_FOLDER, "export", False, export_all, (".zip", ".gift", ".xml"), "SCORM packages and question banks"
     ),

@@ -302,6 +302,12 @@ def _logo(site_dir: Path, curriculum: Curriculum) -> str | None:
     return quote(path.relative_to(site_dir.resolve()).as_posix()) if inside and path.is_file() else None
 
 
+def _size(site_dir: Path, languages: Languages, lang: str, order: list[str | None]) -> int:
+    """The bytes of the built pages a document holds in one language: how long it takes."""
+    pages = [site_dir / languages.folder(lang) / _url(source) / "index.html" for source in order if source]
+    return sum(page.stat().st_size for page in pages if page.is_file())
+
+
 def load_nav(root: Path) -> list:
     """The page tree of mkdocs.yml, whose sections documents.yml names."""
     with open(root / CONFIG_FILE, encoding="utf-8") as stream:
@@ -311,14 +317,22 @@ def load_nav(root: Path) -> list:
 def build_all(state: BuildState, site_dir: Path, report=print) -> list[Built]:
     """Every document in every built language, rendered in parallel; `report` hears of
     each as it is done."""
+    return start_all(state, site_dir, report).wait()
+
+
+def start_all(state: BuildState, site_dir: Path, report=print) -> parallel.Running:
+    """Every document in every built language, started on the other cores; `wait()` on
+    the result gives them (the build meanwhile makes the offline copy)."""
     nav = load_nav(state.root)
     documents = state.curriculum.printing.documents if state.curriculum.printing else []
     # The images and fonts the documents may show, from the site being built.
     shown = [p for p in site_dir.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
     assets = output_cache.files(shown)
     jobs = [(site_dir, state, document, lang, nav, assets) for lang in state.languages.built for document in documents]
+    # The longest first, so that no core waits alone for a long one at the end.
+    jobs.sort(key=lambda job: -_size(site_dir, state.languages, job[3], outline(job[2], nav)))
     report(f"PDF: {len(jobs)} documents ...")
-    return parallel.run(
+    return parallel.start(
         build_document,
         jobs,
         lambda done: report(

@@ -1,5 +1,7 @@
 """Build the site (every language) and its offline copy, never half-replacing output.
 
+The PDFs render on the other cores while this process makes the LMS files and the
+offline copy's pages, so that a core is not left idle while one long document ends.
 Each build goes to a temporary folder beside its destination; only a complete,
 strict build (site, PDFs, LMS exports, offline copy) replaces the previous `site/` and
 offline zip. A failed or killed build leaves both exactly as they were; what it
@@ -13,7 +15,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,15 +69,24 @@ def build_site(
                 shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:
                 shutil.rmtree(before, ignore_errors=True)
-            for output in formats:
-                if not output.before_pages:
-                    output.build(state, staging, report)
-            packed = None
-            if offline_zip is not None:
-                report("Offline copy: building with OFFLINE=true ...")
-                with _environment(PREBUILT, str(staging)):  # the files' sizes, as online
-                    packed = _offline_zip(root, offline_zip, pdfs_from=staging)
-                shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
+            after = [output for output in formats if not output.before_pages]
+            with ExitStack() as running, _offline_folder(offline_zip) as offline:
+                # The PDFs render on the other cores while this process makes the LMS
+                # files and the offline copy's pages (which show no PDF's size).
+                started = [running.enter_context(o.start(state, staging, report)) for o in after if o.start]
+                for output in after:
+                    if output.start is None:
+                        output.build(state, staging, report)
+                if offline is not None:
+                    report("Offline copy: building with OFFLINE=true ...")
+                    with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
+                        _run_mkdocs(root, offline, offline=True)
+                for output in started:
+                    output.wait()
+                packed = None
+                if offline is not None:
+                    packed = _offline_zip(root, offline, offline_zip, pdfs_from=staging)
+                    shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
             _ordinary_permissions(staging)
             replace_folder(staging, site_dir)
             if packed is not None:
@@ -89,24 +100,39 @@ def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> 
     root = root.resolve()
     _remove_leftovers(None, zip_path)
     files = str(pdfs_from) if pdfs_from else ""
-    with _source_date(root), _environment(PREBUILT, files), _collect_warnings() as warnings:
-        os.replace(_offline_zip(root, zip_path, pdfs_from), zip_path)
+    with (
+        _source_date(root),
+        _environment(PREBUILT, files),
+        _collect_warnings() as warnings,
+        _offline_folder(zip_path) as site,
+    ):
+        _run_mkdocs(root, site, offline=True)
+        os.replace(_offline_zip(root, site, zip_path, pdfs_from), zip_path)
     return BuildResult(zip_path, warnings)
 
 
-def _offline_zip(root: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
-    """The offline copy packed beside `zip_path` (to be moved into place by the caller)."""
+@contextmanager
+def _offline_folder(zip_path: Path | None) -> Iterator[Path | None]:
+    """A fresh folder beside `zip_path` for the offline copy's pages, removed after the
+    block; None when no offline copy is asked for."""
+    if zip_path is None:
+        yield None
+        return
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
     with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
-        site = Path(tmp) / "site"
-        _run_mkdocs(root, site, offline=True)
-        downloads = _downloads(root, pdfs_from) if pdfs_from else []
-        for pdf in downloads:
-            target = site / pdf.relative_to(pdfs_from)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, target)
-        zip_folder(site, partial, top=zip_path.stem, epoch=source_epoch(root))
+        yield Path(tmp) / "site"
+
+
+def _offline_zip(root: Path, site: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
+    """The offline copy's pages in `site`, with the downloads of the online site, packed
+    beside `zip_path` (to be moved into place by the caller)."""
+    partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
+    downloads = _downloads(root, pdfs_from) if pdfs_from else []
+    for pdf in downloads:
+        target = site / pdf.relative_to(pdfs_from)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+    zip_folder(site, partial, top=zip_path.stem, epoch=source_epoch(root))
     return partial
 
 
