@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from portfolio.build_state import is_offline, state
+from portfolio.build_state import state
 from portfolio.search_index import searchable, split_search_index
 
 _SHOWN = "_portfolio_shown_content"
@@ -17,7 +17,7 @@ _SHOWN = "_portfolio_shown_content"
 def on_post_build(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
-    split_search_index(Path(config.site_dir), state(config).languages, offline=is_offline(config))
+    split_search_index(Path(config.site_dir), state(config).languages)
 
 
 @event_priority(100)  # before the search plugin (0) reads the page

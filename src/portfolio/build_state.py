@@ -4,7 +4,7 @@ static-i18n runs one MkDocs build per language, in the same process and with the
 same config object. The sources are loaded and validated once per top-level build,
 by the first hook that runs (hooks/organisation.py, `load_state`), and every language
 reuses them; `portfolio build`, which has loaded them already, pins its state so that
-neither the site nor the offline copy loads them again.
+the site does not load them again.
 
 The order of the hook events in one `portfolio build`:
 1. `load_sources` (sitebuild.py), pinned for the whole build; forms.
@@ -15,9 +15,8 @@ The order of the hook events in one `portfolio build`:
    macros render; search_split.on_page_context around the search plugin. On_post_build:
    static-i18n builds the other languages (the same events, the state reused), then
    search_split splits the index (-200).
-3. The PDFs start on the other cores; meanwhile the LMS exports, then the offline
-   copy's pages (a second MkDocs build, OFFLINE=true); then the PDFs are waited for
-   and copied into the offline copy.
+3. The PDFs start on the other cores; meanwhile the LMS exports; then the offline
+   copy is made from the built site (offline_copy.py).
 
 In `make serve` (PORTFOLIO_PREVIEW=1), hooks/preview.py also runs: on_files (-110)
 leaves the default language's pages out of a one-language preview, on_page_markdown
@@ -79,11 +78,6 @@ def current_language(config: MkDocsConfig) -> str:
     """The language static-i18n is building now (after its on_config)."""
     i18n = config.plugins["i18n"]
     return i18n.current_language or i18n.default_language
-
-
-def is_offline(config: MkDocsConfig) -> bool:
-    """Whether this is the offline build (OFFLINE=true): file:// links, no server."""
-    return bool(config.plugins["material/offline"].config.enabled)
 
 
 def is_first_language_build(config: MkDocsConfig) -> bool:

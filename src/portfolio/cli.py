@@ -105,8 +105,7 @@ def build(args: argparse.Namespace) -> int:
 def offline(args: argparse.Namespace) -> int:
     _show_mkdocs_messages()
     try:
-        site = args.root / "site"
-        result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP, pdfs_from=site if site.is_dir() else None)
+        result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP)
     except (Abort, PluginError, ConfigurationError) as error:
         print(f"Offline build failed; the previous zip is unchanged.\n{error}", file=sys.stderr)
         return 1

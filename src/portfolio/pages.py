@@ -7,7 +7,6 @@ language) and renders a partial from `overrides/partials/`.
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
 from collections.abc import Callable
 from typing import Any
@@ -311,9 +310,8 @@ class PageMacros(LanguageView):
             }
             for document in (printing.documents if printing else [])
         ]
-        # The offline copy links to none: it is the copy (OFFLINE is set by the offline build).
-        offline = None if os.environ.get("OFFLINE") == "true" else self._file_link(OFFLINE_ZIP)
-        return self.render("partials/downloads.html", documents=items, offline=offline)
+        # The offline copy leaves its own download out (data-online-only, offline_copy.py).
+        return self.render("partials/downloads.html", documents=items, offline=self._file_link(OFFLINE_ZIP))
 
     # Trainer pages ------------------------------------------------------------
 

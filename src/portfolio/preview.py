@@ -39,7 +39,7 @@ from portfolio.output_cache import files_under
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE, SOURCE_PARTS
 
 # What the build's environment may change in a page (see locations.py, reproducible.py).
-_ENVIRONMENT = ("OFFLINE", "PORTFOLIO_PREBUILT_DIR", "PORTFOLIO_PREVIEW_LANGUAGE", "SOURCE_DATE_EPOCH")
+_ENVIRONMENT = ("PORTFOLIO_PREBUILT_DIR", "PORTFOLIO_PREVIEW_LANGUAGE", "SOURCE_DATE_EPOCH")
 _MAX_PAGES = 2000  # pages kept; a long session starts again past it
 
 

@@ -18,7 +18,7 @@ from portfolio.project import Languages
 INDEX = "search/search_index.json"
 
 
-def split_search_index(site_dir: Path, languages: Languages, offline: bool = False) -> dict[str, int]:
+def split_search_index(site_dir: Path, languages: Languages) -> dict[str, int]:
     """Write one index per built language; returns the number of entries in each."""
     source = site_dir / INDEX
     data = json.loads(source.read_text(encoding="utf-8"))
@@ -36,8 +36,6 @@ def split_search_index(site_dir: Path, languages: Languages, offline: bool = Fal
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
-        if offline:  # file:// cannot fetch JSON: Material loads a script instead
-            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
     return {lang: len(docs) for lang, docs in entries.items()}
 
 

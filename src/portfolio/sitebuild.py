@@ -1,7 +1,7 @@
 """Build the site (every language) and its offline copy, never half-replacing output.
 
-The PDFs render on the other cores while this process makes the LMS files and the
-offline copy's pages, so that a core is not left idle while one long document ends.
+The PDFs render on the other cores while this process makes the LMS files; the
+offline copy is then made from the built site (offline_copy.py).
 Each build goes to a temporary folder beside its destination; only a complete,
 strict build (site, PDFs, LMS exports, offline copy) replaces the previous `site/` and
 offline zip. A failed or killed build leaves both exactly as they were; what it
@@ -24,7 +24,8 @@ from mkdocs.config import load_config
 
 from portfolio.build_state import load_sources, pinned
 from portfolio.locations import OFFLINE_ZIP, PREBUILT
-from portfolio.outputs import OUTPUTS, chosen
+from portfolio.offline_copy import make_offline_copy
+from portfolio.outputs import chosen
 from portfolio.problems import Problem, errors
 from portfolio.project import CONFIG_FILE, read_languages
 from portfolio.publish import replace_folder
@@ -65,28 +66,24 @@ def build_site(
                         if output.before_pages:
                             output.build(state, before, report)
                 with _environment(PREBUILT, str(before)):
-                    _run_mkdocs(root, staging, offline=False)
+                    _run_mkdocs(root, staging)
                 shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:
                 shutil.rmtree(before, ignore_errors=True)
             after = [output for output in formats if not output.before_pages]
-            with ExitStack() as running, _offline_folder(offline_zip) as offline:
-                # The PDFs render on the other cores while this process makes the LMS
-                # files and the offline copy's pages (which show no PDF's size).
+            with ExitStack() as running:
+                # The PDFs render on the other cores while this process makes the LMS files.
                 started = [running.enter_context(o.start(state, staging, report)) for o in after if o.start]
                 for output in after:
                     if output.start is None:
                         output.build(state, staging, report)
-                if offline is not None:
-                    report("Offline copy: building with OFFLINE=true ...")
-                    with _environment(PREBUILT, str(staging)):  # the forms' sizes, as online
-                        _run_mkdocs(root, offline, offline=True)
                 for output in started:
                     output.wait()
-                packed = None
-                if offline is not None:
-                    packed = _offline_zip(root, offline, offline_zip, pdfs_from=staging)
-                    shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
+            packed = None
+            if offline_zip is not None:
+                report("Offline copy: the built site, made to work from the disk ...")
+                packed = _offline_zip(root, staging, offline_zip)
+                shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
             _ordinary_permissions(staging)
             replace_folder(staging, site_dir)
             if packed is not None:
@@ -94,67 +91,34 @@ def build_site(
     return BuildResult(site_dir, warnings, state.problems)
 
 
-def build_offline(root: Path, zip_path: Path, pdfs_from: Path | None = None) -> BuildResult:
-    """Build the file:// copy (search included) and pack it into `zip_path`; the PDFs
-    and LMS exports already built for the online site are copied in from `pdfs_from`."""
-    root = root.resolve()
-    _remove_leftovers(None, zip_path)
-    files = str(pdfs_from) if pdfs_from else ""
-    with (
-        _source_date(root),
-        _environment(PREBUILT, files),
-        _collect_warnings() as warnings,
-        _offline_folder(zip_path) as site,
-    ):
-        _run_mkdocs(root, site, offline=True)
-        os.replace(_offline_zip(root, site, zip_path, pdfs_from), zip_path)
-    return BuildResult(zip_path, warnings)
-
-
-@contextmanager
-def _offline_folder(zip_path: Path | None) -> Iterator[Path | None]:
-    """A fresh folder beside `zip_path` for the offline copy's pages, removed after the
-    block; None when no offline copy is asked for."""
-    if zip_path is None:
-        yield None
-        return
+def build_offline(root: Path, zip_path: Path) -> BuildResult:
+    """Build the site in a folder of its own (its PDFs, forms and LMS files from the
+    output cache when nothing they are made from changed) and pack its offline copy
+    into `zip_path`; `site/` is left as it is."""
+    zip_path = zip_path.resolve()
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
-        yield Path(tmp) / "site"
+    with tempfile.TemporaryDirectory(prefix="portfolio-offline-") as tmp:  # not beside the zip: a build clears that
+        built = build_site(root, Path(tmp) / "site", report=lambda message: None, offline_zip=zip_path)
+    return BuildResult(zip_path, built.warnings, built.problems)
 
 
-def _offline_zip(root: Path, site: Path, zip_path: Path, pdfs_from: Path | None) -> Path:
-    """The offline copy's pages in `site`, with the downloads of the online site, packed
-    beside `zip_path` (to be moved into place by the caller)."""
+def _offline_zip(root: Path, site: Path, zip_path: Path) -> Path:
+    """The offline copy of the built `site`, packed beside `zip_path` (to be moved into
+    place by the caller)."""
     partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
-    downloads = _downloads(root, pdfs_from) if pdfs_from else []
-    for pdf in downloads:
-        target = site / pdf.relative_to(pdfs_from)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, target)
-    zip_folder(site, partial, top=zip_path.stem, epoch=source_epoch(root))
+    with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
+        copy = Path(tmp) / "site"
+        make_offline_copy(site, copy, read_languages(root / CONFIG_FILE), leave_out=(OFFLINE_ZIP,))
+        zip_folder(copy, partial, top=zip_path.stem, epoch=source_epoch(root))
     return partial
 
 
 # Helpers ----------------------------------------------------------------------
 
 
-def _downloads(root: Path, site: Path) -> list[Path]:
-    """The files the build writes after MkDocs: each language's PDFs, LMS files, forms."""
-    languages = read_languages(root / CONFIG_FILE)
-    return sorted(
-        path
-        for lang in languages.built
-        for output in OUTPUTS
-        for path in (site / languages.folder(lang) / output.folder).glob("*")
-        if path.is_file()
-    )
-
-
-def _run_mkdocs(root: Path, site_dir: Path, offline: bool) -> None:
-    with _environment("OFFLINE", "true" if offline else "false"):
-        config = load_config(str(root / CONFIG_FILE), site_dir=str(site_dir), strict=True)
-        build(config)
+def _run_mkdocs(root: Path, site_dir: Path) -> None:
+    config = load_config(str(root / CONFIG_FILE), site_dir=str(site_dir), strict=True)
+    build(config)
 
 
 @contextmanager

@@ -131,8 +131,6 @@ def _client(view: dict[str, Any]) -> dict[str, Any]:
         "competences": {c["id"]: {"label": c["label"], "prompt": c["prompt"]} for c in view["competences"]},
         "reviews": view["reviews"],
         "signOffs": list(SIGN_OFFS),
-        "concern": view["concern_link"],
-        "concernForm": view["concern_form"],
     }
 
 

@@ -274,7 +274,7 @@ def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, 
 
 
 def test_the_offline_copy_keeps_and_exchanges_a_plan(browser, offline_site, tmp_path):
-    url = (offline_site / "fr" / "training" / "mentoring-workspace.html").as_uri()
+    url = (offline_site / "fr" / "training" / "mentoring-workspace" / "index.html").as_uri()
     contexts = [browser.new_context(offline=True) for _ in range(2)]
     try:
         peer, coordinator = (

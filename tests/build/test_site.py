@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -154,6 +155,31 @@ def test_the_offline_copy_carries_its_own_worker_shim_and_indexes(offline_site):
         assert (offline_site / folder / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index")
     pages = [p.read_text(encoding="utf-8") for p in offline_site.rglob("*.html")]
     assert not [p for p in pages if "unpkg.com" in p or 'src="https://' in p]
+
+
+def test_every_link_of_the_offline_copy_opens_a_file(offline_site):
+    """From the disk, a link to a folder shows a file listing, not the page: every link
+    and search result of the copy names a file that is in it (and the copy does not
+    offer to download itself)."""
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    missing = []
+    for page in offline_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "offline.zip" not in text, page
+        for href in re.findall(r'\shref="([^"]*)"', text):
+            url = urlsplit(urljoin(page.as_uri(), href))
+            elsewhere = url.scheme == "file" and url.path != urlsplit(page.as_uri()).path
+            if elsewhere and not Path(unquote(url.path)).is_file():
+                missing.append(f"{page.relative_to(offline_site)}: {href}")
+    for lang in LANGUAGES:
+        folder = offline_site / ("" if lang == "en" else lang)
+        script = (folder / "search/search_index.js").read_text(encoding="utf-8")
+        index = json.loads(script.removeprefix("var __index = "))
+        for doc in index["docs"]:
+            if not (folder / doc["location"].split("#")[0]).is_file():
+                missing.append(f"{lang} search: {doc['location']}")
+    assert missing == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,7 +4,8 @@
  * runs in one. This runs the worker's script in a hidden frame of the page instead.
  * Unlike shims that write an inline <script> into the frame, it only loads script
  * files, so the page's Content-Security-Policy (scripts from the site only) holds.
- * Loaded first, through `extra.polyfills`, by hooks/offline_shim.py.
+ * Loaded first on every page, through `extra.polyfills` in mkdocs.yml; online, where
+ * Workers start, it only names itself for the search worker (see offline_copy.py).
  */
 (function () {
   "use strict";

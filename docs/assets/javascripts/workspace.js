@@ -733,16 +733,13 @@
   };
 
   Workspace.prototype.concernNote = function () {
+    // The links are the form's own concern note's (written by the page, so that the
+    // offline copy's rewritten links hold here too): the procedure, then its form.
     var note = element("p", "workspace__concern", this.text.concern + " ");
-    var link = element("a", "", this.text.concernProcedure);
-    link.href = this.config.concern;
-    note.appendChild(link);
-    if (this.config.concernForm) {
-      note.appendChild(document.createTextNode(this.text.separator + " "));
-      var form = element("a", "", this.config.concernForm.title);
-      form.href = this.config.concernForm.link;
-      note.appendChild(form);
-    }
+    common.all(this.root, ".workspace__concern-note a").forEach(function (link, index) {
+      if (index > 0) note.appendChild(document.createTextNode(this.text.separator + " "));
+      note.appendChild(link.cloneNode(true));
+    }, this);
     return note;
   };
 
