@@ -8,7 +8,9 @@ which does nothing online) and Material loads `search/search_index.js` instead o
 JSON index from file://. So the copy is the built site with:
 
 - every link to a page's folder pointing to the folder's `index.html` (the pages'
-  `href` attributes and the search indexes' locations);
+  `href` attributes and the search indexes' locations), and links from the site's
+  root (`/fr/`, which static-i18n writes in the home pages' language menus and the
+  404 pages hold) made relative to the page;
 - each language's search index also written as that script;
 - the link to the offline copy itself left out (the element marked `data-online-only`).
 
@@ -18,7 +20,9 @@ URLs, keeps its pages the same as the online ones and costs a fraction of a buil
 
 from __future__ import annotations
 
+import functools
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -26,8 +30,8 @@ from pathlib import Path
 from portfolio.project import Languages
 from portfolio.search_index import INDEX
 
-# A relative link: not a scheme (https:, mailto:, data:), not from the root, not only a fragment.
-_HREF = re.compile(r'(\shref=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"#?]*)([^"]*)"')
+# A link inside the site: not a scheme (https:, mailto:, data:), not `//host`, not only a fragment.
+_HREF = re.compile(r'(\shref=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)([^"#?]*)([^"]*)"')
 # What only the online site shows (the download of this very copy), one element on one line.
 _ONLINE_ONLY = re.compile(r"[ \t]*<(\w+) data-online-only>.*?</\1>\n?")
 SCRIPT_INDEX = "search/search_index.js"
@@ -39,7 +43,8 @@ def make_offline_copy(site: Path, target: Path, languages: Languages, leave_out:
     shutil.copytree(site, target, ignore=lambda folder, names: [n for n in names if n in leave_out])
     for page in target.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        changed = _ONLINE_ONLY.sub("", _HREF.sub(_to_file, text))
+        folder = page.parent.relative_to(target).as_posix()
+        changed = _ONLINE_ONLY.sub("", _HREF.sub(functools.partial(_to_file, folder=folder), text))
         if changed != text:
             page.write_text(changed, encoding="utf-8")
     for lang in languages.built:
@@ -62,14 +67,21 @@ def file_location(url: str) -> str:
     return _folder_page(path) + mark + rest
 
 
-def _to_file(match: re.Match) -> str:
+def _to_file(match: re.Match, folder: str) -> str:
+    """A link of a page in `folder` (of the copy) as the disk needs it."""
     before, path, rest = match.groups()
     if path == "":
         return match.group(0)  # "?query" or "" alone: the page itself
+    if path.startswith("/"):  # from the site's root: from this page's folder instead
+        inside = posixpath.relpath(path.strip("/") or ".", folder)
+        path = inside + "/" if path.endswith("/") and inside not in (".", "..") else inside
     return f'{before}{_folder_page(path)}{rest}"'
 
 
 def _folder_page(path: str) -> str:
-    if path in ("", ".", ".."):
-        path += "/" if path else "./"
+    """`path`, or its folder's index.html if it names a folder (`a/`, `.`, `../..`)."""
+    if path == "":
+        return "./index.html"
+    if path.rsplit("/", 1)[-1] in (".", ".."):
+        path += "/"
     return path + "index.html" if path.endswith("/") else path

@@ -106,6 +106,7 @@ def _offline_zip(root: Path, site: Path, zip_path: Path) -> Path:
     """The offline copy of the built `site`, packed beside `zip_path` (to be moved into
     place by the caller)."""
     partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
         copy = Path(tmp) / "site"
         make_offline_copy(site, copy, read_languages(root / CONFIG_FILE), leave_out=(OFFLINE_ZIP,))
