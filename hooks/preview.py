@@ -6,14 +6,15 @@ from mkdocs.plugins import event_priority
 from portfolio import preview
 from portfolio.build_state import current_language, state
 
-_around: dict[str, str] = {}  # this language build's surroundings hash
+_around: dict[str, str] = {}  # this rebuild's surroundings hash
 
 
 # Hooks ------------------------------------------------------------------------
 
 
 def on_pre_build(config):
-    if preview.active():
+    # Once per rebuild: static-i18n's builds of the other languages share it.
+    if preview.active() and not config.plugins["i18n"].building:
         loaded = state(config)
         _around["hash"] = preview.surroundings(loaded.root, loaded.languages.default)
 

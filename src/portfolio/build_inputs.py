@@ -22,10 +22,16 @@ STAMP = CACHE_DIR.parent / "last-build"
 
 def digest(root: Path, options: str) -> str:
     """The hash of every source and code file (path and content), the date, the options."""
-    hashed = hashlib.sha256(f"{options}\n{source_epoch(root)}\n{machine()}\n".encode())
+    return sources_hash(root, f"{options}\n{source_epoch(root)}\n{machine()}\n")
+
+
+def sources_hash(root: Path, start: str, content=Path.read_bytes) -> str:
+    """A hash of `start`, then the path and `content` of every source and code file of
+    the project at `root`: what a build, or a page in the preview, is made from."""
+    hashed = hashlib.sha256(start.encode())
     for file in files_under([root / part for part in (*SOURCE_PARTS, *CODE_PARTS)]):
         hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
-        hashed.update(file.read_bytes())
+        hashed.update(content(file))
     return hashed.hexdigest()
 
 

@@ -34,7 +34,7 @@ class OutputFormat:
     suffixes: tuple[str, ...]  # the files it writes
     described: str  # the summary's words for them
     # Started on the other cores, for formats made after the pages: the build makes the
-    # offline copy meanwhile, then waits for them.
+    # other formats meanwhile, then waits for them.
     start: Callable[[BuildState, Path, Report], Running] | None = None
 
     def files(self, site_dir: Path) -> list[Path]:

@@ -322,7 +322,7 @@ def build_all(state: BuildState, site_dir: Path, report=print) -> list[Built]:
 
 def start_all(state: BuildState, site_dir: Path, report=print) -> parallel.Running:
     """Every document in every built language, started on the other cores; `wait()` on
-    the result gives them (the build meanwhile makes the offline copy)."""
+    the result gives them (the build meanwhile makes the LMS files)."""
     nav = load_nav(state.root)
     documents = state.curriculum.printing.documents if state.curriculum.printing else []
     # The images and fonts the documents may show, from the site being built.

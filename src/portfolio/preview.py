@@ -34,12 +34,13 @@ from typing import Any
 from mkdocs.structure.files import InclusionLevel
 
 from portfolio import yamlfile
-from portfolio.build_inputs import CODE_PARTS
-from portfolio.output_cache import files_under
-from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE, SOURCE_PARTS
+from portfolio.build_inputs import sources_hash
+from portfolio.locations import PREBUILT
+from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
+from portfolio.reproducible import ENV as SOURCE_DATE
 
 # What the build's environment may change in a page (see locations.py, reproducible.py).
-_ENVIRONMENT = ("PORTFOLIO_PREBUILT_DIR", "PORTFOLIO_PREVIEW_LANGUAGE", "SOURCE_DATE_EPOCH")
+_ENVIRONMENT = (PREBUILT, PREVIEW_LANGUAGE, SOURCE_DATE)
 _MAX_PAGES = 2000  # pages kept; a long session starts again past it
 
 
@@ -63,19 +64,19 @@ def active() -> bool:
 
 
 def surroundings(root: Path, default: str) -> str:
-    """A hash of everything a page is made from besides its own text and its source
-    page, taken at the start of each language build."""
+    """A hash of everything a page is made from besides its own text, taken at the start
+    of each rebuild (every language of it shares it)."""
     _reused.clear()  # what a failed build left
-    hashed = hashlib.sha256(repr([(name, os.environ.get(name)) for name in _ENVIRONMENT]).encode())
     docs = root / DOCS_DIR
-    for file in files_under([root / part for part in (*SOURCE_PARTS, *CODE_PARTS)]):
-        hashed.update(file.relative_to(root).as_posix().encode() + b"\0")
+
+    def content(file: Path) -> bytes:
         data = file.read_bytes()
         if file.suffix == ".md" and file.is_relative_to(docs) and not file.is_relative_to(docs / default):
             meta, _, _ = yamlfile.split_front_matter(data.decode("utf-8", "replace"))
-            data = (meta or "").encode()  # a translation's text is its own page's input only
-        hashed.update(data + b"\0")
-    return hashed.hexdigest()
+            return (meta or "").encode()  # a translation's text is its own page's input only
+        return data
+
+    return sources_hash(root, repr([(name, os.environ.get(name)) for name in _ENVIRONMENT]), content)
 
 
 def before(page, markdown: str, around: str, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 The PDFs render on the other cores while this process makes the LMS files; the
 offline copy is then made from the built site (offline_copy.py).
+
 Each build goes to a temporary folder beside its destination; only a complete,
 strict build (site, PDFs, LMS exports, offline copy) replaces the previous `site/` and
 offline zip. A failed or killed build leaves both exactly as they were; what it
@@ -27,7 +28,7 @@ from portfolio.locations import OFFLINE_ZIP, PREBUILT
 from portfolio.offline_copy import make_offline_copy
 from portfolio.outputs import chosen
 from portfolio.problems import Problem, errors
-from portfolio.project import CONFIG_FILE, read_languages
+from portfolio.project import CONFIG_FILE, Languages
 from portfolio.publish import replace_folder
 from portfolio.reproducible import ENV, source_epoch, zip_folder
 
@@ -82,7 +83,7 @@ def build_site(
             packed = None
             if offline_zip is not None:
                 report("Offline copy: the built site, made to work from the disk ...")
-                packed = _offline_zip(root, staging, offline_zip)
+                packed = _offline_zip(root, state.languages, staging, offline_zip)
                 shutil.copyfile(packed, staging / OFFLINE_ZIP)  # published for download
             _ordinary_permissions(staging)
             replace_folder(staging, site_dir)
@@ -102,14 +103,14 @@ def build_offline(root: Path, zip_path: Path) -> BuildResult:
     return BuildResult(zip_path, built.warnings, built.problems)
 
 
-def _offline_zip(root: Path, site: Path, zip_path: Path) -> Path:
+def _offline_zip(root: Path, languages: Languages, site: Path, zip_path: Path) -> Path:
     """The offline copy of the built `site`, packed beside `zip_path` (to be moved into
     place by the caller)."""
     partial = zip_path.with_name(f"{zip_path.name}{_PARTIAL}{os.getpid()}")
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"{zip_path.stem}{_PARTIAL}", dir=zip_path.parent) as tmp:
         copy = Path(tmp) / "site"
-        make_offline_copy(site, copy, read_languages(root / CONFIG_FILE), leave_out=(OFFLINE_ZIP,))
+        make_offline_copy(site, copy, languages, leave_out=(OFFLINE_ZIP,))
         zip_folder(copy, partial, top=zip_path.stem, epoch=source_epoch(root))
     return partial
 
