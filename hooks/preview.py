@@ -1,7 +1,8 @@
 """Hook: the preview (`make serve`) builds one language if asked, and does not convert
-again a page whose inputs did not change since the last rebuild (see portfolio.preview)."""
+or lay out again a page whose inputs did not change since the last rebuild (see
+portfolio.preview)."""
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio import preview
 from portfolio.build_state import current_language, state
@@ -29,6 +30,40 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-1000)  # the last: the page's HTML as every plugin left it
 def on_page_content(html, page, config, files):
     return preview.after(page, html) if preview.active() else html
+
+
+def on_env(env, config, files):
+    if preview.active():
+        preview.lay_out([file.page for file in files.documentation_pages() if file.page], env)
+    return env
+
+
+def _search_index(config):
+    """Material's search index of this build (None if search is off)."""
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    return index if isinstance(getattr(index, "entries", None), list) else None
+
+
+@event_priority(200)  # the first: before search_split (100) and the search plugin (0)
+def _before_search(context, page, config, nav):
+    if preview.active():
+        preview.before_search(page, _search_index(config))
+    return context
+
+
+@event_priority(-200)  # after the search plugin and search_split (-100)
+def _after_search(context, page, config, nav):
+    if preview.active():
+        preview.after_search(page, _search_index(config))
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+@event_priority(-1000)  # the last: after the markup fixes and the script hashes
+def on_post_page(output, page, config):
+    return preview.written(page, output) if preview.active() else output
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen each language's files

@@ -9,6 +9,7 @@ unchecked page cannot run code during the build.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,11 +57,10 @@ def check_template(
     `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
     that exist; a kind that is absent is not checked. `shown`: the macros the page's
     layout already calls (portfolio.layouts), which the page must not call again."""
-    try:
-        tree = _PARSER.parse(body)
-    except TemplateSyntaxError as error:
-        line = first_line + (error.lineno or 1) - 1
-        return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {error.message}")]
+    tree = _parsed(body)
+    if isinstance(tree, TemplateSyntaxError):
+        line = first_line + (tree.lineno or 1) - 1
+        return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {tree.message}")]
     found = []
     for node in _walk(tree):
         line = first_line + node.lineno - 1
@@ -75,6 +75,16 @@ def check_template(
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(body: str) -> nodes.Template | TemplateSyntaxError:
+    """A page's template read (or why it cannot be). Kept per text: the preview checks
+    the same unchanged pages after every save. The tree is only read, never changed."""
+    try:
+        return _PARSER.parse(body)
+    except TemplateSyntaxError as error:
+        return error
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:

@@ -17,7 +17,12 @@ nothing the page is made from has changed:
   translated, and the translation-status page reads them all).
 
 So saving a translated page converts that page only; saving a page of the default
-language or any other source converts every page again, as a build does. Warnings a
+language or any other source converts every page again, as a build does.
+
+Pages laid out once: a page's whole HTML (the theme's layout around its content, its
+navigation, its previous and next links) and its search entries are kept too, and
+written again as they were when the page is reused and no page's title or address
+changed; otherwise the theme lays the page out and the search plugin reads it again. Warnings a
 page gave while it was converted are not given again while it is reused. `make site`
 and the tests' builds never do any of this.
 """
@@ -54,8 +59,17 @@ class _Converted:
     links: Any
 
 
+@dataclass
+class _LaidOut:
+    html: str  # the whole page as written
+    entries: list  # its search entries
+
+
 _kept: dict[str, _Converted] = {}
 _reused: dict[int, _Converted] = {}  # pages of the current build taken from `_kept`, by id
+_written: dict[str, _LaidOut] = {}  # by a page's key and every page's title and address
+_rewritten: dict[int, _LaidOut] = {}  # pages of the current build taken from `_written`, by id
+_laid_out: list[str] = []  # the pages the theme laid out in the current rebuild
 
 
 def active() -> bool:
@@ -67,6 +81,8 @@ def surroundings(root: Path, default: str) -> str:
     """A hash of everything a page is made from besides its own text, taken at the start
     of each rebuild (every language of it shares it)."""
     _reused.clear()  # what a failed build left
+    _rewritten.clear()
+    _laid_out.clear()
     docs = root / DOCS_DIR
 
     def content(file: Path) -> bytes:
@@ -106,6 +122,7 @@ def after(page, html: str) -> str:
     if key is not None:
         if len(_kept) > _MAX_PAGES:
             _kept.clear()
+            _written.clear()
         _kept[key] = _Converted(
             html,
             page.toc,
@@ -117,15 +134,76 @@ def after(page, html: str) -> str:
     return html
 
 
+def lay_out(pages, env) -> None:
+    """Once every page is converted (MkDocs' on_env): the pages whose whole HTML still
+    holds are given an empty template, so the theme does not lay them out again;
+    `written` then gives their HTML back. A page's HTML holds when nothing it is made
+    from changed and every page has the title and address it had (the navigation and
+    the previous and next links show them)."""
+    titles = repr([(page.file.src_uri, page.url, page.title) for page in pages])
+    empty = None
+    for page in pages:
+        key = getattr(page, "preview_key", None)
+        if key is None:
+            continue
+        page.preview_written_key = written_key = hashlib.sha256(f"{key}\0{titles}".encode()).hexdigest()
+        laid_out = _written.get(written_key)
+        if laid_out is not None:
+            empty = empty or env.from_string("")
+            page.meta["template"] = empty
+            _rewritten[id(page)] = laid_out
+
+
+def before_search(page, index) -> None:
+    """Before the search plugin reads a page (on_page_context): a page written again as
+    it was is not read (its search entries are added as they were, by `after_search`)."""
+    if id(page) in _rewritten:
+        page.content = ""  # not laid out, not read: the kept HTML holds it
+        page.meta["search"] = {"exclude": True}
+    page.preview_entries_from = len(index.entries) if index is not None else 0
+
+
+def after_search(page, index) -> None:
+    """After the search plugin read the page: its kept entries added, or its new ones noted."""
+    if index is None:
+        return
+    laid_out = _rewritten.get(id(page))
+    if laid_out is not None:
+        index.entries.extend(laid_out.entries)
+    else:
+        page.preview_entries = index.entries[getattr(page, "preview_entries_from", len(index.entries)) :]
+
+
+def written(page, output: str) -> str:
+    """The page's whole HTML: what was kept for it, or what the theme just wrote (then kept)."""
+    laid_out = _rewritten.pop(id(page), None)
+    if laid_out is not None:
+        return laid_out.html
+    _laid_out.append(page.file.src_uri)
+    key = getattr(page, "preview_written_key", None)
+    if key is not None:
+        _written[key] = _LaidOut(output, list(getattr(page, "preview_entries", [])))
+    return output
+
+
 def kept() -> int:
     """How many converted pages the preview holds."""
     return len(_kept)
+
+
+def laid_out() -> int:
+    """How many pages the theme laid out in the last rebuild (the others were written as
+    they were)."""
+    return len(_laid_out)
 
 
 def forget() -> None:
     """Drop every kept page (the next rebuild converts them all)."""
     _kept.clear()
     _reused.clear()
+    _written.clear()
+    _rewritten.clear()
+    _laid_out.clear()
 
 
 def left_out(files, lang: str, default: str) -> None:

@@ -6,6 +6,7 @@ uses a variant to avoid; `glossary_rows` gives the glossary of one language.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -120,10 +121,8 @@ def _check_lines(path: Path, text: str, finder: _Finder) -> list[Problem]:
 
 
 def _matches(path: Path, number: int, text: str, finder: _Finder) -> list[Problem]:
-    prose = _NOT_WORDS.sub(" ", text)
     found = []
-    for match in finder.pattern.finditer(prose):
-        variant = match.group("variant")
+    for variant in _variants(finder.pattern, text):
         agreed, why = finder.reasons[variant.casefold()]
         found.append(
             problem(
@@ -135,6 +134,13 @@ def _matches(path: Path, number: int, text: str, finder: _Finder) -> list[Proble
             )
         )
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(pattern: re.Pattern, text: str) -> tuple[str, ...]:
+    """The variants to avoid that a line uses, in its prose only. Kept per line: the
+    preview checks the same unchanged lines after every save."""
+    return tuple(match.group("variant") for match in pattern.finditer(_NOT_WORDS.sub(" ", text)))
 
 
 def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
@@ -154,17 +160,35 @@ def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
     return found
 
 
-def _documents(terminology: Terminology | None, forms: dict, lang: str, default: str) -> list[tuple[re.Pattern, str]]:
+def _documents(
+    terminology: Terminology | None, forms: dict, lang: str, default: str
+) -> tuple[tuple[re.Pattern, str], ...]:
     """(pattern of the name in `lang`, page it names) of every form and named procedure."""
     named = [(f.title.get_text(lang, default), f"{FORM_PAGES}/{f.id}.md") for f in forms.values()]
     if terminology is not None:
         named += [(c.term.get(lang, ""), c.document) for c in terminology.concepts.values() if c.document]
-    return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), page) for name, page in named if name]
+    return tuple((re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE), page) for name, page in named if name)
 
 
-def _unlinked(path: Path, number: int, line: str, page: str, documents: list) -> list[Problem]:
+def _unlinked(path: Path, number: int, line: str, page: str, documents: tuple) -> list[Problem]:
+    return [
+        problem(
+            path,
+            number,
+            "unlinked-mention",
+            f"«{name}» names {document}, but does not link to it",
+            f"make it a link: [{name}]({_relative(document, page)})",
+        )
+        for name, document in _unlinked_names(line, page, documents)
+    ]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _unlinked_names(line: str, page: str, documents: tuple) -> tuple[tuple[str, str], ...]:
+    """(name as written, page it names) of each mention on a line that does not link to
+    its document. Kept per line, as `_variants`."""
     if line.lstrip().startswith("#"):
-        return []  # a heading names its own subject
+        return ()  # a heading names its own subject
     links = [(m.start(), m.end(), m.group(2)) for m in _LINK.finditer(line)]
     found = []
     for pattern, document in documents:
@@ -178,16 +202,8 @@ def _unlinked(path: Path, number: int, line: str, page: str, documents: list) ->
                 for start, end, target in links
             )
             if not linked:
-                found.append(
-                    problem(
-                        path,
-                        number,
-                        "unlinked-mention",
-                        f"«{match.group(0)}» names {document}, but does not link to it",
-                        f"make it a link: [{match.group(0)}]({_relative(document, page)})",
-                    )
-                )
-    return found
+                found.append((match.group(0), document))
+    return tuple(found)
 
 
 def _relative(target: str, page: str) -> str:

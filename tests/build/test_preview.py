@@ -17,6 +17,7 @@ from portfolio.reproducible import ENV, source_epoch
 
 PAGE = "handbook/buddy-system/07-peer-sessions.md"
 BUILT = "fr/handbook/buddy-system/07-peer-sessions/index.html"
+NEIGHBOUR = "fr/handbook/buddy-system/08-supervision-and-self-assessment/index.html"  # its previous page
 
 
 @pytest.fixture
@@ -60,9 +61,20 @@ def test_a_saved_translation_is_the_only_page_converted_and_the_preview_matches_
     # One language: of the English site, only its home page is built.
     assert (site / "index.html").is_file() and not (site / "handbook").exists()
 
-    _add(french_preview, "fr", "Une phrase ajoutée pendant la relecture.")
+    # A new title is in every page's navigation: the other pages are laid out again.
+    page = french_preview / "docs/fr" / PAGE
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("# "))
+    page.write_text(text.replace(title, title.replace("Séances", "Rencontres")), encoding="utf-8")
     _build(french_preview, site)
     assert preview.kept() == pages + 1  # the saved page alone was converted
+    assert "Rencontres entre pairs" in (site / NEIGHBOUR).read_text(encoding="utf-8")
+    assert preview.laid_out() == pages - 1  # every French page (not the English home page)
+
+    _add(french_preview, "fr", "Une phrase ajoutée pendant la relecture.")
+    _build(french_preview, site)
+    assert preview.kept() == pages + 2
+    assert preview.laid_out() == 1  # the other pages are written as they were
     assert "Une phrase ajoutée pendant la relecture." in (site / BUILT).read_text(encoding="utf-8")
 
     monkeypatch.delenv(PREVIEW)
