@@ -57,21 +57,18 @@ def _faults(value: str, page: bool) -> tuple[tuple[str, str], ...]:
     Kept per text: the preview checks the same unchanged lines after every save."""
     text = _decoded(value)
     if page:
-        found = [("unsafe-markup", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
+        found = [("unsafe-markup", what) for what in _broken(_PAGE_RULES, text)]
     else:
-        found = [("markup-in-text", what) for what in _broken(_TEXT_RULES, _ANY_TEXT_RULE, text)]
+        found = [("markup-in-text", what) for what in _broken(_TEXT_RULES, text)]
         if not found:  # what is unsafe in a page is unsafe here too
-            found = [("markup-in-text", what) for what in _broken(_PAGE_RULES, _ANY_PAGE_RULE, text)]
+            found = [("markup-in-text", what) for what in _broken(_PAGE_RULES, text)]
     rule = "contact-in-markdown" if page else "contact-in-text"
     return (*found, *((rule, what) for what in _contacts(text)))
 
 
-def _broken(rules: list[tuple[re.Pattern, str]], any_rule: re.Pattern, text: str) -> list[str]:
-    """What each rule that `text` breaks says; `any_rule` (all of them in one pattern)
-    first, as nearly every line breaks none."""
-    if not any_rule.search(text):
-        return []
-    return [what for pattern, what in rules if pattern.search(text)]
+def _broken(rules: list[tuple[str, re.Pattern, str]], text: str) -> list[str]:
+    """What each rule that `text` breaks says."""
+    return [what for needs, pattern, what in rules if needs in text and pattern.search(text)]
 
 
 def _decoded(text: str) -> str:
@@ -107,33 +104,39 @@ _DIGIT = re.compile(r"\d")
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
+# Each rule: what every text it matches holds (a quick test before the pattern: nearly
+# every line holds none of it), the pattern, and what breaking it means.
 _PAGE_RULES = [
-    (re.compile(r"<\s*script\b", _I), "a <script> element (behaviour belongs in docs/assets/javascripts)"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
-    (re.compile(r"\{[:\s][^}\n]*\bon[a-z]+\s*=", _I), "an inline event handler (on…=) in an attribute list"),
+    ("<", re.compile(r"<\s*script\b", _I), "a <script> element (behaviour belongs in docs/assets/javascripts)"),
+    ("<", re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
+    ("{", re.compile(r"\{[:\s][^}\n]*\bon[a-z]+\s*=", _I), "an inline event handler (on…=) in an attribute list"),
     (
+        "=",
         re.compile(r"(?:href|src|action|data|poster|srcset)\s*=\s*[\"']?\s*" + _BAD_SCHEME, _I),
         "a javascript: or file: URL",
     ),
-    (re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
-    (re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
-    (re.compile(r"\brel\s*=\s*[\"']?[^\"'>]*\battachment\b", _I), "a file attachment (rel=attachment)"),
-    (re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
-    (re.compile(r"(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
-    (re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//", _I), "an image from another site"),
-    (re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
+    ("](", re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    ("]:", re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    ("=", re.compile(r"\brel\s*=\s*[\"']?[^\"'>]*\battachment\b", _I), "a file attachment (rel=attachment)"),
+    ("<", re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
+    ("=", re.compile(r"(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
+    ("![", re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//", _I), "an image from another site"),
+    ("(", re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
 ]
 _TEXT_RULES = [
     (
+        "<",
         re.compile(r"<(?!https://[^\s>]+>)\s*/?\s*[a-z!?]", _I),
         "HTML in a text (use Markdown: *emphasis*, [link](page.md))",
     ),
-    (re.compile(r"\{\s*[:#.]|\{\s*[\w-]+\s*=", _I), "an attribute list ({: …}) in a text"),
-    (re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
-    (re.compile(r"\]\(\s*<?\s*(?![\w./#-]*(?:\)|\s)|https://)", _I), "a link that is neither a page nor an https site"),
+    ("{", re.compile(r"\{\s*[:#.]|\{\s*[\w-]+\s*=", _I), "an attribute list ({: …}) in a text"),
+    ("![", re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
+    (
+        "](",
+        re.compile(r"\]\(\s*<?\s*(?![\w./#-]*(?:\)|\s)|https://)", _I),
+        "a link that is neither a page nor an https site",
+    ),
 ]
-_ANY_PAGE_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PAGE_RULES), _I)
-_ANY_TEXT_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _TEXT_RULES), _I)
 # E-mail addresses (also written "name [at] host [dot] org"), phone numbers in
 # international form (+352 or (+352) or 00352 …), and national ones written in three
 # or more groups of digits (621 12 34 56, 06-12-34-56-78, 621-123-456).

@@ -187,8 +187,8 @@ def _unlinked(path: Path, number: int, line: str, page: str, documents: tuple) -
 def _unlinked_names(line: str, page: str, documents: tuple) -> tuple[tuple[str, str], ...]:
     """(name as written, page it names) of each mention on a line that does not link to
     its document. Kept per line, as `_variants`."""
-    if line.lstrip().startswith("#"):
-        return ()  # a heading names its own subject
+    if line.lstrip().startswith("#") or not _any_name(documents).search(line):
+        return ()  # a heading names its own subject; most lines name no document
     links = [(m.start(), m.end(), m.group(2)) for m in _LINK.finditer(line)]
     found = []
     for pattern, document in documents:
@@ -204,6 +204,13 @@ def _unlinked_names(line: str, page: str, documents: tuple) -> tuple[tuple[str, 
             if not linked:
                 found.append((match.group(0), document))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _any_name(documents: tuple) -> re.Pattern:
+    """Every document's name in one pattern: a line it does not match mentions none."""
+    names = "|".join(f"(?:{pattern.pattern})" for pattern, _ in documents) or r"(?!)"
+    return re.compile(names, re.IGNORECASE)
 
 
 def _relative(target: str, page: str) -> str:
