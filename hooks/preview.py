@@ -2,6 +2,8 @@
 or lay out again a page whose inputs did not change since the last rebuild (see
 portfolio.preview)."""
 
+import logging
+
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio import preview
@@ -64,6 +66,14 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 @event_priority(-1000)  # the last: after the markup fixes and the script hashes
 def on_post_page(output, page, config):
     return preview.written(page, output) if preview.active() else output
+
+
+def on_serve(server, config, builder):
+    # Once, after the first build: MkDocs then says where it serves (site_url is its address).
+    message = preview.announced(config.site_url, state(config).languages) if preview.active() else None
+    if message:
+        logging.getLogger("mkdocs.hooks.preview").info(message)
+    return server
 
 
 @event_priority(-110)  # after static-i18n (-100) has chosen each language's files

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
@@ -272,7 +273,9 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         lines.append(f"  {output.name + ':':<9} {len(found)} {output.described}, in each language's {output.folder}/")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
-    lines.append("  preview:  make serve, then open http://127.0.0.1:8000/")
+    config, _ = read_config(root)
+    mount = urlsplit(str((config or {}).get("site_url") or "/")).path or "/"  # where `mkdocs serve` serves
+    lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{mount}")
     return "\n".join(lines)
 
 

@@ -206,6 +206,15 @@ def forget() -> None:
     _laid_out.clear()
 
 
+def announced(serve_url: str, languages) -> str | None:
+    """Where a one-language preview shows its pages (the server's address, with the path
+    of site_url), or None when every language is previewed."""
+    previewed = os.environ.get(PREVIEW_LANGUAGE, "")
+    if previewed in ("", languages.default) or previewed not in languages.built:
+        return None
+    return f"Preview of {previewed} alone: {serve_url}{languages.folder(previewed)} (the default language: {serve_url})"
+
+
 def left_out(files, lang: str, default: str) -> None:
     """In a one-language preview (`make serve LANG=fr`), the default language's pages
     other than its home page are left out of its build: the previewed language needs

@@ -83,3 +83,7 @@ def test_a_missing_page_answers_in_its_language(built_site, lang):
     for other in LANGUAGES:
         home = "/" if other == "en" else f"/{other}/"
         assert f'<a href="{home}" hreflang="{other}" class="md-select__link">' in page
+    # What it says is in the reader's language, and it leads back to that language's home.
+    ui = STATE.interface
+    assert f"<h1>{ui['not-found-title'][lang]}</h1>" in page and "Not found" not in page
+    assert f'<a href="/{folder}">{ui["not-found-home"][lang]}</a>' in page

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, copy_project
 from portfolio import preview
-from portfolio.project import CONFIG_FILE, PREVIEW, PREVIEW_LANGUAGE
+from portfolio.project import CONFIG_FILE, PREVIEW, PREVIEW_LANGUAGE, read_languages
 from portfolio.reproducible import ENV, source_epoch
 
 PAGE = "handbook/buddy-system/07-peer-sessions.md"
@@ -92,3 +92,14 @@ def test_saving_a_source_page_converts_its_translation_again(french_preview, tmp
     _build(french_preview, site)
     # The French page now says its source changed since it was translated.
     assert "portfolio-outdated" in (site / BUILT).read_text(encoding="utf-8")
+
+
+def test_a_one_language_preview_says_where_its_pages_are(monkeypatch):
+    languages = read_languages(ROOT / CONFIG_FILE)
+    served = "http://127.0.0.1:8000/handbook/"  # a site_url with a folder: MkDocs serves there
+    monkeypatch.setenv(PREVIEW_LANGUAGE, "fr")
+    assert preview.announced(served, languages) == (
+        f"Preview of fr alone: {served}fr/ (the default language: {served})"
+    )
+    monkeypatch.setenv(PREVIEW_LANGUAGE, "")  # every language: MkDocs' own address says it
+    assert preview.announced(served, languages) is None
