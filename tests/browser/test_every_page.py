@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
 PAGES = {**PAGE_TYPES, "safeguarding": "handbook/safeguarding/concern-procedure/", "forms": "handbook/forms/"}
 PAGES["form"] = "handbook/forms/consent/"
+PAGES["page not found"] = "404.html"  # served at any address the site does not have
 
 STATE = load_sources(ROOT)
 
