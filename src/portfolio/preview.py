@@ -22,9 +22,10 @@ language or any other source converts every page again, as a build does.
 Pages laid out once: a page's whole HTML (the theme's layout around its content, its
 navigation, its previous and next links) and its search entries are kept too, and
 written again as they were when the page is reused and no page's title or address
-changed; otherwise the theme lays the page out and the search plugin reads it again. Warnings a
-page gave while it was converted are not given again while it is reused. `make site`
-and the tests' builds never do any of this.
+changed; otherwise the theme lays the page out and the search plugin reads it again.
+
+Warnings a page gave while it was converted are not given again while it is reused.
+`make site` and the tests' builds never do any of this.
 """
 
 from __future__ import annotations
