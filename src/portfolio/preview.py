@@ -62,13 +62,14 @@ class _Converted:
 
 @dataclass
 class _LaidOut:
+    titles: str  # a hash of every page's title and address when it was written
     html: str  # the whole page as written
     entries: list  # its search entries
 
 
 _kept: dict[str, _Converted] = {}
 _reused: dict[int, _Converted] = {}  # pages of the current build taken from `_kept`, by id
-_written: dict[str, _LaidOut] = {}  # by a page's key and every page's title and address
+_written: dict[str, _LaidOut] = {}  # by a page's key: its last layout only
 _rewritten: dict[int, _LaidOut] = {}  # pages of the current build taken from `_written`, by id
 _laid_out: list[str] = []  # the pages the theme laid out in the current rebuild
 
@@ -141,15 +142,16 @@ def lay_out(pages, env) -> None:
     `written` then gives their HTML back. A page's HTML holds when nothing it is made
     from changed and every page has the title and address it had (the navigation and
     the previous and next links show them)."""
-    titles = repr([(page.file.src_uri, page.url, page.title) for page in pages])
+    _rewritten.clear()  # what a language build left (pages MkDocs skipped)
+    titles = hashlib.sha256(repr([(page.file.src_uri, page.url, page.title) for page in pages]).encode()).hexdigest()
     empty = None
     for page in pages:
         key = getattr(page, "preview_key", None)
         if key is None:
             continue
-        page.preview_written_key = written_key = hashlib.sha256(f"{key}\0{titles}".encode()).hexdigest()
-        laid_out = _written.get(written_key)
-        if laid_out is not None:
+        page.preview_titles = titles
+        laid_out = _written.get(key)
+        if laid_out is not None and laid_out.titles == titles:
             empty = empty or env.from_string("")
             page.meta["template"] = empty
             _rewritten[id(page)] = laid_out
@@ -181,9 +183,11 @@ def written(page, output: str) -> str:
     if laid_out is not None:
         return laid_out.html
     _laid_out.append(page.file.src_uri)
-    key = getattr(page, "preview_written_key", None)
-    if key is not None:
-        _written[key] = _LaidOut(output, list(getattr(page, "preview_entries", [])))
+    key = getattr(page, "preview_key", None)
+    if key is not None:  # replaces the page's previous layout: one kept per page key
+        _written[key] = _LaidOut(
+            getattr(page, "preview_titles", ""), output, list(getattr(page, "preview_entries", []))
+        )
     return output
 
 
