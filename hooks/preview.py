@@ -8,6 +8,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio import preview
 from portfolio.build_state import current_language, state
+from portfolio.layouts import layout_of, read_layout
 
 _around: dict[str, str] = {}  # this rebuild's surroundings hash
 
@@ -18,15 +19,17 @@ _around: dict[str, str] = {}  # this rebuild's surroundings hash
 def on_pre_build(config):
     # Once per rebuild: static-i18n's builds of the other languages share it.
     if preview.active() and not config.plugins["i18n"].building:
-        loaded = state(config)
-        _around["hash"] = preview.surroundings(loaded.root, loaded.languages.default)
+        _around["hash"] = preview.surroundings(state(config).root)
 
 
 @event_priority(100)  # the first: before the layouts, the macros and the other hooks
 def on_page_markdown(markdown, page, config, files):
     if not preview.active():
         return markdown
-    return preview.before(page, markdown, _around["hash"], current_language(config))
+    loaded = state(config)
+    layout = layout_of(page.meta)
+    layout_text = read_layout(loaded.root, layout) if layout else ""
+    return preview.before(page, markdown, _around["hash"], current_language(config), loaded.translations, layout_text)
 
 
 @event_priority(-1000)  # the last: the page's HTML as every plugin left it

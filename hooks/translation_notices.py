@@ -2,13 +2,13 @@
 translated (see portfolio.translations); overrides/main.html shows the notice."""
 
 from portfolio.build_state import current_language, state
-from portfolio.translations import OUTDATED
+from portfolio.translations import OUTDATED, page_state
 
 # Hooks ------------------------------------------------------------------------
 
 
 def on_page_markdown(markdown, page, config, files):
     build = state(config)
-    relative = page.file.src_uri.split("/", 1)[1]  # inside the language folder
-    page.meta["translation_outdated"] = build.translations.get((relative, current_language(config))) == OUTDATED
+    state_now = page_state(build.translations, page.file.src_uri, current_language(config))
+    page.meta["translation_outdated"] = state_now == OUTDATED
     return markdown

@@ -145,7 +145,7 @@ def _rebuilds(root: Path, work: Path) -> list[Measure]:
     french, english = (float(n) for n in seconds.read_text().split())
     preview.note = (
         f"rebuild {french:.2f} s in the warm process, the other pages reused (whole process {preview.seconds:.1f} s);"
-        f" after editing an English page, every page is converted again: {english:.2f} s"
+        f" after editing an English page (its translation and the translation status converted again): {english:.2f} s"
     )
     preview.seconds = french
     measures.append(preview)

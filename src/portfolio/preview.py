@@ -11,13 +11,14 @@ contents, title, front matter, anchors) is kept, and the next rebuild reuses it 
 nothing the page is made from has changed:
 
 - the page itself, its front matter included, and the language it is built in;
+- its translation state (a translation says when its source changed after it was
+  translated), and every page's state if the page lists them (the translation status);
 - everything around the pages: the curriculum, templates, partials, hooks, the code,
-  mkdocs.yml, the other files under docs/, every page's front matter, and every page of
-  the default language whole (a translation says when its source changed after it was
-  translated, and the translation-status page reads them all).
+  mkdocs.yml, the other files under docs/ and every page's front matter.
 
-So saving a translated page converts that page only; saving a page of the default
-language or any other source converts every page again, as a build does.
+So saving a page converts that page only, and its translations when their state
+changes (then also the translation-status pages); saving any other source converts
+every page again, as a build does.
 
 Pages laid out once: a page's whole HTML (the theme's layout around its content, its
 navigation, its previous and next links) and its search entries are kept too, and
@@ -33,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,10 +46,13 @@ from portfolio.build_inputs import sources_hash
 from portfolio.locations import PREBUILT
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
 from portfolio.reproducible import ENV as SOURCE_DATE
+from portfolio.translations import page_state
 
 # What the build's environment may change in a page (see locations.py, reproducible.py).
 _ENVIRONMENT = (PREBUILT, PREVIEW_LANGUAGE, SOURCE_DATE)
 _MAX_PAGES = 2000  # pages kept; a long session starts again past it
+# A macro that lists every page's translation state (portfolio.pages).
+_LISTS_STATES = re.compile(r"\btranslation_status\s*\(")
 
 
 @dataclass
@@ -79,7 +84,7 @@ def active() -> bool:
     return os.environ.get(PREVIEW) == "1"
 
 
-def surroundings(root: Path, default: str) -> str:
+def surroundings(root: Path) -> str:
     """A hash of everything a page is made from besides its own text, taken at the start
     of each rebuild (every language of it shares it)."""
     _reused.clear()  # what a failed build left
@@ -89,19 +94,22 @@ def surroundings(root: Path, default: str) -> str:
 
     def content(file: Path) -> bytes:
         data = file.read_bytes()
-        if file.suffix == ".md" and file.is_relative_to(docs) and not file.is_relative_to(docs / default):
+        if file.suffix == ".md" and file.is_relative_to(docs):
             meta, _, _ = yamlfile.split_front_matter(data.decode("utf-8", "replace"))
-            return (meta or "").encode()  # a translation's text is its own page's input only
+            return (meta or "").encode()  # a page's text is its own page's input only
         return data
 
     return sources_hash(root, repr([(name, os.environ.get(name)) for name in _ENVIRONMENT]), content)
 
 
-def before(page, markdown: str, around: str, lang: str) -> str:
+def before(page, markdown: str, around: str, lang: str, states: dict, layout: str) -> str:
     """The page's Markdown, or nothing to convert when its last conversion still holds
-    (the plugins then skip it: no layout, no macros)."""
+    (the plugins then skip it: no layout, no macros). `states`: every page's translation
+    state; `layout`: the text of the layout the page is placed in ("" if none)."""
     file = page.file
-    parts = [around, lang, file.src_uri, file.abs_src_path, repr(page.meta), markdown]
+    lists_states = any(_LISTS_STATES.search(text) for text in (markdown, layout))
+    translation = repr(sorted(states.items()) if lists_states else page_state(states, file.src_uri, lang))
+    parts = [around, lang, file.src_uri, file.abs_src_path, repr(page.meta), translation, markdown]
     page.preview_key = key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
     kept = _kept.get(key)
     if kept is None:

@@ -50,6 +50,12 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
     return result
 
 
+def page_state(states: dict[tuple[str, str], str], src_uri: str, lang: str) -> str | None:
+    """The translation state, in `lang`, of the page MkDocs knows as `src_uri` (its path
+    under the language folder): None for a page of the default language."""
+    return states.get((src_uri.split("/", 1)[1], lang))
+
+
 def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
     records = _records(root)
     result = []

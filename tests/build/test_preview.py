@@ -82,16 +82,28 @@ def test_a_saved_translation_is_the_only_page_converted_and_the_preview_matches_
     assert _differences(site / "fr", tmp_path / "full" / "fr") == []
 
 
-def test_saving_a_source_page_converts_its_translation_again(french_preview, tmp_path, monkeypatch):
+def test_saving_a_source_page_converts_its_translation_and_the_status_page_only(french_preview, tmp_path, monkeypatch):
     monkeypatch.setenv(PREVIEW, "1")
     site = tmp_path / "preview"
     _build(french_preview, site)
     assert "portfolio-outdated" not in (site / BUILT).read_text(encoding="utf-8")
 
+    pages = preview.kept()
+
     _add(french_preview, "en", "One more sentence in the English source.")
     _build(french_preview, site)
     # The French page now says its source changed since it was translated.
     assert "portfolio-outdated" in (site / BUILT).read_text(encoding="utf-8")
+    # Converted again: that page, and the translation status, which lists its state.
+    assert preview.kept() == pages + 2
+
+    _add(french_preview, "en", "A second sentence: the translation's state stays the same.")
+    _build(french_preview, site)
+    assert preview.kept() == pages + 2  # no French page converted
+
+    monkeypatch.delenv(PREVIEW)
+    _build(french_preview, tmp_path / "full")
+    assert _differences(site / "fr", tmp_path / "full" / "fr") == []
 
 
 def test_a_one_language_preview_says_where_its_pages_are(monkeypatch):
