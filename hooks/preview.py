@@ -34,7 +34,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-1000)  # the last: the page's HTML as every plugin left it
 def on_page_content(html, page, config, files):
-    return preview.after(page, html) if preview.active() else html
+    return preview.after(page, html, files) if preview.active() else html
 
 
 def on_env(env, config, files):

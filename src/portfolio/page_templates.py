@@ -67,6 +67,8 @@ def check_template(
         unsafe = _unsafe_name(node)
         if unsafe:
             found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
+        if isinstance(node, _OTHER_FILES):  # its text would come from outside the page
+            found.append(problem(path, line, "unsafe-template", "a page cannot include, import or extend another file"))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
@@ -179,4 +181,5 @@ MACROS: dict[str, str | None] = {
     "forms_list": None,
 }
 
+_OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

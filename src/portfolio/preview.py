@@ -62,7 +62,7 @@ class _Converted:
     title: str | None
     meta: dict
     anchors: set
-    links: Any
+    links: dict | None  # its links to anchors of other pages, by the linked file's path
 
 
 @dataclass
@@ -119,14 +119,15 @@ def before(page, markdown: str, around: str, lang: str, states: dict, layout: st
     return ""
 
 
-def after(page, html: str) -> str:
+def after(page, html: str, files) -> str:
     """The page's HTML: what was kept for it, or what it just became (then kept)."""
     kept = _reused.pop(id(page), None)
     if kept is not None:
         page.toc, page.title, page.meta = kept.toc, kept.title, dict(kept.meta)
         page.present_anchor_ids = set(kept.anchors)
-        if kept.links is not None:
-            page.links_to_anchors = kept.links
+        if kept.links is not None:  # checked against this build's pages, as they are now
+            targets = {uri: files.get_file_from_path(uri) for uri in kept.links}
+            page.links_to_anchors = {targets[uri]: dict(a) for uri, a in kept.links.items() if targets[uri]}
         return kept.content
     key = getattr(page, "preview_key", None)
     if key is not None:
@@ -139,9 +140,14 @@ def after(page, html: str) -> str:
             page.title,
             dict(page.meta),
             set(getattr(page, "present_anchor_ids", set())),
-            getattr(page, "links_to_anchors", None),
+            _by_path(getattr(page, "links_to_anchors", None)),
         )
     return html
+
+
+def _by_path(links: dict | None) -> dict | None:
+    """MkDocs' links to anchors (by linked File, an object of one build) by path."""
+    return None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()}
 
 
 def lay_out(pages, env) -> None:
