@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from portfolio.output_cache import SWITCH as CACHE_SWITCH
 from portfolio.project import CONFIG_FILE, copy_sources, read_languages
 from portfolio.reproducible import source_epoch
 
@@ -50,7 +51,8 @@ def run(root: Path) -> str:
         for lang in languages.built:
             for document in _documents(root):
                 args = ["-m", "portfolio.bench", "pdf", str(site), lang, document]
-                measures.append(_stage(f"PDF {document} ({lang})", args, root))
+                # Rendered, never taken from the output cache (an earlier run may have filled it).
+                measures.append(_stage(f"PDF {document} ({lang})", args, root, {CACHE_SWITCH: "off"}))
         measures.append(
             _stage(
                 "LMS exports (SCORM, GIFT, Moodle XML)", ["-m", "portfolio", "export", "--site-dir", str(site)], root
