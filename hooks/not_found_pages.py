@@ -4,12 +4,12 @@ moved into its language's folder as soon as it is written, and the default
 language's is put back at the root once the others are built."""
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
 from portfolio.build_state import current_language, state
 from portfolio.not_found import PAGE, place
+from portfolio.project import site_path
 
 _default_page: dict[str, str] = {}  # site folder -> the default language's 404 page
 
@@ -22,7 +22,7 @@ def on_post_build(config):
     build = state(config)
     lang = current_language(config)
     site = Path(config.site_dir)
-    base_path = urlsplit(config.site_url or "/").path or "/"
+    base_path = site_path(config.site_url)
     target = place(site, build.languages, lang, base_path)
     if lang == build.languages.default:
         _default_page[str(site)] = target.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
@@ -16,7 +15,15 @@ from portfolio.language_pages import fallbacks, pages
 from portfolio.locations import OFFLINE_ZIP
 from portfolio.outputs import OUTPUTS
 from portfolio.problems import ProblemsFound, errors, report
-from portfolio.project import CONFIG_FILE, UsageError, read_config, read_languages, require_project
+from portfolio.project import (
+    CONFIG_FILE,
+    UsageError,
+    read_config,
+    read_languages,
+    require_project,
+    site_address,
+    site_path,
+)
 from portfolio.sitebuild import build_offline, build_site
 from portfolio.sources import validate
 
@@ -273,9 +280,7 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         lines.append(f"  {output.name + ':':<9} {len(found)} {output.described}, in each language's {output.folder}/")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
-    config, _ = read_config(root)
-    mount = urlsplit(str((config or {}).get("site_url") or "/")).path or "/"  # where `mkdocs serve` serves
-    lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{mount}")
+    lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{site_path(site_address(root))}")
     return "\n".join(lines)
 
 

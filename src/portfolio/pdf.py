@@ -28,7 +28,7 @@ from portfolio.locations import handouts_pdf, pdf_file
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, Languages, nav_section_pages
+from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, site_address
 from portfolio.reproducible import source_date
 from portfolio.templating import template_environment
 
@@ -247,8 +247,7 @@ def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) 
 
 def _published_root(root: Path, languages: Languages, lang: str) -> str:
     """The published address of a language's folder (site_url of mkdocs.yml), or '' if unset."""
-    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
-        site_url = yaml_load(stream).get("site_url") or ""
+    site_url = site_address(root)
     return (site_url.rstrip("/") + "/" + languages.folder(lang)) if site_url else ""
 
 

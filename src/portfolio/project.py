@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
@@ -83,6 +84,18 @@ def _i18n_languages(config: dict) -> list:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             return plugin["i18n"].get("languages") or []
     return []
+
+
+def site_address(root: Path) -> str:
+    """site_url of mkdocs.yml: the address the site is published at ('' if unset)."""
+    config, _ = read_config(root)
+    return str((config or {}).get("site_url") or "")
+
+
+def site_path(address: str) -> str:
+    """The path of a site's address ('/' without one): where its root is served, online
+    and by `mkdocs serve`."""
+    return urlsplit(address or "/").path or "/"
 
 
 def read_languages(config_file: Path) -> Languages:

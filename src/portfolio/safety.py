@@ -112,7 +112,7 @@ _PAGE_RULES = [
     ("{", re.compile(r"\{[:\s][^}\n]*\bon[a-z]+\s*=", _I), "an inline event handler (on…=) in an attribute list"),
     (
         "=",
-        re.compile(r"(?:href|src|action|data|poster|srcset)\s*=\s*[\"']?\s*" + _BAD_SCHEME, _I),
+        re.compile(_URL_ATTRIBUTE + r"[\"']?\s*" + _BAD_SCHEME, _I),
         "a javascript: or file: URL",
     ),
     ("](", re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
