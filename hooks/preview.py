@@ -1,6 +1,6 @@
-"""Hook: the preview (`make serve`) builds one language if asked, and does not convert
-or lay out again a page whose inputs did not change since the last rebuild (see
-portfolio.preview)."""
+"""Hook: the preview (`make serve`) builds one language if asked; the preview and
+`make site` do not convert or lay out again a page whose inputs did not change since
+the last build (see portfolio.preview and portfolio.page_store)."""
 
 import logging
 
@@ -73,7 +73,7 @@ def on_post_page(output, page, config):
 
 def on_serve(server, config, builder):
     # Once, after the first build: MkDocs then says where it serves (site_url is its address).
-    message = preview.announced(config.site_url, state(config).languages) if preview.active() else None
+    message = preview.announced(config.site_url, state(config).languages) if preview.previewing() else None
     if message:
         logging.getLogger("mkdocs.hooks.preview").info(message)
     return server

@@ -3,6 +3,7 @@ pages are tested), a local server, Chromium."""
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import re
 import shutil
@@ -28,6 +29,17 @@ def project_state():
 def copy_project(target: Path) -> Path:
     """A copy of this project's sources (node_modules linked, not copied)."""
     return copy_sources(ROOT, target)
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that are in one folder only, or differ, by path (empty: the same tree)."""
+    compared = filecmp.dircmp(left, right)
+    found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    found += mismatch + errors
+    for folder in compared.common_dirs:
+        found += [f"{folder}/{name}" for name in differences(left / folder, right / folder)]
+    return sorted(set(found))
 
 
 def scenario_project(name: str | None, target: Path) -> Path:

@@ -4,7 +4,8 @@ An output is stored under `.cache/outputs/` by a hash of everything it is made f
 (its HTML or data, the print stylesheet and templates, the images it shows, the fonts
 on the machine, the version of the library that writes it). Outputs are reproducible
 (see reproducible.py), so a stored file is exactly the file a new rendering would
-write. `make clean` removes the cache; a damaged entry is made again.
+write. `make clean` removes the cache; a damaged entry is made again. A cache that
+git tracks (committed, so anyone could have written it) is never read.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
     commit date that dates it (reproducible.py): both are part of the entry. Returns the
     facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
     output anew (the reproducibility test renders twice)."""
-    if os.environ.get(SWITCH) == "off":
+    if not usable(root):
         return make(), False
     entry = key(*inputs, machine(), str(source_epoch(root)))
     folder = root / CACHE_DIR
@@ -71,6 +72,27 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
     except OSError:
         pass  # a read-only or full disk: the build goes on without the cache
     return facts, False
+
+
+def usable(root: Path) -> bool:
+    """Whether the build may read and fill the caches under `.cache/`: not when
+    PORTFOLIO_OUTPUT_CACHE=off, nor when git tracks a file there (a cache written on
+    this machine is never committed; one that is could hold anything)."""
+    return os.environ.get(SWITCH) != "off" and not _tracked(root.resolve())
+
+
+@functools.cache
+def _tracked(root: Path) -> bool:
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "--", CACHE_DIR.parent.as_posix()],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False  # no git: nothing is committed
+    return bool(listed.stdout.strip())
 
 
 @functools.cache

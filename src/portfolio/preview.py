@@ -25,8 +25,11 @@ navigation, its previous and next links) and its search entries are kept too, an
 written again as they were when the page is reused and no page's title or address
 changed; otherwise the theme lays the page out and the search plugin reads it again.
 
-Warnings a page gave while it was converted are not given again while it is reused.
-`make site` and the tests' builds never do any of this.
+A page that gave a warning (or an error) while it was converted or laid out is not
+kept: the next rebuild converts it again, and the warning is given again.
+
+`make site` reuses pages the same way between builds (page_store.py keeps them on
+disk); the tests' own MkDocs builds and `mkdocs build` never do.
 """
 
 from __future__ import annotations
@@ -48,15 +51,18 @@ from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
 from portfolio.reproducible import ENV as SOURCE_DATE
 from portfolio.translations import page_state
 
-# What the build's environment may change in a page (see locations.py, reproducible.py).
-_ENVIRONMENT = (PREBUILT, PREVIEW_LANGUAGE, SOURCE_DATE)
+# What the build's environment may change in a page (see reproducible.py, project.py);
+# the outputs made before the pages (PREBUILT) count by their names and sizes.
+_ENVIRONMENT = (PREVIEW_LANGUAGE, SOURCE_DATE)
 _MAX_PAGES = 2000  # pages kept; a long session starts again past it
 # A macro that lists every page's translation state (portfolio.pages).
 _LISTS_STATES = re.compile(r"\btranslation_status\s*\(")
 
 
 @dataclass
-class _Converted:
+class Converted:
+    """What a page became (its Markdown converted)."""
+
     content: str
     toc: Any
     title: str | None
@@ -66,22 +72,36 @@ class _Converted:
 
 
 @dataclass
-class _LaidOut:
+class LaidOut:
+    """A page as written (the theme's layout around it), and its search entries."""
+
     titles: str  # a hash of every page's title and address when it was written
     html: str  # the whole page as written
     entries: list  # its search entries
 
 
-_kept: dict[str, _Converted] = {}
-_reused: dict[int, _Converted] = {}  # pages of the current build taken from `_kept`, by id
-_written: dict[str, _LaidOut] = {}  # by a page's key: its last layout only
-_rewritten: dict[int, _LaidOut] = {}  # pages of the current build taken from `_written`, by id
+_kept: dict[str, Converted] = {}
+_reused: dict[int, Converted] = {}  # pages of the current build taken from `_kept`, by id
+_written: dict[str, LaidOut] = {}  # by a page's key: its last layout only
+_rewritten: dict[int, LaidOut] = {}  # pages of the current build taken from `_written`, by id
 _laid_out: list[str] = []  # the pages the theme laid out in the current rebuild
+_used: set[str] = set()  # the page keys of the current build
+_enabled: list[bool] = []  # set by `make site` (page_store.reusing) for its build
 
 
 def active() -> bool:
+    """Whether pages are reused: in a preview (`make serve`), or in `make site`'s build."""
+    return previewing() or bool(_enabled)
+
+
+def previewing() -> bool:
     """Whether this process is a preview (`make serve`)."""
     return os.environ.get(PREVIEW) == "1"
+
+
+def enable(on: bool) -> None:
+    """Reuse pages in this process's builds (`make site`), or stop."""
+    _enabled[:] = [True] if on else []
 
 
 def surroundings(root: Path) -> str:
@@ -90,6 +110,8 @@ def surroundings(root: Path) -> str:
     _reused.clear()  # what a failed build left
     _rewritten.clear()
     _laid_out.clear()
+    _used.clear()
+    _WARNINGS.install()
     docs = root / DOCS_DIR
 
     def content(file: Path) -> bytes:
@@ -99,7 +121,18 @@ def surroundings(root: Path) -> str:
             return (meta or "").encode()  # a page's text is its own page's input only
         return data
 
-    return sources_hash(root, repr([(name, os.environ.get(name)) for name in _ENVIRONMENT]), content)
+    environment = [(name, os.environ.get(name)) for name in _ENVIRONMENT]
+    return sources_hash(root, repr([*environment, _prebuilt()]), content)
+
+
+def _prebuilt() -> list[tuple[str, int]]:
+    """The outputs made before the pages, by name and size (the pages show their sizes)."""
+    folder = os.environ.get(PREBUILT)
+    if not folder:
+        return []
+    return [
+        (f.relative_to(folder).as_posix(), f.stat().st_size) for f in sorted(Path(folder).rglob("*")) if f.is_file()
+    ]
 
 
 def before(page, markdown: str, around: str, lang: str, states: dict, layout: str) -> str:
@@ -111,6 +144,8 @@ def before(page, markdown: str, around: str, lang: str, states: dict, layout: st
     translation = repr(sorted(states.items()) if lists_states else page_state(states, file.src_uri, lang))
     parts = [around, lang, file.src_uri, file.abs_src_path, repr(page.meta), translation, markdown]
     page.preview_key = key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    page.preview_warnings = _WARNINGS.count
+    _used.add(key)
     kept = _kept.get(key)
     if kept is None:
         return markdown
@@ -130,11 +165,11 @@ def after(page, html: str, files) -> str:
             page.links_to_anchors = {targets[uri]: dict(a) for uri, a in kept.links.items() if targets[uri]}
         return kept.content
     key = getattr(page, "preview_key", None)
-    if key is not None:
+    if key is not None and _WARNINGS.count == page.preview_warnings:  # a page that warned is converted again
         if len(_kept) > _MAX_PAGES:
             _kept.clear()
             _written.clear()
-        _kept[key] = _Converted(
+        _kept[key] = Converted(
             html,
             page.toc,
             page.title,
@@ -177,6 +212,7 @@ def before_search(page, index) -> None:
     if id(page) in _rewritten:
         page.content = ""  # not laid out, not read: the kept HTML holds it
         page.meta["search"] = {"exclude": True}
+    page.preview_warnings = _WARNINGS.count
     page.preview_entries_from = len(index.entries) if index is not None else 0
 
 
@@ -198,10 +234,9 @@ def written(page, output: str) -> str:
         return laid_out.html
     _laid_out.append(page.file.src_uri)
     key = getattr(page, "preview_key", None)
-    if key is not None:  # replaces the page's previous layout: one kept per page key
-        _written[key] = _LaidOut(
-            getattr(page, "preview_titles", ""), output, list(getattr(page, "preview_entries", []))
-        )
+    if key is not None and _WARNINGS.count == getattr(page, "preview_warnings", None):
+        # replaces the page's previous layout (one kept per page key); a page that warned is laid out again
+        _written[key] = LaidOut(getattr(page, "preview_titles", ""), output, list(getattr(page, "preview_entries", [])))
     return output
 
 
@@ -223,6 +258,43 @@ def forget() -> None:
     _written.clear()
     _rewritten.clear()
     _laid_out.clear()
+    _used.clear()
+
+
+def kept_pages() -> tuple[dict[str, Converted], dict[str, LaidOut]]:
+    """What the last build converted and laid out (or reused), by page key: what
+    page_store.py writes to disk."""
+    return (
+        {key: _kept[key] for key in _used if key in _kept},
+        {key: _written[key] for key in _used if key in _written},
+    )
+
+
+def keep(converted: dict[str, Converted], laid_out: dict[str, LaidOut]) -> None:
+    """Pages kept by an earlier build (read by page_store.py), for the next build."""
+    _kept.update(converted)
+    _written.update(laid_out)
+
+
+class _WarningCount(logging.Handler):
+    """Counts warnings and errors, from any logger, while pages are reused: a page
+    during whose conversion or layout the count grew is not kept."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def install(self) -> None:
+        # MkDocs' command line stops its loggers' records at "mkdocs": counted there too.
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            if self not in logger.handlers:
+                logger.addHandler(self)
+
+
+_WARNINGS = _WarningCount()
 
 
 def announced(serve_url: str, languages) -> str | None:
@@ -239,7 +311,7 @@ def left_out(files, lang: str, default: str) -> None:
     other than its home page are left out of its build: the previewed language needs
     only their sources, for its missing pages."""
     previewed = os.environ.get(PREVIEW_LANGUAGE, "")
-    if not active() or previewed in ("", default) or lang != default:
+    if not previewing() or previewed in ("", default) or lang != default:
         return
     for file in files.documentation_pages():
         if file.url not in ("", "./"):  # the home page: "./" with directory URLs

@@ -1,7 +1,8 @@
 """Build the site (every language) and its offline copy, never half-replacing output.
 
 The PDFs render on the other cores while this process makes the LMS files; the
-offline copy is then made from the built site (offline_copy.py).
+offline copy is then made from the built site (offline_copy.py). Pages whose inputs
+did not change since the last build are not converted again (page_store.py).
 
 Each build goes to a temporary folder beside its destination; only a complete,
 strict build (site, PDFs, LMS exports, offline copy) replaces the previous `site/` and
@@ -23,6 +24,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from portfolio import page_store
 from portfolio.build_state import load_sources, pinned
 from portfolio.locations import OFFLINE_ZIP, PREBUILT
 from portfolio.offline_copy import make_offline_copy
@@ -66,7 +68,7 @@ def build_site(
                     for output in formats:
                         if output.before_pages:
                             output.build(state, before, report)
-                with _environment(PREBUILT, str(before)):
+                with _environment(PREBUILT, str(before)), page_store.reusing(root):
                     _run_mkdocs(root, staging)
                 shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:

@@ -3,7 +3,6 @@ inputs changed are converted again; what the reader sees is what a full build gi
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, differences
 from portfolio import preview
 from portfolio.project import CONFIG_FILE, PREVIEW, PREVIEW_LANGUAGE, read_languages
 from portfolio.reproducible import ENV, source_epoch
@@ -34,16 +33,6 @@ def french_preview(tmp_path, monkeypatch):
 
 def _build(project: Path, site: Path) -> None:
     build(load_config(str(project / CONFIG_FILE), site_dir=str(site)))
-
-
-def _differences(left: Path, right: Path) -> list[str]:
-    compared = filecmp.dircmp(left, right)
-    found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
-    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
-    found += mismatch + errors
-    for folder in compared.common_dirs:
-        found += [f"{folder}/{name}" for name in _differences(left / folder, right / folder)]
-    return sorted(set(found))
 
 
 def _add(project: Path, lang: str, sentence: str) -> None:
@@ -80,7 +69,7 @@ def test_a_saved_translation_is_the_only_page_converted_and_the_preview_matches_
 
     monkeypatch.delenv(PREVIEW)
     _build(french_preview, tmp_path / "full")
-    assert _differences(site / "fr", tmp_path / "full" / "fr") == []
+    assert differences(site / "fr", tmp_path / "full" / "fr") == []
 
 
 def test_saving_a_source_page_converts_its_translation_and_the_status_page_only(french_preview, tmp_path, monkeypatch):
@@ -104,7 +93,7 @@ def test_saving_a_source_page_converts_its_translation_and_the_status_page_only(
 
     monkeypatch.delenv(PREVIEW)
     _build(french_preview, tmp_path / "full")
-    assert _differences(site / "fr", tmp_path / "full" / "fr") == []
+    assert differences(site / "fr", tmp_path / "full" / "fr") == []
 
 
 def test_a_one_language_preview_says_where_its_pages_are(monkeypatch):
@@ -137,3 +126,18 @@ def test_a_link_to_an_anchor_that_is_gone_is_reported_though_the_linking_page_is
         for r in caplog.records
         if r.levelname == "WARNING"
     )
+
+
+def test_a_page_that_warned_is_converted_again_and_warns_again(french_preview, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv(PREVIEW, "1")
+    site = tmp_path / "preview"
+    _build(french_preview, site)
+    page = french_preview / "docs/fr" / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Le guide](guide-disparu.md)\n", encoding="utf-8")
+    other = french_preview / "docs/fr/handbook/glossary.md"
+    for saved in (page, other):  # then a save of another page: the linking page is as it was
+        saved.write_text(saved.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+        caplog.clear()
+        with pytest.raises(Abort):  # strict: the warning fails each rebuild, as in a build
+            _build(french_preview, site)
+        assert any("guide-disparu.md" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
