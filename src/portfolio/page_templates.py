@@ -69,6 +69,11 @@ def check_template(
             found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
         if isinstance(node, _OTHER_FILES):  # its text would come from outside the page
             found.append(problem(path, line, "unsafe-template", "a page cannot include, import or extend another file"))
+        beyond = _beyond_the_page(node)
+        if beyond:
+            found.append(
+                problem(path, line, "unsafe-template", f"`{beyond}` describes other pages or the build, not this page")
+            )
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
@@ -105,6 +110,21 @@ def _unsafe_name(node: nodes.Node) -> str | None:
         return str(node.arg.value)
     if isinstance(node, nodes.Filter) and node.name == "attr":
         return "attr"
+    return None
+
+
+def _beyond_the_page(node: nodes.Node) -> str | None:
+    """The mkdocs-macros variable a node reads if it describes the build rather than the
+    page (the navigation, every file, the machine's paths in `config`, git), or another
+    page (`page.next_page`). A page's text comes from the page and the project's macros
+    and variables only: that keeps the build's outputs free of the machine's facts, and
+    lets the preview and `make site` know what a page is made from (preview.py)."""
+    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in _BUILD_VARIABLES:
+        return node.name
+    if isinstance(node, nodes.Getattr | nodes.Getitem) and isinstance(node.node, nodes.Name):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if node.node.name == "page" and name in _OTHER_PAGES:
+            return f"page.{name}"
     return None
 
 
@@ -182,4 +202,7 @@ MACROS: dict[str, str | None] = {
 }
 
 _OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+# mkdocs-macros' variables that describe the build, and the page's links to other pages.
+_BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
+_OTHER_PAGES = frozenset({"next_page", "previous_page", "parent", "children", "ancestors"})
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)
