@@ -3,7 +3,9 @@
 mkdocs-macros copies `config.extra` in its own on_config, before static-i18n
 applies the language's overrides, so its values come out one language behind.
 Running after both (priority -200) and setting the variables again fixes that.
-It also swaps in a sandboxed Jinja environment: a page cannot reach Python's internals.
+It also swaps in a sandboxed Jinja environment (a page cannot reach Python's internals,
+nor MkDocs' objects beyond its own title and front matter) and removes mkdocs-macros'
+variables about the build (the navigation, every file, the configuration, git).
 """
 
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from portfolio.build_state import current_language, state
-from portfolio.page_templates import sandboxed
+from portfolio.page_templates import BUILD_VARIABLES, sandboxed
 from portfolio.pages import PageMacros
 from portfolio.templating import partials_environment
 
@@ -28,4 +30,16 @@ def on_config(config):
     # Pages are untrusted: render them in a sandbox (mkdocs-macros has no option for it,
     # so its environment is replaced by a sandboxed copy with the same settings).
     macros._env = sandboxed(macros.env)
+    _without_build_variables(macros)
     return config
+
+
+@event_priority(-200)  # after mkdocs-macros, which sets `navigation` and `files` here
+def on_nav(nav, config, files):
+    _without_build_variables(config.plugins["macros"])
+    return nav
+
+
+def _without_build_variables(macros) -> None:
+    for name in BUILD_VARIABLES:
+        macros.variables.pop(name, None)

@@ -35,22 +35,29 @@ def sources_hash(root: Path, start: str, content=Path.read_bytes) -> str:
     return hashed.hexdigest()
 
 
-def up_to_date(root: Path, outputs: list[Path], options: str) -> bool:
-    """True when the last successful build had these inputs and its outputs are all there."""
+def up_to_date(root: Path, outputs: list[Path], started: str) -> bool:
+    """True when the last successful build had these inputs (`started`: what this build
+    would start from, its `record`) and its outputs are all there."""
     try:
         recorded = (root / STAMP).read_text(encoding="utf-8")
     except OSError:
         return False
-    return recorded == _record(root, outputs, options) and all(p.exists() for p in outputs)
+    return recorded == started and all(p.exists() for p in outputs)
 
 
-def remember(root: Path, outputs: list[Path], options: str) -> None:
-    """Record a successful build (after its outputs are in place)."""
+def record(root: Path, outputs: list[Path], options: str) -> str:
+    """What a build starts from: take it before the build, and `remember` it after (a
+    source saved during the build then makes the next build run)."""
+    return "\n".join([digest(root, options), *(str(p.resolve()) for p in outputs)]) + "\n"
+
+
+def remember(root: Path, started: str) -> None:
+    """Record a successful build (after its outputs are in place); `started`: its `record`."""
     stamp = root / STAMP
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         partial = stamp.with_name(f"{stamp.name}.{os.getpid()}.partial")
-        partial.write_text(_record(root, outputs, options), encoding="utf-8")
+        partial.write_text(started, encoding="utf-8")
         os.replace(partial, stamp)
     except OSError:
         pass  # no stamp: the next build simply runs
@@ -59,7 +66,3 @@ def remember(root: Path, outputs: list[Path], options: str) -> None:
 def forget(root: Path) -> None:
     """A build started: until it succeeds, nothing is up to date."""
     (root / STAMP).unlink(missing_ok=True)
-
-
-def _record(root: Path, outputs: list[Path], options: str) -> str:
-    return "\n".join([digest(root, options), *(str(p.resolve()) for p in outputs)]) + "\n"

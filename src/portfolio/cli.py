@@ -87,7 +87,8 @@ def build(args: argparse.Namespace) -> int:
     offline_zip = None if args.no_offline else args.dist_dir / OFFLINE_ZIP
     outputs = [args.site_dir, *([offline_zip] if offline_zip else [])]
     options = f"pdf={not args.no_pdf} export={not args.no_export} offline={offline_zip}"
-    if not args.force and build_inputs.up_to_date(root, outputs, options):
+    started = build_inputs.record(root, outputs, options)
+    if not args.force and build_inputs.up_to_date(root, outputs, started):
         print(f"Nothing changed since the last build: {args.site_dir} is up to date (--force builds again).")
         return 0
     build_inputs.forget(root)
@@ -102,7 +103,7 @@ def build(args: argparse.Namespace) -> int:
             offline_zip=offline_zip,
         )
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
-        build_inputs.remember(root, outputs, options)
+        build_inputs.remember(root, started)
     except (Abort, PluginError, ConfigurationError, ProblemsFound, OSError) as error:
         print(f"Build failed; the previous site and offline copy are unchanged.\n{error}", file=sys.stderr)
         return 1

@@ -4,8 +4,9 @@ An output is stored under `.cache/outputs/` by a hash of everything it is made f
 (its HTML or data, the print stylesheet and templates, the images it shows, the fonts
 on the machine, the version of the library that writes it). Outputs are reproducible
 (see reproducible.py), so a stored file is exactly the file a new rendering would
-write. `make clean` removes the cache; a damaged entry is made again. A cache that
-git tracks (committed, so anyone could have written it) is never read.
+write. `make clean` removes the cache; a damaged entry is made again. An entry's name
+also holds a key kept outside the project (machine_key): a cache is only read on the
+machine that wrote it, never from a repository or another machine.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -23,6 +25,7 @@ from pathlib import Path
 from portfolio.reproducible import source_epoch
 
 CACHE_DIR = Path(".cache") / "outputs"
+KEY_FILE = Path("good-tutoring-portfolio") / "cache-key"  # under the user's cache folder
 SWITCH = "PORTFOLIO_OUTPUT_CACHE"
 
 
@@ -44,9 +47,9 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
     commit date that dates it (reproducible.py): both are part of the entry. Returns the
     facts and whether the cache served them. PORTFOLIO_OUTPUT_CACHE=off makes every
     output anew (the reproducibility test renders twice)."""
-    if not usable(root):
+    if off():
         return make(), False
-    entry = key(*inputs, machine(), str(source_epoch(root)))
+    entry = key(*inputs, machine(), machine_key(), str(source_epoch(root)))
     folder = root / CACHE_DIR
     stored, facts_file = folder / f"{entry}.bin", folder / f"{entry}.json"
     try:
@@ -74,25 +77,34 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
     return facts, False
 
 
-def usable(root: Path) -> bool:
-    """Whether the build may read and fill the caches under `.cache/`: not when
-    PORTFOLIO_OUTPUT_CACHE=off, nor when git tracks a file there (a cache written on
-    this machine is never committed; one that is could hold anything)."""
-    return os.environ.get(SWITCH) != "off" and not _tracked(root.resolve())
+def off() -> bool:
+    """Whether PORTFOLIO_OUTPUT_CACHE=off asks for every output, and every page, anew."""
+    return os.environ.get(SWITCH) == "off"
 
 
 @functools.cache
-def _tracked(root: Path) -> bool:
+def machine_key() -> str:
+    """A random key that this machine's user keeps outside every project (in the user's
+    cache folder), part of every cache entry's name. A cache is only ever read where it
+    was written: one committed to a repository, or copied from another machine, has other
+    names and is never found (its pages or PDFs could hold anything). Where the key
+    cannot be kept, each process has its own, and nothing is reused between builds."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    file = home / KEY_FILE
+    key = secrets.token_hex(32)
     try:
-        listed = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "--", CACHE_DIR.parent.as_posix()],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False  # no git: nothing is committed
-    return bool(listed.stdout.strip())
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with os.fdopen(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as new:
+            new.write(key)
+        return key
+    except FileExistsError:
+        try:
+            kept = file.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            return key
+        return kept if len(kept) == len(key) else key  # being written, or damaged: this process's own
+    except OSError:
+        return key
 
 
 @functools.cache

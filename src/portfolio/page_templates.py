@@ -12,10 +12,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.environment import Environment
 from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.config.base import Config
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from portfolio.problems import Problem, problem
 
@@ -30,9 +36,21 @@ def uses_templates(markdown: str) -> bool:
     return any(mark in markdown for mark in ("{{", "{%", COMMENT_START))
 
 
+class PageSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, which also keeps a page inside itself: of MkDocs' objects (pages,
+    files, the navigation, the configuration) a page may read only its own `page.title`
+    and `page.meta`. So `{% set p = page %}{{ p.next_page.title }}` renders nothing of
+    another page, as `check_template` refuses the plain forms with a line to fix."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, _MKDOCS_OBJECTS):
+            return isinstance(obj, Page) and attr in _OWN
+        return super().is_safe_attribute(obj, attr, value)
+
+
 def sandboxed(env: Environment) -> SandboxedEnvironment:
     """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters."""
-    safe = SandboxedEnvironment(
+    safe = PageSandbox(
         block_start_string=env.block_start_string,
         block_end_string=env.block_end_string,
         variable_start_string=env.variable_start_string,
@@ -119,7 +137,7 @@ def _beyond_the_page(node: nodes.Node) -> str | None:
     page (`page.next_page`). A page's text comes from the page and the project's macros
     and variables only: that keeps the build's outputs free of the machine's facts, and
     lets the preview and `make site` know what a page is made from (preview.py)."""
-    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in _BUILD_VARIABLES:
+    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in BUILD_VARIABLES:
         return node.name
     if isinstance(node, nodes.Getattr | nodes.Getitem) and isinstance(node.node, nodes.Name):
         name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
@@ -202,7 +220,10 @@ MACROS: dict[str, str | None] = {
 }
 
 _OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
-# mkdocs-macros' variables that describe the build, and the page's links to other pages.
-_BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
+# mkdocs-macros' variables that describe the build (hooks/macros_context.py removes them).
+BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
+# A page's links to other pages.
 _OTHER_PAGES = frozenset({"next_page", "previous_page", "parent", "children", "ancestors"})
+_MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
+_OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

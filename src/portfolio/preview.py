@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import meta as mkdocs_meta
 
-from portfolio import yamlfile
 from portfolio.build_inputs import sources_hash
 from portfolio.locations import PREBUILT
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
@@ -54,7 +54,7 @@ from portfolio.translations import page_state
 # What the build's environment may change in a page (see reproducible.py, project.py);
 # the outputs made before the pages (PREBUILT) count by their names and sizes.
 _ENVIRONMENT = (PREVIEW_LANGUAGE, SOURCE_DATE)
-_MAX_PAGES = 2000  # pages kept; a long session starts again past it
+_MAX_PAGES = 4000  # pages kept; a long preview session starts again past it
 # A macro that lists every page's translation state (portfolio.pages).
 _LISTS_STATES = re.compile(r"\btranslation_status\s*\(")
 
@@ -111,18 +111,31 @@ def surroundings(root: Path) -> str:
     _rewritten.clear()
     _laid_out.clear()
     _used.clear()
+    if len(_kept) > _MAX_PAGES:  # a long session: start again (never during a build)
+        _kept.clear()
+        _written.clear()
     _WARNINGS.install()
     docs = root / DOCS_DIR
 
     def content(file: Path) -> bytes:
         data = file.read_bytes()
         if file.suffix == ".md" and file.is_relative_to(docs):
-            meta, _, _ = yamlfile.split_front_matter(data.decode("utf-8", "replace"))
-            return (meta or "").encode()  # a page's text is its own page's input only
+            return _front_matter(data).encode()  # a page's text is its own page's input only
         return data
 
     environment = [(name, os.environ.get(name)) for name in _ENVIRONMENT]
     return sources_hash(root, repr([*environment, _prebuilt()]), content)
+
+
+def _front_matter(data: bytes) -> str:
+    """A page's front matter as MkDocs finds it (YAML between `---` lines, or
+    MultiMarkdown `key: value` lines), with its byte-order mark and line endings as MkDocs
+    reads them; it is not parsed (the preview takes this for every page at every save)."""
+    text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    found = mkdocs_meta.YAML_RE.match(text)
+    if found:
+        return found.group(0)
+    return text.split("\n\n", 1)[0] if mkdocs_meta.META_RE.match(text) else ""
 
 
 def _prebuilt() -> list[tuple[str, int]]:
@@ -166,9 +179,6 @@ def after(page, html: str, files) -> str:
         return kept.content
     key = getattr(page, "preview_key", None)
     if key is not None and _WARNINGS.count == page.preview_warnings:  # a page that warned is converted again
-        if len(_kept) > _MAX_PAGES:
-            _kept.clear()
-            _written.clear()
         _kept[key] = Converted(
             html,
             page.toc,

@@ -57,7 +57,12 @@ def build_site(
     site_dir, root = site_dir.resolve(), root.resolve()
     formats = chosen(({"pdf"} if not pdfs else set()) | ({"export"} if not exports else set()))
     _remove_leftovers(site_dir, offline_zip)
-    with _source_date(root), _staging(site_dir) as staging, _collect_warnings() as warnings:
+    with (
+        _source_date(root),
+        _staging(site_dir) as staging,
+        _collect_warnings() as warnings,
+        page_store.reusing(root),  # entered before the sources are read
+    ):
         state = load_sources(root)
         with pinned(state):  # the MkDocs builds below reuse it
             before = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}{_PARTIAL}before-", dir=site_dir.parent))
@@ -68,7 +73,7 @@ def build_site(
                     for output in formats:
                         if output.before_pages:
                             output.build(state, before, report)
-                with _environment(PREBUILT, str(before)), page_store.reusing(root):
+                with _environment(PREBUILT, str(before)):
                     _run_mkdocs(root, staging)
                 shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:

@@ -4,7 +4,6 @@ build (portfolio.page_store); the site is still exactly the one a build from not
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -62,16 +61,46 @@ def test_a_damaged_store_is_ignored(project, tmp_path):
     assert json.loads((store / page_store._name()).read_text(encoding="utf-8"))["converted"]  # written anew
 
 
-def test_a_committed_cache_is_never_read(tmp_path, monkeypatch):
-    monkeypatch.delenv(SWITCH, raising=False)
-    repository = tmp_path / "fork"
-    (repository / output_cache.CACHE_DIR).mkdir(parents=True)
-    assert output_cache.usable(repository)  # not a git clone: nothing is committed
-    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    assert output_cache.usable(repository)
-    (repository / output_cache.CACHE_DIR / "entry.bin").write_text("anything", encoding="utf-8")
-    subprocess.run([*git, "add", "--force", "."], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "a cache"], check=True)
-    output_cache._tracked.cache_clear()
-    assert not output_cache.usable(repository)
+def test_a_store_from_another_machine_is_never_read(project, tmp_path, monkeypatch):
+    """A store committed to the repository, or copied from elsewhere, is not this
+    machine's: its pages could hold anything (they are written as they are)."""
+    _build(project, tmp_path / "here")
+    pages = preview.laid_out()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    for cached in (output_cache.machine_key, page_store._name):
+        cached.cache_clear()
+    try:
+        _build(project, tmp_path / "there")
+        assert preview.laid_out() == pages  # every page converted and laid out
+    finally:
+        monkeypatch.undo()
+        for cached in (output_cache.machine_key, page_store._name):
+            cached.cache_clear()
+
+
+def test_nothing_is_stored_when_a_source_changed_during_the_build(project):
+    store = project / page_store.STORE_DIR
+    with page_store.reusing(project):
+        page = project / PAGE  # saved while the build runs
+        page.write_text(page.read_text(encoding="utf-8") + "\nSaved during the build.\n", encoding="utf-8")
+    assert not store.exists()
+    with page_store.reusing(project):
+        pass
+    assert store.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nstatus: new\n---\n# Title\n",
+        "\ufeff---\r\nstatus: new\r\n---\r\n# Title\r\n",  # a byte-order mark, Windows line ends
+        "--- \nstatus: new\n...\n# Title\n",
+        "status: new\ntitle: Title\n\n# Title\n",  # MultiMarkdown
+    ],
+)
+def test_every_form_of_front_matter_counts_for_every_page(text):
+    """Front matter shows in every page (the navigation's badges): a change to it in any
+    form MkDocs reads must change what every page is made from."""
+    changed = text.replace("status: new", "status: deprecated")
+    assert preview._front_matter(text.encode()) != preview._front_matter(changed.encode())
+    assert preview._front_matter(b"# Title\n\nText.\n") == ""

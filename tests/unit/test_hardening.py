@@ -14,7 +14,7 @@ from conftest import FIXTURES, ROOT, copy_project, scenario_project
 from portfolio.build_state import load_sources
 from portfolio.cli import main
 from portfolio.exports import comment_text, export_all
-from portfolio.page_templates import MACROS, sandboxed
+from portfolio.page_templates import BUILD_VARIABLES, MACROS, sandboxed
 from portfolio.pages import PageMacros
 from portfolio.safety import check_page_line, check_text
 
@@ -44,6 +44,32 @@ def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
     macros = config.plugins["macros"]
     assert isinstance(macros.env, SandboxedEnvironment)
     assert set(MACROS) <= set(macros.env.globals)
+    assert not BUILD_VARIABLES & set(macros.variables)  # no navigation, config, git...
+
+
+def test_a_page_reads_nothing_of_another_page_or_of_the_build(tmp_path):
+    """However a page reaches MkDocs' objects (through a variable of its own, a filter),
+    it reads only its own title and front matter: not another page's title, nor a path of
+    the build machine."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path)})
+    first, second = (File(f"{n}.md", str(tmp_path), str(tmp_path / "site"), True) for n in "ab")
+    page, other = Page("This page", first, config), Page("Another page", second, config)
+    page.next_page, page.meta = other, {"capsule": "peer-sessions"}
+    env = sandboxed(Environment())
+    assert env.from_string("{{ page.title }}, {{ page.meta.capsule }}").render(page=page) == "This page, peer-sessions"
+    for code in (
+        "{% set p = page %}{{ p.next_page.title }}",
+        "{{ [page] | map(attribute='next_page.title') | join }}",
+        "{{ page.file.abs_src_path }}",
+        "{% with p = page %}{{ p.file.page.next_page }}{% endwith %}",
+    ):
+        with pytest.raises(SecurityError):
+            env.from_string(code).render(page=page)
 
 
 def test_the_checked_macros_are_the_registered_ones():
