@@ -154,6 +154,18 @@ def _rebuilds(root: Path, work: Path) -> list[Measure]:
     )
     preview.seconds = french
     measures.append(preview)
+    # The site stage alone as `make site` meets it after a save: the other pages from the last build.
+    site_only = _build(work / "author-site", pdfs=False)
+    _run("site stage, pages stored", site_only, project, date)
+    other = project / "docs/en/handbook/peer-helper-role.md"  # its translations are up to date until now
+    other.write_text(other.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
+    reused = _stage("site, every language (no PDF), after editing one English page", site_only, project, date)
+    reused.note = (
+        "converted and laid out again: that page, its French and Arabic translations (now older than it) and the"
+        " translation-status pages; the others come from the last build (page_store.py). In the site stage above,"
+        " every page is converted"
+    )
+    measures.append(reused)
     return measures
 
 
