@@ -44,31 +44,33 @@ def run(root: Path) -> str:
     with tempfile.TemporaryDirectory(prefix="bench.") as tmp:
         work = Path(tmp)
         site = work / "site"
-        measures.append(_stage("validation (portfolio check)", ["-m", "portfolio", "check"], root))
-        # Every page converted (no page from an earlier build), as plain Material does.
-        measures.append(_stage("site, every language (no PDF)", _build(site, pdfs=False), root, FRESH, repeat=3))
+        measures.append(_run("validation (portfolio check)", ["-m", "portfolio", "check"], root))
+        plain = _plain_project(root, work / "plain")
+        # Every page converted (no page from an earlier build), as plain Material does; the
+        # two builds in turns, so that each is timed in the same phases of the machine.
+        ours, theirs = _in_turns(
+            ("site, every language (no PDF)", _build(site, pdfs=False), root, FRESH),
+            (
+                "plain mkdocs-material, same Markdown",
+                ["-m", "mkdocs", "build", "-q", "-d", str(work / "plain-site")],
+                plain,
+                None,
+            ),
+            repeat=3,
+        )
+        measures.append(ours)
         pages = sum(1 for _ in site.rglob("index.html"))
         measures[-1].note = f"{pages} pages, {measures[-1].seconds / pages * 1000:.1f} ms/page; {measures[-1].note}"
-        measures.append(_stage("search split", ["-m", "portfolio.bench", "split", str(site)], root))
+        measures.append(_run("search split", ["-m", "portfolio.bench", "split", str(site)], root))
         for lang in languages.built:
             for document in _documents(root):
                 args = ["-m", "portfolio.bench", "pdf", str(site), lang, document]
                 # Rendered, never taken from the output cache (an earlier run may have filled it).
-                measures.append(_stage(f"PDF {document} ({lang})", args, root, FRESH))
+                measures.append(_run(f"PDF {document} ({lang})", args, root, FRESH))
         measures.append(
-            _stage(
-                "LMS exports (SCORM, GIFT, Moodle XML)", ["-m", "portfolio", "export", "--site-dir", str(site)], root
-            )
+            _run("LMS exports (SCORM, GIFT, Moodle XML)", ["-m", "portfolio", "export", "--site-dir", str(site)], root)
         )
-        plain = _plain_project(root, work / "plain")
-        measures.append(
-            _stage(
-                "plain mkdocs-material, same Markdown",
-                ["-m", "mkdocs", "build", "-q", "-d", str(work / "plain-site")],
-                plain,
-                repeat=3,
-            )
-        )
+        measures.append(theirs)
         measures.extend(_rebuilds(root, work))
         scaling = _scaling(root, work)
         languages_rows = _language_scaling(root, work)
@@ -82,18 +84,22 @@ def run(root: Path) -> str:
 # Stages -----------------------------------------------------------------------
 
 
-def _stage(label: str, args: list[str], cwd: Path, extra: dict | None = None, repeat: int = 1) -> Measure:
-    """One stage in its own process; with `repeat`, the fastest of that many runs (the
-    machine's own noise is then mostly left out of a comparison such as site against
-    plain Material)."""
-    runs = [_run(label, args, cwd, extra) for _ in range(repeat)]
-    best = min(runs, key=lambda m: m.seconds)
-    if repeat > 1:
-        best.note = f"fastest of {repeat} runs ({', '.join(f'{m.seconds:.1f}' for m in runs)} s)"
+def _in_turns(*stages: tuple, repeat: int) -> list[Measure]:
+    """Stages run one after the other, `repeat` times over; for each, the fastest run (the
+    machine's own noise is then mostly left out of a comparison such as site against plain
+    Material: both are timed in the same phases of the machine)."""
+    runs = [[_run(*stage) for stage in stages] for _ in range(repeat)]
+    best = []
+    for column in zip(*runs, strict=True):
+        fastest = min(column, key=lambda m: m.seconds)
+        if repeat > 1:
+            fastest.note = f"fastest of {repeat} runs in turns ({', '.join(f'{m.seconds:.1f}' for m in column)} s)"
+        best.append(fastest)
     return best
 
 
-def _run(label: str, args: list[str], cwd: Path, extra: dict | None) -> Measure:
+def _run(label: str, args: list[str], cwd: Path, extra: dict | None = None) -> Measure:
+    """One stage in its own process: its wall time and peak memory."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -130,18 +136,18 @@ def _rebuilds(root: Path, work: Path) -> list[Measure]:
     copy_sources(root, project)
     date = {"SOURCE_DATE_EPOCH": str(source_epoch(root))}  # the copy is not a git clone
     whole = _whole(work)
-    measures = [_stage("make site from clean (site, PDFs, forms, LMS, offline zip)", whole, project, date)]
-    measures.append(_stage("make site, nothing changed", whole, project, date))
+    measures = [_run("make site from clean (site, PDFs, forms, LMS, offline zip)", whole, project, date)]
+    measures.append(_run("make site, nothing changed", whole, project, date))
     page = project / "docs/en/handbook/buddy-system/07-peer-sessions.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
-    measures.append(_stage("make site after editing one English page", whole, project, date))
+    measures.append(_run("make site after editing one English page", whole, project, date))
     measures[-1].note = (
         "the portfolio PDF is rendered again in each language (the page's translations now say they are older);"
         " the other PDFs, the forms and the LMS files come from the output cache; of the site's pages, only the"
         " edited page, its translations and the translation-status pages are converted and laid out again"
     )
     seconds = work / "preview-seconds"
-    preview = _stage(
+    preview = _run(
         "make serve LANG=fr: rebuild after editing a French page",
         ["-m", "portfolio.bench", "preview", str(project), str(seconds)],
         project,
@@ -159,7 +165,7 @@ def _rebuilds(root: Path, work: Path) -> list[Measure]:
     _run("site stage, pages stored", site_only, project, date)
     other = project / "docs/en/handbook/peer-helper-role.md"  # its translations are up to date until now
     other.write_text(other.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
-    reused = _stage("site, every language (no PDF), after editing one English page", site_only, project, date)
+    reused = _run("site, every language (no PDF), after editing one English page", site_only, project, date)
     reused.note = (
         "converted and laid out again: that page, its French and Arabic translations (now older than it) and the"
         " translation-status pages; the others come from the last build (page_store.py). In the site stage above,"
@@ -189,16 +195,22 @@ def _plain_project(root: Path, target: Path) -> Path:
 # Scaling ----------------------------------------------------------------------
 
 
-def _grown(root: Path, work: Path, label: str, sizes: tuple[int, ...], grow) -> list[tuple[int, int, float]]:
+def _grown(
+    root: Path, work: Path, label: str, sizes: tuple[int, ...], grow, rounds: int = 1
+) -> list[tuple[int, int, float]]:
     """The site stage of copies of the project, each grown by `grow(project, size)`: rows of
-    size, pages and seconds."""
-    rows = []
+    size, pages and seconds (the fastest of `rounds` rounds over every size)."""
+    stages = []
     for size in sizes:
         project = work / f"{label}{size}"
         copy_sources(root, project)
         grow(project, size)
         site = work / f"{label}{size}-site"
-        measure = _stage(f"{label} {size}", _build(site, pdfs=False), project, FRESH)
+        stages.append((f"{label} {size}", _build(site, pdfs=False), project, FRESH))
+    measures = _in_turns(*stages, repeat=rounds)
+    rows = []
+    for size, measure in zip(sizes, measures, strict=True):
+        site = work / f"{label}{size}-site"
         rows.append((size, sum(1 for _ in site.rglob("index.html")), measure.seconds))
         shutil.rmtree(site)
     return rows
@@ -306,7 +318,12 @@ EXTRA_LANGUAGES = {
 def _language_scaling(root: Path, work: Path) -> list[tuple[int, int, float]]:
     """The site stage with 3, 6 and 12 languages (extra ones copied from English)."""
     return _grown(
-        root, work, "lang", (3, 6, 12), lambda project, n: add_languages(project, list(EXTRA_LANGUAGES)[: n - 3])
+        root,
+        work,
+        "lang",
+        (3, 6, 12),
+        lambda project, n: add_languages(project, list(EXTRA_LANGUAGES)[: n - 3]),
+        rounds=2,  # the rows are compared with each other: each the fastest of two rounds
     )
 
 
