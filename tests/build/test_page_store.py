@@ -52,26 +52,51 @@ def test_after_an_english_save_only_that_page_its_translations_and_the_status_pa
     assert differences(tmp_path / "second", tmp_path / "fresh") == []
 
 
-def test_a_damaged_store_is_ignored(project, tmp_path):
-    store = project / page_store.STORE_DIR
-    store.mkdir(parents=True)
-    (store / page_store._name()).write_text('{"converted": {"k": {"content": 1}}', encoding="utf-8")
-    _build(project, tmp_path / "site")
-    assert preview.laid_out() == sum(1 for _ in (tmp_path / "site").rglob("index.html"))
-    assert json.loads((store / page_store._name()).read_text(encoding="utf-8"))["converted"]  # written anew
+STORED = {  # one converted page, as a build stores it
+    "content": "<p>Text.</p>",
+    "toc": [{"title": "Title", "id": "title", "level": 1, "children": [], "active": True}],
+    "title": "Title",
+    "meta": {},
+    "anchors": ["title"],
+    "links": {},
+}
+
+
+def _store(project: Path, converted: dict) -> Path:
+    folder = project / page_store.STORE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    file = folder / page_store._name()
+    file.write_text(json.dumps({"converted": converted, "laid_out": {}}), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        '{"converted": {"k": ',  # cut short
+        json.dumps({"converted": {"k": {**STORED, "content": 1}}, "laid_out": {}}),
+        json.dumps({"converted": {"k": {**STORED, "links": "x"}}, "laid_out": {}}),
+        json.dumps({"converted": {}, "laid_out": {"k": {"titles": "", "html": "", "entries": "abc"}}}),
+    ],
+)
+def test_a_damaged_store_is_ignored(project, damaged):
+    _store(project, {}).write_text(damaged, encoding="utf-8")
+    with page_store.reusing(project):
+        assert preview.kept() == 0  # every page will be converted
 
 
 def test_a_store_from_another_machine_is_never_read(project, tmp_path, monkeypatch):
     """A store committed to the repository, or copied from elsewhere, is not this
     machine's: its pages could hold anything (they are written as they are)."""
-    _build(project, tmp_path / "here")
-    pages = preview.laid_out()
+    _store(project, {"k": STORED})
+    with page_store.reusing(project):
+        assert preview.kept() == 1  # this machine's store is read
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
     for cached in (output_cache.machine_key, page_store._name):
         cached.cache_clear()
     try:
-        _build(project, tmp_path / "there")
-        assert preview.laid_out() == pages  # every page converted and laid out
+        with page_store.reusing(project):
+            assert preview.kept() == 0
     finally:
         monkeypatch.undo()
         for cached in (output_cache.machine_key, page_store._name):

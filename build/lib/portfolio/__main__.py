@@ -1,0 +1,5 @@
+"""`python -m portfolio`."""
+
+from portfolio.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Adaptation points: the places a fork must localise (local partners, legal
+obligations, contacts, insurance, data protection), marked in pages with
+`{{ adapt("legal-obligations") }}` and filled in `curriculum/organisation.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.models import AdaptationPoint, Organisation
+from portfolio.problems import Problem, problem
+from portfolio.project import DOCS_DIR
+
+KNOWN = typing.get_args(AdaptationPoint)
+
+
+@dataclass(frozen=True)
+class Mark:
+    path: Path
+    line: int
+    point: str
+    filled: bool
+
+
+def find_marks(root: Path, organisation: Organisation | None) -> list[Mark]:
+    """Every adapt(...) in the pages, with whether the organisation file fills it."""
+    filled = set(organisation.adaptations) if organisation else set()
+    marks = []
+    for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        text, _ = yamlfile.read_text(path)
+        for number, line in enumerate((text or "").splitlines(), 1):
+            for match in _ADAPT.finditer(line):
+                marks.append(Mark(path, number, match.group(1), match.group(1) in filled))
+    return marks
+
+
+def check_marks(path: Path, number: int, line: str) -> list[Problem]:
+    """Adaptation points on one line of a page that are not known points."""
+    return [
+        problem(
+            path,
+            number,
+            "unknown-adaptation",
+            f"`{match.group(1)}` is not an adaptation point",
+            f"use one of: {', '.join(KNOWN)}",
+        )
+        for match in _ADAPT.finditer(line)
+        if match.group(1) not in KNOWN
+    ]
+
+
+# Data -------------------------------------------------------------------------
+_ADAPT = re.compile(r"""adapt\(\s*["']([\w-]+)["']\s*\)""")

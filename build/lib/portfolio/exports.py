@@ -1,0 +1,265 @@
+"""LMS exports from the one curriculum source: SCORM 1.2 packages (one per track and
+language), Moodle question banks in GIFT (per language, and one multilingual with
+{mlang} blocks) and in Moodle XML (per language). Written into the built site under
+`<language folder>/lms/`, so trainers download them from the "Use it in your LMS" page.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from portfolio import __version__, output_cache
+from portfolio.build_state import BuildState
+from portfolio.locale_facts import direction
+from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
+from portfolio.models import Capsule, Question, Text
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR
+from portfolio.publish import replace_folder
+from portfolio.question_types import kind_of
+from portfolio.reproducible import source_epoch, zip_entry
+from portfolio.templating import partials_environment, template_environment
+from portfolio.views import LanguageView
+
+LMS_TEMPLATES = "templates/lms"
+# Files every SCO shares: the site's own shared, progress and quiz scripts (sco.html loads
+# them in this order), and the SCORM ones.
+SHARED = {
+    "common.js": "docs/assets/javascripts/common.js",
+    "progress.js": "docs/assets/javascripts/progress.js",
+    "quiz.js": "docs/assets/javascripts/quiz.js",
+    "sco.js": f"{LMS_TEMPLATES}/sco.js",
+    "sco.css": f"{LMS_TEMPLATES}/sco.css",
+}
+
+
+@dataclass
+class Export:
+    path: Path
+    questions: int = 0
+    reused: bool = False  # taken from the output cache
+
+
+def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
+    """Every export for every built language, into the site. Each language's files (and
+    the multilingual bank) come from the output cache when nothing they are made from
+    has changed, as after an edit of a handbook page."""
+    env = _lms_environment(state.root)
+    made_from = _inputs(state.root)
+    written: list[Export] = []
+    for lang in state.languages.built:
+        folder = site_dir / state.languages.folder(lang)
+        (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
+
+        def make(lang: str = lang, folder: Path = folder) -> list[Export]:
+            view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
+            exports = []
+            for track in state.curriculum.course.tracks if state.curriculum.course else []:
+                report(f"SCORM {lang}: {track.id} ...")
+                exports.append(_scorm(state, view, env, track, folder / scorm_file(track.id, lang)))
+            exports.append(_bank(state, env, "questions.gift", folder / bank_file(lang, "gift"), lang))
+            exports.append(_bank(state, env, "questions.xml", folder / bank_file(lang, "xml"), lang))
+            return exports
+
+        written += _cached(state, made_from, lang, folder / bank_file(lang, "xml"), make, report)
+    multilingual = site_dir / bank_file(MLANG, "gift")
+    written += _cached(
+        state, made_from, MLANG, multilingual, lambda: [_bank(state, env, "questions.gift", multilingual, None)], report
+    )
+    report(f"LMS exports: {len(written)} files")
+    return written
+
+
+def _cached(state: BuildState, made_from: bytes, lang: str, target: Path, make, report) -> list[Export]:
+    """The exports `make()` writes beside `target` (one of them), or the same files from
+    the output cache."""
+
+    def made() -> dict:
+        exports = make()
+        return {
+            "also": [e.path.name for e in exports if e.path != target],
+            "exports": [[e.path.name, e.questions] for e in exports],
+        }
+
+    facts, reused = output_cache.cached(state.root, ["lms", lang, made_from], target, made)
+    if reused:
+        report(f"LMS {lang}: unchanged (from the cache)")
+    return [Export(target.parent / name, questions, reused) for name, questions in facts["exports"]]
+
+
+def _inputs(root: Path) -> bytes:
+    """What the exports are made from: the sources, the LMS templates, the partials, the
+    scripts the packages carry and the code (all of it: a change anywhere makes them anew)."""
+    parts = [
+        root / CONFIG_FILE,
+        root / CURRICULUM_DIR,
+        root / LMS_TEMPLATES,
+        root / "overrides",
+        *(root / source for source in SHARED.values()),
+        Path(__file__).parent,
+    ]
+    return output_cache.files(output_cache.files_under(parts))
+
+
+def replace_exports(state: BuildState, site_dir: Path, report=print) -> list[Export]:
+    """Write the exports for an already built site: beside it first, then each language's
+    `lms/` folder is swapped in whole, so that a failure leaves the previous files."""
+    with tempfile.TemporaryDirectory(prefix=".lms.partial-", dir=site_dir) as tmp:
+        written = export_all(state, Path(tmp), report)
+        for folder in sorted(Path(tmp).rglob(LMS_FOLDER)):
+            replace_folder(folder, site_dir / folder.relative_to(tmp))
+    return [Export(site_dir / e.path.relative_to(tmp), e.questions) for e in written]
+
+
+# SCORM ------------------------------------------------------------------------
+
+
+def _scorm(state: BuildState, view: LanguageView, env: Environment, track, target: Path) -> Export:
+    curriculum = state.curriculum
+    capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
+    manifest = env.get_template("imsmanifest.xml").render(
+        track={"id": track.id, "title": view.localise(track.title)},
+        lang=view.lang,
+        version=__version__,
+        capsules=[
+            {
+                "id": c.id,
+                "title": view.localise(c.title),
+                "pass_mark": curriculum.quizzes[c.quiz].pass_mark if c.quiz else 0,
+            }
+            for c in capsules
+        ],
+        shared=list(SHARED),
+    )
+    buffer = io.BytesIO()
+    epoch = source_epoch(state.root)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        zip_entry(package, "imsmanifest.xml", manifest.encode("utf-8"), epoch)
+        for name, source in SHARED.items():
+            zip_entry(package, f"shared/{name}", (state.root / source).read_bytes(), epoch)
+        for capsule in capsules:
+            zip_entry(package, f"{capsule.id}/index.html", _sco_page(view, env, capsule).encode("utf-8"), epoch)
+    target.write_bytes(buffer.getvalue())
+    return Export(target)
+
+
+def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
+    """A capsule's page in its SCORM package: the capsule, its activities and its quiz."""
+    capsule_view = view.capsule_view(capsule)
+    quiz = view.quiz_form(capsule.quiz) if capsule.quiz in view.state.curriculum.quizzes else ""
+    activities = view.render("partials/activities.html", activities=capsule_view["activities"])
+    return env.get_template("sco.html").render(
+        lang=view.lang,
+        dir=direction(view.lang),
+        ui=view.ui,
+        capsule=capsule_view,
+        activities=activities,
+        quiz=quiz,
+        org=view.organisation(),
+    )
+
+
+# Question banks ----------------------------------------------------------------
+
+
+def _bank(state: BuildState, env: Environment, template: str, target: Path, lang: str | None) -> Export:
+    """A question bank in one language, or in all (lang None: Moodle {mlang} blocks)."""
+    curriculum = state.curriculum
+    languages = state.languages
+
+    def text(value: Text) -> str:
+        if lang is not None:
+            return value.get_text(lang, languages.default)
+        return "".join(
+            f"{{mlang {code}}}{value.get_text(code, languages.default)}{{mlang}}" for code in languages.built
+        )
+
+    gift = template.endswith(".gift")
+    categories, left_out = [], 0
+    for capsule in curriculum.capsules.values():
+        quiz = curriculum.quizzes.get(capsule.quiz or "")
+        if quiz:
+            questions = [_question(q, text) for q in quiz.questions]
+            kept = [q for q in questions if q["gift"] or not gift]
+            left_out += len(questions) - len(kept)
+            categories.append({"title": text(capsule.title), "questions": kept})
+    count = sum(len(c["questions"]) for c in categories)
+    course = text(curriculum.course.title) if curriculum.course else "Good Tutoring Portfolio"
+    label = languages.names.get(lang, lang) if lang else ", ".join(languages.built)
+    org = curriculum.organisation
+    organisation = text(org.name) if org else ""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        env.get_template(template).render(
+            categories=categories,
+            count=count,
+            course=course,
+            label=label,
+            organisation=organisation,
+            left_out=left_out,
+        ),
+        encoding="utf-8",
+    )
+    return Export(target, count)
+
+
+def _question(question: Question, text) -> dict:
+    kind = kind_of(question)
+    return {
+        "id": question.id,
+        "type": question.type,
+        "partial": kind.partial,
+        "gift": kind.gift,
+        "prompt": text(question.prompt),
+        "scenario": text(question.scenario) if question.scenario else "",
+        **kind.bank_view(question, text),
+    }
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _lms_environment(root: Path) -> Environment:
+    return template_environment(
+        root / LMS_TEMPLATES,
+        {
+            "gift": gift_escape,
+            "gift_plain": lambda text: gift_escape(text, markup=False),
+            "gift_category": gift_category,
+            "html": html.escape,
+            "comment": comment_text,
+        },
+    )
+
+
+def comment_text(text: str) -> str:
+    """Text safe inside a one-line comment (GIFT `//`, XML `<!-- -->`): one line, no `--`."""
+    single = " ".join(str(text).split())
+    while "--" in single:
+        single = single.replace("--", "- -")
+    return single
+
+
+def gift_category(text: str) -> str:
+    """A category name on a `$CATEGORY:` line. Moodle reads that line before it decodes
+    GIFT's escapes, so a name is written as it is (on one line), with `/` doubled as in
+    Moodle's own export (a single `/` separates categories)."""
+    return " ".join(str(text).split()).replace("/", "//")
+
+
+def gift_escape(text: str, markup: bool = True) -> str:
+    """Text safe inside a GIFT question: HTML-escaped where GIFT reads HTML ([html]
+    format; `markup=False` for plain text such as a match), then the characters GIFT
+    reserves escaped with a backslash, and no blank line."""
+    escaped = " ".join(str(text).split())
+    if markup:
+        escaped = html.escape(escaped, quote=False)
+    for char in "\\~=#{}:":  # the backslash first, so that escapes are not escaped again
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped

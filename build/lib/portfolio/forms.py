@@ -1,0 +1,278 @@
+"""The forms a coordinator fills in (curriculum/forms/<id>.yml), authored once and
+published in every language as a page (the `form` macro), a printable PDF and an
+editable Word document that carries the organisation's name, logo, contacts and legal
+notes.
+
+The files do not depend on the built site, so they are made before it
+(`build_forms`), into a folder the pages read their sizes from; a hook copies them into
+each build (online and offline). Where each file lives is decided here only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown as markdown_lib
+from jinja2 import Environment
+from markupsafe import Markup
+
+from portfolio import output_cache, parallel
+from portfolio.interface import strings_for
+from portfolio.locale_facts import direction
+from portfolio.locations import PREBUILT, form_file
+from portfolio.models import Form, Text
+from portfolio.project import Languages
+from portfolio.reproducible import source_date, source_epoch, zip_entry
+from portfolio.templating import template_environment
+from portfolio.views import organisation_view
+
+FORMATS = ("pdf", "docx")
+PRINT_TEMPLATES = "templates/print"
+
+
+@dataclass
+class Made:
+    path: Path
+    seconds: float
+
+
+def file_sizes(languages: Languages, lang: str, form_id: str) -> dict[str, int | None]:
+    """The size in bytes of each format of a form, when the build has made them."""
+    folder = os.environ.get(PREBUILT)
+    sizes: dict[str, int | None] = {}
+    for fmt in FORMATS:
+        path = Path(folder) / (languages.folder(lang) + form_file(form_id, lang, fmt)) if folder else None
+        sizes[fmt] = path.stat().st_size if path and path.is_file() else None
+    return sizes
+
+
+def form_view(form: Form, lang: str, default: str, ui: dict[str, str], organisation: dict) -> dict[str, Any]:
+    """A form in one language, as the page, the PDF and the Word document show it."""
+
+    def text(value: Text | None) -> str:
+        return value.get_text(lang, default) if value else ""
+
+    return {
+        "id": form.id,
+        "title": text(form.title),
+        "purpose": text(form.purpose),
+        "filled_by": [ui[f"role-{role}"] for role in form.filled_by],
+        "privacy": text(form.privacy),
+        "legal_notes": (organisation.get("legal_notes") or "") if form.legal_notes else "",
+        "organisation": organisation,
+        "sections": [
+            {
+                "title": text(section.title),
+                "intro": text(section.intro),
+                "fields": [
+                    {
+                        "id": item.id,
+                        "label": text(item.label),
+                        "kind": item.kind,
+                        "help": text(item.help),
+                        "options": [text(option) for option in item.options],
+                        "optional": item.optional,
+                    }
+                    for item in section.fields
+                ],
+            }
+            for section in form.sections
+        ],
+    }
+
+
+def build_forms(state, target: Path, report=print) -> list[Made]:
+    """Every form in every built language, as PDF and Word files under `target`,
+    rendered in parallel."""
+    jobs = [
+        (state, form.id, lang, target) for lang in state.languages.built for form in state.curriculum.forms.values()
+    ]
+    report(f"Forms: {len(jobs)} forms, PDF and Word ...")
+    made = parallel.run(_make, jobs)
+    return [item for pair in made for item in pair]
+
+
+def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
+    """One form in one language: its PDF and its Word file."""
+
+    ui = strings_for(state.interface, lang, state.languages.default)
+    view = form_view(
+        state.curriculum.forms[form_id], lang, state.languages.default, ui, organisation_view(state.curriculum, lang)
+    )
+    started = time.perf_counter()
+    root = state.root
+    logo = _logo(state)
+    # What each file is made from; the same inputs give the same file (output_cache).
+    made_from = [output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
+    made_from.append(output_cache.files([logo] if logo else []))
+    pdf = target / (state.languages.folder(lang) + form_file(form_id, lang, "pdf"))
+    html = _form_html(view, _print_environment(root), root, lang, ui, logo)
+    inputs = ["form-pdf", form_id, lang, html, *made_from]
+    output_cache.cached(root, inputs, pdf, lambda: _write_pdf(html, root, logo, f"{form_id}-{lang}", pdf))
+    middle = time.perf_counter()
+    docx = target / (state.languages.folder(lang) + form_file(form_id, lang, "docx"))
+    data = json.dumps([view, ui, lang, direction(lang)], sort_keys=True, default=str)
+    inputs = ["form-docx", form_id, lang, data, *made_from]
+    output_cache.cached(root, inputs, docx, lambda: _write_docx(view, state, lang, ui, docx))
+    return Made(pdf, middle - started), Made(docx, time.perf_counter() - middle)
+
+
+# PDF ---------------------------------------------------------------------------------
+
+
+def _print_environment(root: Path) -> Environment:
+    # YAML texts are checked before they get here: their Markdown is the project's own.
+    return template_environment(
+        root / PRINT_TEMPLATES, {"markdown": lambda text: Markup(markdown_lib.markdown(str(text)))}
+    )
+
+
+def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, logo: Path | None) -> str:
+    return env.get_template("form.html").render(
+        form=view,
+        lang=lang,
+        dir=direction(lang),
+        ui=ui,
+        date=source_date(root).date().isoformat(),
+        stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
+        logo=logo.as_uri() if logo else None,
+    )
+
+
+def _write_pdf(html: str, root: Path, logo: Path | None, identifier: str, target: Path) -> dict:
+    from weasyprint import HTML
+
+    from portfolio.pdf import restricted_fetcher
+
+    allowed = [root / PRINT_TEMPLATES] + ([logo.parent] if logo else [])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document = HTML(string=html, base_url=str(root / PRINT_TEMPLATES), url_fetcher=restricted_fetcher(allowed))
+    document.render().write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode())
+    return {}
+
+
+def _logo(state) -> Path | None:
+    """The organisation's logo under docs/ (organisation.yml `logo:`), if it is there."""
+    org = state.curriculum.organisation
+    if not (org and org.logo):
+        return None
+    docs = (state.root / "docs").resolve()
+    path = (docs / org.logo).resolve()
+    return path if path.is_relative_to(docs) and path.is_file() else None
+
+
+# Word ---------------------------------------------------------------------------------
+
+
+def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
+    """An editable Word document: the organisation's header, then each section as a
+    table of labels with room to write; checkboxes as ☐; right to left where needed."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    rtl = direction(lang) == "rtl"
+    style = document.styles["Normal"]
+    style.font.name = "DejaVu Sans"
+    style.font.size = Pt(10)
+    header = document.sections[0].header.paragraphs[0]
+    logo = _logo(state)
+    if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
+        header.add_run().add_picture(str(logo), height=Cm(1.2))
+        header.add_run("  ")
+    header.add_run(view["organisation"].get("name", "")).bold = True
+    _paragraph(document, view["title"], rtl, heading=0)
+    _paragraph(document, view["purpose"], rtl)
+    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}", rtl)
+    for section in view["sections"]:
+        _paragraph(document, section["title"], rtl, heading=1)
+        for line in _lines(section["intro"]):
+            _paragraph(document, line, rtl)
+        if not section["fields"]:
+            continue
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for item in section["fields"]:
+            row = table.add_row().cells
+            label = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
+            row[0].text = label
+            if item["help"]:
+                row[0].add_paragraph(item["help"]).runs[0].italic = True
+            answer = _answer_space(item, ui)
+            row[1].text = answer
+            for cell in row:
+                for paragraph in cell.paragraphs:
+                    if rtl:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
+        if body:
+            _paragraph(document, title, rtl, heading=1)
+            for line in _lines(body):
+                _paragraph(document, line, rtl)
+    _paragraph(document, _contacts_line(view, ui), rtl)
+    properties = document.core_properties
+    properties.title = view["title"]
+    properties.language = lang
+    properties.author = view["organisation"].get("name", "")
+    properties.created = properties.modified = source_date(state.root).replace(tzinfo=None)
+    properties.last_modified_by = ""
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(_fixed_dates(buffer.getvalue(), source_epoch(state.root)))
+    return {}  # nothing to keep beside the file in the output cache
+
+
+def _paragraph(document, text: str, rtl: bool, heading: int | None = None):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
+    if rtl:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        properties = paragraph._p.get_or_add_pPr()  # python-docx has no API for bidi paragraphs
+        bidi = properties.makeelement(qn("w:bidi"), {})
+        properties.append(bidi)
+    return paragraph
+
+
+def _answer_space(item: dict, ui: dict) -> str:
+    if item["kind"] in ("choice", "checklist"):
+        return "\n".join(f"☐ {option}" for option in item["options"])
+    if item["kind"] == "yes-no":
+        return f"☐ {ui['form-yes']}    ☐ {ui['form-no']}"
+    if item["kind"] == "date":
+        return "…… / …… / …………"
+    if item["kind"] == "long-text":
+        return "\n\n\n"
+    return ""
+
+
+def _lines(text: str) -> list[str]:
+    """A text's lines, Markdown list markers written as bullets."""
+    return [("• " + line[2:]) if line.startswith("- ") else line for line in text.splitlines() if line.strip()]
+
+
+def _contacts_line(view: dict, ui: dict) -> str:
+    org = view["organisation"]
+    channels = ", ".join(f"{c['label']}: {c['value']}" for c in org.get("channels", []))
+    return f"{org.get('name', '')}" + (f" · {channels}" if channels else "")
+
+
+def _fixed_dates(data: bytes, epoch: int) -> bytes:
+    """The same Word file with every zip entry dated from the sources (reproducible)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            zip_entry(target, info.filename, source.read(info.filename), epoch)
+    return buffer.getvalue()

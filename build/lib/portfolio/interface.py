@@ -1,0 +1,103 @@
+"""Keyed tables of texts in every language: interface strings (notices, labels) from
+curriculum/interface.yml, and abbreviations shown as tooltips from
+curriculum/abbreviations.yml."""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.convert import INVALID, Context, convert_text
+from portfolio.models import AdaptationPoint, Audience, Mode, Role, Text
+from portfolio.problems import Problem, problem
+from portfolio.translations import MISSING, OUTDATED, TRANSLATED
+
+INTERFACE_FILE = "curriculum/interface.yml"
+ABBREVIATIONS_FILE = "curriculum/abbreviations.yml"
+TEMPLATE_FOLDERS = ("overrides", "templates")
+# Keys made of a prefix and a value of one of the model's vocabularies.
+VOCABULARY_KEYS = {
+    "mode": typing.get_args(Mode),
+    "audience": typing.get_args(Audience),
+    "adapt": typing.get_args(AdaptationPoint),
+    "role": typing.get_args(Role),
+    "status": (TRANSLATED, MISSING, OUTDATED),
+}
+_UI_KEY = re.compile(r"""\bui\[\s*["']([\w-]+)["']\s*\]""")
+
+
+def load_interface(root: Path, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
+    """The interface strings, and their problems (a key a template needs included)."""
+    table, problems = load_table(root, INTERFACE_FILE, default, languages)
+    if (root / INTERFACE_FILE).is_file():
+        problems += check_keys(root, table)
+    return table, problems
+
+
+def load_abbreviations(root: Path, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
+    """The abbreviations and their explanations, and their problems."""
+    return load_table(root, ABBREVIATIONS_FILE, default, languages)
+
+
+def load_table(root: Path, name: str, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
+    """A YAML file mapping keys to texts in each language."""
+    path = root / name
+    if not path.is_file():
+        return {}, [problem(path, 1, "missing-file", f"{name} does not exist")]
+    data, problems = yamlfile.load(path)
+    if data is None:
+        return {}, problems
+    ctx = Context(path, default, tuple(languages))
+    if not isinstance(data, dict):
+        ctx.add(1, "wrong-type", "the file should be a mapping of keys to texts")
+        return {}, problems + ctx.problems
+    table = {}
+    for key, value in data.items():
+        text = convert_text(value, ctx, data.line_of(key), str(key))
+        if text is not INVALID:
+            table[key] = text
+    return table, problems + ctx.problems
+
+
+def required_keys(root: Path) -> dict[str, str]:
+    """Every interface key the templates read (with where), and the keys built from the
+    model's vocabularies (`mode-distance`, `audience-volunteer`, `adapt-insurance`...)."""
+    found: dict[str, str] = {}
+    for folder in TEMPLATE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix not in (".html", ".xml", ".gift", ".js"):
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                for key in _UI_KEY.findall(line):
+                    found.setdefault(key, f"{path.relative_to(root).as_posix()}:{number} uses it")
+    for prefix, vocabulary in VOCABULARY_KEYS.items():
+        for value in vocabulary:
+            found.setdefault(f"{prefix}-{value}", f"one for each {prefix}: {', '.join(vocabulary)}")
+    return found
+
+
+def check_keys(root: Path, table: dict[str, Text]) -> list[Problem]:
+    """Interface keys that templates need and curriculum/interface.yml lacks."""
+    return [
+        problem(
+            root / INTERFACE_FILE,
+            1,
+            "missing-interface-string",
+            f"the key `{key}` is missing ({why})",
+        )
+        for key, why in sorted(required_keys(root).items())
+        if key not in table
+    ]
+
+
+def strings_for(table: dict[str, Text], lang: str, default: str) -> dict[str, str]:
+    """Every interface string in `lang`, falling back to the default language."""
+    return {key: text.get_text(lang, default) for key, text in table.items()}
+
+
+def abbreviation_lines(table: dict[str, Text], lang: str, default: str) -> str:
+    """Markdown `abbr` definitions (`*[DPI]: ...`) for a page written in `lang`."""
+    return "\n".join(f"*[{key}]: {text}" for key, text in strings_for(table, lang, default).items())

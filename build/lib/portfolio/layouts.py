@@ -1,0 +1,66 @@
+"""Page layouts: what every page of one kind shows, written once.
+
+A page chooses its layout in its front matter: a page that names a capsule
+(`capsule: peer-sessions`) is a capsule page, laid out by `templates/layouts/capsule.md`.
+Its author writes only the title and why the capsule matters; the layout adds the
+capsule's card, activities, quiz and reflection, under headings from the interface
+strings. The page's title and text go where the layout marks them; the result is
+rendered by the macros like any page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.problems import Problem, problem
+
+LAYOUTS_DIR = "templates/layouts"
+# Front matter key -> the layout it chooses.
+LAYOUT_KEYS = {"capsule": "capsule"}
+# What a layout already shows, per layout: the macros its pages must not call again.
+LAYOUT_MACROS = {"capsule": frozenset({"capsule_card", "capsule_activities", "quiz", "reflection"})}
+TITLE_SLOT, TEXT_SLOT = "{## page title ##}", "{## page text ##}"
+
+
+def layout_of(meta: Mapping) -> str | None:
+    """The layout a page's front matter chooses, if any."""
+    return next((layout for key, layout in LAYOUT_KEYS.items() if meta.get(key)), None)
+
+
+def lay_out(markdown: str, layout: str) -> str:
+    """A page's Markdown (front matter removed) placed in a layout's text: its first-level
+    heading where the layout marks the title, the rest where it marks the text."""
+    lines = markdown.strip("\n").splitlines()
+    index = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    title = lines[index] if index is not None else ""
+    text = "\n".join(lines[:index] + lines[index + 1 :] if index is not None else lines).strip("\n")
+    return layout.replace(TITLE_SLOT, title).replace(TEXT_SLOT, text)
+
+
+def read_layout(root: Path, layout: str) -> str:
+    return (root / LAYOUTS_DIR / f"{layout}.md").read_text(encoding="utf-8")
+
+
+def check_layout(path: Path, meta_text: str | None, known: Mapping[str, set[str]]) -> tuple[str | None, list[Problem]]:
+    """The layout a page's front matter chooses, and the problems of what it names: a
+    capsule page must name a capsule that exists."""
+    data, _ = yamlfile.load_text(meta_text, path, first_line=2) if meta_text is not None else (None, [])
+    if not isinstance(data, yamlfile.YamlMap):
+        return None, []  # no front matter, or one the other checks report
+    layout = layout_of(data)
+    found = []
+    for key, kind in LAYOUT_KEYS.items():
+        value = data.get(key)
+        if layout == kind and kind in known and str(value) not in known[kind]:
+            found.append(
+                problem(
+                    path,
+                    data.line_of(key),
+                    f"unknown-{kind}",
+                    f"the front matter names the {kind} `{value}`, which does not exist",
+                    f"use one of: {', '.join(sorted(known[kind])) or 'none yet'}",
+                )
+            )
+    return layout, found

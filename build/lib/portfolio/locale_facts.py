@@ -1,0 +1,39 @@
+"""What a language writes differently, from CLDR (through Babel): its direction, its
+decimal numbers and its percentages. No table of languages is kept here: a language
+that CLDR knows (Pashto, Sorani, Spanish...) is right from its first page."""
+
+from __future__ import annotations
+
+import functools
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en")  # a tag CLDR does not know: written as English writes
+
+
+def direction(lang: str) -> str:
+    """The writing direction of a language: `rtl` or `ltr`."""
+    return _locale(lang).text_direction
+
+
+def decimal(value: float, lang: str, digits: int = 1) -> str:
+    """A number with at most `digits` decimals, as the language writes it (1.5, 1,5)."""
+    return format_decimal(round(value, digits), format=f"#,##0.{'#' * digits}", locale=_locale(lang))
+
+
+def percent(value: float, lang: str) -> str:
+    """A whole percentage (0 to 100) as the language writes it (80%, 80 %), as the
+    browsers' Intl.NumberFormat writes it on the same pages."""
+    return format_percent(value / 100, format=None, locale=_locale(lang))
+
+
+def hours(minutes: int, lang: str) -> str:
+    """Learning time in hours with one decimal (2.5, 2,5), as the language writes it."""
+    return decimal(minutes / 60, lang)

@@ -1,0 +1,49 @@
+"""Where each output and each generated page lives, said once.
+
+Paths are inside a language's folder of the site (`languages.folder(lang)`: "" for the
+default language, "fr/" for French), so that a page links to a file with the same
+words the build uses to write it. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+# Folders of a language's outputs, written after its pages.
+PDF_FOLDER = "pdf"  # the documents and each capsule's handouts
+LMS_FOLDER = "lms"  # SCORM packages and question banks
+FORMS_FOLDER = "forms"  # each form as PDF and Word
+OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"  # beside the site, and in it for download
+MLANG = "multilingual"  # the question bank that holds every language
+# During a build: the folder of the outputs made before the pages (pages show their sizes).
+PREBUILT = "PORTFOLIO_PREBUILT_DIR"
+
+# Pages the build and the macros link to (paths under docs/<lang>/).
+CAPSULE_PAGES = "training/capsules"
+ASSESSMENT_PAGES = "training/self-assessments"
+FORM_PAGES = "handbook/forms"
+HANDOUTS_PAGE = "trainers/handouts.md"
+
+
+def pdf_file(document_id: str, lang: str) -> str:
+    """A document's PDF: `pdf/<id>-<lang>.pdf`."""
+    return f"{PDF_FOLDER}/{document_id}-{lang}.pdf"
+
+
+def handouts_pdf(capsule_id: str, lang: str) -> str:
+    """A capsule's handouts, cut from the trainer's pack: `pdf/handouts-<capsule>-<lang>.pdf`."""
+    return pdf_file(f"handouts-{capsule_id}", lang)
+
+
+def scorm_file(track_id: str, lang: str) -> str:
+    """A track's SCORM 1.2 package: `lms/scorm-<track>-<lang>.zip`."""
+    return f"{LMS_FOLDER}/scorm-{track_id}-{lang}.zip"
+
+
+def bank_file(lang: str, fmt: str) -> str:
+    """A question bank (`gift` or `xml`): `lms/questions-<lang>.<fmt>`; with `MLANG` as
+    the language, the bank of every language (at the site's top, not in a language folder)."""
+    return f"{LMS_FOLDER}/questions-{lang}.{fmt}"
+
+
+def form_file(form_id: str, lang: str, fmt: str) -> str:
+    """A form's file (`pdf` or `docx`): `forms/<id>-<lang>.<fmt>`."""
+    return f"{FORMS_FOLDER}/{form_id}-{lang}.{fmt}"

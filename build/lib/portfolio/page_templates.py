@@ -1,0 +1,229 @@
+"""Pages are Jinja templates: what they may call, and the sandbox they render in.
+
+A page comes from a contributor and is untrusted: it may call the project's macros
+and read its variables, nothing else. `check_template` reads a page's template
+without running it and reports what would fail or reach into Python's internals;
+`sandboxed` turns mkdocs-macros' environment into a sandboxed one, so that even an
+unchecked page cannot run code during the build.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.environment import Environment
+from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.config.base import Config
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from portfolio.problems import Problem, problem
+
+# mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
+# heading ids like `{#purpose}` stay Markdown.
+COMMENT_START, COMMENT_END = "{##", "##}"
+
+
+def uses_templates(markdown: str) -> bool:
+    """Whether a page holds template code (a macro call, a variable, a block, a comment).
+    A page without any is plain Markdown, and compiling it as a template changes nothing."""
+    return any(mark in markdown for mark in ("{{", "{%", COMMENT_START))
+
+
+class PageSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, which also keeps a page inside itself: of MkDocs' objects (pages,
+    files, the navigation, the configuration) a page may read only its own `page.title`
+    and `page.meta`. So `{% set p = page %}{{ p.next_page.title }}` renders nothing of
+    another page, as `check_template` refuses the plain forms with a line to fix."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, _MKDOCS_OBJECTS):
+            return isinstance(obj, Page) and attr in _OWN
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def sandboxed(env: Environment) -> SandboxedEnvironment:
+    """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters."""
+    safe = PageSandbox(
+        block_start_string=env.block_start_string,
+        block_end_string=env.block_end_string,
+        variable_start_string=env.variable_start_string,
+        variable_end_string=env.variable_end_string,
+        comment_start_string=env.comment_start_string,
+        comment_end_string=env.comment_end_string,
+        loader=env.loader,
+        undefined=env.undefined,
+        extensions=list(env.extensions),
+    )
+    safe.globals.update(env.globals)
+    safe.filters.update(env.filters)
+    safe.tests.update(env.tests)
+    return safe
+
+
+def check_template(
+    path: Path, body: str, first_line: int, known: dict[str, set[str]], shown: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """The problems of one page's template (its body, starting at `first_line` of the file).
+
+    `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
+    that exist; a kind that is absent is not checked. `shown`: the macros the page's
+    layout already calls (portfolio.layouts), which the page must not call again."""
+    tree = _parsed(body)
+    if isinstance(tree, TemplateSyntaxError):
+        line = first_line + (tree.lineno or 1) - 1
+        return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {tree.message}")]
+    found = []
+    for node in _walk(tree):
+        line = first_line + node.lineno - 1
+        unsafe = _unsafe_name(node)
+        if unsafe:
+            found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
+        if isinstance(node, _OTHER_FILES):  # its text would come from outside the page
+            found.append(problem(path, line, "unsafe-template", "a page cannot include, import or extend another file"))
+        beyond = _beyond_the_page(node)
+        if beyond:
+            found.append(
+                problem(path, line, "unsafe-template", f"`{beyond}` describes other pages or the build, not this page")
+            )
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+            found.extend(_check_call(path, line, node, known, shown))
+        elif isinstance(node, nodes.Call):
+            found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
+    return sorted(set(found))  # a line that calls twice is said once
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(body: str) -> nodes.Template | TemplateSyntaxError:
+    """A page's template read (or why it cannot be). Kept per text: the preview checks
+    the same unchanged pages after every save. The tree is only read, never changed."""
+    try:
+        return _PARSER.parse(body)
+    except TemplateSyntaxError as error:
+        return error
+
+
+def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.iter_child_nodes())
+
+
+def _unsafe_name(node: nodes.Node) -> str | None:
+    """The attribute or key a node reads if it is private (`__globals__`, `_x`)."""
+    if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+        return node.attr
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
+        return str(node.arg.value)
+    if isinstance(node, nodes.Filter) and node.name == "attr":
+        return "attr"
+    return None
+
+
+def _beyond_the_page(node: nodes.Node) -> str | None:
+    """The mkdocs-macros variable a node reads if it describes the build rather than the
+    page (the navigation, every file, the machine's paths in `config`, git), or another
+    page (`page.next_page`). A page's text comes from the page and the project's macros
+    and variables only: that keeps the build's outputs free of the machine's facts, and
+    lets the preview and `make site` know what a page is made from (preview.py)."""
+    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in BUILD_VARIABLES:
+        return node.name
+    if isinstance(node, nodes.Getattr | nodes.Getitem) and isinstance(node.node, nodes.Name):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if node.node.name == "page" and name in _OTHER_PAGES:
+            return f"page.{name}"
+    return None
+
+
+def _check_call(
+    path: Path, line: int, call: nodes.Call, known: dict[str, set[str]], shown: frozenset[str]
+) -> list[Problem]:
+    name = call.node.name
+    if name in shown:
+        return [
+            problem(
+                path,
+                line,
+                "layout-part",
+                f"`{name}(…)` would show twice: the layout the page's front matter chose shows it already",
+            )
+        ]
+    if name not in MACROS:
+        return [
+            problem(
+                path,
+                line,
+                "unknown-macro",
+                f"`{name}(…)` is not one of the project's macros",
+                f"use one of: {', '.join(sorted(MACROS))}",
+            )
+        ]
+    kind = MACROS[name]
+    if kind is None or kind not in known or not call.args:
+        return []
+    if not isinstance(call.args[0], nodes.Const):  # a variable: it could only be checked while rendering
+        return [problem(path, line, "id-not-text", f"`{name}(…)` is given its {kind} by a variable or an expression")]
+    value = call.args[0].value
+    if value in known[kind]:
+        return []
+    names = ", ".join(sorted(known[kind])) or "none yet"
+    return [
+        problem(
+            path,
+            line,
+            f"unknown-{kind}",
+            f"the page names the {kind} `{value}`, which does not exist",
+            f"use one of: {names}",
+        )
+    ]
+
+
+# Data -------------------------------------------------------------------------
+# The macros pages may call (portfolio.pages registers them), and the kind of id each
+# takes as its first argument (None: no id, or one checked elsewhere).
+MACROS: dict[str, str | None] = {
+    "capsule_card": "capsule",
+    "capsule_activities": "capsule",
+    "quiz": "quiz",
+    "self_assessment": "self-assessment",
+    "related_capsules": None,
+    "step_cycle": None,
+    "course_tracks": None,
+    "progress_tables": None,
+    "mentoring_workspace": None,
+    "observation_checklists": None,
+    "pilot_schedule": None,
+    "session_plans": None,
+    "handouts": None,
+    "answer_keys": None,
+    "course_plans": None,
+    "downloads": None,
+    "reflection": None,
+    "lms_downloads": None,
+    "adapt": None,  # adaptations.check_pages knows the points
+    "contacts": None,
+    "translation_status": None,
+    "glossary_terms": None,
+    "form": "form",
+    "forms_list": None,
+}
+
+_OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+# mkdocs-macros' variables that describe the build (hooks/macros_context.py removes them).
+BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
+# A page's links to other pages.
+_OTHER_PAGES = frozenset({"next_page", "previous_page", "parent", "children", "ancestors"})
+_MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
+_OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
+_PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

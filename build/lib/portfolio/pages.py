@@ -1,0 +1,578 @@
+"""Macros that pages call (`{{ capsule_card("id") }}`), rendered from Jinja partials.
+
+No HTML is written here: each macro builds a view (plain data in the page's
+language) and renders a partial from `overrides/partials/`.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.utils import get_relative_url
+
+from portfolio import diagrams
+from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
+from portfolio.build_state import BuildState
+from portfolio.certificate import certificate_view
+from portfolio.forms import file_sizes, form_view
+from portfolio.locale_facts import direction, hours, percent
+from portfolio.locations import (
+    ASSESSMENT_PAGES,
+    CAPSULE_PAGES,
+    FORM_PAGES,
+    MLANG,
+    OFFLINE_ZIP,
+    bank_file,
+    form_file,
+    handouts_pdf,
+    pdf_file,
+    scorm_file,
+)
+from portfolio.materials import capsule_materials, handout_set
+from portfolio.models import Capsule
+from portfolio.question_types import kind_of
+from portfolio.quiz_balance import chance_score
+from portfolio.terminology import glossary_rows
+from portfolio.views import LanguageView
+
+# A pilot course's day (pilot_schedule): lunch once three hours have passed, for an hour.
+LUNCH_AFTER, LUNCH = 180, 60
+
+
+def clock(minutes: int) -> str:
+    """Minutes from the start of a session, as h:mm."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
+    """Learning minutes (breaks excluded) face to face, and at a distance or in self-study."""
+    present = sum(c.learning_minutes() for c in capsules if c.mode == "face-to-face")
+    return present, sum(c.learning_minutes() for c in capsules) - present
+
+
+class PageMacros(LanguageView):
+    """The macros of one language build; `current_page` gives the page being rendered."""
+
+    def __init__(self, state: BuildState, lang: str, env: Environment, current_page: Callable[[], Any]):
+        super().__init__(state, lang, env, self._link_from_page)
+        self.current_page = current_page
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {
+            "capsule_card": self.capsule_card,
+            "capsule_activities": self.capsule_activities,
+            "quiz": self.quiz,
+            "related_capsules": self.related_capsules,
+            "step_cycle": self.step_cycle,
+            "course_tracks": self.course_tracks,
+            "self_assessment": self.self_assessment,
+            "progress_tables": self.progress_tables,
+            "mentoring_workspace": self.mentoring_workspace,
+            "session_plans": self.session_plans,
+            "handouts": self.handouts,
+            "answer_keys": self.answer_keys,
+            "observation_checklists": self.observation_checklists,
+            "pilot_schedule": self.pilot_schedule,
+            "course_plans": self.course_plans,
+            "downloads": self.downloads,
+            "reflection": self.reflection,
+            "lms_downloads": self.lms_downloads,
+            "adapt": self.adapt,
+            "contacts": self.contacts,
+            "translation_status": self.translation_status,
+            "glossary_terms": self.glossary_terms,
+            "form": self.form,
+            "forms_list": self.forms_list,
+        }
+
+    def variables(self, extra: dict) -> dict[str, Any]:
+        """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui."""
+        return {
+            **extra,
+            "extra": dict(extra),
+            "lang": self.lang,
+            "ui": self.ui,
+            "org": self.organisation(),
+        }
+
+    # Macros -------------------------------------------------------------------
+
+    def capsule_card(self, capsule_id: str | None = None) -> str:
+        """A capsule's summary card: duration, mode, audience, objectives, outcomes, link.
+        Without an id, the capsule the page presents (front matter `capsule:`)."""
+        capsule = self._capsule(capsule_id or self._page_capsule())
+        return self.render(
+            "partials/capsule-card.html", capsule=self.capsule_view(capsule), link=self._capsule_link(capsule.id)
+        )
+
+    def capsule_activities(self, capsule_id: str | None = None) -> str:
+        """The activities of a capsule as a learner sees them (no trainer notes); without
+        an id, the page's capsule's."""
+        activities = self.capsule_view(self._capsule(capsule_id or self._page_capsule()))["activities"]
+        return self.render("partials/activities.html", activities=activities)
+
+    def quiz(self, quiz_id: str | None = None) -> str:
+        """A quiz as a form: questions and options, feedback hidden until checked; without
+        an id, the quiz of the page's capsule (nothing if it has none)."""
+        quizzes = self.state.curriculum.quizzes
+        if quiz_id is None:
+            quiz_id = self._capsule(self._page_capsule()).quiz
+            if quiz_id is None:
+                return ""
+        if quiz_id not in quizzes:
+            raise ValueError(self._unknown("quiz", quiz_id, quizzes))
+        return self.quiz_form(quiz_id)
+
+    def self_assessment(self, assessment_id: str) -> str:
+        """A self-assessment form: statements on a scale, and the bands that read the total."""
+        assessments = self.state.curriculum.self_assessments
+        if assessment_id not in assessments:
+            raise ValueError(self._unknown("self-assessment", assessment_id, assessments))
+        return self.render("partials/self-assessment.html", sa=self.localise(assessments[assessment_id]))
+
+    def progress_tables(self) -> str:
+        """The "My progress" tables: every capsule and self-assessment, filled in by the browser."""
+        curriculum = self.state.curriculum
+        capsules = [
+            {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
+            for c in self._capsules_in_order()  # the course's order, as the learner takes them
+        ]
+        assessments = [
+            {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
+            for a in curriculum.self_assessments.values()
+        ]
+        # A self-assessment that repeats an earlier one's statements: both side by side.
+        comparisons = [
+            {
+                "before": a.follows,
+                "after": a.id,
+                "before_title": self.localise(curriculum.self_assessments[a.follows].title),
+                "after_title": self.localise(a.title),
+                "statements": [{"id": st.id, "text": self.localise(st.text)} for st in a.statements],
+            }
+            for a in curriculum.self_assessments.values()
+            if a.follows in curriculum.self_assessments
+        ]
+        # The learner's own version of the observation checklists, in the same order.
+        checks = [
+            {
+                "id": c.id,
+                "title": self.localise(c.title),
+                "behaviours": [self.localise(o.behaviour) for o in sorted(c.observation, key=lambda o: o.objective)],
+            }
+            for c in self._capsules_in_order()
+            if c.observation
+        ]
+        return self.render(
+            "partials/progress.html",
+            capsules=capsules,
+            assessments=assessments,
+            comparisons=comparisons,
+            checks=checks,
+            certificate=certificate_view(self, self._file_link),
+        )
+
+    def mentoring_workspace(self) -> str:
+        """The mentoring workspace: one plan per pairing or placement, kept in the browser
+        (workspace.js), with the roles, stages, tasks and prompts of curriculum/workspace.yml."""
+        from portfolio.workspace import WORKSPACE_FILE, page_href, workspace_view
+
+        curriculum = self.state.curriculum
+        if curriculum.workspace is None:
+            raise ValueError(
+                f"{self.current_page().file.src_path}:1 [missing-file] the page shows the mentoring workspace,"
+                f" but curriculum/{WORKSPACE_FILE} is missing or cannot be read — run `portfolio check`"
+            )
+        steps = {
+            step.chapter: {"number": number, "title": self.localise(step.label)}
+            for number, step in enumerate(curriculum.cycle.steps if curriculum.cycle else [], 1)
+        }
+        page = self.current_page()
+        link = functools.partial(page_href, page)
+        view = workspace_view(curriculum.workspace, self.localise, link, steps, curriculum.forms)
+        return self.render("partials/workspace.html", ws=view)
+
+    def adapt(self, point: str) -> str:
+        """An adaptation point: the organisation's own text, or a notice that it is still to write."""
+        if point not in ADAPTATION_POINTS:
+            raise ValueError(
+                f"{self.current_page().file.src_path}:1 [unknown-adaptation] `{point}` is not an adaptation point"
+                f" — use one of: {', '.join(ADAPTATION_POINTS)}"
+            )
+        org = self.state.curriculum.organisation
+        text = org.adaptations.get(point) if org else None
+        return self.render(
+            "partials/adaptation.html",
+            point=point,
+            label=self.ui[f"adapt-{point}"],
+            text=self.localise(text) if text else "",
+            org=self.organisation(),
+        )
+
+    def translation_status(self) -> str:
+        """Every page and curriculum file, and how far each language has translated it."""
+        from portfolio.translations import curriculum_statuses, page_statuses, summary
+
+        languages = self.state.languages
+        statuses = page_statuses(self.state.root, languages) + curriculum_statuses(self.state.root, languages)
+        others = [lang for lang in languages.built if lang != languages.default]
+        rows = [
+            {
+                "path": path,
+                "states": [next(s.state for s in statuses if s.path == path and s.lang == lang) for lang in others],
+            }
+            for path in sorted({s.path for s in statuses})
+        ]
+        shares = {lang: f"{share:.0f}" for lang, share in summary(statuses, languages).items()}
+        names = [languages.names[lang] for lang in others]
+        return self.render("partials/translation-status.html", rows=rows, names=names, others=others, shares=shares)
+
+    def glossary_terms(self) -> str:
+        """The key terms of curriculum/terminology.yml with their meaning, in this language."""
+        rows = glossary_rows(self.state.terminology, self.lang, self.state.languages.default)
+        return self.render("partials/glossary-terms.html", rows=rows)
+
+    def form(self, form_id: str) -> str:
+        """A form on its page: purpose, files to download, and its questions."""
+        forms = self.state.curriculum.forms
+        if form_id not in forms:
+            raise ValueError(self._unknown("form", form_id, forms))
+        view = form_view(forms[form_id], self.lang, self.state.languages.default, self.ui, self.organisation())
+        return self.render("partials/form.html", form=view, files=self._form_files(form_id))
+
+    def forms_list(self) -> str:
+        """Every form with what it is for, and its PDF and Word files with their sizes."""
+        items = [
+            {
+                "title": self.localise(form.title),
+                "purpose": self.localise(form.purpose),
+                "link": self._page_link(f"{FORM_PAGES}/{form.id}.md"),
+                "files": self._form_files(form.id),
+            }
+            for form in self.state.curriculum.forms.values()
+        ]
+        return self.render("partials/forms-list.html", forms=items)
+
+    def _form_files(self, form_id: str) -> list[dict[str, Any]]:
+        sizes = file_sizes(self.state.languages, self.lang, form_id)
+        return [
+            {
+                "label": self.ui[f"form-{fmt}"],
+                "href": self._file_link(self.state.languages.folder(self.lang) + form_file(form_id, self.lang, fmt)),
+                "size": self.ui["form-size"].replace("{size}", str(max(1, round(size / 1024)))) if size else "",
+            }
+            for fmt, size in sizes.items()
+        ]
+
+    def contacts(self) -> str:
+        """The organisation's channels and the contact people who gave their consent."""
+        curriculum = self.state.curriculum
+        ids = curriculum.organisation.contacts if curriculum.organisation else []
+        people = [self.localise(vars(curriculum.people[i])) for i in ids if curriculum.people[i].consent.given]
+        return self.render("partials/contacts.html", org=self.organisation(), people=people)
+
+    def lms_downloads(self) -> str:
+        """Links to this language's SCORM packages and question banks (written after the site)."""
+        folder = self.state.languages.folder(self.lang)
+        course = self.state.curriculum.course
+        packages = [
+            {
+                "title": self.localise(t.title),
+                "href": self._file_link(folder + scorm_file(t.id, self.lang)),
+            }
+            for t in (course.tracks if course else [])
+        ]
+        banks = {
+            "gift": self._file_link(folder + bank_file(self.lang, "gift")),
+            "xml": self._file_link(folder + bank_file(self.lang, "xml")),
+            "multilingual": self._file_link(bank_file(MLANG, "gift")),
+        }
+        return self.render("partials/lms-downloads.html", packages=packages, banks=banks)
+
+    def reflection(self) -> str:
+        """The reflection field of the capsule this page presents (front matter `capsule:`)."""
+        capsule = self._capsule(self._page_capsule())
+        return self.render("partials/reflection.html", capsule_id=capsule.id)
+
+    def downloads(self) -> str:
+        """Links to this language's PDFs (written after the site is built)."""
+        printing = self.state.curriculum.printing
+        folder = self.state.languages.folder(self.lang)
+        items = [
+            {
+                "title": self.localise(document.title),
+                "subtitle": self.localise(document.subtitle),
+                "href": self._file_link(f"{folder}{pdf_file(document.id, self.lang)}"),
+            }
+            for document in (printing.documents if printing else [])
+        ]
+        # The offline copy leaves its own download out (data-online-only, offline_copy.py).
+        return self.render("partials/downloads.html", documents=items, offline=self._file_link(OFFLINE_ZIP))
+
+    # Trainer pages ------------------------------------------------------------
+
+    def session_plans(self) -> str:
+        """Every capsule's session plan: activities with start times, notes and materials."""
+        capsules = []
+        for capsule in self._capsules_in_order():
+            view = self.capsule_view(capsule)
+            start = 0
+            for activity in view["activities"]:
+                activity["start"] = clock(start)
+                start += activity["minutes"]
+            view["end"] = clock(start)
+            view["link"] = self._capsule_link(capsule.id)
+            view["handouts"] = self._handouts_pdf(capsule)
+            capsules.append(view)
+        return self.render("partials/session-plans.html", capsules=capsules)
+
+    def handouts(self) -> str:
+        """Every capsule's handouts to print for participants, with the handbook pages and
+        forms to print and the supplies to bring; the trainer's pack prints each capsule's
+        section as its own PDF."""
+        materials = self.state.curriculum.materials
+        plan = self._page_link("trainers/session-plans.md")
+        sets = []
+        for capsule in self._capsules_in_order():
+            found = handout_set(capsule, materials, self.localise, self.link)
+            if found:
+                sets.append({**found, "pdf": self._handouts_pdf(capsule), "plan": plan})
+        return self.render("partials/handouts.html", sets=sets)
+
+    def _handouts_pdf(self, capsule: Capsule) -> str | None:
+        """A link to the capsule's handouts PDF (cut from the trainer's pack), if it has handouts."""
+        materials = self.state.curriculum.materials
+        if not any(m.kind == "handout" for m in capsule_materials(capsule, materials)):
+            return None
+        folder = self.state.languages.folder(self.lang)
+        return self._file_link(f"{folder}{handouts_pdf(capsule.id, self.lang)}")
+
+    def answer_keys(self) -> str:
+        """Every quiz's right answers, grouped by the capsule objective each question
+        tests, with the score a learner answering at random would get on average."""
+        items = []
+        for capsule in self._capsules_in_order():
+            quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
+            if quiz is None:
+                continue
+            numbers = {q.id: n for n, q in enumerate(quiz.questions, 1)}
+            objectives = []
+            for number in sorted({q.objective or 0 for q in quiz.questions}):
+                tested = [q for q in quiz.questions if (q.objective or 0) == number]
+                objectives.append(
+                    {
+                        "text": self.localise(capsule.objectives[number - 1])
+                        if 0 < number <= len(capsule.objectives)
+                        else self.ui["trainer-no-objective"],
+                        "questions": [
+                            {
+                                "number": numbers[q.id],
+                                "prompt": self.localise(q.prompt),
+                                "answers": kind_of(q).answer_key(q, self.localise),
+                            }
+                            for q in tested
+                        ],
+                    }
+                )
+            items.append(
+                {
+                    "id": quiz.id,
+                    "title": self.localise(capsule.title),
+                    "pass_mark": percent(quiz.pass_mark, self.lang),
+                    "chance": percent(round(chance_score(quiz)), self.lang),
+                    "objectives": objectives,
+                }
+            )
+        return self.render("partials/answer-keys.html", quizzes=items)
+
+    def observation_checklists(self) -> str:
+        """For each capsule with performance objectives, the behaviours a trainer watches
+        for in role-plays, to tick "seen", "partly" or "not yet"."""
+        capsules = [
+            {
+                "id": capsule.id,
+                "title": self.localise(capsule.title),
+                "link": self._capsule_link(capsule.id),
+                "objectives": [
+                    {
+                        "text": self.localise(capsule.objectives[number - 1]),
+                        "behaviours": [
+                            self.localise(o.behaviour) for o in capsule.observation if o.objective == number
+                        ],
+                    }
+                    for number in sorted({o.objective for o in capsule.observation})
+                    if 0 < number <= len(capsule.objectives)
+                ],
+            }
+            for capsule in self._capsules_in_order()
+            if capsule.observation
+        ]
+        return self.render("partials/observation-checklists.html", capsules=capsules)
+
+    def course_plans(self) -> str:
+        """Each track as a blended course: face-to-face and distance hours, and a timeline."""
+        curriculum = self.state.curriculum
+        rtl = direction(self.lang) == "rtl"
+        tracks = []
+        for track in curriculum.course.tracks if curriculum.course else []:
+            capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
+            present, distance = learning_minutes_by_place(capsules)
+            view = self.localise(track)
+            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
+            view["present_hours"] = hours(present, self.lang)
+            view["distance_hours"] = hours(distance, self.lang)
+            view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
+            view["capsules"] = [{**self.capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
+            tracks.append(view)
+        return self.render(
+            "partials/course-plans.html",
+            tracks=tracks,
+            width=diagrams.TIMELINE_WIDTH,
+            height=diagrams.TIMELINE_HEIGHT,
+            bar=diagrams.TIMELINE_BAR,
+        )
+
+    def pilot_schedule(self, track_id: str, start: str = "9:00") -> str:
+        """A pilot course built from a track: its face-to-face capsules over two days (a
+        lunch break once three hours have passed), its other capsules done at a distance
+        before, between or after the days, in the track's order."""
+        course = self.state.curriculum.course
+        tracks = {t.id: t for t in (course.tracks if course else [])}
+        if track_id not in tracks:
+            raise ValueError(self._unknown("track", track_id, tracks))
+        capsules = [self._capsule(c) for c in tracks[track_id].capsules]
+        present = [c for c in capsules if c.mode == "face-to-face"]
+        half = sum(c.duration for c in present) / 2
+        days: list[list[Capsule]] = [[], []]
+        for capsule in present:
+            days[0 if sum(c.duration for c in days[0]) + capsule.duration / 2 <= half else 1].append(capsule)
+        first_day1 = capsules.index(days[0][0]) if days[0] else 0
+        first_day2 = capsules.index(days[1][0]) if days[1] else len(capsules)
+        remote = [c for c in capsules if c.mode != "face-to-face"]
+        groups = {
+            "before": [c for c in remote if capsules.index(c) < first_day1],
+            "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
+            "after": [c for c in remote if capsules.index(c) > first_day2],
+        }
+        opening = sum(int(part) * factor for part, factor in zip(start.split(":"), (60, 1), strict=True))
+        views = []
+        for capsules_of_day in days:
+            clock_at, rows, lunch = opening, [], False
+            for capsule in capsules_of_day:
+                if not lunch and clock_at - opening >= LUNCH_AFTER:
+                    rows.append({"time": clock(clock_at), "lunch": True, "minutes": LUNCH})
+                    clock_at, lunch = clock_at + LUNCH, True
+                rows.append(
+                    {
+                        "time": clock(clock_at),
+                        "lunch": False,
+                        "capsule": self.capsule_view(capsule),
+                        "link": self._capsule_link(capsule.id),
+                    }
+                )
+                clock_at += capsule.duration
+            views.append({"rows": rows, "end": clock(clock_at)})
+        remote_views = {
+            key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
+            for key, group in groups.items()
+        }
+        present_minutes, distance_minutes = learning_minutes_by_place(capsules)
+        return self.render(
+            "partials/pilot-schedule.html",
+            days=views,
+            remote=remote_views,
+            present_hours=hours(present_minutes, self.lang),
+            distance_hours=hours(distance_minutes, self.lang),
+        )
+
+    def _capsules_in_order(self) -> list[Capsule]:
+        """Capsules in the order of the longest track, then any others by id."""
+        curriculum = self.state.curriculum
+        tracks = curriculum.course.tracks if curriculum.course else []
+        ordered = max((t.capsules for t in tracks), key=len, default=[])
+        rest = sorted(set(curriculum.capsules) - set(ordered))
+        return [curriculum.capsules[c] for c in [*ordered, *rest] if c in curriculum.capsules]
+
+    # Learner pages ------------------------------------------------------------
+
+    def course_tracks(self) -> str:
+        """Every track of the course: its capsules in order and its total learning time."""
+        curriculum = self.state.curriculum
+        tracks = []
+        for track in curriculum.course.tracks if curriculum.course else []:
+            view = self.localise(track)
+            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
+            view["capsules"] = [
+                {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
+            ]
+            tracks.append(view)
+        return self.render("partials/tracks.html", tracks=tracks)
+
+    def step_cycle(self) -> str:
+        """The buddy-system cycle as an SVG diagram, labels in the page's language."""
+        steps = self.state.curriculum.cycle.steps if self.state.curriculum.cycle else []
+        rtl = direction(self.lang) == "rtl"
+        nodes = diagrams.cycle([self.localise(step.label) for step in steps], rtl)
+        return self.render(
+            "partials/step-cycle.html",
+            nodes=nodes,
+            rtl=rtl,
+            width=diagrams.WIDTH,
+            height=diagrams.HEIGHT,
+            radius=diagrams.NODE_RADIUS,
+        )
+
+    def related_capsules(self) -> str:
+        """Cards of the capsules named in the page's front matter `capsules:`."""
+        ids = self.current_page().meta.get("capsules") or []
+        capsules = [self.capsule_view(self._capsule(i)) for i in ids]
+        links = [self._capsule_link(i) for i in ids]
+        return self.render("partials/related-capsules.html", items=list(zip(capsules, links, strict=True)))
+
+    # Helpers ------------------------------------------------------------------
+
+    def _page_capsule(self) -> str:
+        """The capsule the page presents: its front matter `capsule:`."""
+        return str(self.current_page().meta.get("capsule") or "")
+
+    def _capsule(self, capsule_id: str) -> Capsule:
+        capsules = self.state.curriculum.capsules
+        if capsule_id not in capsules:
+            raise ValueError(self._unknown("capsule", capsule_id, capsules))
+        return capsules[capsule_id]
+
+    def _unknown(self, kind: str, name: str, known: dict) -> str:
+        page = self.current_page().file.src_path
+        names = ", ".join(sorted(known)) or "none yet"
+        return (
+            f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"
+        )
+
+    def _capsule_link(self, capsule_id: str) -> str | None:
+        """A Markdown link target from the current page to the capsule's page (none on that page)."""
+        return self._page_link(f"{CAPSULE_PAGES}/{capsule_id}.md")
+
+    def _file_link(self, path: str) -> str | None:
+        """A link from the current page to a file of the site (a path from its top)."""
+        page = self.current_page()
+        return None if page is None else get_relative_url(path, page.url)
+
+    def _page_link(self, target: str) -> str | None:
+        """A Markdown link target from the current page to `target` (a path in the language
+        folder); none on that page itself."""
+        return self._link_from_page(target) or None
+
+    def _link_from_page(self, target: str) -> str | None:
+        """A link from the current page to `target`: "" on that page itself, None outside
+        a page."""
+        page = self.current_page()
+        if page is None:
+            return None
+        page_path = page.file.src_uri.split("/", 1)[1]  # drop the language folder
+        if page_path == target:
+            return ""
+        return posixpath.relpath(target, posixpath.dirname(page_path) or ".")

@@ -1,0 +1,341 @@
+"""The printable documents (portfolio, trainer's pack): one PDF each per language.
+
+print-site is not language-aware and Material's CSS does not render in WeasyPrint,
+so the documents are assembled here: the built pages of one language are read in
+the order of `curriculum/documents.yml`, each page's <article> is taken, its ids are
+prefixed and its links rewritten to point inside the document, and the whole is
+rendered from `templates/print/document.html` with `templates/print/print.css`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
+
+from lxml import html as lxml_html
+from markupsafe import Markup
+from mkdocs.utils.yaml import yaml_load
+
+from portfolio import __version__, output_cache, parallel
+from portfolio.build_state import BuildState
+from portfolio.interface import strings_for
+from portfolio.locale_facts import direction
+from portfolio.locations import handouts_pdf, pdf_file
+from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
+from portfolio.models import Curriculum, PrintDocument
+from portfolio.problems import ProblemsFound, problem
+from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, site_address
+from portfolio.reproducible import source_date
+from portfolio.templating import template_environment
+
+PRINT_TEMPLATES = "templates/print"
+CURRICULUM_FILE = "curriculum/documents.yml"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
+# Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
+_HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
+
+
+@dataclass
+class PrintChapter:
+    anchor: str
+    title: str
+    body: Markup
+    lang: str
+    fallback: bool
+
+
+@dataclass
+class Built:
+    path: Path
+    pages: int
+    seconds: float
+    chapters: list[str] = field(default_factory=list)
+    reused: bool = False  # taken from the output cache, not rendered
+
+
+def pdf_path(site_dir: Path, languages: Languages, lang: str, document_id: str) -> Path:
+    """Where a document's PDF lands in the site."""
+    return site_dir / languages.folder(lang) / pdf_file(document_id, lang)
+
+
+def build_document(
+    site_dir: Path, state: BuildState, document: PrintDocument, lang: str, nav: list, assets: bytes = b""
+) -> Built:
+    """Assemble one document in one language and write its PDF, or take it from the
+    output cache when the same HTML, stylesheet, images (`assets`) and fonts made it before."""
+    root, curriculum, languages = state.root, state.curriculum, state.languages
+    organisation = curriculum.text(curriculum.organisation.name, lang) if curriculum.organisation else ""
+    strings = strings_for(state.interface, lang, languages.default)
+    started = time.perf_counter()
+    order = outline(document, nav)
+    sources = [source for source in order if source is not None]
+    published = _published_root(state.root, languages, lang)
+    chapters = iter(
+        _chapter(site_dir, languages, lang, source, sources, i, published) for i, source in enumerate(sources)
+    )
+    parts = [next(chapters) if source is not None else _capsule_summaries(curriculum, lang) for source in order]
+    html = (
+        template_environment(root / PRINT_TEMPLATES)
+        .get_template("document.html")
+        .render(
+            lang=lang,
+            dir=direction(lang),
+            title=curriculum.text(document.title, lang),
+            subtitle=curriculum.text(document.subtitle, lang),
+            organisation=organisation,
+            language_name=languages.names[lang],
+            version=__version__,
+            date=source_date(root).date().isoformat(),
+            ui=strings,
+            parts=parts,
+            stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
+            logo=_logo(site_dir, curriculum),
+        )
+    )
+    titles = {
+        c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
+        for c in curriculum.capsules.values()
+    }
+    target = pdf_path(site_dir, languages, lang, document.id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
+    inputs = ["pdf", document.id, html, output_cache.files(print_files), assets, repr(sorted(titles.items()))]
+    facts, reused = output_cache.cached(
+        root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
+    )
+    titles = [part.title for part in parts if isinstance(part, PrintChapter)]
+    return Built(target, facts["pages"], time.perf_counter() - started, titles, reused)
+
+
+def _render(
+    site_dir: Path,
+    root: Path,
+    languages: Languages,
+    html: str,
+    document: PrintDocument,
+    lang: str,
+    target: Path,
+    titles: dict[str, str],
+) -> dict:
+    """Lay out the HTML with WeasyPrint (fetching only from the site and the print
+    templates) and write the PDF, and the handouts PDFs if it holds the handouts page
+    (`titles`: their titles by capsule); the facts kept beside it in the cache."""
+    from weasyprint import HTML  # heavy import: only when printing
+
+    fetcher = restricted_fetcher([site_dir, root / PRINT_TEMPLATES])
+    rendered = HTML(string=html, base_url=str(site_dir), url_fetcher=fetcher).render()
+    if fetcher.refused:
+        raise ProblemsFound(
+            [
+                problem(
+                    pdf_path(Path("site"), languages, lang, document.id),
+                    1,
+                    "unsafe-markup",
+                    f"the document asks for `{url}`, outside the site being built",
+                )
+                for url in sorted(fetcher.refused)
+            ]
+        )
+    rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
+    return {"pages": len(rendered.pages), "also": _write_handouts(rendered, target.parent, lang, titles)}
+
+
+def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str]) -> list[str]:
+    """Each capsule's section of the handouts page (a chapter of the document, if it has
+    it) as a PDF of its own, from the pages already laid out: the section's first page
+    up to its trainer sheets, the next section or the next chapter. Returns the file
+    names written in `folder`."""
+    from weasyprint.document import DocumentMetadata
+
+    first_pages: dict[str, int] = {}  # a page lists the anchors of every element on it
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            first_pages.setdefault(anchor, index)
+    starts = {m.group(1): i for a, i in first_pages.items() if (m := _HANDOUT_SET.fullmatch(a))}
+    boundaries = {i for a, i in first_pages.items() if _HANDOUTS_END.fullmatch(a)} | set(starts.values())
+    written = []
+    for capsule, first in starts.items():
+        last = min((b for b in boundaries if b > first), default=len(rendered.pages))
+        part = rendered.copy(rendered.pages[first:last])
+        title = titles.get(capsule, capsule)
+        part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
+        name = posixpath.basename(handouts_pdf(capsule, lang))
+        part.write_pdf(folder / name, pdf_variant="pdf/ua-1", pdf_identifier=name.encode("utf-8"))
+        written.append(name)
+    return written
+
+
+def outline(document: PrintDocument, nav: list) -> list[str | None]:
+    """The pages of a document in order; None where the capsule summaries go."""
+    order: list[str | None] = []
+    for part in document.parts:
+        if part.nav:
+            order += [p for p in _nav_pages(nav, part.nav) if p not in part.exclude]
+        elif part.page:
+            order.append(part.page)
+        elif part.capsule_summaries:
+            order.append(None)
+    return order
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _nav_pages(nav: list, section: str) -> list[str]:
+    pages = nav_section_pages(nav, section)
+    if pages is None:  # portfolio check reports it first ([unknown-nav-section])
+        raise ProblemsFound([problem(CURRICULUM_FILE, 1, "unknown-nav-section", f"no nav section `{section}`")])
+    return pages
+
+
+def _chapter(
+    site_dir: Path, languages: Languages, lang: str, source: str, sources: list[str], index: int, published: str
+) -> PrintChapter:
+    """One built page as a chapter: its article, ids prefixed, links pointing inside the
+    document, or to the published site for pages the document does not hold."""
+    url = _url(source)
+    page = site_dir / languages.folder(lang) / url / "index.html"
+    tree = lxml_html.fromstring(page.read_bytes())
+    article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
+    for junk in article.xpath(".//a[@class='headerlink'] | .//script | .//button | .//*[@class='md-source-file']"):
+        junk.drop_tree()
+    for element in article.xpath(".//*[@rel]"):  # rel=attachment would embed the target in the PDF
+        del element.attrib["rel"]
+    anchor = f"c{index + 1}"
+    targets = {_url(s): f"c{i + 1}" for i, s in enumerate(sources)}
+    for element in article.xpath(".//*[@id]"):
+        element.set("id", f"{anchor}-{element.get('id')}")
+    for link in article.xpath(".//a[@href]"):
+        link.set("href", _rewrite(link.get("href"), url, targets, published))
+    fallback = bool(article.xpath(".//*[contains(@class, 'portfolio-fallback')]"))
+    title = article.xpath("string(.//h1)").strip()
+    body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
+    return PrintChapter(anchor, title, Markup(body), languages.default if fallback else lang, fallback)
+
+
+def _url(source: str) -> str:
+    """The directory URL of a page, e.g. handbook/glossary.md -> handbook/glossary/."""
+    stem = source.removesuffix(".md")
+    return "" if stem == "index" else (stem.removesuffix("/index") + "/")
+
+
+def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) -> str:
+    """Links to a page of the document become links to its chapter; links to other pages
+    and files of the site point to the published site; https links stay as they are."""
+    if href.startswith(("http:", "https:")):
+        return href
+    if _SCHEME.match(href):  # mailto:, javascript:, file:... never become live in a PDF
+        return ""
+    target, fragment = urldefrag(urljoin("/" + page_url, href))
+    path = posixpath.normpath(target.lstrip("/")) if target.strip("/") else ""
+    target = "" if path in ("", ".") else (path if "." in posixpath.basename(path) else path + "/")
+    if href.startswith("#"):
+        target = page_url
+    anchor = targets.get(target)
+    if anchor is not None:
+        return f"#{anchor}-{fragment}" if fragment else f"#{anchor}"
+    if not published:
+        return ""
+    return published + target + (f"#{fragment}" if fragment else "")
+
+
+def _published_root(root: Path, languages: Languages, lang: str) -> str:
+    """The published address of a language's folder (site_url of mkdocs.yml), or '' if unset."""
+    site_url = site_address(root)
+    return (site_url.rstrip("/") + "/" + languages.folder(lang)) if site_url else ""
+
+
+def restricted_fetcher(folders: list[Path]):
+    """WeasyPrint's URL fetcher, limited to files under `folders`: everything else (other
+    files of the machine, remote URLs) is refused and remembered in `.refused`."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = [folder.resolve() for folder in folders]
+
+    class _Fetcher(URLFetcher):
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.refused: set[str] = set()
+
+        def fetch(self, url, headers=None):
+            if url.startswith("file:"):
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if any(path.is_relative_to(folder) for folder in allowed):
+                    return super().fetch(url, headers)
+            elif url.startswith("data:"):
+                return super().fetch(url, headers)
+            self.refused.add(url)
+            raise ValueError(f"{url} is outside the site being built")
+
+    return _Fetcher(allowed_protocols=("file", "data"))
+
+
+def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
+    return {
+        "summaries": [
+            {
+                "title": curriculum.text(c.title, lang),
+                "summary": curriculum.text(c.summary, lang),
+                "duration": c.duration,
+                "mode": c.mode,
+                "objectives": [curriculum.text(o, lang) for o in c.objectives],
+            }
+            for c in curriculum.capsules.values()
+        ]
+    }
+
+
+def _logo(site_dir: Path, curriculum: Curriculum) -> str | None:
+    """The organisation's logo (a path under docs/, from organisation.yml, copied into the
+    built site) as a URL relative to the site, as the document's base URL is: the HTML,
+    and so the output cache's key, must not hold the folder a build happens in."""
+    org = curriculum.organisation
+    path = (site_dir / org.logo).resolve() if org and org.logo else None
+    inside = path is not None and path.is_relative_to(site_dir.resolve())
+    return quote(path.relative_to(site_dir.resolve()).as_posix()) if inside and path.is_file() else None
+
+
+def _size(site_dir: Path, languages: Languages, lang: str, order: list[str | None]) -> int:
+    """The bytes of the built pages a document holds in one language: how long it takes."""
+    pages = [site_dir / languages.folder(lang) / _url(source) / "index.html" for source in order if source]
+    return sum(page.stat().st_size for page in pages if page.is_file())
+
+
+def load_nav(root: Path) -> list:
+    """The page tree of mkdocs.yml, whose sections documents.yml names."""
+    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
+        return yaml_load(stream)["nav"]
+
+
+def build_all(state: BuildState, site_dir: Path, report=print) -> list[Built]:
+    """Every document in every built language, rendered in parallel; `report` hears of
+    each as it is done."""
+    return start_all(state, site_dir, report).wait()
+
+
+def start_all(state: BuildState, site_dir: Path, report=print) -> parallel.Running:
+    """Every document in every built language, started on the other cores; `wait()` on
+    the result gives them (the build meanwhile makes the LMS files)."""
+    nav = load_nav(state.root)
+    documents = state.curriculum.printing.documents if state.curriculum.printing else []
+    # The images and fonts the documents may show, from the site being built.
+    shown = [p for p in site_dir.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+    assets = output_cache.files(shown)
+    jobs = [(site_dir, state, document, lang, nav, assets) for lang in state.languages.built for document in documents]
+    # The longest first, so that no core waits alone for a long one at the end.
+    jobs.sort(key=lambda job: -_size(site_dir, state.languages, job[3], outline(job[2], nav)))
+    report(f"PDF: {len(jobs)} documents ...")
+    return parallel.start(
+        build_document,
+        jobs,
+        lambda done: report(
+            f"PDF {done.path.name}: {done.pages} pages"
+            + (", unchanged (from the cache)" if done.reused else f" in {done.seconds:.1f} s")
+        ),
+    )

@@ -1,0 +1,208 @@
+"""Problems found in the sources, and how they are shown to people.
+
+Every check in the project returns `Problem`s; nothing raises on bad input.
+Rules are data: each rule id has its severity and the default way to fix it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from portfolio.project import CONFIG_FILE
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    rule: str
+    message: str
+    fix: str = ""
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.rule][0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self, ci: bool = False) -> str:
+        """One line: `path:line [rule] what is wrong — how to fix`."""
+        fix = self.fix or RULES[self.rule][1]
+        text = f"[{self.rule}] {self.message} — {fix}"
+        if ci:
+            return f"::{self.severity} file={self.path},line={self.line}::{text}"
+        return f"{self.path}:{self.line} {text}"
+
+
+def problem(path: Path | str, line: int, rule: str, message: str, fix: str = "") -> Problem:
+    """Build a Problem with a path shown relative to the working directory."""
+    if rule not in RULES:
+        raise KeyError(f"unknown rule {rule!r}")
+    return Problem(_display_path(path), max(line, 1), rule, message, fix)
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def report(problems: list[Problem], ci: bool | None = None) -> str:
+    """All problems, sorted by file and line, under a one-line count; then, when there
+    are several, one line per rule with how many problems it found in how many files
+    and how to fix them (said once)."""
+    if ci is None:
+        ci = bool(os.environ.get("CI"))
+    n_err = len(errors(problems))
+    n_warn = len(problems) - n_err
+    head = f"{n_err} error(s), {n_warn} warning(s)"
+    lines = [p.format(ci) for p in sorted(problems)]
+    return "\n".join([head, *lines, *_by_rule(problems)])
+
+
+def _by_rule(problems: list[Problem]) -> list[str]:
+    if len(problems) < 2:
+        return []
+    rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))
+    lines = ["", "By rule:"]
+    for rule in rules:
+        found = [p for p in problems if p.rule == rule]
+        files = len({p.path for p in found})
+        where = f"in {files} file{'s' if files > 1 else ''}"
+        lines.append(f"  [{rule}] {len(found)} {where} — {RULES[rule][1]}")
+    return lines
+
+
+class ProblemsFound(Exception):
+    """Raised by the build when validation found errors; carries them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(report(problems))
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _display_path(path: Path | str) -> str:
+    """The path from the top of its project (the folder with mkdocs.yml), wherever the
+    command runs; from the working directory for a file outside any project."""
+    path = Path(path)
+    resolved = path.resolve()
+    base = _project_root(resolved.parent) or Path.cwd().resolve()
+    try:
+        return resolved.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@functools.lru_cache(maxsize=256)
+def _project_root(folder: Path) -> Path | None:
+    return next((f for f in (folder, *folder.parents) if (f / CONFIG_FILE).is_file()), None)
+
+
+# Data: rule id -> (severity, how to fix) --------------------------------------
+RULES: dict[str, tuple[str, str]] = {
+    "missing-file": (ERROR, "create it (README.md describes each curriculum file)"),
+    "unreadable-file": (ERROR, "check that the file exists and that you may read it"),
+    "not-utf8": (ERROR, "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)"),
+    "yaml-syntax": (ERROR, "fix the YAML near this line (indentation, a missing colon or quote)"),
+    "duplicate-key": (ERROR, "keep one of the two keys"),
+    "unknown-key": (ERROR, "remove it or correct its spelling"),
+    "missing-field": (ERROR, "add it"),
+    "wrong-type": (ERROR, "change the value to the expected type"),
+    "unknown-value": (ERROR, "use one of the allowed values"),
+    "duplicate-id": (ERROR, "give each item its own id"),
+    "id-mismatch": (ERROR, "make the id equal to the file name without .yml, or rename the file"),
+    "unknown-capsule": (ERROR, "use the id of a file in curriculum/capsules/"),
+    "unknown-quiz": (ERROR, "use the id of a file in curriculum/quizzes/"),
+    "unknown-self-assessment": (ERROR, "use the id of a file in curriculum/self-assessments/"),
+    "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
+    "missing-default-language": (ERROR, "add the text in the default language"),
+    "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
+    "no-correct-answer": (ERROR, "mark at least one option with `correct: true`"),
+    "several-correct-answers": (ERROR, "mark exactly one option correct, or make it `type: multiple`"),
+    "missing-section": (ERROR, "add the section"),
+    "section-mismatch": (ERROR, "give the translation the same `{ #id }` sections, in the same order, as the English"),
+    "checklist-mismatch": (ERROR, "give the translation one checklist item for each English item"),
+    "step-mismatch": (ERROR, "make `step` equal to the number at the start of the file name"),
+    "capsule-in-no-track": (ERROR, "add it to a track in curriculum/course.yml"),
+    "quiz-too-short": (ERROR, "give the quiz at least six questions"),
+    "band-gap": (ERROR, "extend a band so that every total score falls in one band"),
+    "band-overlap": (ERROR, "make the bands meet without overlapping (one ends at n, the next starts at n + 1)"),
+    "no-consent": (
+        ERROR,
+        "record the person's consent (given: true, date) only once they agreed in writing, or remove them",
+    ),
+    "unknown-person": (ERROR, "use the id of a person in curriculum/people.yml"),
+    "contact-in-markdown": (
+        ERROR,
+        "put the person in curriculum/people.yml with their consent and show them with {{ contacts() }}",
+    ),
+    "unknown-adaptation": (ERROR, "use one of the adaptation points (portfolio adapt lists them)"),
+    "contact-in-text": (
+        ERROR,
+        "put the person in curriculum/people.yml with their consent; organisation channels go in organisation.yml",
+    ),
+    "unsafe-markup": (
+        ERROR,
+        "remove it: scripts belong in docs/assets/javascripts, images and files under docs/, links to pages or https",
+    ),
+    "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
+    "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
+    "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
+    "id-not-text": (
+        ERROR,
+        'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',
+    ),
+    "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
+    "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
+    "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),
+    "bad-pass-mark": (ERROR, "give a pass mark from 1 to 100 (a percentage)"),
+    "true-false-options": (ERROR, "give a true-false question exactly two options: true first, then false"),
+    "too-many-correct": (ERROR, "mark fewer options correct, or split the question in two"),
+    "no-wrong-option": (ERROR, "add a wrong option that a learner could believe, or make it a single question"),
+    "wrong-question-field": (ERROR, "remove the field this question type does not use"),
+    "question-size": (ERROR, "change the number of options, pairs or items"),
+    "same-answer-twice": (ERROR, "write each pair's match, or each item, differently"),
+    "missing-feedback": (ERROR, "add `feedback:` that explains the right answer in every language"),
+    "no-objective": (WARNING, "add `objective: N`, the number of the capsule objective it tests (from 1)"),
+    "unknown-objective": (ERROR, "use the number of one of the capsule's objectives, from 1"),
+    "guess-position": (WARNING, "move right options to other places, so that each place is used about as often"),
+    "guess-longest": (
+        WARNING,
+        "make the options of each question about as long; lengthen wrong ones or shorten right ones",
+    ),
+    "guess-true-false": (WARNING, "rewrite some statements so that true and false answers balance"),
+    "guess-wrong-place": (WARNING, "put the wrong options of multiple-answer questions at different places"),
+    "guess-blind-score": (
+        ERROR,
+        "balance places, lengths and true/false answers until no rule that ignores the questions nears the pass mark",
+    ),
+    "prerequisite-cycle": (ERROR, "remove one of the prerequisites so that the chain has a first capsule"),
+    "unused-quiz": (WARNING, "name it in a capsule's `quiz:` or delete the file"),
+    "unknown-language": (ERROR, "use a locale declared under the i18n plugin in mkdocs.yml, written the same way"),
+    "unknown-nav-section": (ERROR, "use the title of a section of `nav:` in mkdocs.yml"),
+    "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
+    "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
+    "unlinked-mention": (WARNING, "link the mention to the page it names"),
+    "unknown-form": (ERROR, "use a form of curriculum/forms/"),
+    "avoid-term": (WARNING, "use the agreed term of curriculum/terminology.yml"),
+    "bad-duration": (ERROR, "give a number of minutes greater than zero"),
+    "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
+    "no-break": (ERROR, "add an activity with `kind: break`"),
+    "statements-differ": (ERROR, "give both self-assessments the same statements"),
+    "unknown-material": (
+        ERROR,
+        "write the id of a file in curriculum/materials/; for a material the project lacks, add that file first"
+        " (README: Materials)",
+    ),
+    "material-content": (ERROR, "give the material the field its kind needs, and none of the others"),
+    "unused-material": (WARNING, "name it in an activity's `materials:` or delete the file"),
+}

@@ -1,0 +1,183 @@
+"""Where things are in a project, and which languages it builds (read from mkdocs.yml)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+CONFIG_FILE = "mkdocs.yml"
+CURRICULUM_DIR = "curriculum"
+DOCS_DIR = "docs"
+# The offline copy: built into dist/ and published at the root of the site.
+
+
+class UsageError(Exception):
+    """A command asked for something it cannot do; the message says why and what to do."""
+
+
+def require_project(root: Path) -> None:
+    """Refuse to run a command outside a project folder."""
+    if not (root / CONFIG_FILE).is_file() or not (root / CURRICULUM_DIR).is_dir():
+        where = root.resolve()
+        raise UsageError(
+            f"{where} is not a Good Tutoring Portfolio project (no {CONFIG_FILE} and {CURRICULUM_DIR}/)"
+            " — run the command in the project folder, or pass --root FOLDER"
+        )
+
+
+# `make serve LANG=fr` previews one language (and the default, for the pages it lacks).
+PREVIEW_LANGUAGE = "PORTFOLIO_PREVIEW_LANGUAGE"
+# Set to 1 by `make serve`: what the preview does that a build does not (preview.py).
+PREVIEW = "PORTFOLIO_PREVIEW"
+
+
+@dataclass(frozen=True)
+class Languages:
+    default: str
+    built: tuple[str, ...]
+    names: dict[str, str]
+
+    def folder(self, lang: str) -> str:
+        """The site folder of a language: '' for the default one, 'fr/' for French."""
+        return "" if lang == self.default else f"{lang}/"
+
+
+def read_config(root: Path) -> tuple[dict | None, list]:
+    """mkdocs.yml as data, or None and the problem that stops it being read."""
+    import yaml
+
+    from portfolio.problems import problem
+
+    path = root / CONFIG_FILE
+    try:
+        with open(path, encoding="utf-8") as stream:
+            try:
+                config = yaml_load(stream)
+            except ConfigurationError as error:  # MkDocs wraps the YAML error
+                raise (error.__cause__ or error.__context__ or yaml.YAMLError(str(error))) from None
+    except OSError as error:
+        return None, [problem(path, 1, "unreadable-file", f"{CONFIG_FILE} cannot be read: {error.strerror}")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or "the YAML is malformed"
+        return None, [problem(path, mark.line + 1 if mark else 1, "config-syntax", f"{CONFIG_FILE}: {what}")]
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
+        return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} cannot be read: {error}")]
+    if not isinstance(config, dict) or not _i18n_languages(config):
+        return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} declares no i18n languages")]
+    return config, []
+
+
+def declared_languages(config: dict) -> list[str]:
+    """Every locale the i18n plugin declares in mkdocs.yml, built or not."""
+    return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
+
+
+def _i18n_languages(config: dict) -> list:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            return plugin["i18n"].get("languages") or []
+    return []
+
+
+def site_address(root: Path) -> str:
+    """site_url of mkdocs.yml: the address the site is published at ('' if unset)."""
+    config, _ = read_config(root)
+    return str((config or {}).get("site_url") or "")
+
+
+def site_path(address: str) -> str:
+    """The path of a site's address ('/' without one): where its root is served, online
+    and by `mkdocs serve`."""
+    return urlsplit(address or "/").path or "/"
+
+
+def read_languages(config_file: Path) -> Languages:
+    """The static-i18n languages declared in mkdocs.yml (the ones with `build: true`)."""
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    i18n = next(plugin["i18n"] for plugin in config.get("plugins", []) if isinstance(plugin, dict) and "i18n" in plugin)
+    entries = i18n["languages"]
+    default = next(entry["locale"] for entry in entries if entry.get("default"))
+    built = tuple(entry["locale"] for entry in entries if entry.get("build", True))
+    chosen = _organisation_languages(config_file.parent)
+    if chosen:  # the organisation builds a subset; the default language always
+        built = tuple(lang for lang in built if lang in chosen or lang == default)
+    preview = os.environ.get(PREVIEW_LANGUAGE, "")
+    if preview in built:  # `make serve LANG=fr`: one language, and the default for fallbacks
+        built = tuple(lang for lang in built if lang in (default, preview))
+    return Languages(default, built, {entry["locale"]: entry.get("name", entry["locale"]) for entry in entries})
+
+
+def _organisation_languages(root: Path) -> list[str]:
+    """The `languages:` of curriculum/organisation.yml, read without validating the file."""
+    from portfolio import yamlfile
+
+    data, _ = (
+        yamlfile.load(root / CURRICULUM_DIR / "organisation.yml") if (root / CURRICULUM_DIR).is_dir() else (None, [])
+    )
+    languages = data.get("languages") if isinstance(data, dict) else None
+    return [str(lang) for lang in languages] if isinstance(languages, list) else []
+
+
+# The sources that make a project (what a copy needs to build).
+SOURCE_PARTS = ("mkdocs.yml", "docs", "curriculum", "overrides", "templates", "hooks")
+
+
+def copy_sources(root: Path, target: Path) -> Path:
+    """Copy a project's sources to `target`; node_modules is linked, not copied."""
+    import shutil
+
+    target.mkdir(parents=True)
+    for part in SOURCE_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy(source, target / part)
+    if (root / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(root / "node_modules")
+    return target
+
+
+# The page tree (mkdocs.yml `nav:`) ---------------------------------------------------
+
+
+def nav_sections(items: list) -> Iterator[str]:
+    """The title of every section of the page tree, nested ones included."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    yield str(title)
+                    yield from nav_sections(value)
+
+
+def nav_section_pages(items: list, section: str) -> list[str] | None:
+    """The pages of the section titled `section` (searched at every depth), in order."""
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if not isinstance(value, list):
+                    continue
+                if title == section:
+                    return list(_pages(value))
+                found = nav_section_pages(value, section)
+                if found is not None:
+                    return found
+    return None
+
+
+def _pages(items: list) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from _pages(value) if isinstance(value, list) else [value]

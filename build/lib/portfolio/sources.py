@@ -1,0 +1,588 @@
+"""Load the whole curriculum and check it: structure, references, quiz and time rules.
+
+`load_curriculum` returns the objects it could build and every problem found;
+`validate` returns only the problems. Both read `curriculum/` and look up
+chapters under `docs/<default language>/`; neither writes anything.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from portfolio import yamlfile
+from portfolio.chapters import check_chapters
+from portfolio.convert import INVALID, Context, Reference, convert
+from portfolio.interface import load_abbreviations, load_interface
+from portfolio.models import (
+    MATERIAL_FIELDS,
+    Capsule,
+    Course,
+    Curriculum,
+    Documents,
+    Form,
+    Material,
+    Organisation,
+    People,
+    Quiz,
+    QuizBalance,
+    SelfAssessment,
+    StepCycle,
+    Terminology,
+    Text,
+    Workspace,
+)
+from portfolio.page_checks import check_pages
+from portfolio.problems import Problem, problem
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, nav_sections, read_config
+from portfolio.question_types import kind_of
+from portfolio.quiz_balance import check_balance
+from portfolio.safety import check_yaml_texts
+from portfolio.terminology import check_mentions, check_terms, load_terminology
+from portfolio.workspace import WORKSPACE_FILE, check_workspace
+
+MIN_QUESTIONS = 6
+LONGEST_WITHOUT_BREAK = 90  # minutes a face-to-face session may last without a break
+PEOPLE_FILE = "people.yml"
+BALANCE_FILE = "quiz-balance.yml"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Ids become file names, URLs and SCORM identifiers: lower-case words joined by hyphens.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass
+class Sources:
+    """Everything the sources say, read once, and every problem found in them."""
+
+    curriculum: Curriculum
+    interface: dict[str, Text]
+    abbreviations: dict[str, Text]
+    terminology: Terminology | None
+    problems: list[Problem]
+
+
+def read_sources(root: Path, default: str, languages: Sequence[str]) -> Sources:
+    """The curriculum, interface strings, abbreviations and terms under `root`, checked."""
+    curriculum, problems = load_curriculum(root, default, languages)
+    interface, found = load_interface(root, default, languages)
+    abbreviations, more = load_abbreviations(root, default, languages)
+    terminology, terms = check_terminology(root, curriculum)
+    return Sources(curriculum, interface, abbreviations, terminology, problems + found + more + terms)
+
+
+def validate(root: Path, default: str, languages: Sequence[str]) -> list[Problem]:
+    """Every problem of the sources under `root` (curriculum, interface strings, terms)."""
+    return read_sources(root, default, languages).problems
+
+
+def check_terminology(root: Path, curriculum: Curriculum) -> tuple[Terminology | None, list[Problem]]:
+    """The terminology file, its problems, every use of a variant it says to avoid, and
+    every mention of a document (form, procedure) that does not link to it."""
+    default, languages = curriculum.default_language, curriculum.languages
+    terminology, problems = load_terminology(root, default, languages)
+    if terminology is not None:
+        problems = problems + check_terms(root, terminology, languages)
+    return terminology, problems + check_mentions(root, terminology, curriculum.forms, default, languages)
+
+
+def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
+    base = root / CURRICULUM_DIR
+    curriculum = Curriculum(default, tuple(languages))
+    problems: list[Problem] = []
+    references: list[Reference] = []
+    # Files that exist but could not be loaded as they are: references to them
+    # are not reported again as unknown (the file's own problem says enough).
+    unusable: set[tuple[str, str]] = set()
+    incomplete: set[Path] = set()
+
+    raw: dict[Path, object] = {}  # each file's parsed YAML, for the checks that need its lines
+
+    def read(path: Path, cls: type):
+        data, found = yamlfile.load(path)
+        raw[path] = data
+        problems.extend(found)
+        if data is None and found:
+            return INVALID, None
+        ctx = Context(path, default, tuple(languages))
+        obj = convert(cls, data, ctx)
+        problems.extend(ctx.problems)
+        if any(p.is_error for p in ctx.problems):
+            incomplete.add(path)  # parts were left out: rules that count parts would mislead
+        references.extend(ctx.references)
+        return obj, data
+
+    files = (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation"))
+    people = None
+    for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle"), ("documents.yml", Documents, "printing")):
+        path = base / name
+        if not path.is_file():
+            problems.append(problem(path, 1, "missing-file", f"{base.name}/{name} does not exist"))
+            continue
+        obj, _ = read(path, cls)
+        if obj is not INVALID:
+            setattr(curriculum, attr, obj)
+    if (base / BALANCE_FILE).is_file():  # without it, quizzes are not checked for guessing
+        balance, _ = read(base / BALANCE_FILE, QuizBalance)
+        curriculum.balance = None if balance is INVALID else balance
+    if (base / PEOPLE_FILE).is_file():
+        people, data = read(base / PEOPLE_FILE, People)
+        if people is not INVALID:
+            curriculum.people = {p.id: p for p in people.people}
+            problems.extend(_check_consent(people, base / PEOPLE_FILE, data))
+
+    kinds = (
+        ("capsules", "capsule", Capsule, curriculum.capsules),
+        ("quizzes", "quiz", Quiz, curriculum.quizzes),
+        ("self-assessments", "self-assessment", SelfAssessment, curriculum.self_assessments),
+        ("forms", "form", Form, curriculum.forms),
+        ("materials", "material", Material, curriculum.materials),
+    )
+    for folder, kind, cls, store in kinds:
+        seen: dict[str, Path] = {}
+        for path in sorted((base / folder).glob("*.yml")):
+            obj, data = read(path, cls)
+            if obj is INVALID or obj.id != path.stem:
+                unusable.add((kind, path.stem))
+            if obj is INVALID:
+                continue
+            line = data.line_of("id") if isinstance(data, yamlfile.YamlMap) else 1
+            problems.extend(_check_id(obj.id, path, line, seen))
+            store[obj.id] = obj
+    # The mentoring workspace (optional): its structure, then what it names.
+    if (base / WORKSPACE_FILE).is_file():
+        workspace, data = read(base / WORKSPACE_FILE, Workspace)
+        if workspace is not INVALID:
+            curriculum.workspace = workspace
+        forms = set(curriculum.forms) | {name for k, name in unusable if k == "form"}
+        problems.extend(check_workspace(base / WORKSPACE_FILE, data, forms))
+
+    chapter_problems, chapter_references = check_chapters(root, default, languages)
+    problems.extend(chapter_problems)
+    known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
+    problems.extend(check_pages(root, known))
+    references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
+    problems.extend(_check_references(references, curriculum, root))
+    problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
+    problems.extend(_check_against_config(root, curriculum, base, raw))
+    return curriculum, problems
+
+
+# Checks -----------------------------------------------------------------------
+
+
+def _check_id(id_: str, path: Path, line: int, seen: dict[str, Path]) -> list[Problem]:
+    found = []
+    if id_ != path.stem:
+        found.append(problem(path, line, "id-mismatch", f"the id `{id_}` differs from the file name `{path.stem}`"))
+    if id_ in seen:
+        found.append(problem(path, line, "duplicate-id", f"the id `{id_}` is already used by {seen[id_].name}"))
+    seen.setdefault(id_, path)
+    return found
+
+
+def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path) -> list[Problem]:
+    chapters = root / DOCS_DIR / curriculum.default_language
+    known = {
+        "capsule": lambda v: v in curriculum.capsules,
+        "quiz": lambda v: v in curriculum.quizzes,
+        "self-assessment": lambda v: v in curriculum.self_assessments,
+        "form": lambda v: v in curriculum.forms,
+        "material": lambda v: v in curriculum.materials,
+        "person": lambda v: v in curriculum.people,
+        "chapter": lambda v: _inside(chapters, v) and (chapters / v).is_file(),
+    }
+    return [
+        problem(ref.path, ref.line, f"unknown-{ref.kind}", f"`{ref.key}` names `{ref.value}`, which does not exist")
+        for ref in refs
+        if not known[ref.kind](ref.value)
+    ]
+
+
+def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, incomplete: set) -> list[Problem]:
+    found: list[Problem] = []
+    for path, data in raw.items():
+        found.extend(check_yaml_texts(path, data))
+        found.extend(_check_slugs(path, data))
+    found.extend(_check_prerequisites(curriculum, base))
+    # Only once every capsule could be read: a broken capsule may be the quiz's user.
+    used = {c.quiz for c in curriculum.capsules.values()}
+    broken = any(kind in ("capsule", "quiz") for kind, _ in unusable) or not used <= {None, *curriculum.quizzes}
+    for quiz in [] if broken else sorted(set(curriculum.quizzes) - used):
+        found.append(problem(base / "quizzes" / f"{quiz}.yml", 1, "unused-quiz", f"no capsule uses the quiz `{quiz}`"))
+    for capsule in curriculum.capsules.values():
+        path = base / "capsules" / f"{capsule.id}.yml"
+        found.extend(_check_capsule_time(capsule, path, _key_lines(raw.get(path))))
+        lines = _item_lines(raw.get(path), "observation")
+        for index, seen in enumerate(capsule.observation):
+            line = lines[index] if index < len(lines) else 1
+            found.extend(_check_objective(seen.objective, capsule, f"observed behaviour {index + 1}", path, line))
+    found.extend(_check_materials(curriculum, base, raw, unusable))
+    for quiz in curriculum.quizzes.values():
+        path = base / "quizzes" / f"{quiz.id}.yml"
+        found.extend(_check_quiz(quiz, path, raw.get(path), curriculum, path not in incomplete))
+    for assessment in curriculum.self_assessments.values():
+        path = base / "self-assessments" / f"{assessment.id}.yml"
+        found.extend(_check_bands(assessment, path, _key_lines(raw.get(path))))
+        earlier = curriculum.self_assessments.get(assessment.follows or "")
+        default = curriculum.default_language
+        if earlier and _statements(earlier, default) != _statements(assessment, default):
+            found.append(
+                problem(
+                    path,
+                    _key_lines(raw.get(path)).get("statements", 1),
+                    "statements-differ",
+                    f"`{assessment.id}` follows `{earlier.id}` but its statements differ from it",
+                    f"give it the statements of `{earlier.id}`: the same ids, in the same order, with the same English",
+                )
+            )
+    if curriculum.course:
+        seen: dict[str, Path] = {}
+        lines = _id_lines(raw.get(base / "course.yml"), "tracks")
+        for track in curriculum.course.tracks:
+            line = lines.get(track.id, 1)
+            found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen, line))
+            for capsule in sorted({c for c in track.capsules if track.capsules.count(c) > 1}):
+                found.append(
+                    problem(
+                        base / "course.yml",
+                        line,
+                        "duplicate-id",
+                        f"the track `{track.id}` lists the capsule `{capsule}` {track.capsules.count(capsule)} times",
+                        "list each capsule once per track",
+                    )
+                )
+        in_tracks = {c for track in curriculum.course.tracks for c in track.capsules}
+        for capsule in sorted(set(curriculum.capsules) - in_tracks):
+            path = base / "capsules" / f"{capsule}.yml"
+            found.append(problem(path, 1, "capsule-in-no-track", f"the capsule `{capsule}` is in no track"))
+    return found
+
+
+def _check_materials(curriculum: Curriculum, base: Path, raw: dict, unusable: set) -> list[Problem]:
+    """Each material has what its kind needs; each is used by some activity (judged only
+    once every capsule could be read)."""
+    found = []
+    for material in curriculum.materials.values():
+        path = base / "materials" / f"{material.id}.yml"
+        lines = _key_lines(raw.get(path))
+        needs, excludes = MATERIAL_FIELDS[material.kind]
+        if needs and not any(getattr(material, name) for name in needs):
+            wanted = " or ".join(f"`{name}:`" for name in needs)
+            found.append(
+                problem(
+                    path,
+                    lines.get("kind", 1),
+                    "material-content",
+                    f"the {material.kind} `{material.id}` has no {wanted}",
+                    f"add {wanted} (README: Materials)",
+                )
+            )
+        for name in excludes:
+            if getattr(material, name):
+                found.append(
+                    problem(
+                        path,
+                        lines.get(name, 1),
+                        "material-content",
+                        f"a {material.kind} has no `{name}:`",
+                        f"remove `{name}:` or change `kind:` to the kind that has it",
+                    )
+                )
+    if not any(kind == "capsule" for kind, _ in unusable):
+        used = {m for c in curriculum.capsules.values() for a in c.activities for m in a.materials}
+        for material in sorted(set(curriculum.materials) - used):
+            path = base / "materials" / f"{material}.yml"
+            found.append(problem(path, 1, "unused-material", f"no activity uses the material `{material}`"))
+    return found
+
+
+def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Problem]:
+    if capsule.duration <= 0:
+        return [problem(path, lines.get("duration", 1), "bad-duration", f"the duration is {capsule.duration} minutes")]
+    found = []
+    for index, activity in enumerate(capsule.activities, 1):
+        if activity.minutes <= 0:
+            found.append(
+                problem(
+                    path,
+                    lines.get("activities", 1),
+                    "bad-duration",
+                    f"activity {index} lasts {activity.minutes} minutes",
+                )
+            )
+    long_session = capsule.mode == "face-to-face" and capsule.duration > LONGEST_WITHOUT_BREAK
+    if long_session and not any(a.kind == "break" for a in capsule.activities):
+        found.append(
+            problem(
+                path,
+                lines.get("activities", 1),
+                "no-break",
+                f"the session lasts {capsule.duration} minutes with no break",
+                f"add an activity with `kind: break` near the middle (sessions over {LONGEST_WITHOUT_BREAK}"
+                " minutes need one); its minutes count in the duration, not in the learning time",
+            )
+        )
+    total = sum(a.minutes for a in capsule.activities)
+    if capsule.activities and total != capsule.duration:
+        found.append(
+            problem(
+                path,
+                lines.get("activities", 1),
+                "minutes-mismatch",
+                f"the activities add up to {total} minutes but the duration is {capsule.duration}",
+            )
+        )
+    return found
+
+
+def _check_quiz(quiz: Quiz, path: Path, data, curriculum: Curriculum, complete: bool) -> list[Problem]:
+    found: list[Problem] = []
+    lines = _id_lines(data, "questions")
+    keys = _key_lines(data)
+    if len(quiz.questions) < MIN_QUESTIONS:
+        found.append(
+            problem(
+                path,
+                keys.get("questions", 1),
+                "quiz-too-short",
+                f"the quiz has {len(quiz.questions)} questions, fewer than {MIN_QUESTIONS}",
+            )
+        )
+    if not 0 < quiz.pass_mark <= 100:
+        found.append(problem(path, keys.get("pass_mark", 1), "bad-pass-mark", f"the pass mark is {quiz.pass_mark}%"))
+    capsule = next((c for c in curriculum.capsules.values() if c.quiz == quiz.id), None)
+    seen: dict[str, Path] = {}
+    shaped = True
+    for question in quiz.questions:
+        line = lines.get(question.id, 1)
+        found.extend(_check_duplicate(question.id, "question", path, seen, line))
+        problems = kind_of(question).check(question, path, line) if complete else []
+        shaped = complete and shaped and not any(p.is_error for p in problems)
+        found.extend(problems)
+        found.extend(_check_objective(question.objective, capsule, f"question `{question.id}`", path, line))
+    if shaped and curriculum.balance and 0 < quiz.pass_mark <= 100:
+        languages = curriculum.languages
+        found.extend(
+            check_balance(
+                quiz, curriculum.balance, path, keys.get("questions", 1), languages, curriculum.default_language
+            )
+        )
+    return found
+
+
+def _check_objective(objective: int | None, capsule: Capsule | None, what: str, path: Path, line: int) -> list[Problem]:
+    """A question or an observed behaviour names one objective of its capsule, by number."""
+    if capsule is None:
+        return []
+    if objective is None:
+        return [problem(path, line, "no-objective", f"{what} does not say which objective of `{capsule.id}` it tests")]
+    if 1 <= objective <= len(capsule.objectives):
+        return []
+    return [
+        problem(
+            path,
+            line,
+            "unknown-objective",
+            f"{what} names objective {objective}, but the capsule `{capsule.id}` has {len(capsule.objectives)}",
+            f"use a number from 1 to {len(capsule.objectives)} (the capsule's `objectives:` in order)",
+        )
+    ]
+
+
+def _statements(assessment: SelfAssessment, default: str) -> list[tuple[str, str]]:
+    """What two self-assessments must share to be compared: each statement's id and text."""
+    return [(s.id, s.text.get(default, "")) for s in assessment.statements]
+
+
+def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Problem]:
+    """Bands must cover every possible total exactly once."""
+    lowest, highest = assessment.score_range()
+    line = lines.get("bands", 1)
+    found = []
+    expected = lowest
+    for band in sorted(assessment.bands, key=lambda b: (b.min, b.max)):
+        if band.min > expected:
+            found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, band.min - 1)}"))
+        elif band.min < expected:
+            found.append(
+                problem(path, line, "band-overlap", f"the band from {band.min} overlaps scores below {expected}")
+            )
+        expected = max(expected, band.max + 1)
+    if expected <= highest:
+        found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, highest)}"))
+    return found
+
+
+def _check_consent(people: People, path: Path, data) -> list[Problem]:
+    """Nobody is named on the site without their recorded consent."""
+    found = []
+    items = data.get("people") if isinstance(data, yamlfile.YamlMap) else []
+    lines = {item.get("id"): item.line for item in items if isinstance(item, yamlfile.YamlMap)}
+    for person in people.people:
+        line = lines.get(person.id, 1)
+        if not person.consent.given:
+            found.append(problem(path, line, "no-consent", f"`{person.id}` has no recorded consent to be named"))
+        elif not _is_date(person.consent.date):
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "no-consent",
+                    f"`{person.id}` has a consent date `{person.consent.date}` that is not a date",
+                    "write the date the consent was given as YYYY-MM-DD",
+                )
+            )
+    return found
+
+
+def _scores(first: int, last: int) -> str:
+    return f"the score {first}" if first == last else f"the scores {first} to {last}"
+
+
+def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1) -> list[Problem]:
+    if id_ in seen:
+        return [problem(path, line, "duplicate-id", f"two {kind}s have the id `{id_}`")]
+    seen[id_] = path
+    return []
+
+
+def _check_against_config(root: Path, curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
+    """What the curriculum names in mkdocs.yml: languages, and nav sections for the PDFs."""
+    if not (root / CONFIG_FILE).is_file():
+        return []
+    config, found = read_config(root)
+    if config is None:
+        return found
+    declared = declared_languages(config)
+    org = curriculum.organisation
+    org_data = raw.get(base / "organisation.yml")
+    for lang in org.languages if org else []:
+        if lang not in declared:
+            line = org_data.line_of("languages") if isinstance(org_data, yamlfile.YamlMap) else 1
+            found.append(
+                problem(
+                    base / "organisation.yml",
+                    line,
+                    "unknown-language",
+                    f"`{lang}` is not a language of mkdocs.yml",
+                    f"use one of: {', '.join(declared)} (written exactly so)",
+                )
+            )
+    sections = set(nav_sections(config.get("nav") or []))
+    docs_data = raw.get(base / "documents.yml")
+    for document in curriculum.printing.documents if curriculum.printing else []:
+        for part in document.parts:
+            if part.nav and part.nav not in sections:
+                found.append(
+                    problem(
+                        base / "documents.yml",
+                        _line_of_value(docs_data, part.nav),
+                        "unknown-nav-section",
+                        f"the document `{document.id}` names the nav section `{part.nav}`, which mkdocs.yml lacks",
+                        f"use one of: {', '.join(sorted(sections))}",
+                    )
+                )
+    return found
+
+
+def _line_of_value(data, wanted: str) -> int:
+    """The line of the first mapping that holds `wanted` as a value (1 if none)."""
+    stack = [data]
+    while stack:
+        value = stack.pop(0)
+        if isinstance(value, yamlfile.YamlMap):
+            for key, item in value.items():
+                if item == wanted:
+                    return value.line_of(key)
+            stack.extend(value.values())
+        elif isinstance(value, yamlfile.YamlList):
+            stack.extend(value)
+    return 1
+
+
+def _check_slugs(path: Path, data) -> list[Problem]:
+    """Every `id:` in a file (the record's, its questions', its tracks') is a safe slug."""
+    found = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, yamlfile.YamlMap):
+            if isinstance(value.get("id"), str) and not _SLUG.fullmatch(value["id"]):
+                found.append(problem(path, value.line_of("id"), "bad-id", f"the id `{value['id']}` is not a slug"))
+            stack.extend(value.values())
+        elif isinstance(value, yamlfile.YamlList):
+            stack.extend(value)
+    return found
+
+
+def _check_prerequisites(curriculum: Curriculum, base: Path) -> list[Problem]:
+    """Prerequisites that lead back to the capsule itself (a learner could never start)."""
+    found = []
+    for start in sorted(curriculum.capsules):
+        seen: set[str] = set()
+        stack = [(start, [start])]
+        while stack:
+            current, trail = stack.pop()
+            capsule = curriculum.capsules.get(current)
+            for after in capsule.prerequisites if capsule else []:
+                if after == start and start == min(trail):  # one report per circle
+                    cycle = " → ".join([*trail, start])
+                    found.append(
+                        problem(
+                            base / "capsules" / f"{start}.yml",
+                            1,
+                            "prerequisite-cycle",
+                            f"the prerequisites go round in a circle: {cycle}",
+                        )
+                    )
+                    stack.clear()
+                    break
+                if after == start:
+                    continue
+                if after not in seen:
+                    seen.add(after)
+                    stack.append((after, [*trail, after]))
+    return found
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _inside(folder: Path, relative: str) -> bool:
+    """Whether a path written in a file stays inside `folder` (no /x, no ..)."""
+    if not relative or relative.startswith(("/", "\\")) or ":" in relative:
+        return False
+    return folder.joinpath(relative).resolve().is_relative_to(folder.resolve())
+
+
+def _is_date(text: str) -> bool:
+    if not _DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _key_lines(data) -> dict:
+    return data.key_lines if isinstance(data, yamlfile.YamlMap) else {}
+
+
+def _items(data, key: str) -> list:
+    """The entries of the list under `key` in a parsed file (each mapping knows its line)."""
+    items = data.get(key) if isinstance(data, yamlfile.YamlMap) else None
+    return list(items) if isinstance(items, yamlfile.YamlList) else []
+
+
+def _item_lines(data, key: str) -> list[int]:
+    """The line of each entry of the list under `key`."""
+    return [getattr(item, "line", 1) for item in _items(data, key)]
+
+
+def _id_lines(data, key: str) -> dict[str, int]:
+    """The line of each entry of the list under `key`, by its id."""
+    return {item.get("id"): item.line for item in _items(data, key) if isinstance(item, yamlfile.YamlMap)}

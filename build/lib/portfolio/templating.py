@@ -1,0 +1,88 @@
+"""The one policy for the project's own templates: the partials in `overrides/`, the print
+templates, the LMS templates and the organisation file's template.
+
+Every environment made here escapes HTML and XML (text from YAML is never markup by
+accident), leaves other formats (GIFT, YAML) as written, fails on a missing value
+instead of printing nothing, and keeps the templates' line layout. Pages written by
+authors are not rendered here: they go through the macros plugin's sandbox
+(page_templates.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
+from markupsafe import Markup
+
+
+def template_environment(folder: Path, filters: Mapping[str, Callable] | None = None) -> Environment:
+    """Jinja for the templates under `folder`, with `filters` added to Jinja's own."""
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters or {})
+    return env
+
+
+@functools.cache
+def partials_environment(overrides: Path) -> Environment:
+    """Jinja for the partials: text from YAML is escaped, a missing value fails.
+    One environment per folder, kept across language builds so that each partial is
+    compiled once (Jinja still reloads a partial whose file changed)."""
+    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text})
+
+
+class _CompiledOnce(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process. Jinja checks each
+    against a hash of its source, so a changed template is compiled again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+@functools.cache
+def _compiled(signature: tuple) -> _CompiledOnce:
+    return _CompiledOnce()
+
+
+def compile_once(env: Environment) -> Environment:
+    """`env` sharing its compiled templates with every environment of the same folders and
+    settings made in this process: MkDocs makes a new theme environment for each language
+    and each preview rebuild, which would compile every theme template again."""
+    loader = env.loader
+    if isinstance(loader, FileSystemLoader):
+        # static-i18n adds its sitemap folder again for each language: the same search order
+        folders: tuple = tuple(dict.fromkeys(map(str, loader.searchpath)))
+    else:
+        folders = (id(loader),)
+    options = (env.trim_blocks, env.lstrip_blocks, env.autoescape, env.block_start_string, env.variable_start_string)
+    env.bytecode_cache = _compiled((folders, tuple(sorted(env.extensions)), options))
+    return env
+
+
+def markdown_text(text: str) -> Markup:
+    """A text from YAML, given to Markdown as it is written (entities, tables, `>`),
+    except that no HTML tag can start in it. `portfolio check` already refuses HTML in
+    texts ([markup-in-text]); this keeps a page safe even so."""
+    return Markup(str(text).replace("<", "&lt;"))
+
+
+def table_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return " ".join(str(text).split()).replace("|", "\\|")

@@ -1,0 +1,178 @@
+"""Translation status, per page and per curriculum file, per language: translated,
+missing (readers see the default language) or outdated (the default-language source
+changed after the translation was made).
+
+A translated page records what it was made from in its front matter,
+`translation_of: <hash of the English page>`; curriculum files record it in
+`curriculum/translations.yml`. `portfolio translations --mark LANG PATH` brings a
+record up to date once the translation has been checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from portfolio import yamlfile
+from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
+
+TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
+RECORD_FILE = "translations.yml"
+TRANSLATED_FILES = ("capsules", "quizzes", "self-assessments", "materials")
+
+
+@dataclass(frozen=True)
+class Status:
+    path: str  # a page under docs/<lang>/, or a file under curriculum/
+    lang: str
+    state: str
+
+
+def page_statuses(root: Path, languages: Languages) -> list[Status]:
+    source = root / DOCS_DIR / languages.default
+    result = []
+    for page in sorted(source.rglob("*.md")):
+        relative = page.relative_to(source).as_posix()
+        current = fingerprint(_body(yamlfile.read_text(page)[0] or ""))
+        for lang in languages.built:
+            if lang == languages.default:
+                continue
+            translation = root / DOCS_DIR / lang / relative
+            if not translation.is_file():
+                result.append(Status(relative, lang, MISSING))
+            else:
+                made_from = yamlfile.front_matter(yamlfile.read_text(translation)[0] or "").get("translation_of")
+                result.append(Status(relative, lang, TRANSLATED if made_from == current else OUTDATED))
+    return result
+
+
+def page_state(states: dict[tuple[str, str], str], src_uri: str, lang: str) -> str | None:
+    """The translation state, in `lang`, of the page MkDocs knows as `src_uri` (its path
+    under the language folder): None for a page of the default language."""
+    return states.get((src_uri.split("/", 1)[1], lang))
+
+
+def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
+    records = _records(root)
+    result = []
+    for path in _curriculum_files(root):
+        relative = path.relative_to(root / CURRICULUM_DIR).as_posix()
+        data, _ = yamlfile.load(path)
+        texts = list(_texts(data, languages.default))
+        current = fingerprint("\n".join(t[languages.default] for t in texts))
+        for lang in languages.built:
+            if lang == languages.default:
+                continue
+            if any(not t.get(lang) for t in texts):
+                state = MISSING
+            else:
+                state = TRANSLATED if records.get(lang, {}).get(relative) == current else OUTDATED
+            result.append(Status(relative, lang, state))
+    return result
+
+
+def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
+    """Record that the `lang` translation of `path` is made from the current source."""
+    _check_mark(root, languages, lang, path)
+    if path.endswith(".yml"):
+        relative = path.removeprefix(f"{CURRICULUM_DIR}/")
+        data, _ = yamlfile.load(root / CURRICULUM_DIR / relative)
+        current = fingerprint("\n".join(t[languages.default] for t in _texts(data, languages.default)))
+        records = _records(root)
+        records.setdefault(lang, {})[relative] = current
+        text = yaml.safe_dump(records, sort_keys=True, allow_unicode=True, width=200)
+        (root / CURRICULUM_DIR / RECORD_FILE).write_text(_RECORDS_HEADER + text, encoding="utf-8")
+        return current
+    relative = path.removeprefix(f"{DOCS_DIR}/{lang}/")
+    current = fingerprint(_body((root / DOCS_DIR / languages.default / relative).read_text(encoding="utf-8")))
+    page = root / DOCS_DIR / lang / relative
+    page.write_text(_with_record(page.read_text(encoding="utf-8"), current), encoding="utf-8")
+    return current
+
+
+def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
+    others = [code for code in languages.built if code != languages.default]
+    if lang not in others:
+        raise UsageError(f"`{lang}` is not a translated language of this project — use one of: {', '.join(others)}")
+    if path.endswith(".yml"):
+        folder, relative = root / CURRICULUM_DIR, path.removeprefix(f"{CURRICULUM_DIR}/")
+        source = folder / relative
+        allowed = relative.split("/", 1)[0] in TRANSLATED_FILES
+    else:
+        folder, relative = root / DOCS_DIR / lang, path.removeprefix(f"{DOCS_DIR}/{lang}/")
+        source = root / DOCS_DIR / languages.default / relative
+        allowed = path.endswith(".md")
+    inside = folder.joinpath(relative).resolve().is_relative_to(folder.resolve()) and not relative.startswith("/")
+    if not (allowed and inside and source.is_file() and folder.joinpath(relative).is_file()):
+        raise UsageError(
+            f"{path} is not a translated page or curriculum file of this project"
+            f" — give docs/{lang}/<page>.md or curriculum/<capsules|quizzes|self-assessments|materials>/<id>.yml"
+        )
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def summary(statuses: list[Status], languages: Languages) -> dict[str, float]:
+    """Per language, the share (percent) of items translated and up to date."""
+    shares = {}
+    for lang in languages.built:
+        mine = [s for s in statuses if s.lang == lang]
+        if mine:
+            shares[lang] = 100 * sum(s.state == TRANSLATED for s in mine) / len(mine)
+    return shares
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _curriculum_files(root: Path) -> list[Path]:
+    return sorted(p for folder in TRANSLATED_FILES for p in (root / CURRICULUM_DIR / folder).glob("*.yml"))
+
+
+def _texts(data, default: str):
+    """Every text in several languages (a mapping with the default language) in a file."""
+    if isinstance(data, dict):
+        if isinstance(data.get(default), str):
+            yield data
+            return
+        for value in data.values():
+            yield from _texts(value, default)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _texts(item, default)
+
+
+def _records(root: Path) -> dict:
+    path = root / CURRICULUM_DIR / RECORD_FILE
+    data, _ = yamlfile.load(path) if path.is_file() else ({}, [])
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(lang): {str(k): str(v) for k, v in files.items()} for lang, files in data.items() if isinstance(files, dict)
+    }
+
+
+def _body(text: str) -> str:
+    return yamlfile.split_front_matter(text)[1]
+
+
+def _with_record(text: str, current: str) -> str:
+    meta, body, _ = yamlfile.split_front_matter(text)
+    line = f'translation_of: "{current}"'
+    if meta is None:
+        return f"---\n{line}\n---\n\n{text}"
+    meta = re.sub(r"^translation_of:.*$", line, meta, flags=re.M) if "translation_of:" in meta else f"{meta}\n{line}"
+    return f"---\n{meta}\n---\n{body}"
+
+
+# Data -------------------------------------------------------------------------
+_RECORDS_HEADER = (
+    "# What each curriculum translation was made from: a fingerprint of the default-language\n"
+    "# texts of the file. Written by `portfolio translations --mark LANG FILE`; do not edit.\n"
+)
