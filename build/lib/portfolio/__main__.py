@@ -1,5 +1,0 @@
-"""`python -m portfolio`."""
-
-from portfolio.cli import main
-
-raise SystemExit(main())
