@@ -27,6 +27,7 @@ from portfolio.locale_facts import direction
 from portfolio.locations import handouts_pdf, pdf_file
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
 from portfolio.models import Curriculum, PrintDocument
+from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, site_address
 from portfolio.reproducible import source_date
@@ -142,8 +143,10 @@ def _render(
                 for url in sorted(fetcher.refused)
             ]
         )
-    rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-    return {"pages": len(rendered.pages), "also": _write_handouts(rendered, target.parent, lang, titles)}
+    with kept_page_references():
+        rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
+        handouts = _write_handouts(rendered, target.parent, lang, titles)
+    return {"pages": len(rendered.pages), "also": handouts}
 
 
 def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str]) -> list[str]:
