@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import InclusionLevel
-from mkdocs.utils import meta as mkdocs_meta
 
+from portfolio import yamlfile
 from portfolio.build_inputs import sources_hash
 from portfolio.locations import PREBUILT
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
@@ -129,13 +129,13 @@ def surroundings(root: Path) -> str:
 
 def _front_matter(data: bytes) -> str:
     """A page's front matter as MkDocs finds it (YAML between `---` lines, or
-    MultiMarkdown `key: value` lines), with its byte-order mark and line endings as MkDocs
-    reads them; it is not parsed (the preview takes this for every page at every save)."""
-    text = data.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
-    found = mkdocs_meta.YAML_RE.match(text)
-    if found:
-        return found.group(0)
-    return text.split("\n\n", 1)[0] if mkdocs_meta.META_RE.match(text) else ""
+    MultiMarkdown `Key: value` lines); it is not parsed (the preview takes this for every
+    page at every save)."""
+    text = yamlfile.decode(data, "replace")
+    meta, _, _ = yamlfile.split_front_matter(text)
+    if meta is not None:
+        return meta
+    return "\n".join(text.split("\n")[: yamlfile.settings_lines(text)])
 
 
 def _prebuilt() -> list[tuple[str, int]]:

@@ -161,6 +161,7 @@ RULES: dict[str, tuple[str, str]] = {
         ERROR,
         'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',
     ),
+    "page-settings": (ERROR, "start the page with its `# title`; page settings go between two `---` lines at the top"),
     "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
     "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
     "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),

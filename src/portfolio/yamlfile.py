@@ -7,11 +7,11 @@ cannot be read gives `None` and a `yaml-syntax` problem pointing at its line.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils import meta as mkdocs_meta
 
 from portfolio.problems import Problem, problem
 
@@ -69,11 +69,16 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except OSError as error:
         return None, [problem(path, 1, "unreadable-file", f"the file cannot be read: {error.strerror}")]
     try:
-        text = raw.decode("utf-8-sig")
+        return decode(raw), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [problem(path, line, "not-utf8", f"byte {raw[error.start]:#04x} is not UTF-8")]
-    return text.replace("\r\n", "\n"), []
+
+
+def decode(raw: bytes, errors: str = "strict") -> str:
+    """A source file's bytes as MkDocs reads a page: UTF-8, a byte-order mark dropped,
+    every line ending (Windows, old Mac) made `\\n`."""
+    return raw.decode("utf-8-sig", errors).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Problem]]:
@@ -107,11 +112,30 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """A Markdown page's front matter (or None), its body, and the body's first line."""
-    match = _FRONT_MATTER.match(text)
+    """A Markdown page's front matter (or None), its body, and the body's first line,
+    found as MkDocs finds them: YAML from a first line `---` to a line `---` or `...`."""
+    match = mkdocs_meta.YAML_RE.match(text)
     if not match:
         return None, text, 1
-    return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
+    return match.group(1).removesuffix("\n"), text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+def settings_lines(text: str) -> int:
+    """How many first lines of a page without `---` front matter MkDocs takes as page
+    settings (MultiMarkdown: `Key: value` lines up to the first blank line): they are
+    never shown. 0 for a page that starts otherwise."""
+    if mkdocs_meta.YAML_RE.match(text):
+        return 0
+    count, key = 0, False
+    for line in text.split("\n"):
+        if not line.strip():
+            break
+        if mkdocs_meta.META_RE.match(line):
+            key = True
+        elif not (key and mkdocs_meta.META_MORE_RE.match(line)):
+            break
+        count += 1
+    return count
 
 
 def front_matter(text: str) -> dict:
@@ -199,8 +223,6 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
 # Limits no curriculum file comes near; beyond them a file is refused, not built.
 MAX_DEPTH = 40
 MAX_VALUES = 100_000
-
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
