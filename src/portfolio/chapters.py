@@ -125,9 +125,10 @@ def _read(path: Path, folder: Path, default: str, languages: Sequence[str]):
     meta_text, body, body_line = yamlfile.split_front_matter(text or "")
     if meta_text is None:
         return None, [], []
-    data, found = yamlfile.load_text(meta_text, path, first_line=2)
+    data, _ = yamlfile.load_text(meta_text, path, first_line=2)  # front matter it cannot read: page_checks
+    found: list[Problem] = []
     ctx = Context(path, default, tuple(languages))
-    if data is not None:
+    if isinstance(data, yamlfile.YamlMap):
         meta = convert(ChapterMeta, data, ctx, 2)
         if meta is not INVALID:
             found = found + _check_step_number(meta, path, data)

@@ -43,7 +43,9 @@ def read_layout(root: Path, layout: str) -> str:
     return (root / LAYOUTS_DIR / f"{layout}.md").read_text(encoding="utf-8")
 
 
-def check_layout(path: Path, data, known: Mapping[str, set[str]]) -> tuple[str | None, list[Problem]]:
+def check_layout(
+    path: Path, data: yamlfile.YamlMap | None, known: Mapping[str, set[str]]
+) -> tuple[str | None, list[Problem]]:
     """The layout a page's front matter (`data`, as read) chooses, and the problems of
     what it names: a capsule page must name a capsule that exists."""
     if not isinstance(data, yamlfile.YamlMap):

@@ -1,18 +1,37 @@
 """Every Markdown page under docs/, read once and checked: its encoding, its markup
 (portfolio.safety), its template code (portfolio.page_templates), the layout its front matter
-chooses (portfolio.layouts) and its adaptation points (portfolio.adaptations)."""
+chooses (portfolio.layouts) and its adaptation points (portfolio.adaptations).
+
+A page is read as MkDocs reads it (`read_page`): what MkDocs renders as the page, and
+mkdocs-macros as a template, is what the template checks read; the settings MkDocs takes
+from the front matter are the ones the layout check sees.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
+from mkdocs.utils import meta as mkdocs_meta
 
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
-from portfolio.page_templates import check_template
+from portfolio.page_templates import BUILD_VARIABLES, MACROS, check_template
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR
-from portfolio.safety import check_page_line
+from portfolio.safety import check_page_line, check_yaml_texts
+
+
+@dataclass
+class PageText:
+    """A page as MkDocs reads it."""
+
+    template: str  # what MkDocs renders as the page (mkdocs-macros: as a template)
+    first_line: int  # the line of the file where it starts
+    settings: yamlfile.YamlMap | None  # the front matter MkDocs reads, with its lines
+    problems: list[Problem] = field(default_factory=list)
 
 
 def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
@@ -23,41 +42,84 @@ def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
         found.extend(problems)
         if text is None:
             continue
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(text.split("\n"), 1):  # lines as the template checks count them
             found.extend(check_page_line(path, number, line))
             found.extend(check_marks(path, number, line))
-        meta, body, first_line = yamlfile.split_front_matter(text)
-        # Its YAML errors are reported once, by chapters.py.
-        data, _ = yamlfile.load_text(meta, path, first_line=2) if meta is not None else (None, [])
-        if meta is not None and not isinstance(data, dict):  # MkDocs shows it as text, renders its template code
-            body, first_line = text, 1
-        found.extend(_hidden_settings(path, text, data))
-        layout, problems = check_layout(path, data, known)
+        page = read_page(path, text)
+        found.extend(page.problems)
+        layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
-        found.extend(check_template(path, body, first_line, known, LAYOUT_MACROS.get(layout or "", frozenset())))
+        shown = LAYOUT_MACROS.get(layout or "", frozenset())
+        found.extend(check_template(path, page.template, page.first_line, known, shown))
+        title = page.settings.get("title") if page.settings else None
+        if isinstance(title, str):  # mkdocs-macros renders a title that holds template code
+            found.extend(check_template(path, title, page.settings.line_of("title"), known))
     return found
 
 
-def _hidden_settings(path: Path, text: str, data) -> list[Problem]:
-    """Text MkDocs reads as page settings, which the page never shows: `Key: value` lines
-    before the first blank line (MultiMarkdown); or shows as text: front matter between
-    `---` lines that is not `key: value` settings (`data`: that front matter, as read)."""
-    if hidden := yamlfile.settings_lines(text):
-        first = f"`{text.split(chr(10), 1)[0].strip()[:60]}`"
-        if hidden == 1:
-            said = f"{first} is read by MkDocs as a page setting: the page never shows it"
-        else:
-            after = "the line" if hidden == 2 else f"the {hidden - 1} lines"
-            said = f"{first} and {after} after it are read by MkDocs as page settings: the page never shows them"
-        return [problem(path, 1, "page-settings", said)]
-    if data is not None and not isinstance(data, dict):
-        return [
-            problem(
-                path,
-                2,
-                "page-settings",
-                "the front matter is not `key: value` settings: MkDocs shows it as text",
-                "write each setting as `key: value` between the two `---` lines, or remove those lines",
-            )
-        ]
-    return []
+def read_page(path: Path, text: str) -> PageText:
+    """The page's text and settings as MkDocs reads them, and what is wrong with its
+    settings: `Key: value` lines MkDocs hides (MultiMarkdown), front matter MkDocs cannot
+    read (it then shows it as text), and settings that would break the page's rendering."""
+    meta, body, first_line = yamlfile.split_front_matter(text)
+    if meta is None:
+        return PageText(text, 1, None, _hidden(path, text))
+    data, loaded = yamlfile.load_text(meta, path, first_line=2)
+    rendered, _ = mkdocs_meta.get_data(text)  # MkDocs' own reading decides
+    if rendered == text:  # it could not read settings: the front matter shows as text
+        why = loaded[0].message if loaded else _refused_by_mkdocs(meta)
+        line = loaded[0].line if loaded else 2
+        said = f"MkDocs cannot read the front matter as settings ({why}), so the page shows it as text"
+        return PageText(text, 1, None, [problem(path, line, "page-settings", said, _FIX_FRONT_MATTER)])
+    if loaded or not isinstance(data, yamlfile.YamlMap):  # MkDocs reads it, this reader cannot
+        return PageText(body, first_line, None, loaded)
+    return PageText(body, first_line, data, _settings_problems(path, data))
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def _refused_by_mkdocs(meta: str) -> str:
+    """Why MkDocs' YAML reader gives no settings for a front matter this project reads."""
+    try:
+        yaml.load(meta, mkdocs_meta.SafeLoader)  # MkDocs' own safe loader
+    except Exception as error:  # get_data catches every error alike (a wrong date: ValueError)
+        return f"its reader says: {str(error).splitlines()[0]}"
+    return "it is not `key: value` settings"
+
+
+def _hidden(path: Path, text: str) -> list[Problem]:
+    """`Key: value` lines at the top of a page without front matter: MkDocs takes them as
+    settings (MultiMarkdown), and the page never shows them."""
+    hidden = yamlfile.settings_lines(text)
+    if not hidden:
+        return []
+    first = f"`{text.split(chr(10), 1)[0].strip()[:60]}`"
+    if hidden == 1:
+        said = f"{first} is read by MkDocs as a page setting: the page never shows it"
+    else:
+        after = "the line" if hidden == 2 else f"the {hidden - 1} lines"
+        said = f"{first} and {after} after it are read by MkDocs as page settings: the page never shows them"
+    return [problem(path, 1, "page-settings", said)]
+
+
+def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
+    """Settings become the page's template variables: their texts are checked as YAML
+    texts are (no markup), none may hide a macro or a variable of the project, and the
+    title (which mkdocs-macros renders) must be text."""
+    found = check_yaml_texts(path, data)
+    for key in data:
+        if str(key) in _RESERVED:
+            said = f"the setting `{key}` would hide the project's macro or variable of that name on this page"
+            found.append(problem(path, data.line_of(key), "page-settings", said, "rename or remove the setting"))
+    if "title" in data and not isinstance(data["title"], str):
+        said = "the setting `title` is not text"
+        found.append(problem(path, data.line_of("title"), "page-settings", said, 'write it in quotes: title: "…"'))
+    return found
+
+
+# Data -------------------------------------------------------------------------
+_FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
+# Names a page's settings must not take: the project's macros and variables
+# (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.
+_RESERVED = frozenset(MACROS) | BUILD_VARIABLES | {"org", "ui", "lang", "extra", "page", "macros", "ignore_macros"}

@@ -105,7 +105,8 @@ def build_document(
     }
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)]  # this file: how the PDF is written
+    # This file and pdf_references.py: how the PDF is written.
+    print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__), Path(__file__).with_name("pdf_references.py")]
     inputs = ["pdf", document.id, html, output_cache.files(print_files), assets, repr(sorted(titles.items()))]
     facts, reused = output_cache.cached(
         root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
