@@ -90,8 +90,12 @@ def _refused_by_mkdocs(meta: str) -> str:
 
 def _hidden(path: Path, text: str) -> list[Problem]:
     """`Key: value` lines at the top of a page without front matter: MkDocs takes them as
-    settings (MultiMarkdown), and the page never shows them."""
+    settings (MultiMarkdown), and the page never shows them. Or a first line `---` that
+    nothing closes: the settings show as text."""
     hidden = yamlfile.settings_lines(text)
+    if text.split("\n", 1)[0].rstrip() == "---":  # settings begun, never closed
+        said = "the page starts with `---` but no line `---` closes its settings: MkDocs shows them as text"
+        return [problem(path, 1, "page-settings", said, _FIX_FRONT_MATTER)]
     if not hidden:
         return []
     first = f"`{text.split(chr(10), 1)[0].strip()[:60]}`"
