@@ -50,10 +50,11 @@ def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
-        found.extend(check_template(path, page.template, page.first_line, known, shown))
+        settings = frozenset(str(key) for key in page.settings or {})
+        found.extend(check_template(path, page.template, page.first_line, known, shown, settings))
         title = page.settings.get("title") if page.settings else None
         if isinstance(title, str):  # mkdocs-macros renders a title that holds template code
-            found.extend(check_template(path, title, page.settings.line_of("title"), known))
+            found.extend(check_template(path, title, page.settings.line_of("title"), known, settings=settings))
     return found
 
 

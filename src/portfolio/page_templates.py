@@ -10,12 +10,17 @@ unchecked page cannot run code during the build.
 from __future__ import annotations
 
 import functools
+import logging
+import re
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import meta as jinja_meta
 from jinja2.environment import Environment
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.config.base import Config
 from mkdocs.structure import StructureItem
@@ -23,7 +28,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portfolio.problems import Problem, problem
+from portfolio import yamlfile
+from portfolio.layouts import layout_of
+from portfolio.problems import RULES, Problem, problem
 
 # mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
 # heading ids like `{#purpose}` stay Markdown.
@@ -36,11 +43,27 @@ def uses_templates(markdown: str) -> bool:
     return any(mark in markdown for mark in ("{{", "{%", COMMENT_START))
 
 
+class PageTemplate(Template):
+    """A page's template. If it fails while rendering (which `check_template` should have
+    foreseen), the failure is logged as one problem line and the page renders empty: the
+    strict build then stops with every such line, where mkdocs-macros would end the
+    process at the first one, printing a traceback."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:
+            _LOG.error(_failure(kwargs.get("page"), error).format())
+            return ""
+
+
 class PageSandbox(SandboxedEnvironment):
     """Jinja's sandbox, which also keeps a page inside itself: of MkDocs' objects (pages,
     files, the navigation, the configuration) a page may read only its own `page.title`
     and `page.meta`. So `{% set p = page %}{{ p.next_page.title }}` renders nothing of
     another page, as `check_template` refuses the plain forms with a line to fix."""
+
+    template_class = PageTemplate
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, _MKDOCS_OBJECTS):
@@ -68,13 +91,21 @@ def sandboxed(env: Environment) -> SandboxedEnvironment:
 
 
 def check_template(
-    path: Path, body: str, first_line: int, known: dict[str, set[str]], shown: frozenset[str] = frozenset()
+    path: Path,
+    body: str,
+    first_line: int,
+    known: dict[str, set[str]],
+    shown: frozenset[str] = frozenset(),
+    settings: frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """The problems of one page's template (its body, starting at `first_line` of the file).
 
     `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
-    that exist; a kind that is absent is not checked. `shown`: the macros the page's
-    layout already calls (portfolio.layouts), which the page must not call again."""
+    that exist; a kind that is absent is not checked. `known["variable"]`, if given, holds
+    the variables every page may read besides the macros (see `VARIABLES`); `settings`,
+    the page's own settings (mkdocs-macros makes them variables of the page). `shown`: the
+    macros the page's layout already calls (portfolio.layouts), which the page must not
+    call again."""
     tree = _parsed(body)
     if isinstance(tree, TemplateSyntaxError):
         line = first_line + (tree.lineno or 1) - 1
@@ -96,6 +127,8 @@ def check_template(
             found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
             found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
+    if "variable" in known:
+        found.extend(_unknown_variables(path, body, first_line, known["variable"] | settings))
     return sorted(set(found))  # a line that calls twice is said once
 
 
@@ -118,6 +151,74 @@ def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
         current = stack.pop()
         yield current
         stack.extend(current.iter_child_nodes())
+
+
+def _unknown_variables(path: Path, body: str, first_line: int, variables: set[str]) -> list[Problem]:
+    """A name the page reads that nothing defines: it would stop the build while rendering
+    (mkdocs-macros fails on an undefined variable). The build's own variables are
+    `[unsafe-template]` already."""
+    allowed = variables | set(MACROS) | set(_PARSER.globals) | BUILD_VARIABLES
+    unknown = _undeclared(body) - allowed
+    lines: dict[str, int] = {}
+    for node in _walk(_parsed(body)) if unknown else ():
+        if isinstance(node, nodes.Name) and node.name in unknown:
+            lines[node.name] = min(lines.get(node.name, node.lineno), node.lineno)
+    return [
+        problem(
+            path,
+            first_line + line - 1,
+            "unknown-variable",
+            f"`{name}` is not a variable a page can read",
+            f"use {', '.join(sorted(VARIABLES))}, a value under `extra:` in mkdocs.yml, a setting of the page"
+            " or a macro (README: Writing pages)",
+        )
+        for name, line in sorted(lines.items())
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _undeclared(body: str) -> frozenset[str]:
+    """The names a page's template (read without error) reads without setting them
+    itself: Jinja's own analysis."""
+    return frozenset(jinja_meta.find_undeclared_variables(_parsed(body)))
+
+
+def _failure(page: Any, error: Exception) -> Problem:
+    """A page's template failing while rendering, as a problem: the macros' own errors
+    already say their file, line and rule (portfolio.pages)."""
+    said = str(error)
+    found = _SAID.match(said)
+    if found and found["rule"] in RULES:
+        return problem(found["path"], int(found["line"]), found["rule"], found["message"], found["fix"] or "")
+    path = getattr(getattr(page, "file", None), "abs_src_path", None) or "docs"
+    frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    line, near = _file_line(path, getattr(page, "meta", None), frames[-1] if frames else None)
+    if isinstance(error, UndefinedError):
+        return problem(path, line, "unknown-variable", f"{said}{near}")
+    if isinstance(error, SecurityError):
+        return problem(path, line, "unsafe-template", f"{said}{near}")
+    return problem(
+        path,
+        line,
+        "template-syntax",
+        f"the page's template code fails while rendering: {said}{near}",
+        "show variables and call the project's macros only, with their ids in quotes (README: Writing pages)",
+    )
+
+
+def _file_line(path: str, meta: Any, line: int | None) -> tuple[int, str]:
+    """The line of the page's file where line `line` of its rendered template comes from,
+    and what to add to the message when it cannot be known (a layout placed the page's
+    text in its own)."""
+    if not line:
+        return 1, ""
+    text, _ = yamlfile.read_text(Path(path)) if Path(path).is_file() else (None, [])
+    if text is None or (isinstance(meta, dict) and layout_of(meta)):
+        return 1, f" (line {line} of the page's text as rendered)"
+    _, body, first_line = yamlfile.split_front_matter(text)
+    if first_line > 1:  # MkDocs drops the blank lines after the front matter
+        first_line += len(body) - len(body.lstrip("\n"))
+    return first_line + line - 1, ""
 
 
 def _unsafe_name(node: nodes.Node) -> str | None:
@@ -219,7 +320,14 @@ MACROS: dict[str, str | None] = {
     "forms_list": None,
 }
 
+_LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops
+# A problem as the macros raise it: `path:line [rule] message — fix`.
+_SAID = re.compile(r"(?P<path>.+?):(?P<line>\d+) \[(?P<rule>[a-z-]+)\] (?P<message>.*?)(?: — (?P<fix>.*))?$", re.S)
 _OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+# The variables every page may read besides the macros: portfolio.pages sets the first
+# four, mkdocs-macros sets `page`; the values of `extra` in mkdocs.yml are variables too
+# (sources.py adds their names).
+VARIABLES = frozenset({"org", "ui", "lang", "extra", "page"})
 # mkdocs-macros' variables that describe the build (hooks/macros_context.py removes them).
 BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
 # A page's links to other pages.

@@ -184,7 +184,7 @@ class PageMacros(LanguageView):
         curriculum = self.state.curriculum
         if curriculum.workspace is None:
             raise ValueError(
-                f"{self.current_page().file.src_path}:1 [missing-file] the page shows the mentoring workspace,"
+                f"{self.current_page().file.abs_src_path}:1 [missing-file] the page shows the mentoring workspace,"
                 f" but curriculum/{WORKSPACE_FILE} is missing or cannot be read — run `portfolio check`"
             )
         steps = {
@@ -200,7 +200,7 @@ class PageMacros(LanguageView):
         """An adaptation point: the organisation's own text, or a notice that it is still to write."""
         if point not in ADAPTATION_POINTS:
             raise ValueError(
-                f"{self.current_page().file.src_path}:1 [unknown-adaptation] `{point}` is not an adaptation point"
+                f"{self.current_page().file.abs_src_path}:1 [unknown-adaptation] `{point}` is not an adaptation point"
                 f" — use one of: {', '.join(ADAPTATION_POINTS)}"
             )
         org = self.state.curriculum.organisation
@@ -546,7 +546,7 @@ class PageMacros(LanguageView):
         return capsules[capsule_id]
 
     def _unknown(self, kind: str, name: str, known: dict) -> str:
-        page = self.current_page().file.src_path
+        page = self.current_page().file.abs_src_path
         names = ", ".join(sorted(known)) or "none yet"
         return (
             f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"

@@ -156,6 +156,7 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
+    "unknown-variable": (ERROR, "use the project's variables or its macros (README: Writing pages)"),
     "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
     "id-not-text": (
         ERROR,

@@ -79,6 +79,14 @@ def declared_languages(config: dict) -> list[str]:
     return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
 
 
+def extra_names(config: dict) -> set[str]:
+    """The names under `extra:` in mkdocs.yml, and under each language's `extra:`: pages
+    read their values as variables (mkdocs-macros)."""
+    languages = [entry for entry in _i18n_languages(config) if isinstance(entry, dict)]
+    extras = [config.get("extra"), *(entry.get("extra") for entry in languages)]
+    return {str(name) for extra in extras if isinstance(extra, dict) for name in extra}
+
+
 def _i18n_languages(config: dict) -> list:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):

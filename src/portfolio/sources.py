@@ -36,8 +36,17 @@ from portfolio.models import (
     Workspace,
 )
 from portfolio.page_checks import check_pages
+from portfolio.page_templates import VARIABLES
 from portfolio.problems import Problem, problem
-from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, DOCS_DIR, declared_languages, nav_sections, read_config
+from portfolio.project import (
+    CONFIG_FILE,
+    CURRICULUM_DIR,
+    DOCS_DIR,
+    declared_languages,
+    extra_names,
+    nav_sections,
+    read_config,
+)
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import check_balance
 from portfolio.safety import check_yaml_texts
@@ -162,6 +171,9 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
+    config, _ = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])  # its problems: below
+    if config is not None:  # the variables a page may read (with a broken mkdocs.yml, not checked)
+        known["variable"] = set(VARIABLES) | extra_names(config)
     problems.extend(check_pages(root, known))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))

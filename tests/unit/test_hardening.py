@@ -7,7 +7,6 @@ import re
 
 import pytest
 from jinja2 import Environment
-from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from conftest import FIXTURES, ROOT, copy_project, scenario_project
@@ -25,11 +24,42 @@ RULE_LINE = re.compile(r"^  \[[a-z0-9-]+\] \d+ in \d+ files? — .+$")  # the su
 # Templates ------------------------------------------------------------------------
 
 
-def test_the_sandbox_refuses_python_internals():
+def _refused(env, code: str, caplog, **variables) -> list[str]:
+    """The problem lines logged when `code` renders in `env` (it then renders nothing)."""
+    caplog.clear()
+    with caplog.at_level("ERROR", logger="mkdocs"):
+        assert env.from_string(code).render(**variables) == ""
+    return [record.getMessage() for record in caplog.records]
+
+
+def test_the_sandbox_refuses_python_internals(caplog):
     env = sandboxed(Environment(comment_start_string="{##", comment_end_string="##}"))
-    with pytest.raises(SecurityError):
-        env.from_string("{{ cycler.__init__.__globals__.os.popen('id').read() }}").render()
+    [said] = _refused(env, "{{ cycler.__init__.__globals__.os.popen('id').read() }}", caplog)
+    assert "[unsafe-template]" in said and PROBLEM_LINE.match(said)
     assert env.from_string("{## note ##}{{ 1 + 1 }} {#purpose}").render() == "2 {#purpose}"
+
+
+def test_a_template_failing_while_rendering_is_one_problem_line_not_a_traceback(tmp_path, caplog):
+    """What `make check` did not foresee stops the strict build with a line to fix (logged
+    to MkDocs, which counts it), never mkdocs-macros' exit with a traceback."""
+    from jinja2 import StrictUndefined
+    from mkdocs.structure.files import File
+
+    page = File("a.md", str(tmp_path), str(tmp_path / "site"), True)
+    env = sandboxed(Environment(undefined=StrictUndefined))
+
+    def quiz(quiz_id):  # as portfolio.pages says an unknown id
+        raise ValueError(f"{tmp_path / 'a.md'}:1 [unknown-quiz] the page names the quiz `{quiz_id}` — use one of: x")
+
+    env.globals["quiz"] = quiz
+    (tmp_path / "a.md").write_text("---\nroles: [newcomer]\n---\n\nHello\n{{ volunteer_name }}\n")
+    rendered = "Hello\n{{ volunteer_name }}\n"  # as MkDocs gives it to mkdocs-macros
+    [undefined] = _refused(env, rendered, caplog, page=type("P", (), {"file": page, "meta": {}})())
+    assert re.match(r".*a\.md:6 \[unknown-variable\] 'volunteer_name' is undefined — ", undefined)
+    [unknown] = _refused(env, "{{ quiz('nope') }}", caplog)
+    assert unknown.endswith("[unknown-quiz] the page names the quiz `nope` — use one of: x")
+    [failed] = _refused(env, "{{ 'a' + 1 }}", caplog)
+    assert "[template-syntax]" in failed and PROBLEM_LINE.match(failed)
 
 
 def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
@@ -47,7 +77,7 @@ def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
     assert not BUILD_VARIABLES & set(macros.variables)  # no navigation, config, git...
 
 
-def test_a_page_reads_nothing_of_another_page_or_of_the_build(tmp_path):
+def test_a_page_reads_nothing_of_another_page_or_of_the_build(tmp_path, caplog):
     """However a page reaches MkDocs' objects (through a variable of its own, a filter),
     it reads only its own title and front matter: not another page's title, nor a path of
     the build machine."""
@@ -68,8 +98,8 @@ def test_a_page_reads_nothing_of_another_page_or_of_the_build(tmp_path):
         "{{ page.file.abs_src_path }}",
         "{% with p = page %}{{ p.file.page.next_page }}{% endwith %}",
     ):
-        with pytest.raises(SecurityError):
-            env.from_string(code).render(page=page)
+        [said] = _refused(env, code, caplog, page=page)
+        assert "[unsafe-template]" in said
 
 
 def test_the_checked_macros_are_the_registered_ones():
