@@ -143,6 +143,8 @@ def _parsed(body: str) -> nodes.Template | TemplateSyntaxError:
         return _PARSER.parse(body)
     except TemplateSyntaxError as error:
         return error
+    except RecursionError:  # (((…))) or {% if %} hundreds deep
+        return TemplateSyntaxError("the code is nested too deeply", 1)
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -180,7 +182,10 @@ def _unknown_variables(path: Path, body: str, first_line: int, variables: set[st
 def _undeclared(body: str) -> frozenset[str]:
     """The names a page's template (read without error) reads without setting them
     itself: Jinja's own analysis."""
-    return frozenset(jinja_meta.find_undeclared_variables(_parsed(body)))
+    try:
+        return frozenset(jinja_meta.find_undeclared_variables(_parsed(body)))
+    except RecursionError:  # deep, yet read: the build's Jinja would fail on it as well
+        return frozenset()
 
 
 def _failure(page: Any, error: Exception) -> Problem:

@@ -86,6 +86,9 @@ class ProblemsFound(Exception):
         self.problems = problems
         super().__init__(report(problems))
 
+    def __reduce__(self):  # raised in a worker process (a PDF), read back whole in the build
+        return (ProblemsFound, (self.problems,))
+
 
 # Helpers ----------------------------------------------------------------------
 

@@ -116,7 +116,7 @@ _PAGE_RULES = [
         "a javascript: or file: URL",
     ),
     ("](", re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
-    ("]:", re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    ("]:", re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I | re.M), "a javascript: or file: link"),
     ("=", re.compile(r"\brel\s*=\s*[\"']?[^\"'>]*\battachment\b", _I), "a file attachment (rel=attachment)"),
     ("<", re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
     ("=", re.compile(r"(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
@@ -141,9 +141,10 @@ _TEXT_RULES = [
 # international form (+352 or (+352) or 00352 …), and national ones written in three
 # or more groups of digits (621 12 34 56, 06-12-34-56-78, 621-123-456).
 _CONTACTS = [
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    re.compile(r"[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[\w-]+)+", _I),
-    re.compile(r"\b[\w.+-]+\s+at\s+[\w-]+\s+dot\s+[a-z]{2,}\b", _I),
+    # Each starts where a run of name characters starts (so a long run is read once).
+    re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    re.compile(r"(?<![\w.+-])[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[\w-]+)+", _I),
+    re.compile(r"(?<![\w.+-])[\w.+-]+\s+at\s+[\w-]+\s+dot\s+[a-z]{2,}\b", _I),
     re.compile(r"(?<![\w/])\(?\+\s?\d{1,3}\)?(?:[\s./-]*\d){7,}"),
     re.compile(r"(?<![\w/+])00\d{2,3}(?:[\s./-]?\d){7,}"),
     re.compile(r"(?<![\w/.,-])\d{2,4}(?:[ .-]\d{2,4}){2,}(?![\w/.,-]?\d)"),

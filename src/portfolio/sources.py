@@ -432,7 +432,8 @@ def _check_consent(people: People, path: Path, data) -> list[Problem]:
     """Nobody is named on the site without their recorded consent."""
     found = []
     items = data.get("people") if isinstance(data, yamlfile.YamlMap) else []
-    lines = {item.get("id"): item.line for item in items if isinstance(item, yamlfile.YamlMap)}
+    items = items if isinstance(items, list) else []
+    lines = {item.get("id"): item.line for item in items if _with_id(item)}
     for person in people.people:
         line = lines.get(person.id, 1)
         if not person.consent.given:
@@ -597,4 +598,9 @@ def _item_lines(data, key: str) -> list[int]:
 
 def _id_lines(data, key: str) -> dict[str, int]:
     """The line of each entry of the list under `key`, by its id."""
-    return {item.get("id"): item.line for item in _items(data, key) if isinstance(item, yamlfile.YamlMap)}
+    return {item.get("id"): item.line for item in _items(data, key) if _with_id(item)}
+
+
+def _with_id(item) -> bool:
+    """An entry with a text id (an id of another type is reported by the model's check)."""
+    return isinstance(item, yamlfile.YamlMap) and isinstance(item.get("id"), str)

@@ -327,3 +327,31 @@ def test_damaged_sources_give_problem_lines_never_a_traceback(tmp_path, monkeypa
             assert PROBLEM_LINE.match(line), f"run {run}: {line}"
         for line in summary.splitlines():
             assert RULE_LINE.match(line), f"run {run}: {line}"
+
+
+# Inputs found by an adversarial reading: each gave a traceback or ran for minutes.
+CRASHES = {  # the file, the text replaced (None: added at the end), the new text, an error expected
+    "an id that is a list (people)": ("curriculum/people.yml", None, "people:\n  - id: [a, b]\n    name: X\n", True),
+    "an id that is a list (quiz)": ("curriculum/quizzes/alpha.yml", "- id: q1", "- id: [q1]", True),
+    "an id that is a mapping (track)": ("curriculum/course.yml", "- id: volunteers", "- id: {volunteers: 1}", True),
+    "template code nested deep": ("docs/en/chapter.md", None, "{{ " + "(" * 200 + "1" + ")" * 200 + " }}\n", True),
+    "blocks nested deep": ("docs/en/chapter.md", None, "{% if 1 %}" * 500 + "x" + "{% endif %}" * 500 + "\n", True),
+    "a very long line before an @": ("docs/en/chapter.md", None, "a" * 100_000 + "@\n", False),
+}
+
+
+@pytest.mark.parametrize(("target", "old", "new", "error"), CRASHES.values(), ids=CRASHES.keys())
+def test_inputs_that_crashed_the_checks_give_problem_lines(target, old, new, error, tmp_path, monkeypatch, capsys):
+    root = scenario_project(None, tmp_path / "p")
+    (root / "mkdocs.yml").write_text((FIXTURES / "rules/unknown-language/mkdocs.yml").read_text())
+    path = root / target
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path.write_text(text.replace(old, new, 1) if old else text + new, encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    code = main(["check"])
+    out = capsys.readouterr().out.splitlines()
+    lines, _, _ = "\n".join(out[1:]).partition("\n\nBy rule:\n")
+    assert all(PROBLEM_LINE.match(line) for line in lines.splitlines()), lines
+    found = [line for line in lines.splitlines() if target in line]
+    assert code == (1 if error else code) and bool(found) == error, lines
