@@ -48,7 +48,8 @@ def _hash(body: str) -> str:
 
 
 # Data -------------------------------------------------------------------------
-# The content of a page, where what contributors write ends up.
-_CONTENT = re.compile(r"<article\b.*?</article>", re.S)
+# The content of a page, where what contributors write ends up: up to the last closing
+# tag, so that a page writing `</article>` itself cannot put a script after it.
+_CONTENT = re.compile(r"<article\b.*</article>", re.S)
 # A <script> without src whose content runs (JSON data blocks do not need a hash).
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)

@@ -9,6 +9,7 @@ from the front matter are the ones the layout check sees.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, check_template
 from portfolio.problems import Problem, problem
-from portfolio.project import DOCS_DIR
+from portfolio.project import DOCS_DIR, OVERRIDES_DIR
 from portfolio.safety import check_page_line, check_yaml_texts
 
 
@@ -36,7 +37,7 @@ class PageText:
 
 def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
     """The problems of every page; `known` lists the ids macros may name, per kind."""
-    found: list[Problem] = []
+    found: list[Problem] = _linked_files(root)
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         text, problems = yamlfile.read_text(path)
         found.extend(problems)
@@ -87,6 +88,20 @@ def _refused_by_mkdocs(meta: str) -> str:
     except Exception as error:  # get_data catches every error alike (a wrong date: ValueError)
         return f"its reader says: {str(error).splitlines()[0]}"
     return "it is not `key: value` settings"
+
+
+def _linked_files(root: Path) -> list[Problem]:
+    """Symbolic links under docs/ and overrides/: the site would publish the files they
+    point to, which may be anywhere on the machine that builds it."""
+    found = []
+    for folder in (root / DOCS_DIR, root / OVERRIDES_DIR):
+        for parent, folders, files in os.walk(folder):  # a linked folder is not entered
+            for name in sorted(folders + files):
+                path = Path(parent) / name
+                if path.is_symlink():
+                    said = f"`{name}` is a symbolic link: the site would publish what it points to, outside the project"
+                    found.append(problem(path, 1, "unsafe-markup", said, "put the file itself there, not a link"))
+    return found
 
 
 def _hidden(path: Path, text: str) -> list[Problem]:

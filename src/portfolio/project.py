@@ -14,6 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 CONFIG_FILE = "mkdocs.yml"
 CURRICULUM_DIR = "curriculum"
 DOCS_DIR = "docs"
+OVERRIDES_DIR = "overrides"  # mkdocs.yml's custom_dir: partials and theme files, published too
 # The offline copy: built into dist/ and published at the root of the site.
 
 

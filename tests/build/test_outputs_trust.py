@@ -172,3 +172,25 @@ def test_two_builds_of_the_same_sources_are_the_same_bytes(tmp_path):
         builds.append(outputs)
     assert any(p.endswith(".pdf") for p in builds[0]) and any(p.endswith(OFFLINE_ZIP) for p in builds[0])
     assert builds[0] == builds[1]
+
+
+# Content ------------------------------------------------------------------------------
+
+
+def test_a_script_the_line_checks_cannot_see_stops_the_build(tmp_path, monkeypatch, capsys):
+    """Template code can write `<` as a Jinja escape, past the checks of each line: the
+    build reads the page's HTML, says which page, and publishes nothing."""
+    from portfolio.cli import main
+
+    root = copy_project(tmp_path / "p")
+    page = root / "docs/en/handbook/success-factors.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ "\\x3cscript\\x3ealert(1)\\x3c/script\\x3e" }}\n')
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 0  # the line checks do not see it
+    capsys.readouterr()
+    site = tmp_path / "site"
+    code = main(["build", "--no-pdf", "--no-export", "--site-dir", str(site), "--dist-dir", str(tmp_path / "dist")])
+    out = capsys.readouterr()
+    said = [line for line in (out.out + out.err).splitlines() if "[unsafe-markup]" in line]
+    assert code == 1 and not site.exists()
+    assert said and "docs/en/handbook/success-factors.md:1 [unsafe-markup] the page's HTML holds a <script>" in said[0]

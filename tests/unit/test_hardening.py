@@ -355,3 +355,28 @@ def test_inputs_that_crashed_the_checks_give_problem_lines(target, old, new, err
     assert all(PROBLEM_LINE.match(line) for line in lines.splitlines()), lines
     found = [line for line in lines.splitlines() if target in line]
     assert code == (1 if error else code) and bool(found) == error, lines
+
+
+def test_a_symbolic_link_under_docs_is_refused(tmp_path, monkeypatch, capsys):
+    """The site would publish what it points to: here, a file of the machine."""
+    root = scenario_project(None, tmp_path / "p")
+    (root / "mkdocs.yml").write_text((FIXTURES / "rules/unknown-language/mkdocs.yml").read_text())
+    (root / "docs/assets").mkdir(parents=True)
+    (root / "docs/assets/notes.txt").symlink_to("/etc/hostname")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 1
+    assert (
+        "docs/assets/notes.txt:1 [unsafe-markup] `notes.txt` is a symbolic link: the site would publish what it"
+        " points to, outside the project — put the file itself there, not a link" in capsys.readouterr().out
+    )
+
+
+def test_the_policy_never_trusts_a_script_after_a_closing_article_in_the_content():
+    from portfolio.csp import SCRIPT_HASHES, with_script_hashes
+
+    page = (
+        f'<meta content="script-src {SCRIPT_HASHES}"><article><p></article><script>alert(1)</script></p>'
+        "</article><script>theme()</script>"
+    )
+    written = with_script_hashes(page)
+    assert written.count("sha256-") == 1 and "'sha256-" in written  # the theme's script only

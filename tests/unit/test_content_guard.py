@@ -1,0 +1,53 @@
+"""A page's HTML read as a browser reads it: what the line checks cannot see is refused
+(portfolio.content_guard). The cases come from an adversarial reading of the build."""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolio.content_guard import unsafe_content
+
+UNSAFE = {
+    "a script written with Jinja escapes": "<p></p><script>alert(1)</script>",
+    "a script after a closing article": "<p></article><script>alert(1)</script></p>",
+    "a handler on the next line": '<div\nonclick="alert(1)">x</div>',
+    "a handler after a slash": '<img/src="a.png"/onerror="alert(1)">',
+    "a handler from an attribute list": '<em onclick="alert(13)" x>stop</em>',
+    "a handler after a comment the browser closes": "<!-- --!><b onclick=1>x</b> -->",
+    "a javascript: link from a reference": "<a href=\"javascript:alert('x')\">ref</a>",
+    "a javascript: link with a tab": '<a href="jav\tascript:alert(1)">x</a>',
+    "a file: link": '<a href="file:///etc/passwd">x</a>',
+    "an image from another site": '<img src="https://evil.example/a.png">',
+    "an image set from another site": '<img srcset="a.png 1x, https://evil.example/b.png 2x">',
+    "an SVG image from another site": '<svg><image href="https://evil.example/a.png"/></svg>',
+    "an SVG xlink image from another site": '<svg><image xlink:href="//evil.example/a.png"/></svg>',
+    "an SVG animation to a javascript: link": '<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+    "a table background from another site": '<table background="//evil.example/a.png"></table>',
+    "a style fetching from another site": "<p style=\"background: image-set('https://e.example/a.png' 1x)\">x</p>",
+    "a style url": '<p style="background: url(//e.example/a.png)">x</p>',
+    "a ping": '<a href="page/" ping="https://evil.example/track">x</a>',
+    "an iframe": '<iframe src="page/"></iframe>',
+    "a meta refresh": '<meta http-equiv="refresh" content="0; url=https://evil.example">',
+    "a style sheet": "<style>p { color: red }</style>",
+    "a form sent elsewhere": '<form action="javascript:alert(1)"></form>',
+}
+SAFE = {
+    "a link to another site": '<a href="https://www.asti.lu/">ASTI</a>',
+    "mail and phone links": '<a href="mailto:team@example.org">m</a> <a href="tel:+35200">t</a>',
+    "a page and an anchor": '<a href="../step/#purpose">step</a> <a class="headerlink" href="#purpose">¶</a>',
+    "an image of the site": '<img src="../../assets/images/cycle.svg" alt="The cycle">',
+    "an image in the page": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">',
+    "an SVG drawing": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="#step"/></svg>',
+    "a quiz form": '<form class="quiz" data-quiz="q" novalidate><input type="radio" name="a"></form>',
+    "text about scripts": "<p>Write &lt;script&gt; nowhere.</p><pre><code>onclick=alert(1)</code></pre>",
+}
+
+
+@pytest.mark.parametrize("html", UNSAFE.values(), ids=UNSAFE.keys())
+def test_what_a_browser_would_run_or_fetch_is_found(html):
+    assert unsafe_content(html)
+
+
+@pytest.mark.parametrize("html", SAFE.values(), ids=SAFE.keys())
+def test_what_the_project_writes_is_accepted(html):
+    assert unsafe_content(html) == []
