@@ -23,7 +23,7 @@ def on_env(env, config, files):
 
 @event_priority(-900)  # after every change to the content, before the preview keeps it (-1000)
 def on_page_content(html, page, config, files):
-    for found in content_problems(Path(page.file.abs_src_path), html):
+    for found in content_problems(Path(page.file.abs_src_path), html, page.title):
         _LOG.error(found.format())
     return html
 

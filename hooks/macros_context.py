@@ -29,7 +29,7 @@ def on_config(config):
     macros.variables.update(page_macros.variables(config.extra))
     # Pages are untrusted: render them in a sandbox (mkdocs-macros has no option for it,
     # so its environment is replaced by a sandboxed copy with the same settings).
-    macros._env = sandboxed(macros.env)
+    macros._env = sandboxed(macros.env, lambda: macros.page)
     _without_build_variables(macros)
     return config
 

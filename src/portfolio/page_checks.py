@@ -19,7 +19,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
-from portfolio.page_templates import BUILD_VARIABLES, MACROS, check_template
+from portfolio.page_templates import BUILD_VARIABLES, MACROS, check_template, uses_templates
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR
 from portfolio.safety import check_page_line, check_yaml_texts
@@ -53,9 +53,6 @@ def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
         settings = frozenset(str(key) for key in page.settings or {})
         found.extend(check_template(path, page.template, page.first_line, known, shown, settings))
-        title = page.settings.get("title") if page.settings else None
-        if isinstance(title, str):  # mkdocs-macros renders a title that holds template code
-            found.extend(check_template(path, title, page.settings.line_of("title"), known, settings=settings))
     return found
 
 
@@ -126,19 +123,25 @@ def _hidden(path: Path, text: str) -> list[Problem]:
 def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
     """Settings become the page's template variables: their texts are checked as YAML
     texts are (no markup), none may hide a macro or a variable of the project, and the
-    title (which mkdocs-macros renders) must be text."""
+    title must be plain text (the theme writes it as HTML; mkdocs-macros would render
+    template code in it)."""
     found = check_yaml_texts(path, data)
     for key in data:
         if str(key) in _RESERVED:
             said = f"the setting `{key}` would hide the project's macro or variable of that name on this page"
             found.append(problem(path, data.line_of(key), "page-settings", said, "rename or remove the setting"))
-    if "title" in data and not isinstance(data["title"], str):
+    title = data.get("title")
+    if "title" in data and not isinstance(title, str):
         said = "the setting `title` is not text"
-        found.append(problem(path, data.line_of("title"), "page-settings", said, 'write it in quotes: title: "…"'))
+        found.append(problem(path, data.line_of("title"), "page-settings", said, _FIX_TITLE))
+    elif isinstance(title, str) and uses_templates(title):  # mkdocs-macros would render it
+        said = "the setting `title` holds template code: the theme writes what it makes as HTML"
+        found.append(problem(path, data.line_of("title"), "page-settings", said, _FIX_TITLE))
     return found
 
 
 # Data -------------------------------------------------------------------------
+_FIX_TITLE = 'write the title as plain text, in quotes: title: "…"'
 _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.

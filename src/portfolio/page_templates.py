@@ -13,11 +13,11 @@ import functools
 import logging
 import re
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
 from jinja2 import meta as jinja_meta
 from jinja2.environment import Environment
 from jinja2.exceptions import SecurityError
@@ -65,14 +65,28 @@ class PageSandbox(SandboxedEnvironment):
 
     template_class = PageTemplate
 
+    def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
+        """The page's template; one that cannot even be compiled is logged as one problem
+        line and renders empty (mkdocs-macros would exit with a traceback)."""
+        try:
+            return super().from_string(source, *args, **kwargs)
+        except Exception as error:
+            _LOG.error(_failure(self.current_page(), error).format())
+            return super().from_string("")
+
+    def current_page(self) -> Any:
+        """The page being rendered (set by `sandboxed`)."""
+        return None
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, _MKDOCS_OBJECTS):
             return isinstance(obj, Page) and attr in _OWN
         return super().is_safe_attribute(obj, attr, value)
 
 
-def sandboxed(env: Environment) -> SandboxedEnvironment:
-    """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters."""
+def sandboxed(env: Environment, current_page: Callable[[], Any] | None = None) -> SandboxedEnvironment:
+    """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters;
+    `current_page` says which page is being rendered (for the problem lines)."""
     safe = PageSandbox(
         block_start_string=env.block_start_string,
         block_end_string=env.block_end_string,
@@ -84,6 +98,8 @@ def sandboxed(env: Environment) -> SandboxedEnvironment:
         undefined=env.undefined,
         extensions=list(env.extensions),
     )
+    if current_page is not None:
+        safe.current_page = current_page  # type: ignore[method-assign]
     safe.globals.update(env.globals)
     safe.filters.update(env.filters)
     safe.tests.update(env.tests)
@@ -111,8 +127,10 @@ def check_template(
         line = first_line + (tree.lineno or 1) - 1
         return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {tree.message}")]
     found = []
-    for node in _walk(tree):
-        line = first_line + node.lineno - 1
+    for node, node_line, depth in _walk_lines(tree):
+        line = first_line + node_line - 1
+        if depth > _MAX_DEPTH:  # Python cannot compile the template (100 nested blocks)
+            return [problem(path, line, "template-syntax", "the page's {% … %} blocks are nested too deeply")]
         unsafe = _unsafe_name(node)
         if unsafe:
             found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
@@ -123,6 +141,9 @@ def check_template(
             found.append(
                 problem(path, line, "unsafe-template", f"`{beyond}` describes other pages or the build, not this page")
             )
+        if isinstance(node, nodes.Filter | nodes.Test) and node.name not in _FILTERS_AND_TESTS:
+            kind = "filter" if isinstance(node, nodes.Filter) else "test"
+            found.append(problem(path, line, "template-syntax", f"`{node.name}` is not a {kind} a page can use"))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
@@ -148,11 +169,20 @@ def _parsed(body: str) -> nodes.Template | TemplateSyntaxError:
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
+    for current, _, _ in _walk_lines(node):
         yield current
-        stack.extend(current.iter_child_nodes())
+
+
+def _walk_lines(node: nodes.Node) -> Iterator[tuple[nodes.Node, int, int]]:
+    """Every node, with its line (a node without one, such as a comparison's operand, has
+    its parent's) and how many blocks ({% if %}, {% for %}…) it sits in."""
+    stack = [(node, 1, 0)]
+    while stack:
+        current, line, depth = stack.pop()
+        line = getattr(current, "lineno", None) or line
+        yield current, line, depth
+        inner = depth + isinstance(current, _BLOCKS)
+        stack.extend((child, line, inner) for child in current.iter_child_nodes())
 
 
 def _unknown_variables(path: Path, body: str, first_line: int, variables: set[str]) -> list[Problem]:
@@ -182,10 +212,14 @@ def _unknown_variables(path: Path, body: str, first_line: int, variables: set[st
 def _undeclared(body: str) -> frozenset[str]:
     """The names a page's template (read without error) reads without setting them
     itself: Jinja's own analysis."""
+    tree = _parsed(body)
     try:
-        return frozenset(jinja_meta.find_undeclared_variables(_parsed(body)))
-    except RecursionError:  # deep, yet read: the build's Jinja would fail on it as well
+        undeclared = jinja_meta.find_undeclared_variables(tree)
+    except (RecursionError, TemplateError):  # what the other rules report
         return frozenset()
+    # A name set anywhere in the page counts as set (Jinja's analysis doubts a {% set %}
+    # inside an {% if %}, which renders well).
+    return frozenset(undeclared - {n.name for n in _walk(tree) if isinstance(n, nodes.Name) and n.ctx != "load"})
 
 
 def _failure(page: Any, error: Exception) -> Problem:
@@ -325,6 +359,8 @@ MACROS: dict[str, str | None] = {
     "forms_list": None,
 }
 
+_BLOCKS = (nodes.If, nodes.For, nodes.With, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Scope)
+_MAX_DEPTH = 40  # blocks inside blocks: far more than a page needs, far below Python's limit
 _LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops
 # A problem as the macros raise it: `path:line [rule] message — fix`.
 _SAID = re.compile(r"(?P<path>.+?):(?P<line>\d+) \[(?P<rule>[a-z-]+)\] (?P<message>.*?)(?: — (?P<fix>.*))?$", re.S)
@@ -340,3 +376,4 @@ _OTHER_PAGES = frozenset({"next_page", "previous_page", "parent", "children", "a
 _MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
 _OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)
+_FILTERS_AND_TESTS = frozenset(_PARSER.filters) | frozenset(_PARSER.tests)  # Jinja's own

@@ -108,8 +108,13 @@ _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
 # every line holds none of it), the pattern, and what breaking it means.
 _PAGE_RULES = [
     ("<", re.compile(r"<\s*script\b", _I), "a <script> element (behaviour belongs in docs/assets/javascripts)"),
-    ("<", re.compile(r"<[a-z][^>]*[\s/\"']on[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
-    ("{", re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", _I), "an inline event handler (on…=) in an attribute list"),
+    # Each pattern starts at a `<` or `{` and stops at the next one: a line is read once.
+    ("<", re.compile(r"<[a-z][^<>]*[\s/\"']on[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
+    (
+        "{",
+        re.compile(r"(?<!\{)\{(?![{%])[^{}\n]*\bon[a-z]+\s*=", _I),  # not in {{ … }} or {% … %}
+        "an inline event handler (on…=) in an attribute list",
+    ),
     (
         "=",
         re.compile(_URL_ATTRIBUTE + r"[\"']?\s*" + _BAD_SCHEME, _I),
@@ -129,7 +134,7 @@ _TEXT_RULES = [
         re.compile(r"<(?!https://[^\s>]+>)\s*/?\s*[a-z!?]", _I),
         "HTML in a text (use Markdown: *emphasis*, [link](page.md))",
     ),
-    ("{", re.compile(r"\{\s*[:#.]|\{[^}\n]*?[\w-]+\s*=", _I), "an attribute list ({: …}) in a text"),
+    ("{", re.compile(r"\{\s*[:#.]|\{[^{}\n=]*[^\s{}=]=", _I), "an attribute list ({: …}) in a text"),
     ("![", re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
     (
         "](",

@@ -30,6 +30,13 @@ UNSAFE = {
     "a meta refresh": '<meta http-equiv="refresh" content="0; url=https://evil.example">',
     "a style sheet": "<style>p { color: red }</style>",
     "a form sent elsewhere": '<form action="javascript:alert(1)"></form>',
+    "a form sent to another site": '<form action="https://evil.example/s"></form>',
+    "a button sending to another site": '<button formaction="https://evil.example/">b</button>',
+    "backslashes read as slashes": '<img src="/\\evil.example/x">',
+    "inside a template": '<template><img src="https://evil.example/x"></template>',
+    "an SVG paint from another site": '<svg><rect cursor="url(https://evil.example/c.png)"/></svg>',
+    "an unfinished tag at the end": '<div>\n<img src="https://evil.example/?',
+    "an element left open at the end": "<textarea>",
 }
 SAFE = {
     "a link to another site": '<a href="https://www.asti.lu/">ASTI</a>',
@@ -38,6 +45,7 @@ SAFE = {
     "an image of the site": '<img src="../../assets/images/cycle.svg" alt="The cycle">',
     "an image in the page": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">',
     "an SVG drawing": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="#step"/></svg>',
+    "an SVG paint of the page": '<svg><rect fill="url(#gradient)"/></svg>',
     "a quiz form": '<form class="quiz" data-quiz="q" novalidate><input type="radio" name="a"></form>',
     "text about scripts": "<p>Write &lt;script&gt; nowhere.</p><pre><code>onclick=alert(1)</code></pre>",
 }

@@ -54,6 +54,7 @@ def test_the_checks_read_as_the_page_what_mkdocs_renders(text):
     ("settings", "said"),
     [
         ("title: 2024", "the setting `title` is not text"),
+        ("title: \"{{ '\\\\x3cscript\\\\x3e' }}\"", "the setting `title` holds template code"),
         ("quiz: 1", "would hide the project's macro or variable"),
         ("ignore_macros: true", "would hide the project's macro or variable"),
         ('note: "\\x3cscript\\x3e"', "HTML in a text"),

@@ -60,6 +60,8 @@ def test_a_template_failing_while_rendering_is_one_problem_line_not_a_traceback(
     assert unknown.endswith("[unknown-quiz] the page names the quiz `nope` — use one of: x")
     [failed] = _refused(env, "{{ 'a' + 1 }}", caplog)
     assert "[template-syntax]" in failed and PROBLEM_LINE.match(failed)
+    [uncompiled] = _refused(env, "{% block a %}{% endblock %}{% block a %}{% endblock %}", caplog)
+    assert "[template-syntax]" in uncompiled and "defined twice" in uncompiled
 
 
 def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
@@ -337,6 +339,10 @@ CRASHES = {  # the file, the text replaced (None: added at the end), the new tex
     "template code nested deep": ("docs/en/chapter.md", None, "{{ " + "(" * 200 + "1" + ")" * 200 + " }}\n", True),
     "blocks nested deep": ("docs/en/chapter.md", None, "{% if 1 %}" * 500 + "x" + "{% endif %}" * 500 + "\n", True),
     "a very long line before an @": ("docs/en/chapter.md", None, "a" * 100_000 + "@\n", False),
+    "braces, 50,000 of them": ("docs/en/chapter.md", None, "{" * 50_000 + "\n", True),
+    "a comparison": ("docs/en/chapter.md", None, '{% if lang == "fr" %}Bonjour{% endif %}\n', False),
+    "a filter no page has": ("docs/en/chapter.md", None, "{{ lang | pretty }}\n", True),
+    "blocks 99 deep": ("docs/en/chapter.md", None, "{% if 1 %}" * 99 + "x" + "{% endif %}" * 99 + "\n", True),
 }
 
 
