@@ -19,7 +19,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
-from portfolio.page_templates import BUILD_VARIABLES, MACROS, check_template, uses_templates
+from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_template, uses_templates
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR
 from portfolio.safety import check_page_line, check_yaml_texts
@@ -145,4 +145,4 @@ _FIX_TITLE = 'write the title as plain text, in quotes: title: "…"'
 _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.
-_RESERVED = frozenset(MACROS) | BUILD_VARIABLES | {"org", "ui", "lang", "extra", "page", "macros", "ignore_macros"}
+_RESERVED = frozenset(MACROS) | VARIABLES | BUILD_VARIABLES | {"macros", "ignore_macros"}

@@ -171,14 +171,14 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
-    config, _ = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])  # its problems: below
+    config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
     if config is not None:  # the variables a page may read (with a broken mkdocs.yml, not checked)
         known["variable"] = set(VARIABLES) | extra_names(config)
     problems.extend(check_pages(root, known))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
-    problems.extend(_check_against_config(root, curriculum, base, raw))
+    problems.extend(config_problems if config is None else _check_against_config(config, curriculum, base, raw))
     return curriculum, problems
 
 
@@ -462,13 +462,10 @@ def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1)
     return []
 
 
-def _check_against_config(root: Path, curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
-    """What the curriculum names in mkdocs.yml: languages, and nav sections for the PDFs."""
-    if not (root / CONFIG_FILE).is_file():
-        return []
-    config, found = read_config(root)
-    if config is None:
-        return found
+def _check_against_config(config: dict, curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
+    """What the curriculum names in mkdocs.yml (`config`, as read): languages, and nav
+    sections for the PDFs."""
+    found: list[Problem] = []
     declared = declared_languages(config)
     org = curriculum.organisation
     org_data = raw.get(base / "organisation.yml")
