@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from portfolio import yamlfile
 from portfolio.layouts import layout_of
-from portfolio.problems import RULES, Problem, problem
+from portfolio.problems import PageProblem, Problem, problem, unknown_id
 
 # mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
 # heading ids like `{#purpose}` stay Markdown.
@@ -223,15 +222,14 @@ def _undeclared(body: str) -> frozenset[str]:
 
 
 def _failure(page: Any, error: Exception) -> Problem:
-    """A page's template failing while rendering, as a problem: the macros' own errors
-    already say their file, line and rule (portfolio.pages)."""
+    """A page's template failing while rendering, as a problem at the page's line: a
+    macro's own refusal (portfolio.pages) keeps its rule and words."""
     said = str(error)
-    found = _SAID.match(said)
-    if found and found["rule"] in RULES:
-        return problem(found["path"], int(found["line"]), found["rule"], found["message"], found["fix"] or "")
     path = getattr(getattr(page, "file", None), "abs_src_path", None) or "docs"
     frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
     line, near = _file_line(path, getattr(page, "meta", None), frames[-1] if frames else None)
+    if isinstance(error, PageProblem):
+        return problem(path, line, error.rule, f"{error.message}{near}", error.fix)
     if isinstance(error, UndefinedError):
         return problem(path, line, "unknown-variable", f"{said}{near}")
     if isinstance(error, SecurityError):
@@ -317,16 +315,8 @@ def _check_call(
     value = call.args[0].value
     if value in known[kind]:
         return []
-    names = ", ".join(sorted(known[kind])) or "none yet"
-    return [
-        problem(
-            path,
-            line,
-            f"unknown-{kind}",
-            f"the page names the {kind} `{value}`, which does not exist",
-            f"use one of: {names}",
-        )
-    ]
+    unknown = unknown_id(kind, value, known[kind])
+    return [problem(path, line, unknown.rule, unknown.message, unknown.fix)]
 
 
 # Data -------------------------------------------------------------------------
@@ -343,7 +333,7 @@ MACROS: dict[str, str | None] = {
     "progress_tables": None,
     "mentoring_workspace": None,
     "observation_checklists": None,
-    "pilot_schedule": None,
+    "pilot_schedule": "track",
     "session_plans": None,
     "handouts": None,
     "answer_keys": None,
@@ -362,8 +352,6 @@ MACROS: dict[str, str | None] = {
 _BLOCKS = (nodes.If, nodes.For, nodes.With, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Scope)
 _MAX_DEPTH = 40  # blocks inside blocks: far more than a page needs, far below Python's limit
 _LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops
-# A problem as the macros raise it: `path:line [rule] message — fix`.
-_SAID = re.compile(r"(?P<path>.+?):(?P<line>\d+) \[(?P<rule>[a-z-]+)\] (?P<message>.*?)(?: — (?P<fix>.*))?$", re.S)
 _OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 # The variables every page may read besides the macros: portfolio.pages sets the first
 # four, mkdocs-macros sets `page`; the values of `extra` in mkdocs.yml are variables too

@@ -34,6 +34,7 @@ from portfolio.locations import (
 )
 from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
+from portfolio.problems import PageProblem, unknown_id
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.terminology import glossary_rows
@@ -124,14 +125,14 @@ class PageMacros(LanguageView):
             if quiz_id is None:
                 return ""
         if quiz_id not in quizzes:
-            raise ValueError(self._unknown("quiz", quiz_id, quizzes))
+            raise unknown_id("quiz", quiz_id, quizzes)
         return self.quiz_form(quiz_id)
 
     def self_assessment(self, assessment_id: str) -> str:
         """A self-assessment form: statements on a scale, and the bands that read the total."""
         assessments = self.state.curriculum.self_assessments
         if assessment_id not in assessments:
-            raise ValueError(self._unknown("self-assessment", assessment_id, assessments))
+            raise unknown_id("self-assessment", assessment_id, assessments)
         return self.render("partials/self-assessment.html", sa=self.localise(assessments[assessment_id]))
 
     def progress_tables(self) -> str:
@@ -183,9 +184,10 @@ class PageMacros(LanguageView):
 
         curriculum = self.state.curriculum
         if curriculum.workspace is None:
-            raise ValueError(
-                f"{self.current_page().file.abs_src_path}:1 [missing-file] the page shows the mentoring workspace,"
-                f" but curriculum/{WORKSPACE_FILE} is missing or cannot be read — run `portfolio check`"
+            raise PageProblem(
+                "missing-file",
+                f"the page shows the mentoring workspace, but curriculum/{WORKSPACE_FILE} is missing or cannot be read",
+                "run `portfolio check`",
             )
         steps = {
             step.chapter: {"number": number, "title": self.localise(step.label)}
@@ -199,10 +201,8 @@ class PageMacros(LanguageView):
     def adapt(self, point: str) -> str:
         """An adaptation point: the organisation's own text, or a notice that it is still to write."""
         if point not in ADAPTATION_POINTS:
-            raise ValueError(
-                f"{self.current_page().file.abs_src_path}:1 [unknown-adaptation] `{point}` is not an adaptation point"
-                f" — use one of: {', '.join(ADAPTATION_POINTS)}"
-            )
+            points = ", ".join(ADAPTATION_POINTS)
+            raise PageProblem("unknown-adaptation", f"`{point}` is not an adaptation point", f"use one of: {points}")
         org = self.state.curriculum.organisation
         text = org.adaptations.get(point) if org else None
         return self.render(
@@ -240,7 +240,7 @@ class PageMacros(LanguageView):
         """A form on its page: purpose, files to download, and its questions."""
         forms = self.state.curriculum.forms
         if form_id not in forms:
-            raise ValueError(self._unknown("form", form_id, forms))
+            raise unknown_id("form", form_id, forms)
         view = form_view(forms[form_id], self.lang, self.state.languages.default, self.ui, self.organisation())
         return self.render("partials/form.html", form=view, files=self._form_files(form_id))
 
@@ -443,7 +443,7 @@ class PageMacros(LanguageView):
         course = self.state.curriculum.course
         tracks = {t.id: t for t in (course.tracks if course else [])}
         if track_id not in tracks:
-            raise ValueError(self._unknown("track", track_id, tracks))
+            raise unknown_id("track", track_id, tracks)
         capsules = [self._capsule(c) for c in tracks[track_id].capsules]
         present = [c for c in capsules if c.mode == "face-to-face"]
         half = sum(c.duration for c in present) / 2
@@ -542,15 +542,8 @@ class PageMacros(LanguageView):
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules
         if capsule_id not in capsules:
-            raise ValueError(self._unknown("capsule", capsule_id, capsules))
+            raise unknown_id("capsule", capsule_id, capsules)
         return capsules[capsule_id]
-
-    def _unknown(self, kind: str, name: str, known: dict) -> str:
-        page = self.current_page().file.abs_src_path
-        names = ", ".join(sorted(known)) or "none yet"
-        return (
-            f"{page}:1 [unknown-{kind}] the page names the {kind} `{name}`, which does not exist — use one of: {names}"
-        )
 
     def _capsule_link(self, capsule_id: str) -> str | None:
         """A Markdown link target from the current page to the capsule's page (none on that page)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,6 +89,24 @@ class ProblemsFound(Exception):
 
     def __reduce__(self):  # raised in a worker process (a PDF), read back whole in the build
         return (ProblemsFound, (self.problems,))
+
+
+class PageProblem(Exception):
+    """Raised by a macro when a page asks for what cannot be shown (an id that does not
+    exist); the build adds the page's file and line (portfolio.page_templates)."""
+
+    def __init__(self, rule: str, message: str, fix: str = ""):
+        if rule not in RULES:
+            raise KeyError(f"unknown rule {rule!r}")
+        self.rule, self.message, self.fix = rule, message, fix
+        super().__init__(f"[{rule}] {message}")
+
+
+def unknown_id(kind: str, name: object, known: Iterable[str]) -> PageProblem:
+    """A page names a `kind` of id (capsule, quiz, track…) that does not exist."""
+    names = ", ".join(sorted(known)) or "none yet"
+    message = f"the page names the {kind} `{name}`, which does not exist"
+    return PageProblem(f"unknown-{kind}", message, f"use one of: {names}")
 
 
 # Helpers ----------------------------------------------------------------------
@@ -197,6 +216,7 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
     "unlinked-mention": (WARNING, "link the mention to the page it names"),
+    "unknown-track": (ERROR, "use the id of a track in curriculum/course.yml"),
     "unknown-form": (ERROR, "use a form of curriculum/forms/"),
     "avoid-term": (WARNING, "use the agreed term of curriculum/terminology.yml"),
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),

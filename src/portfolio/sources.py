@@ -171,6 +171,8 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
+    if curriculum.course is not None and base / "course.yml" not in incomplete:  # else its own problems say it
+        known["track"] = {track.id for track in curriculum.course.tracks}
     config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
     if config is not None:  # the variables a page may read (with a broken mkdocs.yml, not checked)
         known["variable"] = set(VARIABLES) | extra_names(config)

@@ -15,6 +15,7 @@ from portfolio.cli import main
 from portfolio.exports import comment_text, export_all
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, sandboxed
 from portfolio.pages import PageMacros
+from portfolio.problems import unknown_id
 from portfolio.safety import check_page_line, check_text
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
@@ -48,16 +49,17 @@ def test_a_template_failing_while_rendering_is_one_problem_line_not_a_traceback(
     page = File("a.md", str(tmp_path), str(tmp_path / "site"), True)
     env = sandboxed(Environment(undefined=StrictUndefined))
 
-    def quiz(quiz_id):  # as portfolio.pages says an unknown id
-        raise ValueError(f"{tmp_path / 'a.md'}:1 [unknown-quiz] the page names the quiz `{quiz_id}` — use one of: x")
+    def quiz(quiz_id):  # as portfolio.pages refuses an unknown id
+        raise unknown_id("quiz", quiz_id, ["x"])
 
     env.globals["quiz"] = quiz
     (tmp_path / "a.md").write_text("---\nroles: [newcomer]\n---\n\nHello\n{{ volunteer_name }}\n")
     rendered = "Hello\n{{ volunteer_name }}\n"  # as MkDocs gives it to mkdocs-macros
     [undefined] = _refused(env, rendered, caplog, page=type("P", (), {"file": page, "meta": {}})())
     assert re.match(r".*a\.md:6 \[unknown-variable\] 'volunteer_name' is undefined — ", undefined)
-    [unknown] = _refused(env, "{{ quiz('nope') }}", caplog)
-    assert unknown.endswith("[unknown-quiz] the page names the quiz `nope` — use one of: x")
+    the_page = type("P", (), {"file": page, "meta": {}})()
+    [unknown] = _refused(env, "Hello\n{{ quiz('nope') }}", caplog, page=the_page)
+    assert re.match(r".*a\.md:6 \[unknown-quiz\] the page names the quiz `nope`, which does not .* one of: x$", unknown)
     [failed] = _refused(env, "{{ 'a' + 1 }}", caplog)
     assert "[template-syntax]" in failed and PROBLEM_LINE.match(failed)
     [uncompiled] = _refused(env, "{% block a %}{% endblock %}{% block a %}{% endblock %}", caplog)
