@@ -10,6 +10,7 @@ from the front matter are the ones the layout check sees.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,10 +36,13 @@ class PageText:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
-    """The problems of every page; `known` lists the ids macros may name, per kind."""
+def check_pages(root: Path, known: dict[str, set[str]], variables: Mapping[str, set[str]]) -> list[Problem]:
+    """The problems of every page; `known` lists the ids macros may name, per kind;
+    `variables`, per language folder, the variables its pages may read (none: not checked)."""
     found: list[Problem] = _linked_files(root)
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        folder = path.relative_to(root / DOCS_DIR).parts[0]
+        names = {"variable": variables[folder]} if folder in variables else {}
         text, problems = yamlfile.read_text(path)
         found.extend(problems)
         if text is None:
@@ -52,7 +56,7 @@ def check_pages(root: Path, known: dict[str, set[str]]) -> list[Problem]:
         found.extend(problems)
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
         settings = frozenset(str(key) for key in page.settings or {})
-        found.extend(check_template(path, page.template, page.first_line, known, shown, settings))
+        found.extend(check_template(path, page.template, page.first_line, known | names, shown, settings))
     return found
 
 

@@ -80,12 +80,17 @@ def declared_languages(config: dict) -> list[str]:
     return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
 
 
-def extra_names(config: dict) -> set[str]:
-    """The names under `extra:` in mkdocs.yml, and under each language's `extra:`: pages
-    read their values as variables (mkdocs-macros)."""
-    languages = [entry for entry in _i18n_languages(config) if isinstance(entry, dict)]
-    extras = [config.get("extra"), *(entry.get("extra") for entry in languages)]
-    return {str(name) for extra in extras if isinstance(extra, dict) for name in extra}
+def extra_names(config: dict) -> dict[str, set[str]]:
+    """Per language the i18n plugin declares, the names a page of that language's site
+    reads as variables (mkdocs-macros): those under the top-level `extra:` of mkdocs.yml
+    and under the language's own `extra:`."""
+    common = _names(config.get("extra"))
+    languages = [entry for entry in _i18n_languages(config) if isinstance(entry, dict) and "locale" in entry]
+    return {str(entry["locale"]): common | _names(entry.get("extra")) for entry in languages}
+
+
+def _names(extra: object) -> set[str]:
+    return {str(name) for name in extra} if isinstance(extra, dict) else set()
 
 
 def _i18n_languages(config: dict) -> list:

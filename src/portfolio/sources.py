@@ -174,9 +174,13 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     if curriculum.course is not None and base / "course.yml" not in incomplete:  # else its own problems say it
         known["track"] = {track.id for track in curriculum.course.tracks}
     config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
-    if config is not None:  # the variables a page may read (with a broken mkdocs.yml, not checked)
-        known["variable"] = set(VARIABLES) | extra_names(config)
-    problems.extend(check_pages(root, known))
+    variables = {}  # per language folder, what a page may read (with a broken mkdocs.yml, not checked)
+    if config is not None:
+        names = extra_names(config)
+        variables = {lang: set(VARIABLES) | names.get(lang, set()) for lang in languages}
+        # A page of the default language is also shown in each language that lacks its translation.
+        variables[default] = set.intersection(*variables.values()) if variables else set(VARIABLES)
+    problems.extend(check_pages(root, known, variables))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
