@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, problem, unknown_id
 
 LAYOUTS_DIR = "templates/layouts"
 # Front matter key -> the layout it chooses.
@@ -55,13 +55,6 @@ def check_layout(
     for key, kind in LAYOUT_KEYS.items():
         value = data.get(key)
         if layout == kind and kind in known and str(value) not in known[kind]:
-            found.append(
-                problem(
-                    path,
-                    data.line_of(key),
-                    f"unknown-{kind}",
-                    f"the front matter names the {kind} `{value}`, which does not exist",
-                    f"use one of: {', '.join(sorted(known[kind])) or 'none yet'}",
-                )
-            )
+            unknown = unknown_id(kind, value, known[kind], named_by="the front matter")
+            found.append(problem(path, data.line_of(key), unknown.rule, unknown.message, unknown.fix))
     return layout, found

@@ -36,13 +36,17 @@ class PageText:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_pages(root: Path, known: dict[str, set[str]], variables: Mapping[str, set[str]]) -> list[Problem]:
+def check_pages(
+    root: Path, known: dict[str, set[str]], variables: Mapping[str, set[str]], default: str
+) -> list[Problem]:
     """The problems of every page; `known` lists the ids macros may name, per kind;
-    `variables`, per language folder, the variables its pages may read (none: not checked)."""
+    `variables`, per language folder, the variables its pages may read (empty: not
+    checked); a page outside the language folders is of the `default` language."""
     found: list[Problem] = _linked_files(root)
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         folder = path.relative_to(root / DOCS_DIR).parts[0]
-        names = {"variable": variables[folder]} if folder in variables else {}
+        readable = variables.get(folder, variables.get(default))
+        names = {"variable": readable} if readable is not None else {}
         text, problems = yamlfile.read_text(path)
         found.extend(problems)
         if text is None:

@@ -200,9 +200,9 @@ def _unknown_variables(path: Path, body: str, first_line: int, variables: set[st
             first_line + line - 1,
             "unknown-variable",
             f"`{name}` is not a variable a page can read",
-            f"use {', '.join(sorted(VARIABLES))}, a value under `extra:` in mkdocs.yml (for a page of the default"
-            " language, one that every language has: it is shown where a translation is missing), a setting of"
-            " the page or a macro (README: Writing pages)",
+            f"use {', '.join(sorted(VARIABLES))}, a value under `extra:` in mkdocs.yml that the page's language has"
+            " (on a page of the default language, one every language has: it shows where a translation is"
+            " missing), a setting of the page or a macro (README: Writing pages)",
         )
         for name, line in sorted(lines.items())
     ]

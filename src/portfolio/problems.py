@@ -96,16 +96,18 @@ class PageProblem(Exception):
     exist); the build adds the page's file and line (portfolio.page_templates)."""
 
     def __init__(self, rule: str, message: str, fix: str = ""):
-        if rule not in RULES:
-            raise KeyError(f"unknown rule {rule!r}")
         self.rule, self.message, self.fix = rule, message, fix
         super().__init__(f"[{rule}] {message}")
 
+    def __reduce__(self):  # kept whole if raised in a worker process
+        return (PageProblem, (self.rule, self.message, self.fix))
 
-def unknown_id(kind: str, name: object, known: Iterable[str]) -> PageProblem:
-    """A page names a `kind` of id (capsule, quiz, track…) that does not exist."""
+
+def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "the page") -> PageProblem:
+    """`named_by` (the page, its front matter) names a `kind` of id (capsule, quiz,
+    track…) that does not exist."""
     names = ", ".join(sorted(known)) or "none yet"
-    message = f"the page names the {kind} `{name}`, which does not exist"
+    message = f"{named_by} names the {kind} `{name}`, which does not exist"
     return PageProblem(f"unknown-{kind}", message, f"use one of: {names}")
 
 

@@ -80,13 +80,15 @@ def declared_languages(config: dict) -> list[str]:
     return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
 
 
-def extra_names(config: dict) -> dict[str, set[str]]:
-    """Per language the i18n plugin declares, the names a page of that language's site
-    reads as variables (mkdocs-macros): those under the top-level `extra:` of mkdocs.yml
-    and under the language's own `extra:`."""
-    common = _names(config.get("extra"))
-    languages = [entry for entry in _i18n_languages(config) if isinstance(entry, dict) and "locale" in entry]
-    return {str(entry["locale"]): common | _names(entry.get("extra")) for entry in languages}
+def extra_names(config: dict, lang: str) -> set[str]:
+    """The names a page of language `lang`'s site reads as variables (mkdocs-macros):
+    those under the top-level `extra:` of mkdocs.yml and under the language's own."""
+    own = [
+        entry.get("extra")
+        for entry in _i18n_languages(config)
+        if isinstance(entry, dict) and entry.get("locale") == lang
+    ]
+    return _names(config.get("extra")).union(*map(_names, own))
 
 
 def _names(extra: object) -> set[str]:

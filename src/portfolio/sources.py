@@ -55,6 +55,7 @@ from portfolio.workspace import WORKSPACE_FILE, check_workspace
 
 MIN_QUESTIONS = 6
 LONGEST_WITHOUT_BREAK = 90  # minutes a face-to-face session may last without a break
+COURSE_FILE = "course.yml"
 PEOPLE_FILE = "people.yml"
 BALANCE_FILE = "quiz-balance.yml"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -123,7 +124,7 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
         references.extend(ctx.references)
         return obj, data
 
-    files = (("course.yml", Course, "course"), ("organisation.yml", Organisation, "organisation"))
+    files = ((COURSE_FILE, Course, "course"), ("organisation.yml", Organisation, "organisation"))
     people = None
     for name, cls, attr in (*files, ("steps.yml", StepCycle, "cycle"), ("documents.yml", Documents, "printing")):
         path = base / name
@@ -171,16 +172,16 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     chapter_problems, chapter_references = check_chapters(root, default, languages)
     problems.extend(chapter_problems)
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
-    if curriculum.course is not None and base / "course.yml" not in incomplete:  # else its own problems say it
+    if curriculum.course is not None and base / COURSE_FILE not in incomplete:  # else its own problems say it
         known["track"] = {track.id for track in curriculum.course.tracks}
     config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
     variables = {}  # per language folder, what a page may read (with a broken mkdocs.yml, not checked)
     if config is not None:
-        names = extra_names(config)
-        variables = {lang: set(VARIABLES) | names.get(lang, set()) for lang in languages}
+        every = {*declared_languages(config), *languages}  # a language not built: its pages checked alike
+        variables = {lang: set(VARIABLES) | extra_names(config, lang) for lang in every}
         # A page of the default language is also shown in each language that lacks its translation.
-        variables[default] = set.intersection(*variables.values()) if variables else set(VARIABLES)
-    problems.extend(check_pages(root, known, variables))
+        variables[default] = set.intersection(*(variables[lang] for lang in languages))
+    problems.extend(check_pages(root, known, variables, default))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
@@ -258,14 +259,14 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
             )
     if curriculum.course:
         seen: dict[str, Path] = {}
-        lines = _id_lines(raw.get(base / "course.yml"), "tracks")
+        lines = _id_lines(raw.get(base / COURSE_FILE), "tracks")
         for track in curriculum.course.tracks:
             line = lines.get(track.id, 1)
-            found.extend(_check_duplicate(track.id, "track", base / "course.yml", seen, line))
+            found.extend(_check_duplicate(track.id, "track", base / COURSE_FILE, seen, line))
             for capsule in sorted({c for c in track.capsules if track.capsules.count(c) > 1}):
                 found.append(
                     problem(
-                        base / "course.yml",
+                        base / COURSE_FILE,
                         line,
                         "duplicate-id",
                         f"the track `{track.id}` lists the capsule `{capsule}` {track.capsules.count(capsule)} times",

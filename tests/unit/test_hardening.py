@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 
@@ -15,7 +16,7 @@ from portfolio.cli import main
 from portfolio.exports import comment_text, export_all
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, sandboxed
 from portfolio.pages import PageMacros
-from portfolio.problems import unknown_id
+from portfolio.problems import PageProblem, unknown_id
 from portfolio.safety import check_page_line, check_text
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+ \[[a-z0-9-]+\] .+ — .+$")
@@ -109,6 +110,22 @@ def test_a_page_reads_nothing_of_another_page_or_of_the_build(tmp_path, caplog):
 def test_the_checked_macros_are_the_registered_ones():
     state = load_sources(ROOT)
     assert set(PageMacros(state, "en", None, lambda: None).macros()) == set(MACROS)
+
+
+def test_the_macros_refuse_what_does_not_exist_with_its_rule():
+    """What the build turns into a problem line at the page's call (see above)."""
+    macros = PageMacros(load_sources(ROOT), "en", None, lambda: None)
+    for call, rule in [
+        (lambda: macros.quiz("nope"), "unknown-quiz"),
+        (lambda: macros.pilot_schedule("nope"), "unknown-track"),
+        (lambda: macros.adapt("nope"), "unknown-adaptation"),
+        (lambda: macros.form("nope"), "unknown-form"),
+    ]:
+        with pytest.raises(PageProblem) as refused:
+            call()
+        assert refused.value.rule == rule and "`nope`" in refused.value.message and refused.value.fix
+        again = pickle.loads(pickle.dumps(refused.value))  # whole across processes
+        assert (again.rule, again.message, again.fix) == (rule, refused.value.message, refused.value.fix)
 
 
 # Markup and contacts ----------------------------------------------------------------
