@@ -232,6 +232,7 @@ def test_passphrase_and_files_that_are_refused(browser, site_url, tmp_path):
         other = json.loads(plain.read_text())
         other["plan"]["code"] = "P-08"
         assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
+        assert "too large to be a plan (more than 5 MB)" in refused("big.json", " " * (6 * 1024 * 1024))
 
         assert "New entries: 1." in import_file(host, protected, PASSPHRASE)
         assert host.input_value("#ws-agreement-goals") == "Secret goals"
@@ -268,6 +269,16 @@ def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, 
         printed = page.text_content(".workspace__print")
         title = "التقرير النهائي للخطة" if lang == "ar" else "Final report of plan"
         assert title in printed and CODE in printed
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.emulate_media(media="screen")
+        page.click(".workspace__print-plan")  # the whole plan: agreement, tasks, logs
+        page.emulate_media(media="print")
+        assert page.is_visible(".workspace__print")
+        printed = page.text_content(".workspace__print")
+        title = "خطة الإرشاد" if lang == "ar" else "Mentoring plan"
+        goal = "هدف: ركوب الحافلة وحدي" if lang == "ar" else "Take the bus alone"
+        assert title in printed and goal in printed and "Bus timetable" in printed and errors == []
         assert [u for u in outside if not u.startswith(("data:", "blob:"))] == []
     finally:
         context.close()
@@ -286,6 +297,68 @@ def test_the_offline_copy_keeps_and_exchanges_a_plan(browser, offline_site, tmp_
         said = import_file(coordinator, export(peer, tmp_path / "offline.json", PASSPHRASE), PASSPHRASE)
         assert said.startswith("Fichier fusionné")
         assert "Marché du samedi" in coordinator.text_content(".workspace__session-list")
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_what_a_party_types_is_kept_and_can_always_be_sent(browser, site_url, tmp_path):
+    """A text longer than a file may hold cannot be typed; what is being typed is kept
+    when the page is reloaded; when the browser refuses to keep the plan, the plan stays
+    on screen and the export holds it."""
+    contexts = [browser.new_context() for _ in range(2)]
+    try:
+        url = site_url + PAGE
+        volunteer, host = (open_plan(c, url, role) for c, role in zip(contexts, TWO, strict=True))
+        volunteer.fill("#ws-agreement-boundaries", "x" * 20_001)
+        volunteer.dispatch_event("#ws-agreement-boundaries", "change")
+        assert len(volunteer.input_value("#ws-agreement-boundaries")) == 20_000
+        sent = export(volunteer, tmp_path / "long.json")
+        assert "New entries: 1." in import_file(host, sent)
+
+        volunteer.fill("#ws-review-middle-progress", "Goes to the library alone")  # not left: no change event
+        volunteer.reload()
+        volunteer.wait_for_selector(".workspace__plan:not([hidden])")
+        assert volunteer.input_value("#ws-review-middle-progress") == "Goes to the library alone"
+
+        # The browser's storage is full: the edit stays on screen, and the export holds it.
+        volunteer.evaluate(
+            """() => { for (let i = 0, size = 1 << 20; size >= 1; i++) {
+                         try { localStorage.setItem('filler-' + i, 'x'.repeat(size)); }
+                         catch (error) { size >>= 1; } } }"""
+        )
+        refused = host.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.noStorage")
+        goal = "Open a library card"
+        assert status_after(volunteer, lambda: write(volunteer, "#ws-agreement-goals", goal)) == refused
+        assert volunteer.input_value("#ws-agreement-goals") == goal
+        kept = export(volunteer, tmp_path / "full.json")
+        goals = [e for e in json.loads(kept.read_text(encoding="utf-8"))["entries"] if e["id"] == "agreement:goals"]
+        assert goals and goals[0]["data"]["text"] == goal
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_path):
+    """A plan of one kind (a placement) cannot be opened, or filled from a file, by a role
+    of another kind (a peer of a buddy pairing): what they wrote would show nowhere."""
+    contexts = [browser.new_context() for _ in range(2)]
+    try:
+        url = site_url + PAGE
+        tutor = open_plan(contexts[0], url, "sending-tutor")
+        write(tutor, "#ws-agreement-goals", "Take the bus alone")
+        sent = export(tutor, tmp_path / "placement.json")
+        peer = open_plan(contexts[1], url, "peer", "pairing")  # an empty plan of the other kind
+        said = import_file(peer, sent)
+        assert "Parties:" in said and all(role in said for role in ("Volunteer", "Sending tutor", "Host tutor")), said
+        assert "New entries" not in said and entries(peer) == {}
+        tutor.click(".workspace__close")
+        tutor.fill("#ws-code", CODE)
+        tutor.select_option("#ws-kind", "pairing")
+        tutor.select_option("#ws-role", "coordinator")
+        tutor.click(".workspace__open button[type=submit]")
+        assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content(".workspace__start-status")
+        assert set(entries(tutor)) == {"agreement:goals"}
     finally:
         for context in contexts:
             context.close()

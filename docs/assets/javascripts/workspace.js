@@ -24,15 +24,23 @@
   var MIN_ITERATIONS = 250000;
   var MAX_ITERATIONS = 10000000;
   var MAX_FILE = 5 * 1024 * 1024;
-  var MAX_TEXT = 20000;
+  var MAX_TEXT = 20000; // a text field; the fields say so (maxlength), the import checks it
+  var MAX_SHORT = 300; // an own learning goal
+  var MAX_INITIALS = 8;
+  var MAX_CODE = 40; // a plan's code
 
   // Storage ------------------------------------------------------------------
   function emptyStore() {
     return { version: STORE_VERSION, current: null, plans: {} };
   }
 
+  // What the browser refused to keep (storage full or blocked): held in this page until
+  // it can be kept, so that what was typed stays on screen and goes into an export.
+  var unsaved = null;
+
   // Unreadable or of another version: start again (the files are the plan's backup).
   function readStore() {
+    if (unsaved) return JSON.parse(unsaved);
     var data = common.readStorage(KEY);
     if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
     return emptyStore();
@@ -40,7 +48,9 @@
 
   // False when the browser refused to keep it (private browsing, storage full).
   function writeStore(store) {
-    return common.writeStorage(KEY, store);
+    var kept = common.writeStorage(KEY, store);
+    unsaved = kept ? null : JSON.stringify(store);
+    return kept;
   }
 
   function now() {
@@ -70,8 +80,8 @@
   var VERSION_KEYS = ["author", "rev", "tag", "ancestors", "updated", "deleted", "data"];
   var CHECKS = {
     text: function (v) { return typeof v === "string" && v.length <= MAX_TEXT; },
-    short: function (v) { return typeof v === "string" && v.length <= 300; },
-    initials: function (v) { return typeof v === "string" && v.length >= 1 && v.length <= 8; },
+    short: function (v) { return typeof v === "string" && v.length <= MAX_SHORT; },
+    initials: function (v) { return typeof v === "string" && v.length >= 1 && v.length <= MAX_INITIALS; },
     date: function (v) { return v === "" || (typeof v === "string" && DAY.test(v)); },
     day: function (v) { return typeof v === "string" && DAY.test(v); },
     bool: function (v) { return typeof v === "boolean"; },
@@ -227,7 +237,7 @@
 
   function validPayload(p) {
     if (!isObject(p) || !isObject(p.plan) || !Array.isArray(p.entries)) return false;
-    if (typeof p.plan.code !== "string" || !p.plan.code || p.plan.code.length > 40) return false;
+    if (typeof p.plan.code !== "string" || !p.plan.code || p.plan.code.length > MAX_CODE) return false;
     if (typeof p.plan.kind !== "string" || !SLUG.test(p.plan.kind)) return false;
     if (typeof p.exportedBy !== "string" || !SLUG.test(p.exportedBy) || !TIME.test(String(p.exported))) return false;
     var ids = {};
@@ -407,6 +417,22 @@
     return this.config.roles[role] || role;
   };
 
+  // The parties of a kind of plan (every role, for a kind this page does not know).
+  Workspace.prototype.rolesOf = function (kindId) {
+    var kind = this.config.kinds[kindId];
+    return kind ? kind.roles : Object.keys(this.config.roles);
+  };
+
+  // What the status line says when `role` is not a party of a plan of `kindId`.
+  Workspace.prototype.notAParty = function (kindId) {
+    var self = this;
+    var kind = this.config.kinds[kindId];
+    return new Refusal("wrongRole", {
+      kind: kind ? kind.label : kindId,
+      parties: this.rolesOf(kindId).map(function (r) { return self.roleLabel(r); }).join(this.text.separator + " "),
+    });
+  };
+
   // Change the open plan with `change(plan)`; write and show the result.
   Workspace.prototype.update = function (change, message, values) {
     var store = readStore();
@@ -430,12 +456,42 @@
     this.bindPlan();
     this.bindLogs();
     this.bindExchange();
+    this.limitFields();
+    this.keepTyping();
     window.addEventListener("beforeprint", function () { self.printView(self.mode); });
     window.addEventListener("afterprint", function () { self.mode = "plan"; });
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) self.render(); // the same plan open in another tab
     });
     this.render();
+  };
+
+  // A field takes no more than a file may hold (a longer text would make the file refused).
+  Workspace.prototype.limitFields = function () {
+    this.$$("textarea").forEach(function (field) { field.maxLength = MAX_TEXT; });
+    this.$(".workspace__add-learning").elements.goal.maxLength = MAX_SHORT;
+    this.$$(".workspace__initials").forEach(function (field) { field.maxLength = MAX_INITIALS; });
+    this.$(".workspace__code").maxLength = MAX_CODE;
+  };
+
+  // A field is saved when it is left; what is still being typed is saved too when the
+  // page is closed, reloaded or hidden (a phone may discard a tab in the background).
+  Workspace.prototype.keepTyping = function () {
+    var typing = [];
+    this.root.addEventListener("input", function (event) {
+      var field = event.target;
+      if (field.matches("textarea[data-entry], textarea[data-question]") && typing.indexOf(field) === -1) typing.push(field);
+    });
+    this.root.addEventListener("change", function (event) {
+      typing = typing.filter(function (field) { return field !== event.target; });
+    }, true);
+    function save() {
+      typing.splice(0).forEach(function (field) { field.dispatchEvent(new Event("change", { bubbles: true })); });
+    }
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") save();
+    });
+    window.addEventListener("pagehide", save);
   };
 
   // Opening a plan ----------------------------------------------------------------
@@ -477,6 +533,11 @@
     var store = readStore();
     var plan = store.plans[code] || { code: code, kind: kind, created: now(), exported: null, changed: null, entries: {} };
     if (!Object.keys(plan.entries).length) plan.kind = kind;
+    if (this.rolesOf(plan.kind).indexOf(role) === -1) { // a plan started as another kind
+      this.refuse(this.notAParty(plan.kind));
+      this.$(".workspace__role").focus();
+      return;
+    }
     plan.role = role;
     store.plans[code] = plan;
     store.current = code;
@@ -625,7 +686,7 @@
   // Show what concerns the plan's kind: its parties' tasks and signatures, its titles.
   Workspace.prototype.renderParties = function (plan) {
     var kind = this.config.kinds[plan.kind];
-    var roles = kind ? kind.roles : Object.keys(this.config.roles);
+    var roles = this.rolesOf(plan.kind);
     this.$$(".workspace__plan [data-role]").forEach(function (node) {
       node.hidden = roles.indexOf(node.dataset.role) === -1;
     });
@@ -1010,7 +1071,7 @@
     var self = this;
     var passphrase = this.$(".workspace__passphrase").value;
     if (file.size > MAX_FILE) {
-      this.refuse(new Refusal("damaged"));
+      this.refuse(new Refusal("tooLarge", { megabytes: formatNumber(MAX_FILE / 1024 / 1024, this.lang) }));
       return Promise.resolve();
     }
     this.status(this.text.working);
@@ -1030,6 +1091,7 @@
     if (payload.plan.code !== plan.code) throw new Refusal("otherPlan", code);
     if (payload.plan.kind !== plan.kind) {
       if (Object.keys(plan.entries).length) throw new Refusal("otherKind");
+      if (this.rolesOf(payload.plan.kind).indexOf(plan.role) === -1) throw this.notAParty(payload.plan.kind);
       plan.kind = payload.plan.kind;
     }
     var incoming = {};
@@ -1068,7 +1130,7 @@
     if (mode === "report") {
       view.report();
     } else {
-      view.plan();
+      view.whole();
     }
   };
 
@@ -1077,8 +1139,7 @@
     this.plan = plan;
     this.box = box;
     this.text = workspace.text;
-    var kind = workspace.config.kinds[plan.kind];
-    this.roles = kind ? kind.roles : Object.keys(workspace.config.roles);
+    this.roles = workspace.rolesOf(plan.kind);
   }
 
   PrintView.prototype.add = function (tag, text, className) {
@@ -1179,7 +1240,8 @@
     });
   };
 
-  PrintView.prototype.plan = function () {
+  // The whole plan (a method named `plan` would be hidden by the plan itself, this.plan).
+  PrintView.prototype.whole = function () {
     this.head(this.text.printPlan);
     this.agreement();
     this.signOffs(["agreement"]);
