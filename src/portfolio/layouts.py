@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.problems import Problem, problem, unknown_id
+from portfolio.problems import Problem, unknown_id
 
 LAYOUTS_DIR = "templates/layouts"
 # Front matter key -> the layout it chooses.
@@ -55,6 +55,5 @@ def check_layout(
     for key, kind in LAYOUT_KEYS.items():
         value = data.get(key)
         if layout == kind and kind in known and str(value) not in known[kind]:
-            unknown = unknown_id(kind, value, known[kind], named_by="the front matter")
-            found.append(problem(path, data.line_of(key), unknown.rule, unknown.message, unknown.fix))
+            found.append(unknown_id(kind, value, known[kind], named_by="the front matter").at(path, data.line_of(key)))
     return layout, found

@@ -230,7 +230,7 @@ def _failure(page: Any, error: Exception) -> Problem:
     frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
     line, near = _file_line(path, getattr(page, "meta", None), frames[-1] if frames else None)
     if isinstance(error, PageProblem):
-        return problem(path, line, error.rule, f"{error.message}{near}", error.fix)
+        return error.at(path, line, near)
     if isinstance(error, UndefinedError):
         return problem(path, line, "unknown-variable", f"{said}{near}")
     if isinstance(error, SecurityError):
@@ -316,8 +316,7 @@ def _check_call(
     value = call.args[0].value
     if value in known[kind]:
         return []
-    unknown = unknown_id(kind, value, known[kind])
-    return [problem(path, line, unknown.rule, unknown.message, unknown.fix)]
+    return [unknown_id(kind, value, known[kind]).at(path, line)]
 
 
 # Data -------------------------------------------------------------------------

@@ -102,6 +102,10 @@ class PageProblem(Exception):
     def __reduce__(self):  # kept whole if raised in a worker process
         return (PageProblem, (self.rule, self.message, self.fix))
 
+    def at(self, path: Path | str, line: int, note: str = "") -> Problem:
+        """The problem at `line` of the page `path` (`note` added to the message)."""
+        return problem(path, line, self.rule, f"{self.message}{note}", self.fix)
+
 
 def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "the page") -> PageProblem:
     """`named_by` (the page, its front matter) names a `kind` of id (capsule, quiz,

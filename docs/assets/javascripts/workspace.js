@@ -423,12 +423,17 @@
     return kind ? kind.roles : Object.keys(this.config.roles);
   };
 
+  // A kind of plan's name (its id, for a kind this page does not know).
+  Workspace.prototype.kindLabel = function (kindId) {
+    var kind = this.config.kinds[kindId];
+    return kind ? kind.label : kindId;
+  };
+
   // What the status line says when `role` is not a party of a plan of `kindId`.
   Workspace.prototype.notAParty = function (kindId) {
     var self = this;
-    var kind = this.config.kinds[kindId];
     return new Refusal("wrongRole", {
-      kind: kind ? kind.label : kindId,
+      kind: this.kindLabel(kindId),
       parties: this.rolesOf(kindId).map(function (r) { return self.roleLabel(r); }).join(this.text.separator + " "),
     });
   };
@@ -666,11 +671,10 @@
   };
 
   Workspace.prototype.renderHeader = function (plan) {
-    var kind = this.config.kinds[plan.kind];
     fillInto(this.$(".workspace__plan-title"), this.text.planTitle, { code: isolated(plan.code, "ltr") });
     fillInto(this.$(".workspace__plan-info"), this.text.planInfo, {
       role: this.roleLabel(plan.role),
-      kind: kind ? kind.label : plan.kind,
+      kind: this.kindLabel(plan.kind),
     });
     var line = this.$(".workspace__last-export");
     if (!plan.exported) {
@@ -1154,10 +1158,9 @@
     var title = element("h2", "workspace__print-title");
     fillInto(title, template, { code: isolated(this.plan.code, "ltr") });
     this.box.appendChild(title);
-    var kind = ws.config.kinds[this.plan.kind];
     var line = element("p");
     fillInto(line, this.text.parties, {
-      kind: kind ? kind.label : this.plan.kind,
+      kind: ws.kindLabel(this.plan.kind),
       parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator + " "),
     });
     this.box.appendChild(line);
