@@ -150,3 +150,29 @@ def test_unanswered_questions_are_named_not_scored(page, site_url, curriculum):
     assert f"Répondez d'abord à toutes les questions (il en reste {left})" in page.text_content(".quiz__result")
     answer_question(page, 1, quiz.questions[0], right=True)
     assert f"il en reste {left - 1}" in page.text_content(".quiz__result")
+
+
+def test_a_checked_attempt_is_closed_until_try_again(page, site_url, curriculum):
+    """After checking, the right answers are on screen: ticking them and checking again
+    must not raise the score. Only "Try again" opens a new attempt."""
+    quiz = curriculum.quizzes[CAPSULE]
+    page.goto(capsule_url(site_url, "en"))
+    answer_quiz(page, quiz, right=False)
+    page.click(".quiz button[type=submit]")
+    result = page.text_content(".quiz__result")
+    assert page.evaluate("document.activeElement.classList.contains('quiz__result')")  # the score is read out
+    assert not page.is_visible(".quiz button[type=submit]")
+    assert page.is_visible(".quiz button[type=reset]")
+    # Every answer control is closed: no tick, no choice, no move changes the attempt.
+    assert page.eval_on_selector_all(".quiz input, .quiz select, .quiz .quiz__move", "c => c.every(x => x.disabled)")
+    page.eval_on_selector(".quiz", "form => form.requestSubmit()")  # Enter in a field, or a script
+    assert page.text_content(".quiz__result") == result
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
+    assert stored["capsules"][CAPSULE]["best"] < quiz.pass_mark
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click(".quiz button[type=reset]")
+    assert page.eval_on_selector_all(".quiz input, .quiz select, .quiz .quiz__move", "c => c.every(x => !x.disabled)")
+    assert page.is_visible(".quiz button[type=submit]")
+    answer_quiz(page, quiz, right=True)
+    page.click(".quiz button[type=submit]")
+    assert "100" in page.text_content(".quiz__result")

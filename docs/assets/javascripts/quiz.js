@@ -1,4 +1,5 @@
-// Quizzes: check answers, show the feedback of each option, score, retry.
+// Quizzes: check answers, show the feedback of each option, score, retry. A checked
+// attempt is closed until "Try again".
 // Options are shuffled for each attempt; answers are saved and restored by value,
 // never by position. The best score per capsule is kept in this browser only (see
 // progress.js). The same script runs in the SCORM packages (sco.js listens to it).
@@ -248,6 +249,7 @@
   function onSubmit(event) {
     event.preventDefault();
     var form = event.currentTarget;
+    if (form.hasAttribute("data-closed")) return;
     var result = form.querySelector(".quiz__result");
     var questions = answeredFieldsets(form, ".quiz__question", result);
     if (!questions) return;
@@ -263,10 +265,23 @@
       " " +
       (passed ? form.dataset.textPassed : form.dataset.textFailed);
     form.classList.toggle("quiz--passed", passed);
-    form.querySelector("button[type=reset]").hidden = false;
+    close(form, true);
+    showMessage(result);
     if (form.dataset.capsule) progress.saveScore(form.dataset.capsule, score, passed);
     // Others may listen (sco.js reports the score to an LMS).
     form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
+  }
+
+  // A checked attempt is closed: the right answers are on screen, so changing a choice
+  // and checking again would measure nothing. Only "Try again" (a new, reshuffled
+  // attempt) opens it; a closed form cannot be submitted.
+  function close(form, closed) {
+    all(form, "input, select, .quiz__move").forEach(function (control) {
+      control.disabled = closed;
+    });
+    form.toggleAttribute("data-closed", closed);
+    form.querySelector("button[type=submit]").hidden = closed;
+    form.querySelector("button[type=reset]").hidden = !closed;
   }
 
   // Ordering: "Up" and "Down" move an item; the focus stays on the button pressed,
@@ -313,7 +328,7 @@
     all(form, ".quiz__moved").forEach(function (message) { message.textContent = ""; });
     form.classList.remove("quiz--passed");
     form.querySelector(".quiz__result").textContent = "";
-    form.querySelector("button[type=reset]").hidden = true;
+    close(form, false);
     // A new attempt: the form clears its inputs after this event; shuffle then.
     window.setTimeout(function () {
       shuffle(form);
