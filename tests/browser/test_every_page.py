@@ -75,6 +75,33 @@ def test_page_as_a_reader_meets_it(width_context, site_url, lang, kind):
         page.close()
 
 
+SIDEWAYS = """() => document.documentElement.scrollWidth > innerWidth + 1"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url, lang):
+    """Every page of a language, not one per type: a quiz's long matches or a wide
+    table on one page pushed the whole page sideways (a wide table may scroll inside
+    its own frame)."""
+    folder = built_site / ("" if lang == "en" else lang)
+    others = {code for code in LANGUAGES if code != "en"} if lang == "en" else set()
+    pages = sorted(
+        p.parent.relative_to(folder).as_posix()
+        for p in folder.glob("**/index.html")
+        if p.relative_to(folder).parts[0] not in {"assets", "search", *others}
+    )
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = []
+    for path in pages:
+        page.goto(site_url + ("" if lang == "en" else f"{lang}/") + ("" if path == "." else path + "/"))
+        if page.evaluate(SIDEWAYS):
+            wide.append(path)
+    context.close()
+    assert len(pages) > 40
+    assert wide == []
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_missing_page_answers_in_its_language(built_site, lang):
     folder = "" if lang == "en" else f"{lang}/"
