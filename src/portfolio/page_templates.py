@@ -9,6 +9,7 @@ unchecked page cannot run code during the build.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import traceback
@@ -116,7 +117,8 @@ def check_template(
     """The problems of one page's template (its body, starting at `first_line` of the file).
 
     `known` gives, per kind of id a macro takes (capsule, quiz, self-assessment), the ids
-    that exist; a kind that is absent is not checked. `known["variable"]`, if given, holds
+    that exist; a kind that is absent is not checked. `known["ui"]`, if given, holds the
+    keys of the interface texts a page may show (`ui["key"]`). `known["variable"]`, if given, holds
     the variables every page may read besides the macros (see `VARIABLES`); `settings`,
     the page's own settings (mkdocs-macros makes them variables of the page). `shown`: the
     macros the page's layout already calls (portfolio.layouts), which the page must not
@@ -143,6 +145,9 @@ def check_template(
         if isinstance(node, nodes.Filter | nodes.Test) and node.name not in _FILTERS_AND_TESTS:
             kind = "filter" if isinstance(node, nodes.Filter) else "test"
             found.append(problem(path, line, "template-syntax", f"`{node.name}` is not a {kind} a page can use"))
+        key = _interface_key(node)
+        if key is not None and "ui" in known and key not in known["ui"]:
+            found.append(_unknown_interface_text(path, line, key, known["ui"]))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
         elif isinstance(node, nodes.Call):
@@ -257,6 +262,32 @@ def _file_line(path: str, meta: Any, line: int | None) -> tuple[int, str]:
     if first_line > 1:  # MkDocs drops the blank lines after the front matter
         first_line += len(body) - len(body.lstrip("\n"))
     return first_line + line - 1, ""
+
+
+def _interface_key(node: nodes.Node) -> str | None:
+    """The key of an interface text the node reads (`ui["key"]` or `ui.key`)."""
+    if not isinstance(node, nodes.Getitem | nodes.Getattr) or not isinstance(node.node, nodes.Name):
+        return None
+    if node.node.name != "ui" or node.ctx != "load":
+        return None
+    if isinstance(node, nodes.Getattr):
+        return node.attr
+    return node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None
+
+
+def _unknown_interface_text(path: Path, line: int, key: str, keys: set[str]) -> Problem:
+    """A page shows an interface text that does not exist: the build would stop there."""
+    close = difflib.get_close_matches(key, sorted(keys), n=3)
+    return problem(
+        path,
+        line,
+        "unknown-interface-text",
+        f'`ui["{key}"]` is not a key of curriculum/interface.yml',
+        f"write {' or '.join(f'`{c}`' for c in close)}, or add the key to curriculum/interface.yml with its text"
+        " in every language"
+        if close
+        else "use a key of curriculum/interface.yml, or add the key there with its text in every language",
+    )
 
 
 def _unsafe_name(node: nodes.Node) -> str | None:

@@ -186,6 +186,7 @@ RULES: dict[str, tuple[str, str]] = {
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
     "unknown-variable": (ERROR, "use the project's variables or its macros (README: Writing pages)"),
     "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
+    "unknown-interface-text": (ERROR, "use a key of curriculum/interface.yml, or add it there in every language"),
     "id-not-text": (
         ERROR,
         'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',

@@ -76,8 +76,8 @@ class Sources:
 
 def read_sources(root: Path, default: str, languages: Sequence[str]) -> Sources:
     """The curriculum, interface strings, abbreviations and terms under `root`, checked."""
-    curriculum, problems = load_curriculum(root, default, languages)
     interface, found = load_interface(root, default, languages)
+    curriculum, problems = load_curriculum(root, default, languages, set(interface) or None)
     abbreviations, more = load_abbreviations(root, default, languages)
     terminology, terms = check_terminology(root, curriculum)
     return Sources(curriculum, interface, abbreviations, terminology, problems + found + more + terms)
@@ -98,7 +98,11 @@ def check_terminology(root: Path, curriculum: Curriculum) -> tuple[Terminology |
     return terminology, problems + check_mentions(root, terminology, curriculum.forms, default, languages)
 
 
-def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple[Curriculum, list[Problem]]:
+def load_curriculum(
+    root: Path, default: str, languages: Sequence[str], interface: set[str] | None = None
+) -> tuple[Curriculum, list[Problem]]:
+    """The curriculum under `root` and its problems, its pages' included; `interface`: the
+    keys of the interface texts pages may show (None: not checked)."""
     base = root / CURRICULUM_DIR
     curriculum = Curriculum(default, tuple(languages))
     problems: list[Problem] = []
@@ -174,6 +178,8 @@ def load_curriculum(root: Path, default: str, languages: Sequence[str]) -> tuple
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
     if curriculum.course is not None and base / COURSE_FILE not in incomplete:  # else its own problems say it
         known["track"] = {track.id for track in curriculum.course.tracks}
+    if interface is not None:
+        known["ui"] = interface
     config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
     variables = {}  # per language folder, what a page may read (with a broken mkdocs.yml, not checked)
     if config is not None:
