@@ -133,10 +133,12 @@ class PageMacros(LanguageView):
         assessments = self.state.curriculum.self_assessments
         if assessment_id not in assessments:
             raise unknown_id("self-assessment", assessment_id, assessments)
-        return self.render("partials/self-assessment.html", sa=self.localise(assessments[assessment_id]))
+        assessment = assessments[assessment_id]
+        return self.render("partials/self-assessment.html", sa=self.localise(assessment), bands=self.bands(assessment))
 
     def progress_tables(self) -> str:
-        """The "My progress" tables: every capsule and self-assessment, filled in by the browser."""
+        """The "My progress" tables: every capsule and self-assessment, filled in by the
+        browser, which reads a self-assessment result with its bands in this language."""
         curriculum = self.state.curriculum
         capsules = [
             {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
@@ -174,6 +176,10 @@ class PageMacros(LanguageView):
             assessments=assessments,
             comparisons=comparisons,
             checks=checks,
+            bands={
+                a.id: [{"min": b["min"], "max": b["max"], "heading": b["heading"]} for b in self.bands(a)]
+                for a in curriculum.self_assessments.values()
+            },
             certificate=certificate_view(self, self._file_link),
         )
 

@@ -15,7 +15,7 @@ from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
 from portfolio.locations import ASSESSMENT_PAGES
 from portfolio.materials import material_view
-from portfolio.models import Capsule, Curriculum, Text
+from portfolio.models import Capsule, Curriculum, SelfAssessment, Text
 from portfolio.question_types import kind_of
 
 if TYPE_CHECKING:
@@ -95,12 +95,30 @@ class LanguageView:
         view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
         return view
 
-    def quiz_form(self, quiz_id: str) -> Markup:
+    def quiz_form(self, quiz_id: str, in_lms: bool = False) -> Markup:
         """A quiz (one that exists) as a form: questions and options, feedback hidden
-        until checked."""
+        until checked. On the site the best score is kept in the browser, which may
+        refuse it (the form then says so); in an LMS package (`in_lms`) the LMS keeps it."""
         quiz = self.state.curriculum.quizzes[quiz_id]
         capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
         view = self.localise(quiz)
         for question, source in zip(view["questions"], quiz.questions, strict=True):
             question["partial"] = kind_of(source).partial
-        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule_id)
+        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule_id, in_lms=in_lms)
+
+    def bands(self, assessment: SelfAssessment) -> list[dict[str, Any]]:
+        """A self-assessment's bands in this language: each range, its heading as the
+        language writes it ("20–29: On the right track.", the interface's `sa-band`) and
+        its advice. The self-assessment shows them, My progress reads a result with them."""
+        return [
+            {
+                "min": band.min,
+                "max": band.max,
+                "heading": self.ui["sa-band"]
+                .replace("{min}", str(band.min))
+                .replace("{max}", str(band.max))
+                .replace("{label}", self.localise(band.label)),
+                "advice": self.localise(band.advice),
+            }
+            for band in assessment.bands
+        ]

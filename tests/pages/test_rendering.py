@@ -13,6 +13,8 @@ from conftest import LANGUAGES, ROOT, project_state
 from portfolio.interface import strings_for
 from portfolio.layouts import LAYOUT_MACROS
 from portfolio.project import DOCS_DIR
+from portfolio.templating import partials_environment
+from portfolio.views import LanguageView
 from rendering import render_page
 
 STATE = project_state()
@@ -69,6 +71,19 @@ def test_numbers_and_percentages_are_written_as_each_language_writes_them():
     assert re.search(r"\b\d+,\d heures\b", render_page("fr", "training/index.md"))
     assert re.search(r"\d+%", render_page("en", "trainers/answer-keys.md"))
     assert re.search(r"\d+\u00a0%", render_page("fr", "trainers/answer-keys.md"))
+
+
+def test_only_the_sites_quiz_can_say_the_score_was_not_kept():
+    """On the site the browser keeps the best score, and the quiz says when it refused
+    to; in an LMS package the LMS keeps the score, and the quiz has no such text."""
+    ui = strings_for(STATE.interface, "fr", STATE.languages.default)
+    view = LanguageView(STATE, "fr", partials_environment(ROOT / "overrides"))
+    quiz = next(c.quiz for c in STATE.curriculum.capsules.values() if c.quiz)
+    site = lxml_html.fromstring(view.quiz_form(quiz))
+    lms = lxml_html.fromstring(view.quiz_form(quiz, in_lms=True))
+    for verdict in ("passed", "failed"):
+        assert site.get(f"data-text-{verdict}-not-kept") == ui[f"quiz-{verdict}-not-kept"]
+        assert lms.get(f"data-text-{verdict}-not-kept") is None
 
 
 def test_the_layout_shows_what_its_pages_must_not_call():

@@ -52,10 +52,15 @@
 
   // Storage ----------------------------------------------------------------------------
   // localStorage can refuse to be read (private browsing, storage turned off) or written
-  // (full): the page still works, it only keeps nothing.
+  // (full): the page still works. What the browser refused to keep is held in this page
+  // instead, by key, until a later write is kept or the key is removed: what was done
+  // stays on screen and goes into an export, and the page says it was not kept.
+  var refused = {};
 
-  // The value kept under `key`, or null when there is none or it cannot be read.
+  // The value kept under `key` (or held in this page), or null when there is none or it
+  // cannot be read.
   function readStorage(key) {
+    if (Object.prototype.hasOwnProperty.call(refused, key)) return JSON.parse(refused[key]);
     try {
       return JSON.parse(window.localStorage.getItem(key) || "null");
     } catch (error) {
@@ -63,18 +68,22 @@
     }
   }
 
-  // Keep `value` under `key`; false when the browser refused it.
+  // Keep `value` under `key`; false when the browser refused it (then held in this page).
   function writeStorage(key, value) {
+    var text = JSON.stringify(value);
     try {
-      window.localStorage.setItem(key, JSON.stringify(value));
+      window.localStorage.setItem(key, text);
+      delete refused[key];
       return true;
     } catch (error) {
+      refused[key] = text;
       return false;
     }
   }
 
   // Forget what is kept under `key` (nothing kept: nothing to do).
   function removeStorage(key) {
+    delete refused[key];
     try {
       window.localStorage.removeItem(key);
     } catch (error) {

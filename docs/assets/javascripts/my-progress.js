@@ -1,5 +1,7 @@
-// "My progress": show what this browser kept, export it to a file, import it
-// back (on another device, say), or reset it. Nothing leaves the browser.
+// "My progress": show what this browser kept, export it to a file, add a file to it
+// (from another device, say), or reset it. Nothing leaves the browser. What the browser
+// refuses to keep is said beside what was not kept; progress saved in another tab shows
+// at once.
 (function () {
   "use strict";
 
@@ -8,6 +10,7 @@
 
   function render(root) {
     var data = progress.read();
+    var bands = JSON.parse(root.dataset.bands || "{}");
     root.querySelectorAll(".my-progress__best").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
       cell.textContent = entry ? common.formatPercent(entry.best, common.languageOf(root)) : root.dataset.textNone;
@@ -20,8 +23,9 @@
     });
     root.querySelectorAll(".my-progress__result").forEach(function (cell) {
       var entry = data.selfAssessments[cell.dataset.selfAssessment];
+      var band = entry && bandOf(bands[cell.dataset.selfAssessment] || [], entry);
       cell.textContent = entry
-        ? entry.score + " / " + entry.max + (entry.band ? " — " + entry.band : "")
+        ? entry.score + " / " + entry.max + (band ? " — " + band.heading : "")
         : root.dataset.textNone;
     });
     root.querySelectorAll(".my-progress__rating").forEach(function (cell) {
@@ -33,6 +37,16 @@
     renderSelfChecks(root, data);
     renderName(root, data);
     document.dispatchEvent(new Event("my-progress:rendered")); // the certificate redraws too
+  }
+
+  // The band of a result, to show in the page's language (the page's bands, as built):
+  // the one kept with it (its range), or the one that holds its score (a result kept
+  // with its band's text, in the language it was taken in, before).
+  function bandOf(bands, entry) {
+    var kept = entry.band && typeof entry.band === "object" ? entry.band : null;
+    var same = bands.filter(function (band) { return kept && band.min === kept.min && band.max === kept.max; });
+    var holding = bands.filter(function (band) { return band.min <= entry.score && entry.score <= band.max; });
+    return same[0] || holding[0] || null;
   }
 
   // Reflections, one per capsule, under the capsule's title (data-title of its row's cell).
@@ -70,9 +84,11 @@
   }
 
   // The printed title. The name (in any script) and the date are isolated, so that
-  // neither is reordered with the text around it in a right-to-left page.
+  // neither is reordered with the text around it in a right-to-left page. A name being
+  // typed stays as it is.
   function renderName(root, data) {
-    root.querySelector(".my-progress__name").value = data.name || "";
+    var field = root.querySelector(".my-progress__name");
+    if (document.activeElement !== field) field.value = data.name || "";
     common.fillInto(root.querySelector(".my-progress__print-title"), root.dataset.textPortfolioOf, {
       name: common.isolated(data.name || "", "auto", "my-progress__learner"),
       date: common.isolated(common.today(), "ltr"),
@@ -94,10 +110,19 @@
       } catch (error) {
         data = null;
       }
-      status.textContent = progress.replace(data) ? root.dataset.textImported : root.dataset.textBadFile;
+      if (!progress.valid(data)) {
+        status.textContent = root.dataset.textBadFile;
+      } else {
+        status.textContent = progress.merge(data) ? root.dataset.textImported : root.dataset.textImportNotKept;
+      }
       input.value = "";
       render(root);
     });
+  }
+
+  // "Not kept" beside what the browser refused to keep, nothing once it was kept.
+  function say(status, kept, text) {
+    status.textContent = kept ? "" : text;
   }
 
   function init() {
@@ -106,7 +131,7 @@
       root.querySelector(".my-progress__export").addEventListener("click", exportFile);
       var name = root.querySelector(".my-progress__name");
       name.addEventListener("change", function () {
-        progress.saveName(name.value.trim());
+        say(root.querySelector(".my-progress__name-status"), progress.saveName(name.value.trim()), root.dataset.textNameNotKept);
         render(root);
       });
       root.querySelector(".my-progress__print").addEventListener("click", function () {
@@ -115,7 +140,8 @@
       root.querySelectorAll(".self-check").forEach(function (check) {
         check.addEventListener("change", function (event) {
           var input = event.target;
-          progress.saveSelfCheck(check.dataset.capsule, input.dataset.behaviour, input.value);
+          var kept = progress.saveSelfCheck(check.dataset.capsule, input.dataset.behaviour, input.value);
+          say(check.querySelector(".self-check__status"), kept, root.dataset.textCheckNotKept);
         });
       });
       var input = root.querySelector(".my-progress__import");
@@ -125,6 +151,10 @@
         progress.reset();
         render(root);
         root.querySelector(".my-progress__status-line").textContent = root.dataset.textReset;
+      });
+      // Progress saved in another tab (a quiz, a reflection, a file loaded there).
+      window.addEventListener("storage", function (event) {
+        if (root.isConnected && (event.key === progress.key || event.key === null)) render(root);
       });
     });
   }

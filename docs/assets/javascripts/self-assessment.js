@@ -1,6 +1,8 @@
 // Self-assessments: add up the ratings, show the band and its advice, keep the
-// result in this browser only, and print it. Unanswered statements are marked as a
-// quiz marks its questions (quiz.js, loaded before this script).
+// result in this browser only (with the band's range, not its text, so that My progress
+// shows the band in its own language), and print it. The result says when the browser
+// refused to keep it. Unanswered statements are marked as a quiz marks its questions
+// (quiz.js, loaded before this script).
 (function () {
   "use strict";
 
@@ -24,8 +26,6 @@
       item.classList.toggle("self-assessment__band--current", inside);
       if (inside) band = item;
     });
-    result.textContent = common.fill(form.dataset.textResult, { score: score, max: max }) + " " +
-      (band ? band.dataset.band + " " + band.dataset.advice : "");
     form.querySelector(".self-assessment__print").hidden = false;
     // Each statement's rating too, so that My progress can set this result beside an
     // earlier or later one with the same statements (before and after).
@@ -33,12 +33,15 @@
     statements.forEach(function (s) {
       ratings[s.dataset.statement] = Number(s.querySelector("input:checked").value);
     });
-    progress.saveSelfAssessment(form.dataset.selfAssessment, {
+    var kept = progress.saveSelfAssessment(form.dataset.selfAssessment, {
       score: score,
       max: max,
-      band: band ? band.dataset.band : "",
+      band: band ? { min: Number(band.dataset.min), max: Number(band.dataset.max) } : undefined,
       ratings: ratings,
     });
+    result.textContent = common.fill(form.dataset.textResult, { score: score, max: max }) +
+      (band ? " " + band.dataset.band + " " + band.dataset.advice : "") +
+      (kept ? "" : " " + form.dataset.textNotKept);
   }
 
   function init() {

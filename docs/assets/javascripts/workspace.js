@@ -34,13 +34,10 @@
     return { version: STORE_VERSION, current: null, plans: {} };
   }
 
-  // What the browser refused to keep (storage full or blocked): held in this page until
-  // it can be kept, so that what was typed stays on screen and goes into an export.
-  var unsaved = null;
-
   // Unreadable or of another version: start again (the files are the plan's backup).
+  // What the browser refused to keep is held in this page (common.js), so that what was
+  // typed stays on screen and goes into an export.
   function readStore() {
-    if (unsaved) return JSON.parse(unsaved);
     var data = common.readStorage(KEY);
     if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
     return emptyStore();
@@ -48,9 +45,7 @@
 
   // False when the browser refused to keep it (private browsing, storage full).
   function writeStore(store) {
-    var kept = common.writeStorage(KEY, store);
-    unsaved = kept ? null : JSON.stringify(store);
-    return kept;
+    return common.writeStorage(KEY, store);
   }
 
   function now() {
