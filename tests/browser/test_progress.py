@@ -355,11 +355,6 @@ def test_what_the_browser_refuses_to_keep_is_said_where_it_was_typed(page, site_
     assert stored(page) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quiz.js must use the result of progress.saveScore and show data-text-passed-not-kept "
-    "or data-text-failed-not-kept (partials/quiz.html); not changed here",
-)
 @pytest.mark.parametrize("right", [True, False], ids=["passed", "failed"])
 def test_a_quiz_score_the_browser_refuses_to_keep_is_said(page, site_url, right):
     text = ui("fr")

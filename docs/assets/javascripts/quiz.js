@@ -260,14 +260,19 @@
     var score = Math.round((100 * points) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
     var percent = common.formatPercent(score, common.languageOf(form));
+    // The score is kept first, so that the message can say when this browser refused it
+    // (on the site; in an LMS package the form has no such texts: the LMS keeps the score).
+    var kept = !form.dataset.capsule || progress.saveScore(form.dataset.capsule, score, passed) ||
+      !form.dataset.textPassedNotKept;
+    var verdict = passed
+      ? (kept ? form.dataset.textPassed : form.dataset.textPassedNotKept)
+      : (kept ? form.dataset.textFailed : form.dataset.textFailedNotKept);
     result.textContent =
       common.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
-      " " +
-      (passed ? form.dataset.textPassed : form.dataset.textFailed);
+      " " + verdict;
     form.classList.toggle("quiz--passed", passed);
     close(form, true);
     showMessage(result);
-    if (form.dataset.capsule) progress.saveScore(form.dataset.capsule, score, passed);
     // Others may listen (sco.js reports the score to an LMS).
     form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
   }
