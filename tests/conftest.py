@@ -16,6 +16,8 @@ from portfolio.project import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
+# How each language separates the items of a list, as a reader sees it ("a, b").
+LIST_SEPARATOR = {"en": ", ", "fr": ", ", "ar": "، "}
 
 
 @functools.cache
@@ -85,6 +87,20 @@ def built_pages(request, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pages")
     build_site(ROOT, folder / "site", pdfs=False, exports=False)
     return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def built_forms(request, tmp_path_factory) -> Path:
+    """The coordinator's forms, PDF and Word, in every language, in the built site's
+    folders: made alone, in seconds, when only tests of the forms run. A session that also
+    runs tests of the whole build reads that one build instead of making the forms twice."""
+    if any("built_site" in item.fixturenames for item in request.session.items):
+        return request.getfixturevalue("built_site")
+    from portfolio.forms import build_forms
+
+    folder = tmp_path_factory.mktemp("forms")
+    build_forms(project_state(), folder, report=lambda message: None)
+    return folder
 
 
 # Browser ----------------------------------------------------------------------

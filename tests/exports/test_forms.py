@@ -12,8 +12,9 @@ import docx
 import pikepdf
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, LIST_SEPARATOR, ROOT
 from portfolio.build_state import load_sources
+from portfolio.interface import strings_for
 from portfolio.locations import form_file
 
 STATE = load_sources(ROOT)
@@ -27,6 +28,15 @@ def words(text: str) -> str:
 
 def labels(form, lang: str) -> list[str]:
     return [f.label.get_text(lang, "en") for section in form.sections for f in section.fields]
+
+
+def made(folder, form, lang: str, fmt: str):
+    """Where a build puts a form in one language and format."""
+    return folder / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))
+
+
+def pdf_text(path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_project_has_the_coordinators_forms():
@@ -43,12 +53,12 @@ def test_the_project_has_the_coordinators_forms():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_form_is_a_pdf_with_every_field(built_site, lang):
+def test_every_form_is_a_pdf_with_every_field(built_forms, lang):
     for form in FORMS:
-        path = built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "pdf"))
+        path = made(built_forms, form, lang, "pdf")
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == lang
-        text = words(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+        text = words(pdf_text(path))
         if lang == "ar":  # poppler splits Arabic ligatures: compare the Latin organisation name only
             continue
         for label in labels(form, lang):
@@ -56,10 +66,10 @@ def test_every_form_is_a_pdf_with_every_field(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_site, lang):
+def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_forms, lang):
     organisation = STATE.curriculum.organisation.name.get_text(lang, "en")
     for form in FORMS:
-        document = docx.Document(built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx")))
+        document = docx.Document(made(built_forms, form, lang, "docx"))
         cells = [words(row.cells[0].paragraphs[0].text) for table in document.tables for row in table.rows]
         expected = [words(label) for label in labels(form, lang)]
         assert [cell for cell in cells if any(cell.startswith(label) for label in expected)] == cells
@@ -69,14 +79,10 @@ def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_si
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by `make test`")
-def test_libreoffice_opens_every_word_form(built_site, tmp_path):
+def test_libreoffice_opens_every_word_form(built_forms, tmp_path):
     """LibreOffice opens each Word form in every language: it renders it to PDF, and the
     text it reads from it has every field of the YAML."""
-    sources = [
-        built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx"))
-        for lang in LANGUAGES
-        for form in FORMS
-    ]
+    sources = [made(built_forms, form, lang, "docx") for lang in LANGUAGES for form in FORMS]
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     for target in ("pdf", "txt:Text (encoded):UTF8"):
         command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(tmp_path)]
@@ -89,6 +95,19 @@ def test_libreoffice_opens_every_word_form(built_site, tmp_path):
         text = words((tmp_path / f"{source.stem}.txt").read_text(encoding="utf-8"))
         for label in labels(form, lang):
             assert words(label) in text, (lang, form.id, label)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_who_fills_in_a_form_reads_as_a_list_with_a_space_after_each_comma(built_forms, lang):
+    """The "Filled in by" line of the Word document and of the PDF: "a, b" (the Arabic
+    comma in Arabic), as on the form's page."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    for form in FORMS:
+        roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
+        line = f"{ui['form-filled-by']}: {roles}"
+        assert line in [p.text for p in docx.Document(made(built_forms, form, lang, "docx")).paragraphs]
+        if lang != "ar":  # poppler splits Arabic ligatures
+            assert words(line) in words(pdf_text(made(built_forms, form, lang, "pdf"))), form.id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -111,4 +130,4 @@ def test_the_trainers_pack_and_the_offline_copy_carry_the_forms(built_site, offl
         assert form.title.get_text("en", "en") in titles
         for lang in LANGUAGES:
             for fmt in ("pdf", "docx"):
-                assert (offline_site / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))).is_file()
+                assert made(offline_site, form, lang, fmt).is_file()
