@@ -7,6 +7,8 @@ import filecmp
 import functools
 import re
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,37 @@ def squash(text: str) -> str:
     bullets, Markdown emphasis, direction marks and Arabic vowel signs, none of which
     line breaks, hyphenation and shaping keep in place."""
     return re.sub(r"[\s\-\u2010\u00ad*_•◦▪‣\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]+", "", text)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a PDF page where poppler finds it, in points from the top left corner."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    words: list[Word]
+
+
+def pdf_pages(path: Path, first: int = 1, last: int = 0) -> list[Page]:
+    """The pages of a PDF, each with its words where they are printed (pdftotext -bbox)."""
+    from lxml import etree
+
+    command = ["pdftotext", "-bbox", "-f", str(first), *(["-l", str(last)] if last else []), str(path), "-"]
+    tree = etree.fromstring(subprocess.run(command, capture_output=True, check=True).stdout)
+    pages = []
+    for page in tree.iter("{*}page"):
+        words = [
+            Word(word.text or "", *(float(word.get(side)) for side in ("xMin", "yMin", "xMax", "yMax")))
+            for word in page.iter("{*}word")
+        ]
+        pages.append(Page(float(page.get("width")), float(page.get("height")), words))
+    return pages

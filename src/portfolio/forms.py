@@ -176,13 +176,12 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     table of labels with room to write; checkboxes as ☐; right to left where needed."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     document = docx.Document()
     rtl = direction(lang) == "rtl"
-    style = document.styles["Normal"]
-    style.font.name = "DejaVu Sans"
-    style.font.size = Pt(10)
+    _page(document.sections[0])
+    _styles(document, ui.get("form-language", lang))  # en-GB, fr-FR: which English, which French
     header = document.sections[0].header.paragraphs[0]
     logo = _logo(state)
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
@@ -200,6 +199,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
             continue
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
+        _full_width(table, document.sections[0])
         for item in section["fields"]:
             row = table.add_row().cells
             label = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
@@ -230,6 +230,44 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(_fixed_dates(buffer.getvalue(), source_epoch(state.root)))
     return {}  # nothing to keep beside the file in the output cache
+
+
+def _page(section) -> None:
+    """A4, with the margins of the printed forms (print.css)."""
+    from docx.shared import Mm
+
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(22)
+    section.left_margin = section.right_margin = Mm(18)
+
+
+def _styles(document, language: str) -> None:
+    """The text's font and size, in every script, and the language Word and LibreOffice
+    check its spelling in (python-docx's template says US English)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "DejaVu Sans", Pt(10)
+    properties = normal.element.rPr
+    properties.rFonts.set(qn("w:cs"), "DejaVu Sans")  # Arabic is a "complex script"
+    properties.sz.addnext(OxmlElement("w:szCs", {qn("w:val"): properties.sz.get(qn("w:val"))}))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    tag = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    tag.set(qn("w:val"), language)
+    if direction(language) == "rtl":
+        tag.set(qn("w:bidi"), language)
+
+
+def _full_width(table, section) -> None:
+    """An empty table's columns, equal and as wide as the page's text together (the rows
+    added afterwards take their widths)."""
+    from docx.shared import Emu
+
+    width = Emu((section.page_width - section.left_margin - section.right_margin) // len(table.columns))
+    for column in table.columns:
+        column.width = width
 
 
 def _paragraph(document, text: str, rtl: bool, heading: int | None = None):

@@ -12,7 +12,7 @@ import docx
 import pikepdf
 import pytest
 
-from conftest import LANGUAGES, LIST_SEPARATOR, ROOT
+from conftest import LANGUAGES, LIST_SEPARATOR, ROOT, pdf_pages
 from portfolio.build_state import load_sources
 from portfolio.interface import strings_for
 from portfolio.locations import form_file
@@ -78,23 +78,53 @@ def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_fo
         assert document.core_properties.language == lang
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by `make test`")
-def test_libreoffice_opens_every_word_form(built_forms, tmp_path):
+@pytest.fixture(scope="module")
+def office(built_forms, tmp_path_factory):
+    """Every Word form as a real office suite opens it: LibreOffice converts each to PDF
+    and to text, into the folder returned."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is installed by `make test`")
+    folder = tmp_path_factory.mktemp("office")
+    sources = [made(built_forms, form, lang, "docx") for lang in LANGUAGES for form in FORMS]
+    env = {"HOME": str(folder / "home"), "PATH": "/usr/bin:/bin"}
+    for target in ("pdf", "txt:Text (encoded):UTF8"):
+        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(folder)]
+        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
+    return folder
+
+
+def test_libreoffice_opens_every_word_form(office):
     """LibreOffice opens each Word form in every language: it renders it to PDF, and the
     text it reads from it has every field of the YAML."""
-    sources = [made(built_forms, form, lang, "docx") for lang in LANGUAGES for form in FORMS]
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    for target in ("pdf", "txt:Text (encoded):UTF8"):
-        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(tmp_path)]
-        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
-    for source in sources:
-        lang = source.stem.rsplit("-", 1)[1]
-        form = STATE.curriculum.forms[source.stem.rsplit("-", 1)[0]]
-        pages = subprocess.run(["pdfinfo", str(tmp_path / f"{source.stem}.pdf")], capture_output=True, text=True)
-        assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 1
-        text = words((tmp_path / f"{source.stem}.txt").read_text(encoding="utf-8"))
-        for label in labels(form, lang):
-            assert words(label) in text, (lang, form.id, label)
+    for lang in LANGUAGES:
+        for form in FORMS:
+            pages = subprocess.run(["pdfinfo", str(office / f"{form.id}-{lang}.pdf")], capture_output=True, text=True)
+            assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 1
+            text = words((office / f"{form.id}-{lang}.txt").read_text(encoding="utf-8"))
+            for label in labels(form, lang):
+                assert words(label) in text, (lang, form.id, label)
+
+
+# The language a Word form's spelling is checked in: which English, which French.
+WORD_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "ar": "ar"}
+
+
+def test_word_forms_are_a4_in_the_forms_language_with_margins(office):
+    """LibreOffice lays every Word form out on A4 paper (not US Letter), in the form's
+    language (not US English), with no word nearer than 10 mm to the paper's edges (the
+    running header included)."""
+    millimetre = 72 / 25.4
+    for lang in LANGUAGES:
+        for form in FORMS:
+            path = office / f"{form.id}-{lang}.pdf"
+            with pikepdf.open(path) as pdf:
+                assert str(pdf.Root.Lang).startswith(WORD_LANGUAGE[lang]), (form.id, str(pdf.Root.Lang))
+            for page in pdf_pages(path):
+                assert (round(page.width / millimetre), round(page.height / millimetre)) == (210, 297)
+                edge = 10 * millimetre
+                for word in page.words:
+                    inside = edge <= word.left and word.right <= page.width - edge
+                    assert inside and edge <= word.top and word.bottom <= page.height - edge, (form.id, word)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
