@@ -175,11 +175,9 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     """An editable Word document: the organisation's header, then each section as a
     table of labels with room to write; checkboxes as ☐; right to left where needed."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     document = docx.Document()
-    rtl = direction(lang) == "rtl"
     _page(document.sections[0])
     _styles(document, ui.get("form-language", lang))  # en-GB, fr-FR: which English, which French
     header = document.sections[0].header.paragraphs[0]
@@ -188,13 +186,13 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
         header.add_run().add_picture(str(logo), height=Cm(1.2))
         header.add_run("  ")
     header.add_run(view["organisation"].get("name", "")).bold = True
-    _paragraph(document, view["title"], rtl, heading=0)
-    _paragraph(document, view["purpose"], rtl)
-    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}", rtl)
+    _paragraph(document, view["title"], heading=0)
+    _paragraph(document, view["purpose"])
+    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}")
     for section in view["sections"]:
-        _paragraph(document, section["title"], rtl, heading=1)
+        _paragraph(document, section["title"], heading=1)
         for line in _lines(section["intro"]):
-            _paragraph(document, line, rtl)
+            _paragraph(document, line)
         if not section["fields"]:
             continue
         table = document.add_table(rows=0, cols=2)
@@ -206,18 +204,15 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
             row[0].text = label
             if item["help"]:
                 row[0].add_paragraph(item["help"]).runs[0].italic = True
-            answer = _answer_space(item, ui)
-            row[1].text = answer
-            for cell in row:
-                for paragraph in cell.paragraphs:
-                    if rtl:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            row[1].text = _answer_space(item, ui)
     for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
         if body:
-            _paragraph(document, title, rtl, heading=1)
+            _paragraph(document, title, heading=1)
             for line in _lines(body):
-                _paragraph(document, line, rtl)
-    _paragraph(document, _contacts_line(view, ui), rtl)
+                _paragraph(document, line)
+    _paragraph(document, _contacts_line(view, ui))
+    if direction(lang) == "rtl":
+        _right_to_left(document)
     properties = document.core_properties
     properties.title = view["title"]
     properties.language = lang
@@ -270,17 +265,44 @@ def _full_width(table, section) -> None:
         column.width = width
 
 
-def _paragraph(document, text: str, rtl: bool, heading: int | None = None):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
+def _paragraph(document, text: str, heading: int | None = None):
+    return document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
 
-    paragraph = document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
-    if rtl:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        properties = paragraph._p.get_or_add_pPr()  # python-docx has no API for bidi paragraphs
-        bidi = properties.makeelement(qn("w:bidi"), {})
-        properties.append(bidi)
-    return paragraph
+
+# Where the schema (ECMA-376 Part 1: CT_PPr, CT_SectPr) puts `w:bidi`, which python-docx
+# does not write: before any of these.
+_PARAGRAPH_AFTER_BIDI = (
+    *("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents"),
+    *("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"),
+    *("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+_SECTION_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+def _right_to_left(document) -> None:
+    """The document read from right to left: its pages, every paragraph (aligned at its
+    start, on the right), every table (its first column on the right) and every run that
+    does not say it is left to right."""
+    from docx.enum.table import WD_TABLE_DIRECTION
+    from docx.oxml.ns import qn
+    from docx.text.font import Font
+
+    section = document.sections[0]
+    for part in (document.element.body, section.header.part.element):
+        for paragraph in part.iter(qn("w:p")):
+            _bidi(paragraph.get_or_add_pPr(), _PARAGRAPH_AFTER_BIDI)
+        for run in map(Font, part.iter(qn("w:r"))):
+            if run.rtl is None:
+                run.rtl = True
+    for table in document.tables:
+        table.table_direction = WD_TABLE_DIRECTION.RTL
+    _bidi(section._sectPr, _SECTION_AFTER_BIDI)
+
+
+def _bidi(properties, successors: tuple[str, ...]) -> None:
+    from docx.oxml import OxmlElement
+
+    properties.insert_element_before(OxmlElement("w:bidi"), *successors)
 
 
 def _answer_space(item: dict, ui: dict) -> str:

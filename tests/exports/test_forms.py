@@ -11,6 +11,11 @@ import subprocess
 import docx
 import pikepdf
 import pytest
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.section import CT_SectPr
+from docx.oxml.table import CT_TblPr
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.parfmt import CT_PPr
 
 from conftest import LANGUAGES, LIST_SEPARATOR, ROOT, pdf_pages
 from portfolio.build_state import load_sources
@@ -125,6 +130,52 @@ def test_word_forms_are_a4_in_the_forms_language_with_margins(office):
                 for word in page.words:
                     inside = edge <= word.left and word.right <= page.width - edge
                     assert inside and edge <= word.top and word.bottom <= page.height - edge, (form.id, word)
+
+
+def test_arabic_word_forms_read_from_right_to_left(office):
+    """As LibreOffice lays them out, an Arabic form's title starts at the right margin and
+    its tables have the questions on the right and the boxes to tick on the left; English
+    and French forms the other way round."""
+    margin = 18 * 72 / 25.4
+    for lang in LANGUAGES:
+        rtl = lang == "ar"
+        boxes = []
+        for form in FORMS:
+            pages = pdf_pages(office / f"{form.id}-{lang}.pdf")
+            tallest = max(w.bottom - w.top for w in pages[0].words)
+            title = [w for w in pages[0].words if w.bottom - w.top > tallest - 1]
+            start = pages[0].width - max(w.right for w in title) if rtl else min(w.left for w in title)
+            assert abs(start - margin) < 2, (lang, form.id, title)
+            boxes += [(w, page.width / 2) for page in pages for w in page.words if w.text == "☐"]
+        assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
+
+
+def schema_order(element_class, first: str) -> tuple[str, ...]:
+    """The order the OOXML schema gives an element's children, as python-docx transcribes
+    it: its first child, then the children it must come before."""
+    (child,) = (cell.cell_contents for cell in getattr(element_class, f"_insert_{first}").__closure__)
+    return (child._nsptagname, *child._successors)
+
+
+SCHEMA = {
+    qn("w:pPr"): schema_order(CT_PPr, "pStyle"),
+    qn("w:rPr"): schema_order(CT_RPr, "rStyle"),
+    qn("w:tblPr"): schema_order(CT_TblPr, "tblStyle"),
+    qn("w:sectPr"): schema_order(CT_SectPr, "headerReference"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_keep_the_schemas_order_of_properties(built_forms, lang):
+    """Word may refuse a file whose properties are out of the schema's order: in every
+    part of every Word form, the properties of paragraphs, runs, tables and the page come
+    in that order."""
+    for form in FORMS:
+        document = docx.Document(made(built_forms, form, lang, "docx"))
+        parts = (document.element, document.styles.element, document.sections[0].header.part.element)
+        for element in (e for part in parts for e in part.iter(*SCHEMA)):
+            order = [SCHEMA[element.tag].index(child.tag.replace(f"{{{nsmap['w']}}}", "w:")) for child in element]
+            assert order == sorted(order), (form.id, [child.tag for child in element])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
