@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -185,14 +186,13 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
         header.add_run().add_picture(str(logo), height=Cm(1.2))
         header.add_run("  ")
-    header.add_run(view["organisation"].get("name", "")).bold = True
+    _run(header, view["organisation"].get("name", ""), bold=True)
     _paragraph(document, view["title"], heading=0)
     _paragraph(document, view["purpose"])
     _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}")
     for section in view["sections"]:
         _paragraph(document, section["title"], heading=1)
-        for line in _lines(section["intro"]):
-            _paragraph(document, line)
+        _markdown(document, section["intro"])
         if not section["fields"]:
             continue
         table = document.add_table(rows=0, cols=2)
@@ -203,13 +203,12 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
             label = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
             row[0].text = label
             if item["help"]:
-                row[0].add_paragraph(item["help"]).runs[0].italic = True
+                _run(row[0].add_paragraph(), item["help"], italic=True)
             row[1].text = _answer_space(item, ui)
     for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
         if body:
             _paragraph(document, title, heading=1)
-            for line in _lines(body):
-                _paragraph(document, line)
+            _markdown(document, body)
     _paragraph(document, _contacts_line(view, ui))
     if direction(lang) == "rtl":
         _right_to_left(document)
@@ -317,9 +316,43 @@ def _answer_space(item: dict, ui: dict) -> str:
     return ""
 
 
-def _lines(text: str) -> list[str]:
-    """A text's lines, Markdown list markers written as bullets."""
-    return [("• " + line[2:]) if line.startswith("- ") else line for line in text.splitlines() if line.strip()]
+def _markdown(document, text: str) -> None:
+    """A Markdown text as paragraphs, as the PDF shows it: a list's items as bullets, bold
+    and emphasis as bold and italic runs, a link as its text."""
+    from lxml import html as lxml_html
+
+    if not text:
+        return
+    tree = lxml_html.fragment_fromstring(markdown_lib.markdown(text), create_parent="div")
+    for block in tree.xpath(".//p[not(ancestor::li)] | .//li"):
+        block.text = (block.text or "").lstrip()
+        _inline(document.add_paragraph("• " if block.tag == "li" else ""), block)
+
+
+def _inline(paragraph, element, bold: bool = False, italic: bool = False) -> None:
+    """An HTML element's text as runs of `paragraph` (a list inside it is a block of its own)."""
+    bold = bold or element.tag in ("strong", "b")
+    italic = italic or element.tag in ("em", "i")
+    _run(paragraph, element.text, bold, italic)
+    for child in element:
+        if child.tag == "br":
+            paragraph.add_run().add_break()
+        elif child.tag not in ("ul", "ol"):
+            _inline(paragraph, child, bold, italic)
+        _run(paragraph, child.tail, bold, italic)
+
+
+def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False) -> None:
+    """Text added to a paragraph, its line breaks and spaces as HTML reads them (no-break
+    spaces kept); bold and italic in every script (Word and LibreOffice make Arabic bold
+    by its complex-script property)."""
+    if not text:
+        return
+    run = paragraph.add_run(re.sub(r"[ \t\n]+", " ", text))
+    if bold:
+        run.font.bold = run.font.cs_bold = True
+    if italic:
+        run.font.italic = run.font.cs_italic = True
 
 
 def _contacts_line(view: dict, ui: dict) -> str:

@@ -106,6 +106,7 @@ def test_libreoffice_opens_every_word_form(office):
             pages = subprocess.run(["pdfinfo", str(office / f"{form.id}-{lang}.pdf")], capture_output=True, text=True)
             assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 1
             text = words((office / f"{form.id}-{lang}.txt").read_text(encoding="utf-8"))
+            assert "**" not in text, (lang, form.id)  # Markdown is formatting, not text
             for label in labels(form, lang):
                 assert words(label) in text, (lang, form.id, label)
 
@@ -148,6 +149,29 @@ def test_arabic_word_forms_read_from_right_to_left(office):
             assert abs(start - margin) < 2, (lang, form.id, title)
             boxes += [(w, page.width / 2) for page in pages for w in page.words if w.text == "☐"]
         assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
+
+
+def bold_in_markdown(form, lang: str) -> list[str]:
+    """What a form's Markdown texts (section intros, privacy notice) put in bold."""
+    texts = [section.intro for section in form.sections] + [form.privacy]
+    return [bold for text in texts if text for bold in re.findall(r"\*\*(.+?)\*\*", text.get_text(lang, "en"))]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_show_markdown_as_bold_text_not_as_asterisks(built_forms, lang):
+    """The Markdown of a form's texts is formatting in its Word document: what it puts in
+    bold is a bold run (in Arabic too), and no asterisk, underscore or link syntax shows."""
+    found = 0
+    for form in FORMS:
+        document = docx.Document(made(built_forms, form, lang, "docx"))
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        assert not re.search(r"\*\*|__|\]\(", text), form.id
+        runs = [run for paragraph in document.paragraphs for run in paragraph.runs]
+        bold = {run.text for run in runs if run.font.bold and run.font.cs_bold}
+        for phrase in bold_in_markdown(form, lang):
+            assert phrase in bold, (form.id, phrase)
+            found += 1
+    assert found >= 10
 
 
 def schema_order(element_class, first: str) -> tuple[str, ...]:
