@@ -199,12 +199,13 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
         table.style = "Table Grid"
         _full_width(table, document.sections[0])
         for item in section["fields"]:
-            row = table.add_row().cells
-            label = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
-            row[0].text = label
+            row = table.add_row()
+            label, answer = row.cells
+            label.text = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
             if item["help"]:
-                _run(row[0].add_paragraph(), item["help"], italic=True)
-            row[1].text = _answer_space(item, ui)
+                _run(label.add_paragraph(), item["help"], italic=True)
+            answer.text = _answer_space(item, ui)
+            _room_to_write(row, item["kind"])
     for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
         if body:
             _paragraph(document, title, heading=1)
@@ -311,9 +312,20 @@ def _answer_space(item: dict, ui: dict) -> str:
         return f"☐ {ui['form-yes']}    ☐ {ui['form-no']}"
     if item["kind"] == "date":
         return "…… / …… / …………"
-    if item["kind"] == "long-text":
-        return "\n\n\n"
     return ""
+
+
+# The room a hand needs to write an answer, by kind of field, in millimetres.
+_WRITING_ROOM = {"text": 10, "date": 15, "signature": 20, "long-text": 35}
+
+
+def _room_to_write(row, kind: str) -> None:
+    """A field's row at least as high as a handwritten answer needs (more if its label does)."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Mm
+
+    if kind in _WRITING_ROOM:
+        row.height, row.height_rule = Mm(_WRITING_ROOM[kind]), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 def _markdown(document, text: str) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import docx
 import pikepdf
 import pytest
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.section import CT_SectPr
 from docx.oxml.table import CT_TblPr
@@ -149,6 +150,25 @@ def test_arabic_word_forms_read_from_right_to_left(office):
             assert abs(start - margin) < 2, (lang, form.id, title)
             boxes += [(w, page.width / 2) for page in pages for w in page.words if w.text == "☐"]
         assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
+
+
+# The least room a hand needs to write an answer, by kind of field, in millimetres.
+WRITING_ROOM = {"signature": 15, "date": 15, "long-text": 30}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_leave_room_to_sign_and_write(built_forms, lang):
+    """The row of a signature or a date is at least 1.5 cm high, a long answer's 3 cm:
+    "at least", so that a long label still has room."""
+    for form in FORMS:
+        tables = docx.Document(made(built_forms, form, lang, "docx")).tables
+        rows = [row for table in tables for row in table.rows]
+        fields = [field for section in form.sections for field in section.fields]
+        assert len(rows) == len(fields)
+        for row, field in zip(rows, fields, strict=True):
+            if field.kind in WRITING_ROOM:
+                assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST, (form.id, field.id)
+                assert round(row.height.mm) >= WRITING_ROOM[field.kind], (form.id, field.id)  # Word counts twips
 
 
 def bold_in_markdown(form, lang: str) -> list[str]:
