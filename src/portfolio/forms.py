@@ -210,7 +210,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
         if body:
             _paragraph(document, title, heading=1)
             _markdown(document, body)
-    _paragraph(document, _contacts_line(view, ui))
+    _contacts(document, view["organisation"])
     if direction(lang) == "rtl":
         _right_to_left(document)
     properties = document.core_properties
@@ -354,23 +354,29 @@ def _inline(paragraph, element, bold: bool = False, italic: bool = False) -> Non
         _run(paragraph, child.tail, bold, italic)
 
 
-def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False) -> None:
+def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False):
     """Text added to a paragraph, its line breaks and spaces as HTML reads them (no-break
     spaces kept); bold and italic in every script (Word and LibreOffice make Arabic bold
     by its complex-script property)."""
     if not text:
-        return
+        return None
     run = paragraph.add_run(re.sub(r"[ \t\n]+", " ", text))
     if bold:
         run.font.bold = run.font.cs_bold = True
     if italic:
         run.font.italic = run.font.cs_italic = True
+    return run
 
 
-def _contacts_line(view: dict, ui: dict) -> str:
-    org = view["organisation"]
-    channels = ", ".join(f"{c['label']}: {c['value']}" for c in org.get("channels", []))
-    return f"{org.get('name', '')}" + (f" · {channels}" if channels else "")
+def _contacts(document, organisation: dict) -> None:
+    """The organisation's name and channels, as the PDF's footer gives them. An address is
+    a run written left to right between left-to-right marks, so that in a right-to-left
+    paragraph a web address's last slash or a phone number's "+" stays where it is."""
+    paragraph = document.add_paragraph()
+    _run(paragraph, organisation.get("name", ""))
+    for channel in organisation.get("channels", []):
+        _run(paragraph, f" · {channel['label']}: ")
+        _run(paragraph, f"\u200e{channel['value']}\u200e").font.rtl = False
 
 
 def _fixed_dates(data: bytes, epoch: int) -> bytes:

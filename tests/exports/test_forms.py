@@ -152,6 +152,27 @@ def test_arabic_word_forms_read_from_right_to_left(office):
         assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
 
 
+def addresses_read_whole(path) -> None:
+    """Each of the organisation's addresses (web, e-mail...) is on one line of the PDF's
+    text, as written: in right-to-left text too, no slash or "+" moved to its other end."""
+    lines = pdf_text(path).splitlines()
+    for channel in STATE.curriculum.organisation.channels:
+        assert any(channel.value in line for line in lines), (path.name, channel.value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_forms_footer_gives_the_organisations_addresses_whole(built_forms, lang):
+    for form in FORMS:
+        addresses_read_whole(made(built_forms, form, lang, "pdf"))
+
+
+def test_the_word_forms_give_the_organisations_addresses_whole(office):
+    """As LibreOffice lays the Word forms out, in every language."""
+    for lang in LANGUAGES:
+        for form in FORMS:
+            addresses_read_whole(office / f"{form.id}-{lang}.pdf")
+
+
 # The least room a hand needs to write an answer, by kind of field, in millimetres.
 WRITING_ROOM = {"signature": 15, "date": 15, "long-text": 30}
 
