@@ -152,6 +152,40 @@ def test_arabic_word_forms_read_from_right_to_left(office):
         assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
 
 
+def drawn_area(path, folder) -> tuple[float, float, float, float]:
+    """Where a PDF's first page draws anything (left, top, right, bottom, in points from
+    the paper's top left corner), off the paper too: the page is rendered with a paper's
+    width and height of room on every side."""
+    from PIL import Image
+
+    wide, dpi = folder / f"{path.stem}-wide.pdf", 24
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        left, bottom, right, top = map(float, page.MediaBox)
+        width, height = right - left, top - bottom
+        page.MediaBox = page.TrimBox = page.BleedBox = [left - width, bottom - height, right + width, top + height]
+        pdf.save(wide)
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-singlefile", wide, wide.with_suffix("")], check=True)
+    with Image.open(wide.with_suffix(".png")) as image:
+        box = image.convert("L").point(lambda value: 255 if value < 200 else 0).getbbox()
+    points = 72 / dpi
+    return (box[0] * points - width, box[1] * points - height, box[2] * points - width, box[3] * points - height)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_forms_header_and_logo_stay_inside_the_margins(built_forms, lang, tmp_path):
+    """Nothing of a PDF form's first page, its logo and organisation's name included, is
+    drawn beyond the page's side margins (18 mm) or off the paper, right to left too."""
+    margin = 18 * 72 / 25.4
+    for form in FORMS:
+        path = made(built_forms, form, lang, "pdf")
+        left, top, right, bottom = drawn_area(path, tmp_path)
+        with pikepdf.open(path) as pdf:
+            _, _, width, height = map(float, pdf.pages[0].MediaBox)
+        assert left >= margin - 3 and right <= width - margin + 3, (form.id, left, right)  # 3 pt: a pixel
+        assert top >= 0 and bottom <= height, (form.id, top, bottom)
+
+
 def addresses_read_whole(path) -> None:
     """Each of the organisation's addresses (web, e-mail...) is on one line of the PDF's
     text, as written: in right-to-left text too, no slash or "+" moved to its other end."""
