@@ -18,6 +18,7 @@ from portfolio.project import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
+MM = 72 / 25.4  # a millimetre, in a PDF's points
 # How each language separates the items of a list, as a reader sees it ("a, b").
 LIST_SEPARATOR = {"en": ", ", "fr": ", ", "ar": "، "}
 

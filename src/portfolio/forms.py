@@ -287,8 +287,7 @@ def _right_to_left(document) -> None:
     from docx.oxml.ns import qn
     from docx.text.font import Font
 
-    section = document.sections[0]
-    for part in (document.element.body, section.header.part.element):
+    for part in (document.element.body, document.sections[0].header.part.element):
         for paragraph in part.iter(qn("w:p")):
             _bidi(paragraph.get_or_add_pPr(), _PARAGRAPH_AFTER_BIDI)
         for run in map(Font, part.iter(qn("w:r"))):
@@ -296,7 +295,7 @@ def _right_to_left(document) -> None:
                 run.rtl = True
     for table in document.tables:
         table.table_direction = WD_TABLE_DIRECTION.RTL
-    _bidi(section._sectPr, _SECTION_AFTER_BIDI)
+    _bidi(document.element.body.sectPr, _SECTION_AFTER_BIDI)
 
 
 def _bidi(properties, successors: tuple[str, ...]) -> None:

@@ -18,7 +18,7 @@ from docx.oxml.table import CT_TblPr
 from docx.oxml.text.font import CT_RPr
 from docx.oxml.text.parfmt import CT_PPr
 
-from conftest import LANGUAGES, LIST_SEPARATOR, ROOT, pdf_pages
+from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, pdf_pages
 from portfolio.build_state import load_sources
 from portfolio.interface import strings_for
 from portfolio.locations import form_file
@@ -41,8 +41,8 @@ def made(folder, form, lang: str, fmt: str):
     return folder / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))
 
 
-def pdf_text(path, *options: str) -> str:
-    return subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_project_has_the_coordinators_forms():
@@ -120,15 +120,14 @@ def test_word_forms_are_a4_in_the_forms_language_with_margins(office):
     """LibreOffice lays every Word form out on A4 paper (not US Letter), in the form's
     language (not US English), with no word nearer than 10 mm to the paper's edges (the
     running header included)."""
-    millimetre = 72 / 25.4
+    edge = 10 * MM
     for lang in LANGUAGES:
         for form in FORMS:
             path = office / f"{form.id}-{lang}.pdf"
             with pikepdf.open(path) as pdf:
                 assert str(pdf.Root.Lang).startswith(WORD_LANGUAGE[lang]), (form.id, str(pdf.Root.Lang))
             for page in pdf_pages(path):
-                assert (round(page.width / millimetre), round(page.height / millimetre)) == (210, 297)
-                edge = 10 * millimetre
+                assert (round(page.width / MM), round(page.height / MM)) == (210, 297)
                 for word in page.words:
                     inside = edge <= word.left and word.right <= page.width - edge
                     assert inside and edge <= word.top and word.bottom <= page.height - edge, (form.id, word)
@@ -138,7 +137,7 @@ def test_arabic_word_forms_read_from_right_to_left(office):
     """As LibreOffice lays them out, an Arabic form's title starts at the right margin and
     its tables have the questions on the right and the boxes to tick on the left; English
     and French forms the other way round."""
-    margin = 18 * 72 / 25.4
+    margin = 18 * MM
     for lang in LANGUAGES:
         rtl = lang == "ar"
         boxes = []
@@ -176,7 +175,7 @@ def drawn_area(path, folder) -> tuple[float, float, float, float]:
 def test_the_pdf_forms_header_and_logo_stay_inside_the_margins(built_forms, lang, tmp_path):
     """Nothing of a PDF form's first page, its logo and organisation's name included, is
     drawn beyond the page's side margins (18 mm) or off the paper, right to left too."""
-    margin = 18 * 72 / 25.4
+    margin = 18 * MM
     for form in FORMS:
         path = made(built_forms, form, lang, "pdf")
         left, top, right, bottom = drawn_area(path, tmp_path)
