@@ -7,6 +7,8 @@ import filecmp
 import functools
 import re
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,9 @@ from portfolio.project import copy_sources
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LANGUAGES = ("en", "fr", "ar")
+MM = 72 / 25.4  # a millimetre, in a PDF's points
+# How each language separates the items of a list, as a reader sees it ("a, b").
+LIST_SEPARATOR = {"en": ", ", "fr": ", ", "ar": "، "}
 
 
 @functools.cache
@@ -85,6 +90,20 @@ def built_pages(request, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("pages")
     build_site(ROOT, folder / "site", pdfs=False, exports=False)
     return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def built_forms(request, tmp_path_factory) -> Path:
+    """The coordinator's forms, PDF and Word, in every language, in the built site's
+    folders: made alone, in seconds, when only tests of the forms run. A session that also
+    runs tests of the whole build reads that one build instead of making the forms twice."""
+    if any("built_site" in item.fixturenames for item in request.session.items):
+        return request.getfixturevalue("built_site")
+    from portfolio.forms import build_forms
+
+    folder = tmp_path_factory.mktemp("forms")
+    build_forms(project_state(), folder, report=lambda message: None)
+    return folder
 
 
 # Browser ----------------------------------------------------------------------
@@ -204,3 +223,37 @@ def squash(text: str) -> str:
     bullets, Markdown emphasis, direction marks and Arabic vowel signs, none of which
     line breaks, hyphenation and shaping keep in place."""
     return re.sub(r"[\s\-\u2010\u00ad*_•◦▪‣\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]+", "", text)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a PDF page where poppler finds it, in points from the top left corner."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    words: list[Word]
+
+
+def pdf_pages(path: Path, first: int = 1, last: int = 0) -> list[Page]:
+    """The pages of a PDF, each with its words where they are printed (pdftotext -bbox)."""
+    from lxml import etree
+
+    command = ["pdftotext", "-bbox", "-f", str(first), *(["-l", str(last)] if last else []), str(path), "-"]
+    tree = etree.fromstring(subprocess.run(command, capture_output=True, check=True).stdout)
+    pages = []
+    for page in tree.iter("{*}page"):
+        words = [
+            Word(word.text or "", *(float(word.get(side)) for side in ("xMin", "yMin", "xMax", "yMax")))
+            for word in page.iter("{*}word")
+        ]
+        pages.append(Page(float(page.get("width")), float(page.get("height")), words))
+    return pages

@@ -182,7 +182,9 @@ def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:
             'put the text in double quotes, e.g. "Yes"',
         )
         return INVALID
-    text = Text({lang: v.strip() for lang, v in value.items() if v and v.strip()})
+    # A text is kept as written, but for the line break a YAML block ends with: the
+    # spaces of a quoted text are meant (the list separator ", ").
+    text = Text({lang: v.rstrip("\n") for lang, v in value.items() if v and v.strip()})
     if not text.has(ctx.default):
         ctx.add(line, "missing-default-language", f"`{key}` has no `{ctx.default}` text")
         return INVALID

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import time
 import zipfile
 from dataclasses import dataclass
@@ -175,49 +176,43 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     """An editable Word document: the organisation's header, then each section as a
     table of labels with room to write; checkboxes as ☐; right to left where needed."""
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     document = docx.Document()
-    rtl = direction(lang) == "rtl"
-    style = document.styles["Normal"]
-    style.font.name = "DejaVu Sans"
-    style.font.size = Pt(10)
+    _page(document.sections[0])
+    _styles(document, ui.get("form-language", lang))  # en-GB, fr-FR: which English, which French
     header = document.sections[0].header.paragraphs[0]
     logo = _logo(state)
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
         header.add_run().add_picture(str(logo), height=Cm(1.2))
         header.add_run("  ")
-    header.add_run(view["organisation"].get("name", "")).bold = True
-    _paragraph(document, view["title"], rtl, heading=0)
-    _paragraph(document, view["purpose"], rtl)
-    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}", rtl)
+    _run(header, view["organisation"].get("name", ""), bold=True)
+    _paragraph(document, view["title"], heading=0)
+    _paragraph(document, view["purpose"])
+    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}")
     for section in view["sections"]:
-        _paragraph(document, section["title"], rtl, heading=1)
-        for line in _lines(section["intro"]):
-            _paragraph(document, line, rtl)
+        _paragraph(document, section["title"], heading=1)
+        _markdown(document, section["intro"])
         if not section["fields"]:
             continue
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
+        _full_width(table, document.sections[0])
         for item in section["fields"]:
-            row = table.add_row().cells
-            label = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
-            row[0].text = label
+            row = table.add_row()
+            label, answer = row.cells
+            label.text = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
             if item["help"]:
-                row[0].add_paragraph(item["help"]).runs[0].italic = True
-            answer = _answer_space(item, ui)
-            row[1].text = answer
-            for cell in row:
-                for paragraph in cell.paragraphs:
-                    if rtl:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                _run(label.add_paragraph(), item["help"], italic=True)
+            answer.text = _answer_space(item, ui)
+            _room_to_write(row, item["kind"])
     for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
         if body:
-            _paragraph(document, title, rtl, heading=1)
-            for line in _lines(body):
-                _paragraph(document, line, rtl)
-    _paragraph(document, _contacts_line(view, ui), rtl)
+            _paragraph(document, title, heading=1)
+            _markdown(document, body)
+    _contacts(document, view["organisation"])
+    if direction(lang) == "rtl":
+        _right_to_left(document)
     properties = document.core_properties
     properties.title = view["title"]
     properties.language = lang
@@ -232,17 +227,81 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     return {}  # nothing to keep beside the file in the output cache
 
 
-def _paragraph(document, text: str, rtl: bool, heading: int | None = None):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
+def _page(section) -> None:
+    """A4, with the margins of the printed forms (print.css)."""
+    from docx.shared import Mm
 
-    paragraph = document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
-    if rtl:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        properties = paragraph._p.get_or_add_pPr()  # python-docx has no API for bidi paragraphs
-        bidi = properties.makeelement(qn("w:bidi"), {})
-        properties.append(bidi)
-    return paragraph
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(22)
+    section.left_margin = section.right_margin = Mm(18)
+
+
+def _styles(document, language: str) -> None:
+    """The text's font and size, in every script, and the language Word and LibreOffice
+    check its spelling in (python-docx's template says US English)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "DejaVu Sans", Pt(10)
+    properties = normal.element.rPr
+    properties.rFonts.set(qn("w:cs"), "DejaVu Sans")  # Arabic is a "complex script"
+    properties.sz.addnext(OxmlElement("w:szCs", {qn("w:val"): properties.sz.get(qn("w:val"))}))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    tag = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    tag.set(qn("w:val"), language)
+    if direction(language) == "rtl":
+        tag.set(qn("w:bidi"), language)
+
+
+def _full_width(table, section) -> None:
+    """An empty table's columns, equal and as wide as the page's text together (the rows
+    added afterwards take their widths)."""
+    from docx.shared import Emu
+
+    width = Emu((section.page_width - section.left_margin - section.right_margin) // len(table.columns))
+    for column in table.columns:
+        column.width = width
+
+
+def _paragraph(document, text: str, heading: int | None = None):
+    return document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
+
+
+# Where the schema (ECMA-376 Part 1: CT_PPr, CT_SectPr) puts `w:bidi`, which python-docx
+# does not write: before any of these.
+_PARAGRAPH_AFTER_BIDI = (
+    *("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents"),
+    *("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"),
+    *("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+_SECTION_AFTER_BIDI = ("w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+def _right_to_left(document) -> None:
+    """The document read from right to left: its pages, every paragraph (aligned at its
+    start, on the right), every table (its first column on the right) and every run that
+    does not say it is left to right."""
+    from docx.enum.table import WD_TABLE_DIRECTION
+    from docx.oxml.ns import qn
+    from docx.text.font import Font
+
+    for part in (document.element.body, document.sections[0].header.part.element):
+        for paragraph in part.iter(qn("w:p")):
+            _bidi(paragraph.get_or_add_pPr(), _PARAGRAPH_AFTER_BIDI)
+        for run in map(Font, part.iter(qn("w:r"))):
+            if run.rtl is None:
+                run.rtl = True
+    for table in document.tables:
+        table.table_direction = WD_TABLE_DIRECTION.RTL
+    _bidi(document.element.body.sectPr, _SECTION_AFTER_BIDI)
+
+
+def _bidi(properties, successors: tuple[str, ...]) -> None:
+    from docx.oxml import OxmlElement
+
+    properties.insert_element_before(OxmlElement("w:bidi"), *successors)
 
 
 def _answer_space(item: dict, ui: dict) -> str:
@@ -252,20 +311,71 @@ def _answer_space(item: dict, ui: dict) -> str:
         return f"☐ {ui['form-yes']}    ☐ {ui['form-no']}"
     if item["kind"] == "date":
         return "…… / …… / …………"
-    if item["kind"] == "long-text":
-        return "\n\n\n"
     return ""
 
 
-def _lines(text: str) -> list[str]:
-    """A text's lines, Markdown list markers written as bullets."""
-    return [("• " + line[2:]) if line.startswith("- ") else line for line in text.splitlines() if line.strip()]
+# The room a hand needs to write an answer, by kind of field, in millimetres.
+_WRITING_ROOM = {"text": 10, "date": 15, "signature": 20, "long-text": 35}
 
 
-def _contacts_line(view: dict, ui: dict) -> str:
-    org = view["organisation"]
-    channels = ", ".join(f"{c['label']}: {c['value']}" for c in org.get("channels", []))
-    return f"{org.get('name', '')}" + (f" · {channels}" if channels else "")
+def _room_to_write(row, kind: str) -> None:
+    """A field's row at least as high as a handwritten answer needs (more if its label does)."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Mm
+
+    if kind in _WRITING_ROOM:
+        row.height, row.height_rule = Mm(_WRITING_ROOM[kind]), WD_ROW_HEIGHT_RULE.AT_LEAST
+
+
+def _markdown(document, text: str) -> None:
+    """A Markdown text as paragraphs, as the PDF shows it: a list's items as bullets, bold
+    and emphasis as bold and italic runs, a link as its text."""
+    from lxml import html as lxml_html
+
+    if not text:
+        return
+    tree = lxml_html.fragment_fromstring(markdown_lib.markdown(text), create_parent="div")
+    for block in tree.xpath(".//p[not(ancestor::li)] | .//li"):
+        block.text = (block.text or "").lstrip()
+        _inline(document.add_paragraph("• " if block.tag == "li" else ""), block)
+
+
+def _inline(paragraph, element, bold: bool = False, italic: bool = False) -> None:
+    """An HTML element's text as runs of `paragraph` (a list inside it is a block of its own)."""
+    bold = bold or element.tag in ("strong", "b")
+    italic = italic or element.tag in ("em", "i")
+    _run(paragraph, element.text, bold, italic)
+    for child in element:
+        if child.tag == "br":
+            paragraph.add_run().add_break()
+        elif child.tag not in ("ul", "ol"):
+            _inline(paragraph, child, bold, italic)
+        _run(paragraph, child.tail, bold, italic)
+
+
+def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False):
+    """Text added to a paragraph, its line breaks and spaces as HTML reads them (no-break
+    spaces kept); bold and italic in every script (Word and LibreOffice make Arabic bold
+    by its complex-script property)."""
+    if not text:
+        return None
+    run = paragraph.add_run(re.sub(r"[ \t\n]+", " ", text))
+    if bold:
+        run.font.bold = run.font.cs_bold = True
+    if italic:
+        run.font.italic = run.font.cs_italic = True
+    return run
+
+
+def _contacts(document, organisation: dict) -> None:
+    """The organisation's name and channels, as the PDF's footer gives them. An address is
+    a run written left to right between left-to-right marks, so that in a right-to-left
+    paragraph a web address's last slash or a phone number's "+" stays where it is."""
+    paragraph = document.add_paragraph()
+    _run(paragraph, organisation.get("name", ""))
+    for channel in organisation.get("channels", []):
+        _run(paragraph, f" · {channel['label']}: ")
+        _run(paragraph, f"\u200e{channel['value']}\u200e").font.rtl = False
 
 
 def _fixed_dates(data: bytes, epoch: int) -> bytes:

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from audit import violations
-from conftest import LANGUAGES, project_state
+from conftest import LANGUAGES, LIST_SEPARATOR, project_state
 from portfolio.locale_facts import hours as format_hours
 
 pytestmark = pytest.mark.browser
@@ -84,6 +84,9 @@ def test_certificate_lists_the_tracks_passed_capsules_and_keeps_no_name(page, si
     assert page.text_content(".certificate__total") == TOTAL[lang]
     missing = page.text_content(".certificate__missing")
     assert capsules[FAILED].title.get_text(lang, "en") in missing
+    track = next(t for t in curriculum.course.tracks if t.id == TRACK)
+    left = [capsules[c].title.get_text(lang, "en") for c in track.capsules if c not in PASSED]
+    assert LIST_SEPARATOR[lang].join(left) in missing  # "a, b": one space after each comma
     assert capsules[ELSEWHERE].title.get_text(lang, "en") not in page.text_content(sheet)
 
     # The organisation, the name (isolated), the track, the date of issue in this language.
@@ -92,7 +95,6 @@ def test_certificate_lists_the_tracks_passed_capsules_and_keeps_no_name(page, si
     assert page.evaluate("document.querySelector('.certificate__logo').naturalWidth") > 0
     assert page.text_content("bdi.certificate__learner") == NAME
     assert page.get_attribute("bdi.certificate__learner", "dir") == "auto"
-    track = next(t for t in curriculum.course.tracks if t.id == TRACK)
     assert track.title.get_text(lang, "en") in page.text_content(".certificate__statement")
     today = page.evaluate("lang => new Intl.DateTimeFormat(lang, {dateStyle: 'long'}).format(new Date())", lang)
     assert today in page.text_content(".certificate__date")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
-from conftest import project_state
+from conftest import LIST_SEPARATOR, project_state
 
 pytestmark = pytest.mark.browser
 
@@ -147,7 +147,10 @@ def test_unanswered_questions_are_named_not_scored(page, site_url, curriculum):
     page.click(".quiz button[type=submit]")
     # An ordering question always has an answer: its items are in some order.
     left = sum(q.type != "ordering" for q in quiz.questions)
-    assert f"Répondez d'abord à toutes les questions (il en reste {left})" in page.text_content(".quiz__result")
+    said = page.text_content(".quiz__result")
+    assert f"Répondez d'abord à toutes les questions (il en reste {left})" in said
+    links = page.eval_on_selector_all(".quiz__result a", "links => links.map(a => a.textContent)")
+    assert len(links) == left and LIST_SEPARATOR["fr"].join(links) in said  # "a, b": one space after each comma
     answer_question(page, 1, quiz.questions[0], right=True)
     assert f"il en reste {left - 1}" in page.text_content(".quiz__result")
 

@@ -11,9 +11,16 @@ import subprocess
 import docx
 import pikepdf
 import pytest
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.section import CT_SectPr
+from docx.oxml.table import CT_TblPr
+from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.parfmt import CT_PPr
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, pdf_pages
 from portfolio.build_state import load_sources
+from portfolio.interface import strings_for
 from portfolio.locations import form_file
 
 STATE = load_sources(ROOT)
@@ -27,6 +34,15 @@ def words(text: str) -> str:
 
 def labels(form, lang: str) -> list[str]:
     return [f.label.get_text(lang, "en") for section in form.sections for f in section.fields]
+
+
+def made(folder, form, lang: str, fmt: str):
+    """Where a build puts a form in one language and format."""
+    return folder / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_the_project_has_the_coordinators_forms():
@@ -43,12 +59,12 @@ def test_the_project_has_the_coordinators_forms():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_form_is_a_pdf_with_every_field(built_site, lang):
+def test_every_form_is_a_pdf_with_every_field(built_forms, lang):
     for form in FORMS:
-        path = built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "pdf"))
+        path = made(built_forms, form, lang, "pdf")
         with pikepdf.open(path) as pdf:
             assert str(pdf.Root.Lang) == lang
-        text = words(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout)
+        text = words(pdf_text(path))
         if lang == "ar":  # poppler splits Arabic ligatures: compare the Latin organisation name only
             continue
         for label in labels(form, lang):
@@ -56,10 +72,10 @@ def test_every_form_is_a_pdf_with_every_field(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_site, lang):
+def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_forms, lang):
     organisation = STATE.curriculum.organisation.name.get_text(lang, "en")
     for form in FORMS:
-        document = docx.Document(built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx")))
+        document = docx.Document(made(built_forms, form, lang, "docx"))
         cells = [words(row.cells[0].paragraphs[0].text) for table in document.tables for row in table.rows]
         expected = [words(label) for label in labels(form, lang)]
         assert [cell for cell in cells if any(cell.startswith(label) for label in expected)] == cells
@@ -68,27 +84,209 @@ def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_si
         assert document.core_properties.language == lang
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by `make test`")
-def test_libreoffice_opens_every_word_form(built_site, tmp_path):
+@pytest.fixture(scope="module")
+def office(built_forms, tmp_path_factory):
+    """Every Word form as a real office suite opens it: LibreOffice converts each to PDF
+    and to text, into the folder returned."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is installed by `make test`")
+    folder = tmp_path_factory.mktemp("office")
+    sources = [made(built_forms, form, lang, "docx") for lang in LANGUAGES for form in FORMS]
+    env = {"HOME": str(folder / "home"), "PATH": "/usr/bin:/bin"}
+    for target in ("pdf", "txt:Text (encoded):UTF8"):
+        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(folder)]
+        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
+    return folder
+
+
+def test_libreoffice_opens_every_word_form(office):
     """LibreOffice opens each Word form in every language: it renders it to PDF, and the
     text it reads from it has every field of the YAML."""
-    sources = [
-        built_site / (STATE.languages.folder(lang) + form_file(form.id, lang, "docx"))
-        for lang in LANGUAGES
-        for form in FORMS
-    ]
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    for target in ("pdf", "txt:Text (encoded):UTF8"):
-        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(tmp_path)]
-        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
-    for source in sources:
-        lang = source.stem.rsplit("-", 1)[1]
-        form = STATE.curriculum.forms[source.stem.rsplit("-", 1)[0]]
-        pages = subprocess.run(["pdfinfo", str(tmp_path / f"{source.stem}.pdf")], capture_output=True, text=True)
-        assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 1
-        text = words((tmp_path / f"{source.stem}.txt").read_text(encoding="utf-8"))
-        for label in labels(form, lang):
-            assert words(label) in text, (lang, form.id, label)
+    for lang in LANGUAGES:
+        for form in FORMS:
+            pages = subprocess.run(["pdfinfo", str(office / f"{form.id}-{lang}.pdf")], capture_output=True, text=True)
+            assert int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1)) >= 1
+            text = words((office / f"{form.id}-{lang}.txt").read_text(encoding="utf-8"))
+            assert "**" not in text, (lang, form.id)  # Markdown is formatting, not text
+            for label in labels(form, lang):
+                assert words(label) in text, (lang, form.id, label)
+
+
+# The language a Word form's spelling is checked in: which English, which French.
+WORD_LANGUAGE = {"en": "en-GB", "fr": "fr-FR", "ar": "ar"}
+
+
+def test_word_forms_are_a4_in_the_forms_language_with_margins(office):
+    """LibreOffice lays every Word form out on A4 paper (not US Letter), in the form's
+    language (not US English), with no word nearer than 10 mm to the paper's edges (the
+    running header included)."""
+    edge = 10 * MM
+    for lang in LANGUAGES:
+        for form in FORMS:
+            path = office / f"{form.id}-{lang}.pdf"
+            with pikepdf.open(path) as pdf:
+                assert str(pdf.Root.Lang).startswith(WORD_LANGUAGE[lang]), (form.id, str(pdf.Root.Lang))
+            for page in pdf_pages(path):
+                assert (round(page.width / MM), round(page.height / MM)) == (210, 297)
+                for word in page.words:
+                    inside = edge <= word.left and word.right <= page.width - edge
+                    assert inside and edge <= word.top and word.bottom <= page.height - edge, (form.id, word)
+
+
+def test_arabic_word_forms_read_from_right_to_left(office):
+    """As LibreOffice lays them out, an Arabic form's title starts at the right margin and
+    its tables have the questions on the right and the boxes to tick on the left; English
+    and French forms the other way round."""
+    margin = 18 * MM
+    for lang in LANGUAGES:
+        rtl = lang == "ar"
+        boxes = []
+        for form in FORMS:
+            pages = pdf_pages(office / f"{form.id}-{lang}.pdf")
+            tallest = max(w.bottom - w.top for w in pages[0].words)
+            title = [w for w in pages[0].words if w.bottom - w.top > tallest - 1]
+            start = pages[0].width - max(w.right for w in title) if rtl else min(w.left for w in title)
+            assert abs(start - margin) < 2, (lang, form.id, title)
+            boxes += [(w, page.width / 2) for page in pages for w in page.words if w.text == "☐"]
+        assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
+
+
+def drawn_area(path, folder) -> tuple[float, float, float, float]:
+    """Where a PDF's first page draws anything (left, top, right, bottom, in points from
+    the paper's top left corner), off the paper too: the page is rendered with a paper's
+    width and height of room on every side."""
+    from PIL import Image
+
+    wide, dpi = folder / f"{path.stem}-wide.pdf", 24
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        left, bottom, right, top = map(float, page.MediaBox)
+        width, height = right - left, top - bottom
+        page.MediaBox = page.TrimBox = page.BleedBox = [left - width, bottom - height, right + width, top + height]
+        pdf.save(wide)
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-singlefile", wide, wide.with_suffix("")], check=True)
+    with Image.open(wide.with_suffix(".png")) as image:
+        box = image.convert("L").point(lambda value: 255 if value < 200 else 0).getbbox()
+    points = 72 / dpi
+    return (box[0] * points - width, box[1] * points - height, box[2] * points - width, box[3] * points - height)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_forms_header_and_logo_stay_inside_the_margins(built_forms, lang, tmp_path):
+    """Nothing of a PDF form's first page, its logo and organisation's name included, is
+    drawn beyond the page's side margins (18 mm) or off the paper, right to left too."""
+    margin = 18 * MM
+    for form in FORMS:
+        path = made(built_forms, form, lang, "pdf")
+        left, top, right, bottom = drawn_area(path, tmp_path)
+        with pikepdf.open(path) as pdf:
+            _, _, width, height = map(float, pdf.pages[0].MediaBox)
+        assert left >= margin - 3 and right <= width - margin + 3, (form.id, left, right)  # 3 pt: a pixel
+        assert top >= 0 and bottom <= height, (form.id, top, bottom)
+
+
+def addresses_read_whole(path) -> None:
+    """Each of the organisation's addresses (web, e-mail...) is on one line of the PDF's
+    text, as written: in right-to-left text too, no slash or "+" moved to its other end."""
+    lines = pdf_text(path).splitlines()
+    for channel in STATE.curriculum.organisation.channels:
+        assert any(channel.value in line for line in lines), (path.name, channel.value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pdf_forms_footer_gives_the_organisations_addresses_whole(built_forms, lang):
+    for form in FORMS:
+        addresses_read_whole(made(built_forms, form, lang, "pdf"))
+
+
+def test_the_word_forms_give_the_organisations_addresses_whole(office):
+    """As LibreOffice lays the Word forms out, in every language."""
+    for lang in LANGUAGES:
+        for form in FORMS:
+            addresses_read_whole(office / f"{form.id}-{lang}.pdf")
+
+
+# The least room a hand needs to write an answer, by kind of field, in millimetres.
+WRITING_ROOM = {"signature": 15, "date": 15, "long-text": 30}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_leave_room_to_sign_and_write(built_forms, lang):
+    """The row of a signature or a date is at least 1.5 cm high, a long answer's 3 cm:
+    "at least", so that a long label still has room."""
+    for form in FORMS:
+        tables = docx.Document(made(built_forms, form, lang, "docx")).tables
+        rows = [row for table in tables for row in table.rows]
+        fields = [field for section in form.sections for field in section.fields]
+        assert len(rows) == len(fields)
+        for row, field in zip(rows, fields, strict=True):
+            if field.kind in WRITING_ROOM:
+                assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST, (form.id, field.id)
+                assert round(row.height.mm) >= WRITING_ROOM[field.kind], (form.id, field.id)  # Word counts twips
+
+
+def bold_in_markdown(form, lang: str) -> list[str]:
+    """What a form's Markdown texts (section intros, privacy notice) put in bold."""
+    texts = [section.intro for section in form.sections] + [form.privacy]
+    return [bold for text in texts if text for bold in re.findall(r"\*\*(.+?)\*\*", text.get_text(lang, "en"))]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_show_markdown_as_bold_text_not_as_asterisks(built_forms, lang):
+    """The Markdown of a form's texts is formatting in its Word document: what it puts in
+    bold is a bold run (in Arabic too), and no asterisk, underscore or link syntax shows."""
+    found = 0
+    for form in FORMS:
+        document = docx.Document(made(built_forms, form, lang, "docx"))
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        assert not re.search(r"\*\*|__|\]\(", text), form.id
+        runs = [run for paragraph in document.paragraphs for run in paragraph.runs]
+        bold = {run.text for run in runs if run.font.bold and run.font.cs_bold}
+        for phrase in bold_in_markdown(form, lang):
+            assert phrase in bold, (form.id, phrase)
+            found += 1
+    assert found >= 10
+
+
+def schema_order(element_class, first: str) -> tuple[str, ...]:
+    """The order the OOXML schema gives an element's children, as python-docx transcribes
+    it: its first child, then the children it must come before."""
+    (child,) = (cell.cell_contents for cell in getattr(element_class, f"_insert_{first}").__closure__)
+    return (child._nsptagname, *child._successors)
+
+
+SCHEMA = {
+    qn("w:pPr"): schema_order(CT_PPr, "pStyle"),
+    qn("w:rPr"): schema_order(CT_RPr, "rStyle"),
+    qn("w:tblPr"): schema_order(CT_TblPr, "tblStyle"),
+    qn("w:sectPr"): schema_order(CT_SectPr, "headerReference"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_keep_the_schemas_order_of_properties(built_forms, lang):
+    """Word may refuse a file whose properties are out of the schema's order: in every
+    part of every Word form, the properties of paragraphs, runs, tables and the page come
+    in that order."""
+    for form in FORMS:
+        document = docx.Document(made(built_forms, form, lang, "docx"))
+        parts = (document.element, document.styles.element, document.sections[0].header.part.element)
+        for element in (e for part in parts for e in part.iter(*SCHEMA)):
+            order = [SCHEMA[element.tag].index(child.tag.replace(f"{{{nsmap['w']}}}", "w:")) for child in element]
+            assert order == sorted(order), (form.id, [child.tag for child in element])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_who_fills_in_a_form_reads_as_a_list_with_a_space_after_each_comma(built_forms, lang):
+    """The "Filled in by" line of the Word document and of the PDF: "a, b" (the Arabic
+    comma in Arabic), as on the form's page."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    for form in FORMS:
+        roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
+        line = f"{ui['form-filled-by']}: {roles}"
+        assert line in [p.text for p in docx.Document(made(built_forms, form, lang, "docx")).paragraphs]
+        if lang != "ar":  # poppler splits Arabic ligatures
+            assert words(line) in words(pdf_text(made(built_forms, form, lang, "pdf"))), form.id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -111,4 +309,4 @@ def test_the_trainers_pack_and_the_offline_copy_carry_the_forms(built_site, offl
         assert form.title.get_text("en", "en") in titles
         for lang in LANGUAGES:
             for fmt in ("pdf", "docx"):
-                assert (offline_site / (STATE.languages.folder(lang) + form_file(form.id, lang, fmt))).is_file()
+                assert made(offline_site, form, lang, fmt).is_file()

@@ -9,7 +9,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from conftest import LANGUAGES, ROOT, project_state
+from conftest import LANGUAGES, LIST_SEPARATOR, ROOT, project_state
 from portfolio.interface import strings_for
 from portfolio.layouts import LAYOUT_MACROS
 from portfolio.project import DOCS_DIR
@@ -100,3 +100,19 @@ def test_every_page_of_a_language_renders(lang):
     for source in sources:
         tree = _tree(lang, source)
         assert tree.xpath("./h1"), f"{lang}/{source}: no title"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lists_of_names_read_with_a_space_after_each_comma(lang):
+    """Who fills in a form, and the parties of each kind of plan in the workspace: "a, b"
+    (the Arabic comma in Arabic), never "a,b" nor "a,  b"."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    for form in STATE.curriculum.forms.values():
+        roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
+        text = _tree(lang, f"handbook/forms/{form.id}.md").text_content()
+        assert f"{ui['form-filled-by']}: {roles}" in text, form.id
+    options = _tree(lang, "training/mentoring-workspace.md").xpath("//select[@id='ws-kind']/option/text()")
+    assert options
+    for option in options:
+        parties = option[option.index("(") + 1 : option.rindex(")")]
+        assert len(parties.split(LIST_SEPARATOR[lang])) >= 2 and "  " not in parties, option

@@ -11,7 +11,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import LANGUAGES, ROOT, project_state, squash
+from conftest import LANGUAGES, MM, ROOT, pdf_pages, project_state, squash
 from portfolio.pdf import outline, pdf_path
 from portfolio.project import read_languages
 
@@ -76,6 +76,16 @@ def test_internal_links_reach_a_page_of_the_document(built_site, lang, document)
                 assert dest[0].objgen in pages
                 internal += 1
         assert internal >= 10  # the table of contents at least
+
+
+@pytest.mark.parametrize(("lang", "document"), CASES, ids=IDS)
+def test_no_text_runs_beyond_the_side_margins(built_site, lang, document):
+    """No word of a document, the trainer's pack's wide session-plan tables included, lies
+    beyond the pages' side margins (print.css: 18 mm), nor off the paper."""
+    margin = 18 * MM
+    for number, page in enumerate(pdf_pages(pdf_path(built_site, LANGS, lang, document.id)), 1):
+        beyond = [w for w in page.words if w.left < margin - 1 or w.right > page.width - margin + 1]
+        assert not beyond, (number, beyond[:3])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

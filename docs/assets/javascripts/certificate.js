@@ -77,7 +77,7 @@
     if (note.hidden) return;
     var list = document.createDocumentFragment();
     capsules.missing.forEach(function (row, index) {
-      if (index) list.appendChild(document.createTextNode(root.dataset.textSeparator + " "));
+      if (index) list.appendChild(document.createTextNode(root.dataset.textSeparator));
       list.appendChild(isolated(row.dataset.title));
     });
     common.fillInto(note, root.dataset.textMissing, {

@@ -177,7 +177,7 @@
     if (!form.dataset.textItem) return;
     result.appendChild(document.createTextNode(" "));
     missing.forEach(function (fieldset, index) {
-      if (index) result.appendChild(document.createTextNode((form.dataset.textSeparator || ",") + " "));
+      if (index) result.appendChild(document.createTextNode(form.dataset.textSeparator || ", "));
       var link = document.createElement("a");
       link.className = "quiz__missing-link";
       link.href = "#" + fieldset.id;

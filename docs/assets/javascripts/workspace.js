@@ -429,7 +429,7 @@
     var self = this;
     return new Refusal("wrongRole", {
       kind: this.kindLabel(kindId),
-      parties: this.rolesOf(kindId).map(function (r) { return self.roleLabel(r); }).join(this.text.separator + " "),
+      parties: this.rolesOf(kindId).map(function (r) { return self.roleLabel(r); }).join(this.text.separator),
     });
   };
 
@@ -797,7 +797,7 @@
     // offline copy's rewritten links hold here too): the procedure, then its form.
     var note = element("p", "workspace__concern", this.text.concern + " ");
     common.all(this.root, ".workspace__concern-note a").forEach(function (link, index) {
-      if (index > 0) note.appendChild(document.createTextNode(this.text.separator + " "));
+      if (index > 0) note.appendChild(document.createTextNode(this.text.separator));
       note.appendChild(link.cloneNode(true));
     }, this);
     return note;
@@ -1156,7 +1156,7 @@
     var line = element("p");
     fillInto(line, this.text.parties, {
       kind: ws.kindLabel(this.plan.kind),
-      parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator + " "),
+      parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator),
     });
     this.box.appendChild(line);
     var printed = element("p");
