@@ -180,7 +180,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
 
     document = docx.Document()
     _page(document.sections[0])
-    _styles(document, ui.get("form-language", lang))  # en-GB, fr-FR: which English, which French
+    _styles(document, _language_tag(state, lang))
     header = document.sections[0].header.paragraphs[0]
     logo = _logo(state)
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
@@ -189,7 +189,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     _run(header, view["organisation"].get("name", ""), bold=True)
     _paragraph(document, view["title"], heading=0)
     _paragraph(document, view["purpose"])
-    _paragraph(document, f"{ui['form-filled-by']}: {ui['list-separator'].join(view['filled_by'])}")
+    _paragraph(document, f"{ui['form-filled-by']}{ui['colon']} {ui['list-separator'].join(view['filled_by'])}")
     for section in view["sections"]:
         _paragraph(document, section["title"], heading=1)
         _markdown(document, section["intro"])
@@ -210,7 +210,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
         if body:
             _paragraph(document, title, heading=1)
             _markdown(document, body)
-    _contacts(document, view["organisation"])
+    _contacts(document, view["organisation"], ui["colon"])
     if direction(lang) == "rtl":
         _right_to_left(document)
     properties = document.core_properties
@@ -367,14 +367,22 @@ def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False):
     return run
 
 
-def _contacts(document, organisation: dict) -> None:
+def _language_tag(state, lang: str) -> str:
+    """The language a Word form's text is marked in (its spelling is checked in it): the
+    language's own `form-language` text, which English or which French; a language
+    without one (added by a fork) is marked with its own code, not the default's."""
+    tag = state.interface.get("form-language")
+    return tag.get_text(lang, state.languages.default) if tag is not None and tag.has(lang) else lang
+
+
+def _contacts(document, organisation: dict, colon: str) -> None:
     """The organisation's name and channels, as the PDF's footer gives them. An address is
     a run written left to right between left-to-right marks, so that in a right-to-left
     paragraph a web address's last slash or a phone number's "+" stays where it is."""
     paragraph = document.add_paragraph()
     _run(paragraph, organisation.get("name", ""))
     for channel in organisation.get("channels", []):
-        _run(paragraph, f" · {channel['label']}: ")
+        _run(paragraph, f" · {channel['label']}{colon} ")
         _run(paragraph, f"\u200e{channel['value']}\u200e").font.rtl = False
 
 

@@ -283,7 +283,7 @@ def test_who_fills_in_a_form_reads_as_a_list_with_a_space_after_each_comma(built
     ui = strings_for(STATE.interface, lang, STATE.languages.default)
     for form in FORMS:
         roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
-        line = f"{ui['form-filled-by']}: {roles}"
+        line = f"{ui['form-filled-by']}{ui['colon']} {roles}"  # French: a no-break space before the colon
         assert line in [p.text for p in docx.Document(made(built_forms, form, lang, "docx")).paragraphs]
         if lang != "ar":  # poppler splits Arabic ligatures
             assert words(line) in words(pdf_text(made(built_forms, form, lang, "pdf"))), form.id

@@ -110,7 +110,7 @@ def test_lists_of_names_read_with_a_space_after_each_comma(lang):
     for form in STATE.curriculum.forms.values():
         roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
         text = _tree(lang, f"handbook/forms/{form.id}.md").text_content()
-        assert f"{ui['form-filled-by']}: {roles}" in text, form.id
+        assert f"{ui['form-filled-by']}{ui['colon']} {roles}" in text, form.id
     options = _tree(lang, "training/mentoring-workspace.md").xpath("//select[@id='ws-kind']/option/text()")
     assert options
     for option in options:
