@@ -17,6 +17,7 @@ from docx.oxml.section import CT_SectPr
 from docx.oxml.table import CT_TblPr
 from docx.oxml.text.font import CT_RPr
 from docx.oxml.text.parfmt import CT_PPr
+from lxml import html as lxml_html
 
 from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, pdf_pages
 from portfolio.build_state import load_sources
@@ -310,3 +311,22 @@ def test_the_trainers_pack_and_the_offline_copy_carry_the_forms(built_site, offl
         for lang in LANGUAGES:
             for fmt in ("pdf", "docx"):
                 assert made(offline_site, form, lang, fmt).is_file()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_concern_report_sends_to_the_concern_procedure_first(built_site, lang):
+    """Someone who lands on the concern report form reads, before the form, to call the
+    emergency services in immediate danger and a link to the procedure's steps, which
+    arrives at those steps in the same language."""
+    folder = built_site / ("" if lang == "en" else lang) / "handbook/forms/concern-report"
+    page = lxml_html.fromstring((folder / "index.html").read_text(encoding="utf-8"))
+    warning = page.xpath("//article//div[contains(@class, 'admonition') and contains(@class, 'warning')]")
+    assert warning, "no warning before the form"
+    links = [a.get("href") for a in warning[0].iter("a") if "concern-procedure" in a.get("href", "")]
+    assert len(links) == 1
+    target, _, anchor = links[0].partition("#")
+    procedure = (folder / target / "index.html").resolve()
+    assert anchor and f'id="{anchor}"' in procedure.read_text(encoding="utf-8")
+    assert procedure.is_relative_to(built_site / ("" if lang == "en" else lang))
+    form = page.xpath("//div[contains(@class, 'portfolio-form')]")[0]
+    assert warning[0].getparent().index(warning[0]) < list(warning[0].getparent()).index(form)
