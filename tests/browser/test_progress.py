@@ -419,9 +419,11 @@ def test_my_progress_shows_the_band_in_the_language_of_the_page(page, site_url, 
     assert band.label.get_text(lang, "en") in heading
     if lang == "fr":
         assert heading == f"{band.min}–{band.max}\u00a0: {band.label.get_text(lang, 'en')}."
+    if lang == "ar":  # in words: "10–19" in a right-to-left line reads as 19 to 10
+        assert heading == f"من {band.min} إلى {band.max}: {band.label.get_text(lang, 'en')}."
     page.goto(url(site_url, lang, MY_PROGRESS))
     shown = page.text_content(RESULT)
-    assert shown.startswith("20 / 40")
+    assert shown.startswith(ui(lang)["progress-sa-score"].replace("{score}", "20").replace("{max}", "40"))  # 20 sur 40
     assert heading in shown
     assert band.label.get_text("en", "en") not in shown
 

@@ -25,7 +25,7 @@
       var entry = data.selfAssessments[cell.dataset.selfAssessment];
       var band = entry && bandOf(bands[cell.dataset.selfAssessment] || [], entry);
       cell.textContent = entry
-        ? entry.score + " / " + entry.max + (band ? " — " + band.heading : "")
+        ? common.fill(root.dataset.textSaScore, { score: entry.score, max: entry.max }) + (band ? " — " + band.heading : "")
         : root.dataset.textNone;
     });
     root.querySelectorAll(".my-progress__rating").forEach(function (cell) {
