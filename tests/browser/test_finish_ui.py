@@ -221,6 +221,32 @@ def test_my_progress_buttons_are_apart_and_large_enough(screen, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_forms_download_buttons_are_apart(screen, site_url, lang):
+    screen.goto(url(site_url, lang, "handbook/forms/concern-report/"))
+    pdf, word = screen.evaluate(BOXES, ".portfolio-form__files .md-button")
+    assert min(pdf["height"], word["height"]) >= 24
+    assert apart(pdf, word) >= 8
+
+
+# Where each character of the footer's web address is drawn: its first and its last.
+ADDRESS_ENDS = """() => {
+  const text = document.querySelector(".md-copyright a[href^='http']").firstChild;
+  const range = document.createRange();
+  const left = (start) => { range.setStart(text, start); range.setEnd(text, start + 1);
+    return range.getBoundingClientRect().left; };
+  return [left(0), left(text.length - 1)];
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_footer_writes_a_web_address_from_left_to_right(screen, site_url, lang):
+    """In Arabic the address's last slash was drawn before it: "/https://example.org"."""
+    screen.goto(url(site_url, lang, ""))
+    first, last = screen.evaluate(ADDRESS_ENDS)
+    assert first < last
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_printed_name_and_date_are_isolated(page, site_url, lang):
     screen = page  # any width
     screen.goto(url(site_url, lang, MY_PROGRESS))

@@ -167,14 +167,31 @@ def test_a_checked_attempt_is_closed_until_try_again(page, site_url, curriculum)
     assert not page.is_visible(".quiz button[type=submit]")
     assert page.is_visible(".quiz button[type=reset]")
     # Every answer control is closed: no tick, no choice, no move changes the attempt.
-    assert page.eval_on_selector_all(".quiz input, .quiz select, .quiz .quiz__move", "c => c.every(x => x.disabled)")
+    # They stay as readable as before (not greyed out), and say they are read-only.
+    controls = ".quiz input, .quiz select, .quiz .quiz__move"
+    assert page.eval_on_selector_all(controls, "c => c.every(x => x.getAttribute('aria-disabled') === 'true')")
+    assert page.eval_on_selector_all(controls, "c => c.every(x => !x.disabled)")
+    states = "c => c.map(x => x.tagName === 'SELECT' ? x.value : x.checked)"
+    before = page.eval_on_selector_all(".quiz input, .quiz select", states)
+    orders = page.eval_on_selector_all(".quiz__order", "l => l.map(o => o.textContent)")
+    for number, question in enumerate(quiz.questions, 1):
+        if question.type == "matching":
+            page.select_option(f"{fieldset(number)} select[data-answer='1']", "1", force=True)
+        elif question.type == "ordering":
+            page.click(f"{fieldset(number)} .quiz__order-item:last-child .quiz__move[data-move='-1']", force=True)
+        else:  # force: Playwright itself waits for a control that says it is read-only
+            for value in right_choices(question):
+                page.click(f"{fieldset(number)} label[for$='-{value}']", force=True)
+    page.keyboard.press("ArrowDown")
+    assert page.eval_on_selector_all(".quiz input, .quiz select", states) == before
+    assert page.eval_on_selector_all(".quiz__order", "l => l.map(o => o.textContent)") == orders
     page.eval_on_selector(".quiz", "form => form.requestSubmit()")  # Enter in a field, or a script
     assert page.text_content(".quiz__result") == result
     stored = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
     assert stored["capsules"][CAPSULE]["best"] < quiz.pass_mark
     page.once("dialog", lambda dialog: dialog.accept())
     page.click(".quiz button[type=reset]")
-    assert page.eval_on_selector_all(".quiz input, .quiz select, .quiz .quiz__move", "c => c.every(x => !x.disabled)")
+    assert page.eval_on_selector_all(controls, "c => c.every(x => !x.hasAttribute('aria-disabled'))")
     assert page.is_visible(".quiz button[type=submit]")
     answer_quiz(page, quiz, right=True)
     page.click(".quiz button[type=submit]")

@@ -279,21 +279,51 @@
 
   // A checked attempt is closed: the right answers are on screen, so changing a choice
   // and checking again would measure nothing. Only "Try again" (a new, reshuffled
-  // attempt) opens it; a closed form cannot be submitted.
+  // attempt) opens it; a closed form cannot be submitted. The answers stay as readable
+  // as before (a disabled control is greyed out, and a disabled list box cannot be
+  // opened to read a long match whole): the controls say they are read-only
+  // (aria-disabled), and any change made to them is undone.
+  var kept = new WeakMap(); // a closed form: each control's state when it was checked
+
   function close(form, closed) {
+    var controls = all(form, "input, select");
+    kept[closed ? "set" : "delete"](form, controls.map(function (control) {
+      return control.tagName === "SELECT" ? control.value : control.checked;
+    }));
     all(form, "input, select, .quiz__move").forEach(function (control) {
-      control.disabled = closed;
+      if (closed) {
+        control.setAttribute("aria-disabled", "true");
+      } else {
+        control.removeAttribute("aria-disabled");
+      }
     });
     form.toggleAttribute("data-closed", closed);
     form.querySelector("button[type=submit]").hidden = closed;
     form.querySelector("button[type=reset]").hidden = !closed;
   }
 
+  function undoChange(event) {
+    var form = event.currentTarget;
+    var states = kept.get(form);
+    if (!states) return;
+    all(form, "input, select").forEach(function (control, index) {
+      if (control.tagName === "SELECT") {
+        control.value = states[index];
+      } else {
+        control.checked = states[index];
+      }
+    });
+  }
+
+  function refuseClick(event) {
+    if (kept.has(event.currentTarget) && event.target.matches("input")) event.preventDefault();
+  }
+
   // Ordering: "Up" and "Down" move an item; the focus stays on the button pressed,
   // and a live message says where the item is now.
   function onMove(event) {
     var button = event.target.closest(".quiz__move");
-    if (!button) return;
+    if (!button || kept.has(event.currentTarget)) return;
     var item = button.closest(".quiz__order-item");
     var list = item.parentNode;
     var step = Number(button.dataset.move);
@@ -392,6 +422,8 @@
       form.addEventListener("submit", onSubmit);
       form.addEventListener("reset", onReset);
       form.addEventListener("click", onMove);
+      form.addEventListener("click", refuseClick);
+      form.addEventListener("change", undoChange);
     });
   }
 
