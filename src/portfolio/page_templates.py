@@ -78,6 +78,22 @@ class PageSandbox(SandboxedEnvironment):
         """The page being rendered (set by `sandboxed`)."""
         return None
 
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """A product, power or %-format, refused when it would make a huge text, list or
+        number (make check refuses them on pages; this guards the build all the same)."""
+        if operator == "**" and (not isinstance(right, int) or abs(right) > _MAX_EXPONENT):
+            raise SecurityError(f"a page cannot raise to the power {right!r}")
+        if operator == "%" and isinstance(left, str):
+            raise SecurityError("a page cannot format a text with %")
+        if operator == "*":
+            sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
+            counts = [x for x in (left, right) if isinstance(x, int)]
+            if sizes and counts and sizes[0] * max(counts) > _MAX_MADE:
+                raise SecurityError("a page cannot repeat a text or a list that many times")
+        return super().call_binop(context, operator, left, right)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if isinstance(obj, _MKDOCS_OBJECTS):
             return isinstance(obj, Page) and attr in _OWN
@@ -142,6 +158,9 @@ def check_template(
             found.append(
                 problem(path, line, "unsafe-template", f"`{beyond}` describes other pages or the build, not this page")
             )
+        costly = _costly(node)
+        if costly:
+            found.append(problem(path, line, "unsafe-template", f"{costly}: it could keep the build running for ever"))
         if isinstance(node, nodes.Filter | nodes.Test) and node.name not in _FILTERS_AND_TESTS:
             kind = "filter" if isinstance(node, nodes.Filter) else "test"
             found.append(problem(path, line, "template-syntax", f"`{node.name}` is not a {kind} a page can use"))
@@ -290,6 +309,19 @@ def _unknown_interface_text(path: Path, line: int, key: str, keys: set[str]) -> 
     )
 
 
+def _costly(node: nodes.Node) -> str | None:
+    """What in the node could make rendering the page endless or huge: a loop (a page
+    lists things through the project's macros), a power, a product or a %-format (a text
+    repeated or padded a billion times), a filter that pads or cuts into many parts."""
+    if isinstance(node, nodes.For):
+        return "a page cannot loop ({% for %})"
+    if isinstance(node, nodes.Pow | nodes.Mul | nodes.Mod):
+        return f"a page cannot compute with `{node.operator}`"
+    if isinstance(node, nodes.Filter) and node.name in _COSTLY_FILTERS:
+        return f"a page cannot use the `{node.name}` filter"
+    return None
+
+
 def _unsafe_name(node: nodes.Node) -> str | None:
     """The attribute or key a node reads if it is private (`__globals__`, `_x`)."""
     if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
@@ -396,3 +428,9 @@ _MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
 _OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)
 _FILTERS_AND_TESTS = frozenset(_PARSER.filters) | frozenset(_PARSER.tests)  # Jinja's own
+# Jinja's filters whose output can be far larger than what they are given.
+_COSTLY_FILTERS = frozenset({"center", "indent", "wordwrap", "format", "batch", "slice"})
+# The largest text or list an operator may make while a page renders, and the largest
+# power (a page that `make check` passed never computes at all: see `_costly`).
+_MAX_MADE = 100_000
+_MAX_EXPONENT = 64

@@ -41,6 +41,16 @@ def test_the_sandbox_refuses_python_internals(caplog):
     assert env.from_string("{## note ##}{{ 1 + 1 }} {#purpose}").render() == "2 {#purpose}"
 
 
+def test_the_sandbox_refuses_to_make_a_huge_text_or_number(caplog):
+    """What make check refuses on a page (`*`, `**`, `%`) cannot hang the build either:
+    each renders as one problem line, at once."""
+    env = sandboxed(Environment())
+    for code in ('{{ "x" * 999999999 }}', "{{ [1] * 10 ** 8 }}", "{{ 2 ** 999999999 }}", '{{ "%999999999d" % 1 }}'):
+        [said] = _refused(env, code, caplog)
+        assert "[unsafe-template]" in said and PROBLEM_LINE.match(said), code
+    assert env.from_string('{{ "ab" * 3 }} {{ 2 ** 10 }} {{ 7 % 3 }}').render() == "ababab 1024 1"
+
+
 def test_a_template_failing_while_rendering_is_one_problem_line_not_a_traceback(tmp_path, caplog):
     """What `make check` did not foresee stops the strict build with a line to fix (logged
     to MkDocs, which counts it), never mkdocs-macros' exit with a traceback."""
