@@ -29,6 +29,7 @@ class ChapterMeta:
     capsules: list[CapsuleId] = field(default_factory=list)
     step: int | None = None
     translation_of: str | None = None  # see portfolio.translations
+    title: str | None = None  # the page's title where it is not its `# …` line (MkDocs reads it)
 
 
 @dataclass

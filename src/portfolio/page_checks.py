@@ -10,6 +10,7 @@ from the front matter are the ones the layout check sees.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ def check_pages(
             found.extend(check_marks(path, number, line))
         page = read_page(path, text)
         found.extend(page.problems)
+        found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
@@ -128,6 +130,17 @@ def _hidden(path: Path, text: str) -> list[Problem]:
     return [problem(path, 1, "page-settings", said)]
 
 
+def _untitled(path: Path, page: PageText) -> list[Problem]:
+    """A page with neither a `# title` line nor a `title` setting: it would be published
+    untitled, or empty (a contributor emptied it)."""
+    if page.settings is not None and "title" in page.settings:
+        return []
+    if _TITLE_LINE.search(page.template):
+        return []
+    said = "the page has no title: no `# …` line" + (" and no text at all" if not page.template.strip() else "")
+    return [problem(path, page.first_line, "page-settings", said, "start the page with its `# title`")]
+
+
 def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
     """Settings become the page's template variables: their texts are checked as YAML
     texts are (no markup), none may hide a macro or a variable of the project, and the
@@ -150,6 +163,7 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 
 # Data -------------------------------------------------------------------------
 _FIX_TITLE = 'write the title as plain text, in quotes: title: "…"'
+_TITLE_LINE = re.compile(r"^# \S", re.M)  # a page's `# title` (Markdown's level-1 heading)
 _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.
