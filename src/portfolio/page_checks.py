@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,14 +38,20 @@ class PageText:
 
 
 def check_pages(
-    root: Path, known: dict[str, set[str]], variables: Mapping[str, set[str]], default: str
+    root: Path,
+    known: dict[str, set[str]],
+    variables: Mapping[str, set[str]],
+    default: str,
+    languages: Sequence[str] = (),
 ) -> list[Problem]:
     """The problems of every page; `known` lists the ids macros may name, per kind;
     `variables`, per language folder, the variables its pages may read (empty: not
-    checked); a page outside the language folders is of the `default` language."""
+    checked); a page outside the language folders is of the `default` language; a page in
+    the folder of one of the other `languages` translates the default language's page."""
     found: list[Problem] = _linked_files(root)
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         folder = path.relative_to(root / DOCS_DIR).parts[0]
+        found.extend(_without_original(root, path, folder, default, languages))
         readable = variables.get(folder, variables.get(default))
         names = {"variable": readable} if readable is not None else {}
         text, problems = yamlfile.read_text(path)
@@ -128,6 +134,20 @@ def _hidden(path: Path, text: str) -> list[Problem]:
         after = "the line" if hidden == 2 else f"the {hidden - 1} lines"
         said = f"{first} and {after} after it are read by MkDocs as page settings: the page never shows them"
     return [problem(path, 1, "page-settings", said)]
+
+
+def _without_original(root: Path, path: Path, folder: str, default: str, languages: Sequence[str]) -> list[Problem]:
+    """A page of a translation whose default-language page does not exist: the site's
+    navigation is that of the default language, so no menu would lead to it (the build
+    stops with MkDocs' own warning about the navigation)."""
+    if folder == default or folder not in languages:
+        return []
+    relative = path.relative_to(root / DOCS_DIR / folder)
+    if (root / DOCS_DIR / default / relative).is_file():
+        return []
+    said = f"the page has no original: docs/{default}/{relative.as_posix()} does not exist"
+    fix = f"give it the path of the page it translates under docs/{default}/, or write that page first"
+    return [problem(path, 1, "no-original", said, fix)]
 
 
 def _untitled(path: Path, page: PageText) -> list[Problem]:

@@ -154,6 +154,7 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
     "missing-default-language": (ERROR, "add the text in the default language"),
     "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
+    "no-original": (ERROR, "give the translation the path of its page under docs/<default language>/"),
     "no-correct-answer": (ERROR, "mark at least one option with `correct: true`"),
     "several-correct-answers": (ERROR, "mark exactly one option correct, or make it `type: multiple`"),
     "missing-section": (ERROR, "add the section"),
