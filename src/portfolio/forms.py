@@ -172,6 +172,18 @@ def _logo(state) -> Path | None:
 # Word ---------------------------------------------------------------------------------
 
 
+def _add_logo(paragraph, logo: Path, height) -> None:
+    """The logo at the start of `paragraph`; left out if python-docx cannot read it (the
+    check refuses such a logo: this keeps a build of unchecked sources from crashing)."""
+    picture = paragraph.add_run()
+    try:
+        picture.add_picture(str(logo), height=height)
+    except Exception:  # UnrecognizedImageError, a truncated or an unreadable file alike
+        paragraph._p.remove(picture._r)
+        return
+    paragraph.add_run("  ")
+
+
 def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     """An editable Word document: the organisation's header, then each section as a
     table of labels with room to write; checkboxes as ☐; right to left where needed."""
@@ -184,8 +196,7 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     header = document.sections[0].header.paragraphs[0]
     logo = _logo(state)
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
-        header.add_run().add_picture(str(logo), height=Cm(1.2))
-        header.add_run("  ")
+        _add_logo(header, logo, Cm(1.2))
     _run(header, view["organisation"].get("name", ""), bold=True)
     _paragraph(document, view["title"], heading=0)
     _paragraph(document, view["purpose"])

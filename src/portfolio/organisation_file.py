@@ -9,6 +9,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from portfolio import yamlfile
+from portfolio.organisation_checks import EMAIL_FIX, WEBSITE_FIX, email_fault, website_fault
 from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, UsageError, read_languages
 from portfolio.templating import template_environment
 
@@ -48,6 +50,9 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
             f"{CURRICULUM_DIR}/organisation.yml exists and holds your partners, legal notes and adaptations"
             " — edit it, or run `portfolio init --force` to replace it (a backup is kept)"
         )
+    for key, fault, fix in (("website", website_fault, WEBSITE_FIX), ("email", email_fault, EMAIL_FIX)):
+        if answers.get(key) and (what := fault(answers[key])):
+            raise UsageError(f"--{key}: {what} — {fix}")
     declared = read_languages(root / CONFIG_FILE)
     chosen = [lang.strip() for lang in (answers.get("languages") or "").split(",") if lang.strip()]
     unknown = [lang for lang in chosen if lang not in declared.names]
@@ -56,7 +61,7 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
     languages = chosen or list(declared.built)
     # `quote`: a YAML double-quoted string.
     env = template_environment(root / "templates", {"quote": lambda value: json.dumps(value, ensure_ascii=False)})
-    text = env.get_template("organisation.yml").render(answers=answers, languages=languages)
+    text = env.get_template("organisation.yml").render(answers=answers, languages=languages, logo=_logo(path))
     if path.exists():
         backup = path.with_name("organisation.yml.bak")
         backup.write_bytes(path.read_bytes())
@@ -64,3 +69,13 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
     return path
+
+
+def _logo(path: Path) -> str | None:
+    """The `logo:` of the organisation.yml being replaced, kept (it names a file of the
+    organisation's, which `portfolio init` does not ask for)."""
+    if not path.is_file():
+        return None
+    data, _ = yamlfile.load(path)
+    logo = data.get("logo") if isinstance(data, yamlfile.YamlMap) else None
+    return logo if isinstance(logo, str) and logo else None

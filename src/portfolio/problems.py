@@ -237,5 +237,6 @@ RULES: dict[str, tuple[str, str]] = {
         " (README: Materials)",
     ),
     "material-content": (ERROR, "give the material the field its kind needs, and none of the others"),
+    "bad-logo": (ERROR, "use an SVG or a PNG file under docs/, at most 2000×2000 px and 1 MB"),
     "unused-material": (WARNING, "name it in an activity's `materials:` or delete the file"),
 }

@@ -35,6 +35,7 @@ from portfolio.models import (
     Text,
     Workspace,
 )
+from portfolio.organisation_checks import check_organisation
 from portfolio.page_checks import check_pages
 from portfolio.page_templates import VARIABLES
 from portfolio.problems import Problem, problem
@@ -191,6 +192,7 @@ def load_curriculum(
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
+    problems.extend(check_organisation(base / "organisation.yml", raw.get(base / "organisation.yml"), root / DOCS_DIR))
     problems.extend(config_problems if config is None else _check_against_config(config, curriculum, base, raw))
     return curriculum, problems
 

@@ -416,3 +416,48 @@ def test_the_policy_never_trusts_a_script_after_a_closing_article_in_the_content
     )
     written = with_script_hashes(page)
     assert written.count("sha256-") == 1 and "'sha256-" in written  # the theme's script only
+
+
+def test_a_logo_word_cannot_read_is_left_out_of_the_word_form(tmp_path, monkeypatch):
+    """`check` refuses such a logo; the Word form writer still never crashes on one."""
+    from portfolio.forms import _write_docx, form_view, organisation_view, strings_for
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs/assets/images/fake-logo.png").write_text("not an image, just text")
+    org = project / "curriculum/organisation.yml"
+    org.write_text(org.read_text().replace("logo: assets/images/favicon.svg", "logo: assets/images/fake-logo.png"))
+    monkeypatch.chdir(project)
+    state = load_sources(project)
+    form = next(iter(state.curriculum.forms.values()))
+    ui = strings_for(state.interface, "en", "en")
+    view = form_view(form, "en", "en", ui, organisation_view(state.curriculum, "en"))
+    target = tmp_path / "form.docx"
+    _write_docx(view, state, "en", ui, target)
+    import docx
+
+    assert not docx.Document(str(target)).inline_shapes  # no picture, and no empty run for it
+
+
+def test_init_keeps_the_logo_of_the_file_it_replaces(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    org = project / "curriculum/organisation.yml"
+    monkeypatch.chdir(project)
+    options = ["init", "--name", "X", "--short-name", "X", "--country", "PT", "--languages", "en", "--force"]
+    assert main(options) == 0
+    assert 'logo: "assets/images/favicon.svg"' in org.read_text().splitlines()
+
+
+@pytest.mark.parametrize(
+    "option, value",
+    [("--website", "javascript:alert(1)"), ("--website", "data:text/html,x"), ("--email", "contact at example.org")],
+)
+def test_init_refuses_a_website_or_an_e_mail_that_is_not_one(option, value, tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    org = project / "curriculum/organisation.yml"
+    before = org.read_text()
+    monkeypatch.chdir(project)
+    options = ["init", "--name", "X", "--short-name", "X", "--country", "PT", "--languages", "en", "--force"]
+    assert main([*options, option, value]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and option in err[0] and value in err[0]
+    assert org.read_text() == before

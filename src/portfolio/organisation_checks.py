@@ -1,0 +1,174 @@
+"""What curriculum/organisation.yml may hold beyond its types.
+
+The file is written by a forking organisation and is untrusted: its logo is shown in
+every certificate, PDF and Word form, its websites and e-mail become links in the footer
+of every page. Each problem is reported at the line of its key, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from portfolio.problems import Problem, problem
+from portfolio.yamlfile import YamlList, YamlMap
+
+LOGO_MAX_BYTES = 1_000_000
+LOGO_MAX_PIXELS = 2000  # width and height
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# A site's address: http(s), a host, then no space, quote or angle bracket.
+_WEBSITE = re.compile(r"https?://[^\s/?#\"'<>`\\]+[^\s\"'<>`\\]*", re.IGNORECASE)
+# An e-mail address: one @, no space, a dot in the domain.
+_EMAIL = re.compile(r"[^@\s\"'<>`\\:/]+@[^@\s\"'<>`\\:/]+\.[^@\s\"'<>`\\:/]+")
+_SVG_URL = re.compile(r"url\(\s*[\"']?\s*([^\"')\s]*)", re.IGNORECASE)
+_LOGO_FIX = f"use an SVG or a PNG file under docs/, at most {LOGO_MAX_PIXELS}×{LOGO_MAX_PIXELS} px and 1 MB"
+
+
+def website_fault(value: str) -> str | None:
+    """Why `value` cannot be a website (None: it can)."""
+    if _WEBSITE.fullmatch(value.strip()):
+        return None
+    return f"`{value}` is not an https:// or http:// address"
+
+
+def email_fault(value: str) -> str | None:
+    """Why `value` cannot be an e-mail address (None: it can)."""
+    if _EMAIL.fullmatch(value.strip()):
+        return None
+    return f"`{value}` is not an e-mail address"
+
+
+WEBSITE_FIX = "write the site's full address, e.g. https://example.org/"
+EMAIL_FIX = "write one address, e.g. contact@example.org"
+
+
+def check_organisation(path: Path, data: object, docs: Path) -> list[Problem]:
+    """The languages, websites, e-mail channels and logo of organisation.yml (`data`, as
+    parsed); `docs`: the docs/ folder the logo must be in."""
+    if not isinstance(data, YamlMap):
+        return []
+    found: list[Problem] = []
+    languages = data.get("languages")
+    if isinstance(languages, YamlList):
+        counts = Counter(lang for lang in languages if isinstance(lang, str))
+        for lang, count in counts.items():
+            if count > 1:
+                found.append(
+                    problem(
+                        path,
+                        data.line_of("languages"),
+                        "duplicate-id",
+                        f"`languages` lists `{lang}` {count} times",
+                        "list each language once",
+                    )
+                )
+    if isinstance(data.get("website"), str):
+        found.extend(_website(path, data.line_of("website"), data["website"], "the organisation's `website:`"))
+    channels = data.get("channels")
+    for index, channel in enumerate(channels if isinstance(channels, YamlList) else []):
+        if not (isinstance(channel, YamlMap) and isinstance(channel.get("value"), str)):
+            continue
+        line = channel.line_of("value")
+        if channel.get("kind") == "website":
+            found.extend(_website(path, line, channel["value"], f"the website channel {index + 1}"))
+        elif channel.get("kind") == "email":
+            fault = email_fault(channel["value"])
+            if fault:
+                found.append(problem(path, line, "wrong-type", f"the e-mail channel {index + 1}: {fault}", EMAIL_FIX))
+    partners = data.get("partners")
+    for partner in partners if isinstance(partners, YamlList) else []:
+        if isinstance(partner, YamlMap) and isinstance(partner.get("website"), str):
+            name = partner.get("name") if isinstance(partner.get("name"), str) else "a partner"
+            found.extend(_website(path, partner.line_of("website"), partner["website"], f"the website of {name}"))
+    if isinstance(data.get("logo"), str):
+        found.extend(
+            problem(path, data.line_of("logo"), rule, what, fix) for rule, what, fix in logo_faults(data["logo"], docs)
+        )
+    return found
+
+
+def logo_faults(logo: str, docs: Path) -> list[tuple[str, str, str]]:
+    """Why the logo `logo` (a path under `docs`) cannot be shown: (rule, what, fix)."""
+    shown = f"the logo `{logo}`"
+    if not logo or logo.startswith(("/", "\\")) or any(c in logo for c in ":\\\0"):
+        return [("bad-logo", f"{shown} is not a path under docs/", _LOGO_FIX)]
+    file = docs / logo
+    if not file.resolve().is_relative_to(docs.resolve()):
+        return [("bad-logo", f"{shown} is outside docs/", _LOGO_FIX)]
+    suffix = file.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        return [("bad-logo", f"{shown} is neither an SVG nor a PNG file", _LOGO_FIX)]
+    if not file.is_file():
+        return [("missing-file", f"{shown} does not exist under docs/", "put the file under docs/ or correct the path")]
+    try:
+        size = file.stat().st_size
+        if size > LOGO_MAX_BYTES:
+            return [("bad-logo", f"{shown} is {size / 1_000_000:.1f} MB", _LOGO_FIX)]
+        content = file.read_bytes()
+    except OSError as error:
+        return [("unreadable-file", f"{shown} cannot be read ({error.strerror})", "")]
+    return _png_faults(shown, content) if suffix == ".png" else _svg_faults(shown, content)
+
+
+def _website(path: Path, line: int, value: str, what: str) -> list[Problem]:
+    fault = website_fault(value)
+    return [problem(path, line, "markup-in-text", f"{what}: {fault}", WEBSITE_FIX)] if fault else []
+
+
+def _png_faults(shown: str, content: bytes) -> list[tuple[str, str, str]]:
+    if not content.startswith(_PNG_SIGNATURE) or content[12:16] != b"IHDR" or len(content) < 24:
+        return [("bad-logo", f"{shown} is not really a PNG image", "save the image as PNG (or SVG) again")]
+    width, height = struct.unpack(">II", content[16:24])
+    if not (0 < width <= LOGO_MAX_PIXELS and 0 < height <= LOGO_MAX_PIXELS):
+        return [("bad-logo", f"{shown} is {width}×{height} px", _LOGO_FIX)]
+    return []
+
+
+def _svg_faults(shown: str, content: bytes) -> list[tuple[str, str, str]]:
+    bad = ("bad-logo", f"{shown} is not a well-formed SVG image", "save the image as SVG (or PNG) again")
+    if b"<!DOCTYPE" in content.upper() or b"<!ENTITY" in content.upper():
+        return [("bad-logo", f"{shown} declares a DOCTYPE or entities", "remove the <!DOCTYPE …> declaration")]
+    try:
+        root = ET.fromstring(content)
+    except (ET.ParseError, ValueError):
+        return [bad]
+    if _local(root.tag) != "svg":
+        return [bad]
+    unsafe = []
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag == "script":
+            unsafe.append("a <script> element")
+        elif tag == "foreignObject":
+            unsafe.append("a <foreignObject> element")
+        for name, value in element.attrib.items():
+            name = _local(name)
+            if name.lower().startswith("on"):
+                unsafe.append(f"an event handler ({name}=)")
+            elif name == "href" and not _local_reference(value):
+                unsafe.append(f"a reference to another file or site (href={value})")
+            unsafe.extend(_urls(value))
+        if tag == "style" and element.text:
+            unsafe.extend(_urls(element.text))
+            if "@import" in element.text:
+                unsafe.append("a style sheet from another file or site (@import)")
+    fix = "remove it: a logo holds only shapes, text and its own images (data:)"
+    return [("unsafe-markup", f"{shown} holds {what}", fix) for what in dict.fromkeys(unsafe)]
+
+
+def _urls(text: str) -> list[str]:
+    return [
+        f"a reference to another file or site (url({u}))" for u in _SVG_URL.findall(text) if not _local_reference(u)
+    ]
+
+
+def _local_reference(value: str) -> bool:
+    return value.strip().lower().startswith(("#", "data:"))
+
+
+def _local(name: str) -> str:
+    """An XML name without its namespace."""
+    return name.rsplit("}", 1)[-1]
