@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -464,7 +465,14 @@ class PageMacros(LanguageView):
             "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
             "after": [c for c in remote if capsules.index(c) > first_day2],
         }
-        opening = sum(int(part) * factor for part, factor in zip(start.split(":"), (60, 1), strict=True))
+        time_of_day = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", str(start))
+        if not time_of_day:
+            raise PageProblem(
+                "template-syntax",
+                f'`pilot_schedule(…, start="{start}")` is not a time of day',
+                'write the first session\'s time as hours:minutes, e.g. start="9:00"',
+            )
+        opening = int(time_of_day[1]) * 60 + int(time_of_day[2])
         views = []
         for capsules_of_day in days:
             clock_at, rows, lunch = opening, [], False
