@@ -444,11 +444,14 @@ def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Pr
 
 
 def _check_consent(people: People, path: Path, data) -> list[Problem]:
-    """Nobody is named on the site without their recorded consent."""
+    """Nobody is named on the site without their recorded consent, and nobody twice."""
     found = []
-    items = data.get("people") if isinstance(data, yamlfile.YamlMap) else []
-    items = items if isinstance(items, list) else []
-    lines = {item.get("id"): item.line for item in items if _with_id(item)}
+    seen: dict[str, Path] = {}
+    lines: dict[str, int] = {}  # the line of each id's first entry
+    for item in _items(data, "people"):
+        if _with_id(item):
+            found.extend(_check_duplicate(item["id"], "person", path, seen, item.line))
+            lines.setdefault(item["id"], item.line)
     for person in people.people:
         line = lines.get(person.id, 1)
         if not person.consent.given:
