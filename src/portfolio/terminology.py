@@ -29,10 +29,10 @@ def load_terminology(root: Path, default: str, languages: Sequence[str]) -> tupl
     if not path.is_file():
         return None, []  # a project may do without one
     data, problems = yamlfile.load(path)
-    if data is None:
+    if data is None and problems:
         return None, problems
     ctx = Context(path, default, tuple(languages))
-    terminology = convert(Terminology, data, ctx)
+    terminology = convert(Terminology, data, ctx)  # an empty file is said to lack its terms
     return (None if terminology is INVALID else terminology), problems + ctx.problems
 
 
