@@ -153,7 +153,13 @@ def adapt(args: argparse.Namespace) -> int:
     from portfolio.adaptations import find_marks
     from portfolio.build_state import load_sources
 
-    marks = find_marks(args.root, load_sources(args.root).curriculum.organisation)
+    sources = load_sources(args.root)
+    organisation = sources.curriculum.organisation
+    if organisation is None:  # what it fills cannot be known: say why, not "NOT FILLED" everywhere
+        unread = [p for p in sources.problems if Path(p.path).name == "organisation.yml" and p.is_error]
+        print("curriculum/organisation.yml cannot be read:\n" + report(unread), file=sys.stderr)
+        return 1
+    marks = find_marks(args.root, organisation)
     for item in marks:
         state = "filled" if item.filled else "NOT FILLED"
         print(

@@ -45,6 +45,18 @@ def test_problems_name_files_from_the_project_wherever_the_command_runs(tmp_path
     assert capsys.readouterr().out.splitlines()[1].startswith("curriculum/capsules/alpha.yml:12 [minutes-mismatch]")
 
 
+def test_adapt_says_when_the_organisation_file_cannot_be_read(tmp_path, monkeypatch, capsys):
+    """Not every point "NOT FILLED" and a success: the file's own problem, and a failure."""
+    root = _with_config(scenario_project(None, tmp_path / "p"))
+    (root / "curriculum/organisation.yml").write_text("name: [broken\n")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["adapt"]) == 1
+    out = capsys.readouterr()
+    assert "NOT FILLED" not in out.out
+    assert "curriculum/organisation.yml:2 [yaml-syntax]" in out.err
+
+
 def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
     root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
     monkeypatch.chdir(root)
