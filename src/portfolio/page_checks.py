@@ -10,6 +10,7 @@ from the front matter are the ones the layout check sees.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +98,10 @@ def _refused_by_mkdocs(meta: str) -> str:
 
 def _linked_files(root: Path) -> list[Problem]:
     """Symbolic links under docs/ and overrides/: the site would publish the files they
-    point to, which may be anywhere on the machine that builds it."""
+    point to, which may be anywhere on the machine that builds it. And files under docs/
+    that the site would publish as they are and a browser would run on the site's
+    address: HTML pages, scripts outside docs/assets/javascripts, SVG images that hold
+    scripts or fetch from elsewhere."""
     found = []
     for folder in (root / DOCS_DIR, root / OVERRIDES_DIR):
         for parent, folders, files in os.walk(folder):  # a linked folder is not entered
@@ -106,7 +110,33 @@ def _linked_files(root: Path) -> list[Problem]:
                 if path.is_symlink():
                     said = f"`{name}` is a symbolic link: the site would publish what it points to, outside the project"
                     found.append(problem(path, 1, "unsafe-markup", said, "put the file itself there, not a link"))
+                elif folder.name == DOCS_DIR and name in files:
+                    found.extend(_published_as_is(root, path))
     return found
+
+
+def _published_as_is(root: Path, path: Path) -> list[Problem]:
+    """A file under docs/ that the site would publish unchanged and a browser would run."""
+    suffix = path.suffix.lower()
+    if suffix in _HTML_FILES:
+        said = f"`{path.name}` is an HTML file: the site would publish it as it is, scripts and all"
+        return [problem(path, 1, "unsafe-markup", said, "write the page in Markdown (.md), or remove the file")]
+    if suffix in _SCRIPT_FILES and path.parent != root / DOCS_DIR / SCRIPTS_DIR:
+        said = f"`{path.name}` is a script outside {DOCS_DIR}/{SCRIPTS_DIR}: the site would run it on its address"
+        return [problem(path, 1, "unsafe-markup", said, f"the project's scripts live in {DOCS_DIR}/{SCRIPTS_DIR}/")]
+    if suffix != ".svg":
+        return []
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError as error:
+        return [problem(path, 1, "unreadable-file", f"the file cannot be read: {error.strerror}")]
+    hits = [(match.start(), what) for pattern, what in _SVG_RULES if (match := pattern.search(text))]
+    if not hits:
+        return []
+    start, what = min(hits)
+    said = f"the SVG image `{path.name}` holds {what}: the site would publish it as it is, for a browser to run"
+    fix = "remove it from the image (draw it again, or export it as plain SVG or PNG)"
+    return [problem(path, text.count("\n", 0, start) + 1, "unsafe-markup", said, fix)]
 
 
 def _hidden(path: Path, text: str) -> list[Problem]:
@@ -154,3 +184,23 @@ _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` li
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.
 _RESERVED = frozenset(MACROS) | VARIABLES | BUILD_VARIABLES | {"macros", "ignore_macros"}
+# Files under docs/ a browser runs: no HTML page at all (pages are Markdown), scripts
+# only the project's own, in docs/assets/javascripts; an SVG image neither runs a
+# script nor fetches anything (a link within the image, #id, or a data: image is kept).
+SCRIPTS_DIR = "assets/javascripts"
+_HTML_FILES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
+_SCRIPT_FILES = frozenset({".js", ".mjs", ".cjs"})
+_SVG_RULES = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*(?:[\w-]+:)?foreignObject\b", re.I), "a <foreignObject> (HTML inside the image)"),
+    (re.compile(r"[\s\"'/]on[a-z]+\s*=", re.I), "an event handler (on…=)"),
+    (
+        re.compile(r"\b(?:xlink:)?href\s*=\s*[\"']?\s*(?![\"'\s]|#|data:)", re.I),
+        "a reference outside the image (href= that is not #id or data:)",
+    ),
+    (
+        re.compile(r"url\(\s*[\"']?\s*(?![\"'\s]|#|data:)", re.I),
+        "a reference outside the image (url() that is not #id or data:)",
+    ),
+    (re.compile(r"@import\b", re.I), "a style sheet fetched from elsewhere (@import)"),
+]
