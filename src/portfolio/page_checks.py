@@ -60,6 +60,9 @@ def check_pages(
                 problems = [p for p in problems if p.rule != "contact-in-markdown"]
             found.extend(problems)
             found.extend(check_marks(path, number, line))
+            if control := _CONTROL.search(line):
+                said = f"the line holds the invisible control character #x{ord(control.group()):04x}"
+                found.append(problem(path, number, "control-character", said))
         found.extend(page.problems)
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
@@ -191,6 +194,8 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 
 
 # Data -------------------------------------------------------------------------
+# Characters no page needs and a reader cannot see (NUL…); tab and line ends are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 RECORD_KEY = "translation_of"  # what the translation was made from (portfolio.translations)
 _FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 _FIX_RECORD = (
