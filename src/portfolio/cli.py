@@ -177,7 +177,13 @@ def translations(args: argparse.Namespace) -> int:
     languages = read_languages(args.root / CONFIG_FILE)
     if args.mark:
         lang, path = args.mark
-        print(f"{path} ({lang}): recorded as translated from {mark(args.root, languages, lang, path)}")
+        try:
+            current = mark(args.root, languages, lang, path)
+        except ProblemsFound as refused:  # the file cannot be read: nothing is written
+            for found in refused.problems:
+                print(found.format(), file=sys.stderr)
+            return 1
+        print(f"{path} ({lang}): recorded as translated from {current}")
         return 0
     statuses = page_statuses(args.root, languages) + curriculum_statuses(args.root, languages)
     others = [lang for lang in languages.built if lang != languages.default]

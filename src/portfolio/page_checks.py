@@ -58,10 +58,17 @@ def check_pages(
         found.extend(problems)
         if text is None:
             continue
-        for number, line in enumerate(text.split("\n"), 1):  # lines as the template checks count them
-            found.extend(check_page_line(path, number, line))
-            found.extend(check_marks(path, number, line))
         page = read_page(path, text)
+        record = page.settings.line_of(RECORD_KEY) if page.settings and RECORD_KEY in page.settings else 0
+        for number, line in enumerate(text.split("\n"), 1):  # lines as the template checks count them
+            problems = check_page_line(path, number, line)
+            if number == record:  # a fingerprint is no phone number, however many digits it has
+                problems = [p for p in problems if p.rule != "contact-in-markdown"]
+            found.extend(problems)
+            found.extend(check_marks(path, number, line))
+            if control := _CONTROL.search(line):
+                said = f"the line holds the invisible control character #x{ord(control.group()):04x}"
+                found.append(problem(path, number, "control-character", said))
         found.extend(page.problems)
         found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
@@ -105,7 +112,10 @@ def _refused_by_mkdocs(meta: str) -> str:
 
 def _linked_files(root: Path) -> list[Problem]:
     """Symbolic links under docs/ and overrides/: the site would publish the files they
-    point to, which may be anywhere on the machine that builds it."""
+    point to, which may be anywhere on the machine that builds it. And files under docs/
+    that the site would publish as they are and a browser would run on the site's
+    address: HTML pages, scripts outside docs/assets/javascripts, SVG images that hold
+    scripts or fetch from elsewhere."""
     found = []
     for folder in (root / DOCS_DIR, root / OVERRIDES_DIR):
         for parent, folders, files in os.walk(folder):  # a linked folder is not entered
@@ -114,7 +124,33 @@ def _linked_files(root: Path) -> list[Problem]:
                 if path.is_symlink():
                     said = f"`{name}` is a symbolic link: the site would publish what it points to, outside the project"
                     found.append(problem(path, 1, "unsafe-markup", said, "put the file itself there, not a link"))
+                elif folder.name == DOCS_DIR and name in files:
+                    found.extend(_published_as_is(root, path))
     return found
+
+
+def _published_as_is(root: Path, path: Path) -> list[Problem]:
+    """A file under docs/ that the site would publish unchanged and a browser would run."""
+    suffix = path.suffix.lower()
+    if suffix in _HTML_FILES:
+        said = f"`{path.name}` is an HTML file: the site would publish it as it is, scripts and all"
+        return [problem(path, 1, "unsafe-markup", said, "write the page in Markdown (.md), or remove the file")]
+    if suffix in _SCRIPT_FILES and path.parent != root / DOCS_DIR / SCRIPTS_DIR:
+        said = f"`{path.name}` is a script outside {DOCS_DIR}/{SCRIPTS_DIR}: the site would run it on its address"
+        return [problem(path, 1, "unsafe-markup", said, f"the project's scripts live in {DOCS_DIR}/{SCRIPTS_DIR}/")]
+    if suffix != ".svg":
+        return []
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError as error:
+        return [problem(path, 1, "unreadable-file", f"the file cannot be read: {error.strerror}")]
+    hits = [(match.start(), what) for pattern, what in _SVG_RULES if (match := pattern.search(text))]
+    if not hits:
+        return []
+    start, what = min(hits)
+    said = f"the SVG image `{path.name}` holds {what}: the site would publish it as it is, for a browser to run"
+    fix = "remove it from the image (draw it again, or export it as plain SVG or PNG)"
+    return [problem(path, text.count("\n", 0, start) + 1, "unsafe-markup", said, fix)]
 
 
 def _hidden(path: Path, text: str) -> list[Problem]:
@@ -167,6 +203,14 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
     title must be plain text (the theme writes it as HTML; mkdocs-macros would render
     template code in it)."""
     found = check_yaml_texts(path, data)
+    if RECORD_KEY in data:  # a fingerprint is no phone number, however many digits it has
+        line = data.line_of(RECORD_KEY)
+        found = [p for p in found if not (p.rule == "contact-in-text" and p.line == line)]
+        if not (isinstance(data[RECORD_KEY], str) and _FINGERPRINT.fullmatch(data[RECORD_KEY])):
+            said = (
+                f"the setting `{RECORD_KEY}` is not the fingerprint of the page it translates (12 hexadecimal digits)"
+            )
+            found.append(problem(path, line, "page-settings", said, _FIX_RECORD))
     for key in data:
         if str(key) in _RESERVED:
             said = f"the setting `{key}` would hide the project's macro or variable of that name on this page"
@@ -182,9 +226,36 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 
 
 # Data -------------------------------------------------------------------------
+# Characters no page needs and a reader cannot see (NUL…); tab and line ends are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+RECORD_KEY = "translation_of"  # what the translation was made from (portfolio.translations)
+_FINGERPRINT = re.compile(r"[0-9a-f]{12}")
+_FIX_RECORD = (
+    "let `portfolio translations --mark LANG PATH` write it once the translation is checked, or remove the line"
+)
 _FIX_TITLE = 'write the title as plain text, in quotes: title: "…"'
 _TITLE_LINE = re.compile(r"^# \S", re.M)  # a page's `# title` (Markdown's level-1 heading)
 _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.
 _RESERVED = frozenset(MACROS) | VARIABLES | BUILD_VARIABLES | {"macros", "ignore_macros"}
+# Files under docs/ a browser runs: no HTML page at all (pages are Markdown), scripts
+# only the project's own, in docs/assets/javascripts; an SVG image neither runs a
+# script nor fetches anything (a link within the image, #id, or a data: image is kept).
+SCRIPTS_DIR = "assets/javascripts"
+_HTML_FILES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
+_SCRIPT_FILES = frozenset({".js", ".mjs", ".cjs"})
+_SVG_RULES = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*(?:[\w-]+:)?foreignObject\b", re.I), "a <foreignObject> (HTML inside the image)"),
+    (re.compile(r"[\s\"'/]on[a-z]+\s*=", re.I), "an event handler (on…=)"),
+    (
+        re.compile(r"\b(?:xlink:)?href\s*=\s*[\"']?\s*(?![\"'\s]|#|data:)", re.I),
+        "a reference outside the image (href= that is not #id or data:)",
+    ),
+    (
+        re.compile(r"url\(\s*[\"']?\s*(?![\"'\s]|#|data:)", re.I),
+        "a reference outside the image (url() that is not #id or data:)",
+    ),
+    (re.compile(r"@import\b", re.I), "a style sheet fetched from elsewhere (@import)"),
+]

@@ -140,6 +140,10 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-file": (ERROR, "create it (README.md describes each curriculum file)"),
     "unreadable-file": (ERROR, "check that the file exists and that you may read it"),
     "not-utf8": (ERROR, "save the file as UTF-8 (in most editors: Save with encoding, UTF-8)"),
+    "control-character": (
+        ERROR,
+        "delete the invisible character (often pasted from another program): retype the line around it",
+    ),
     "yaml-syntax": (ERROR, "fix the YAML near this line (indentation, a missing colon or quote)"),
     "duplicate-key": (ERROR, "keep one of the two keys"),
     "unknown-key": (ERROR, "remove it or correct its spelling"),

@@ -103,8 +103,8 @@ def _syllables(word: str) -> int:
 
 # Data -------------------------------------------------------------------------
 _CODE_BLOCK = re.compile(r"^```.*?^```", re.S | re.M)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"`[^`]*`|\{[^}]*\}|<[^>]*>|[*_]+")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MARKUP = re.compile(r"`[^`]*`|\{[^{}]*\}|<[^<>]*>|[*_]+")
 _LIST_MARK = re.compile(r"^(?:[-*+]\s+(?:\[[ x]\]\s+)?|\d+\.\s+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)

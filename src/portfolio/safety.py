@@ -104,6 +104,8 @@ _DIGIT = re.compile(r"\d")
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
+# Every pattern reads a line in linear time (tests/unit/test_adversarial_lines.py): no two
+# neighbouring quantifiers match the same characters, and a run stops at the next start.
 # Each rule: what every text it matches holds (a quick test before the pattern: nearly
 # every line holds none of it), the pattern, and what breaking it means.
 _PAGE_RULES = [
@@ -117,28 +119,32 @@ _PAGE_RULES = [
     ),
     (
         "=",
-        re.compile(_URL_ATTRIBUTE + r"[\"']?\s*" + _BAD_SCHEME, _I),
+        re.compile(_URL_ATTRIBUTE + r"(?:[\"']\s*)?" + _BAD_SCHEME, _I),
         "a javascript: or file: URL",
     ),
-    ("](", re.compile(r"\]\(\s*<?\s*" + _BAD_SCHEME, _I), "a javascript: or file: link"),
-    ("]:", re.compile(r"^\s*\[[^\]]+\]:\s*<?\s*" + _BAD_SCHEME, _I | re.M), "a javascript: or file: link"),
-    ("=", re.compile(r"\brel\s*=\s*[\"']?[^\"'>]*\battachment\b", _I), "a file attachment (rel=attachment)"),
+    ("](", re.compile(r"\]\(\s*(?:<\s*)?" + _BAD_SCHEME, _I), "a javascript: or file: link"),
+    ("]:", re.compile(r"^[ \t]*\[[^\[\]\n]+\]:\s*(?:<\s*)?" + _BAD_SCHEME, _I | re.M), "a javascript: or file: link"),
+    ("=", re.compile(r"\brel\s*=(?:\s*[\"'])?[^\"'>=]*\battachment\b", _I), "a file attachment (rel=attachment)"),
     ("<", re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
-    ("=", re.compile(r"(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
-    ("![", re.compile(r"!\[[^\]]*\]\(\s*<?\s*(?:https?:)?//", _I), "an image from another site"),
-    ("(", re.compile(r"url\(\s*[\"']?\s*(?:https?:)?//", _I), "a resource from another site"),
+    (
+        "=",
+        re.compile(r"(?:src|srcset|poster|data)\s*=\s*(?:[\"']\s*)?(?:https?:)?//", _I),
+        "a resource from another site",
+    ),
+    ("![", re.compile(r"!\[[^\[\]]*\]\(\s*(?:<\s*)?(?:https?:)?//", _I), "an image from another site"),
+    ("(", re.compile(r"url\(\s*(?:[\"']\s*)?(?:https?:)?//", _I), "a resource from another site"),
 ]
 _TEXT_RULES = [
     (
         "<",
-        re.compile(r"<(?!https://[^\s>]+>)\s*/?\s*[a-z!?]", _I),
+        re.compile(r"<(?!https://[^\s<>]+>)\s*(?:/\s*)?[a-z!?]", _I),
         "HTML in a text (use Markdown: *emphasis*, [link](page.md))",
     ),
     ("{", re.compile(r"\{\s*[:#.]|\{[^{}\n=]*[^\s{}=]=", _I), "an attribute list ({: …}) in a text"),
     ("![", re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
     (
         "](",
-        re.compile(r"\]\(\s*<?\s*(?![\w./#-]*(?:\)|\s)|https://)", _I),
+        re.compile(r"\]\(\s*(?:<\s*)?(?![\w./#-]*(?:\)|\s)|https://)", _I),
         "a link that is neither a page nor an https site",
     ),
 ]

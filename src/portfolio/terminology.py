@@ -238,6 +238,6 @@ def _missing_forms(path: Path, number: int, line: str, page: str, default_docs: 
 
 
 # Data -------------------------------------------------------------------------
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s[^()\n]*)?\)")
 # What is not prose on a line: link targets, attribute lists, HTML tags, code spans.
-_NOT_WORDS = re.compile(r"\]\([^)]*\)|\{[^}]*\}|<[^>]*>|`[^`]*`")
+_NOT_WORDS = re.compile(r"\]\([^()]*\)|\{[^{}]*\}|<[^<>]*>|`[^`]*`")

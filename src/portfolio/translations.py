@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from portfolio import yamlfile
+from portfolio.problems import Problem, ProblemsFound, errors
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
@@ -76,22 +77,36 @@ def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
 
 
 def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
-    """Record that the `lang` translation of `path` is made from the current source."""
+    """Record that the `lang` translation of `path` is made from the current source.
+    Raises ProblemsFound, and writes nothing, if a file it reads is not readable UTF-8
+    text (or YAML): the same problems `portfolio check` gives for it."""
     _check_mark(root, languages, lang, path)
     if path.endswith(".yml"):
         relative = path.removeprefix(f"{CURRICULUM_DIR}/")
-        data, _ = yamlfile.load(root / CURRICULUM_DIR / relative)
+        data, problems = yamlfile.load(root / CURRICULUM_DIR / relative)
+        record_file = root / CURRICULUM_DIR / RECORD_FILE
+        if record_file.is_file():  # a broken record file would be replaced, its records lost
+            problems += yamlfile.load(record_file)[1]
+        _refuse(problems)
         current = fingerprint("\n".join(t[languages.default] for t in _texts(data, languages.default)))
         records = _records(root)
         records.setdefault(lang, {})[relative] = current
         text = yaml.safe_dump(records, sort_keys=True, allow_unicode=True, width=200)
-        (root / CURRICULUM_DIR / RECORD_FILE).write_text(_RECORDS_HEADER + text, encoding="utf-8")
+        record_file.write_text(_RECORDS_HEADER + text, encoding="utf-8")
         return current
     relative = path.removeprefix(f"{DOCS_DIR}/{lang}/")
-    current = fingerprint(_body((root / DOCS_DIR / languages.default / relative).read_text(encoding="utf-8")))
+    source, problems = yamlfile.read_text(root / DOCS_DIR / languages.default / relative)
     page = root / DOCS_DIR / lang / relative
-    page.write_text(_with_record(page.read_text(encoding="utf-8"), current), encoding="utf-8")
+    translation, more = yamlfile.read_text(page)
+    _refuse(problems + more)
+    current = fingerprint(_body(source or ""))
+    page.write_text(_with_record(translation or "", current), encoding="utf-8")
     return current
+
+
+def _refuse(problems: list[Problem]) -> None:
+    if errors(problems):
+        raise ProblemsFound(errors(problems))
 
 
 def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:

@@ -100,8 +100,13 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
         line = mark.line + first_line if mark else first_line
         what = error.problem or "the YAML is malformed"
         return None, [problem(path, line, "yaml-syntax", f"the YAML cannot be read: {what}")]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL…): its line, not its position
+        line = text.count("\n", 0, max(error.position, 0)) + first_line
+        said = f"the file holds the character #x{error.character:04x}, which YAML does not allow ({error.reason})"
+        return None, [problem(path, line, "control-character", said)]
     except yaml.YAMLError as error:
-        return None, [problem(path, first_line, "yaml-syntax", f"the YAML cannot be read: {error}")]
+        said = f"the YAML cannot be read: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+        return None, [problem(path, first_line, "yaml-syntax", said)]
     except _ComplexKey as error:
         return None, [problem(path, error.line, "yaml-syntax", "a key is a list or a mapping; keys are plain words")]
     except (ValueError, TypeError, RecursionError) as error:  # a value its tag cannot build

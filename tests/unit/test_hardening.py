@@ -470,3 +470,31 @@ def test_init_refuses_a_website_or_an_e_mail_that_is_not_one(option, value, tmp_
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and option in err[0] and value in err[0]
     assert org.read_text() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "source", "content", "rule"),
+    [
+        ("handbook/glossary.md", "docs/en/handbook/glossary.md", b"# Glossary \xe9\xff\n", "not-utf8"),
+        ("capsules/peer-sessions.yml", "curriculum/capsules/peer-sessions.yml", b"id: x\n\xe9\xff\n", "not-utf8"),
+        ("capsules/peer-sessions.yml", "curriculum/capsules/peer-sessions.yml", b"id: x\n  a: [b\n", "yaml-syntax"),
+        ("capsules/peer-sessions.yml", "curriculum/translations.yml", b"fr: {a\n", "yaml-syntax"),
+    ],
+)
+def test_mark_refuses_a_file_it_cannot_read_and_writes_nothing(
+    path, source, content, rule, tmp_path, monkeypatch, capsys
+):
+    """The one line `portfolio check` gives for the file, exit 1, and no record written
+    (never a traceback, nor the fingerprint of an empty text)."""
+    project = copy_project(tmp_path / "project")
+    (project / source).write_bytes(content)
+    written = {
+        p: p.read_bytes() for p in (project / "docs/fr/handbook/glossary.md", project / "curriculum/translations.yml")
+    }
+    monkeypatch.chdir(project)
+    assert main(["translations", "--mark", "fr", path]) == 1
+    out, err = capsys.readouterr()
+    [line] = err.strip().splitlines()
+    assert PROBLEM_LINE.match(line) and line.startswith(f"{source}:") and f"[{rule}]" in line
+    assert "recorded" not in out
+    assert {p: p.read_bytes() for p in written} == written
