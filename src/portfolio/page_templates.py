@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from portfolio import yamlfile
 from portfolio.layouts import layout_of
-from portfolio.problems import PageProblem, Problem, problem, unknown_id
+from portfolio.problems import PageProblem, Problem, no_page_capsule, problem, unknown_id
 
 # mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
 # heading ids like `{#purpose}` stay Markdown.
@@ -169,6 +169,8 @@ def check_template(
             found.append(_unknown_interface_text(path, line, key, known["ui"]))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
+            if node.node.name in _PAGE_CAPSULE_MACROS and not node.args and "capsule" not in settings:
+                found.append(no_page_capsule().at(path, line))
         elif isinstance(node, nodes.Call):
             found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
     if "variable" in known:
@@ -412,6 +414,8 @@ MACROS: dict[str, str | None] = {
     "forms_list": None,
 }
 
+# The macros that, given no id, show the page's capsule (its front matter `capsule:`).
+_PAGE_CAPSULE_MACROS = frozenset({"capsule_card", "capsule_activities", "quiz", "reflection"})
 _BLOCKS = (nodes.If, nodes.For, nodes.With, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Scope)
 _MAX_DEPTH = 40  # blocks inside blocks: far more than a page needs, far below Python's limit
 _LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops

@@ -35,7 +35,7 @@ from portfolio.locations import (
 )
 from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
-from portfolio.problems import PageProblem, unknown_id
+from portfolio.problems import PageProblem, no_page_capsule, unknown_id
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.terminology import glossary_rows
@@ -550,8 +550,12 @@ class PageMacros(LanguageView):
     # Helpers ------------------------------------------------------------------
 
     def _page_capsule(self) -> str:
-        """The capsule the page presents: its front matter `capsule:`."""
-        return str(self.current_page().meta.get("capsule") or "")
+        """The capsule the page presents: its front matter `capsule:` (a macro given no
+        id shows that capsule's part; a page that names none is told so)."""
+        capsule = str(self.current_page().meta.get("capsule") or "")
+        if not capsule:
+            raise no_page_capsule()
+        return capsule
 
     def _capsule(self, capsule_id: str) -> Capsule:
         capsules = self.state.curriculum.capsules

@@ -115,6 +115,15 @@ def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "t
     return PageProblem(f"unknown-{kind}", message, f"use one of: {names}")
 
 
+def no_page_capsule() -> PageProblem:
+    """A macro given no id shows the page's capsule, and the page names none."""
+    return PageProblem(
+        "unknown-capsule",
+        "a macro without an id shows the page's capsule, but the page's front matter names none",
+        'set `capsule:` in the front matter, or give the macro the id (quiz("peer-sessions"))',
+    )
+
+
 # Helpers ----------------------------------------------------------------------
 
 
