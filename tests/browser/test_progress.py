@@ -162,6 +162,8 @@ def test_reflections_and_name_print_as_the_learner_portfolio(page, site_url, tmp
     assert page.input_value("#reflection-peer-sessions") == "Keep a short log after each meeting."
 
     page.goto(site_url + "training/my-progress/")
+    title = page.text_content(".my-progress__print-title")
+    assert title.startswith("Learning portfolio, ") and " , " not in title  # no name typed yet
     page.fill("#my-progress-name", "Learner Example")
     page.press("#my-progress-name", "Tab")  # change event
     reflections = page.text_content(".my-progress__reflections")

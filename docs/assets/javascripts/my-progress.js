@@ -85,11 +85,12 @@
 
   // The printed title. The name (in any script) and the date are isolated, so that
   // neither is reordered with the text around it in a right-to-left page. A name being
-  // typed stays as it is.
+  // typed stays as it is. Without a name, the title has none ("Learning portfolio, date").
   function renderName(root, data) {
     var field = root.querySelector(".my-progress__name");
     if (document.activeElement !== field) field.value = data.name || "";
-    common.fillInto(root.querySelector(".my-progress__print-title"), root.dataset.textPortfolioOf, {
+    var title = (data.name || "").trim() ? root.dataset.textPortfolioOf : root.dataset.textPortfolioUnnamed;
+    common.fillInto(root.querySelector(".my-progress__print-title"), title, {
       name: common.isolated(data.name || "", "auto", "my-progress__learner"),
       date: common.isolated(common.today(), "ltr"),
     });
