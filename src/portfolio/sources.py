@@ -431,6 +431,10 @@ def _check_bands(assessment: SelfAssessment, path: Path, lines: dict) -> list[Pr
     found = []
     expected = lowest
     for band in sorted(assessment.bands, key=lambda b: (b.min, b.max)):
+        if band.min > band.max:
+            said = f"the band from {band.min} to {band.max} ends before it starts"
+            found.append(problem(path, line, "band-gap", said, "give the band a `min` at most its `max`"))
+            continue
         if band.min > expected:
             found.append(problem(path, line, "band-gap", f"no band covers {_scores(expected, band.min - 1)}"))
         elif band.min < expected:
