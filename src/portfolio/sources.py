@@ -470,6 +470,16 @@ def _check_consent(people: People, path: Path, data) -> list[Problem]:
                     "write the date the consent was given as YYYY-MM-DD",
                 )
             )
+        elif datetime.date.fromisoformat(person.consent.date) > datetime.date.today():
+            found.append(
+                problem(
+                    path,
+                    line,
+                    "no-consent",
+                    f"`{person.id}` has a consent date `{person.consent.date}` that has not come yet",
+                    "write the date the consent was given, once it is given",
+                )
+            )
     return found
 
 
