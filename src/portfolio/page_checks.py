@@ -25,6 +25,7 @@ from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_t
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR
 from portfolio.safety import check_page_line, check_yaml_texts
+from portfolio.translations import FINGERPRINT_DIGITS, RECORD_KEY
 
 
 @dataclass
@@ -208,7 +209,8 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
         found = [p for p in found if not (p.rule == "contact-in-text" and p.line == line)]
         if not (isinstance(data[RECORD_KEY], str) and _FINGERPRINT.fullmatch(data[RECORD_KEY])):
             said = (
-                f"the setting `{RECORD_KEY}` is not the fingerprint of the page it translates (12 hexadecimal digits)"
+                f"the setting `{RECORD_KEY}` is not the fingerprint of the page it translates"
+                f" ({FINGERPRINT_DIGITS} hexadecimal digits)"
             )
             found.append(problem(path, line, "page-settings", said, _FIX_RECORD))
     for key in data:
@@ -228,8 +230,7 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 # Data -------------------------------------------------------------------------
 # Characters no page needs and a reader cannot see (NUL…); tab and line ends are kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-RECORD_KEY = "translation_of"  # what the translation was made from (portfolio.translations)
-_FINGERPRINT = re.compile(r"[0-9a-f]{12}")
+_FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 _FIX_RECORD = (
     "let `portfolio translations --mark LANG PATH` write it once the translation is checked, or remove the line"
 )

@@ -23,6 +23,8 @@ from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
 RECORD_FILE = "translations.yml"
+RECORD_KEY = "translation_of"  # a translated page's setting: the fingerprint of what it translates
+FINGERPRINT_DIGITS = 12  # a fingerprint's hexadecimal digits
 TRANSLATED_FILES = ("capsules", "quizzes", "self-assessments", "materials")
 
 
@@ -46,7 +48,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
             if not translation.is_file():
                 result.append(Status(relative, lang, MISSING))
             else:
-                made_from = yamlfile.front_matter(yamlfile.read_text(translation)[0] or "").get("translation_of")
+                made_from = yamlfile.front_matter(yamlfile.read_text(translation)[0] or "").get(RECORD_KEY)
                 result.append(Status(relative, lang, TRANSLATED if made_from == current else OUTDATED))
     return result
 
@@ -130,7 +132,7 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
 
 
 def summary(statuses: list[Status], languages: Languages) -> dict[str, float]:
@@ -179,10 +181,10 @@ def _body(text: str) -> str:
 
 def _with_record(text: str, current: str) -> str:
     meta, body, _ = yamlfile.split_front_matter(text)
-    line = f'translation_of: "{current}"'
+    line = f'{RECORD_KEY}: "{current}"'
     if meta is None:
         return f"---\n{line}\n---\n\n{text}"
-    meta = re.sub(r"^translation_of:.*$", line, meta, flags=re.M) if "translation_of:" in meta else f"{meta}\n{line}"
+    meta = re.sub(rf"^{RECORD_KEY}:.*$", line, meta, flags=re.M) if f"{RECORD_KEY}:" in meta else f"{meta}\n{line}"
     return f"---\n{meta}\n---\n{body}"
 
 
