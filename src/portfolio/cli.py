@@ -12,6 +12,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from portfolio import build_inputs, schema
 from portfolio.language_pages import fallbacks, pages
+from portfolio.links import from_mkdocs
 from portfolio.locations import OFFLINE_ZIP
 from portfolio.outputs import OUTPUTS
 from portfolio.problems import ProblemsFound, errors, report
@@ -92,7 +93,7 @@ def build(args: argparse.Namespace) -> int:
         print(f"Nothing changed since the last build: {args.site_dir} is up to date (--force builds again).")
         return 0
     build_inputs.forget(root)
-    _show_mkdocs_messages()
+    _show_mkdocs_messages(root)
     try:
         result = build_site(
             root,
@@ -112,7 +113,7 @@ def build(args: argparse.Namespace) -> int:
 
 
 def offline(args: argparse.Namespace) -> int:
-    _show_mkdocs_messages()
+    _show_mkdocs_messages(args.root)
     try:
         result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP)
     except (Abort, PluginError, ConfigurationError) as error:
@@ -268,13 +269,24 @@ def _validate(root: Path) -> list:
     return validate(root, languages.default, languages.built)
 
 
-def _show_mkdocs_messages() -> None:
-    """MkDocs' own warnings and errors on stderr; its INFO chatter stays quiet."""
+def _show_mkdocs_messages(root: Path) -> None:
+    """MkDocs' own warnings and errors on stderr; its INFO chatter stays quiet. A link
+    MkDocs could not follow is said as this project's line, at the link's line."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_MkDocsMessages(root))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+
+
+class _MkDocsMessages(logging.Formatter):
+    def __init__(self, root: Path):
+        super().__init__("%(levelname)-7s -  %(message)s")
+        self.root = root
+
+    def format(self, record: logging.LogRecord) -> str:
+        link = from_mkdocs(self.root, record.getMessage())
+        return link.format() if link else super().format(record)
 
 
 def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:

@@ -21,6 +21,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
+from portfolio.links import PageBody, check_links
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_template, uses_templates
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR
@@ -44,12 +45,15 @@ def check_pages(
     variables: Mapping[str, set[str]],
     default: str,
     languages: Sequence[str] = (),
+    config: dict | None = None,
 ) -> list[Problem]:
     """The problems of every page; `known` lists the ids macros may name, per kind;
     `variables`, per language folder, the variables its pages may read (empty: not
     checked); a page outside the language folders is of the `default` language; a page in
-    the folder of one of the other `languages` translates the default language's page."""
+    the folder of one of the other `languages` translates the default language's page.
+    Links between pages are checked against mkdocs.yml (`config`, if readable)."""
     found: list[Problem] = _linked_files(root)
+    bodies: dict[Path, PageBody] = {}
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         folder = path.relative_to(root / DOCS_DIR).parts[0]
         found.extend(_without_original(root, path, folder, default, languages))
@@ -74,9 +78,12 @@ def check_pages(
         found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
+        complete = not (layout or uses_templates(page.template))  # else macros may add ids
+        bodies[path] = PageBody(page.template, page.first_line, complete)
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
         settings = frozenset(str(key) for key in page.settings or {})
         found.extend(check_template(path, page.template, page.first_line, known | names, shown, settings))
+    found.extend(check_links(root, bodies, default, languages, config))
     return found
 
 

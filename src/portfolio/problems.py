@@ -206,6 +206,8 @@ RULES: dict[str, tuple[str, str]] = {
         'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',
     ),
     "page-settings": (ERROR, "start the page with its `# title`; page settings go between two `---` lines at the top"),
+    "broken-link": (ERROR, "point the link at a page under docs/, relative to this page (e.g. ../glossary.md#terms)"),
+    "not-in-nav": (ERROR, "add the page to `nav:` in mkdocs.yml where readers look for it, or remove the page"),
     "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
     "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
     "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),

@@ -183,17 +183,18 @@ def nav_section_pages(items: list, section: str) -> list[str] | None:
                 if not isinstance(value, list):
                     continue
                 if title == section:
-                    return list(_pages(value))
+                    return list(nav_pages(value))
                 found = nav_section_pages(value, section)
                 if found is not None:
                     return found
     return None
 
 
-def _pages(items: list) -> Iterator[str]:
+def nav_pages(items: list) -> Iterator[str]:
+    """Every page of the page tree (or of one of its sections), in order."""
     for item in items:
         if isinstance(item, str):
             yield item
         elif isinstance(item, dict):
             for value in item.values():
-                yield from _pages(value) if isinstance(value, list) else [value]
+                yield from nav_pages(value) if isinstance(value, list) else [value]

@@ -188,7 +188,7 @@ def load_curriculum(
         variables = {lang: set(VARIABLES) | extra_names(config, lang) for lang in every}
         # A page of the default language is also shown in each language that lacks its translation.
         variables[default] = set.intersection(*(variables[lang] for lang in languages))
-    problems.extend(check_pages(root, known, variables, default, languages))
+    problems.extend(check_pages(root, known, variables, default, languages, config))
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))

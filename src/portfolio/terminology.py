@@ -57,8 +57,8 @@ def check_terms(root: Path, terminology: Terminology, languages: Sequence[str]) 
 def check_mentions(
     root: Path, terminology: Terminology | None, forms: dict, default: str, languages: Sequence[str]
 ) -> list[Problem]:
-    """Mentions of a document the project has (a form, a procedure) that do not link to it,
-    and links to form pages the project does not have."""
+    """Mentions of a document the project has (a form, a procedure) that do not link to it
+    (a link to a page the project does not have is portfolio.links' to find)."""
     found: list[Problem] = []
     for lang in languages:
         documents = _documents(terminology, forms, lang, default)
@@ -68,7 +68,6 @@ def check_mentions(
             page = path.relative_to(folder).as_posix()
             _, body, first_line = yamlfile.split_front_matter(text or "")
             for number, line in enumerate(body.splitlines(), first_line):
-                found.extend(_missing_forms(path, number, line, page, root / DOCS_DIR / default))
                 found.extend(_unlinked(path, number, line, page, documents))
     return found
 
@@ -215,26 +214,6 @@ def _any_name(documents: tuple) -> re.Pattern:
 
 def _relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def _missing_forms(path: Path, number: int, line: str, page: str, default_docs: Path) -> list[Problem]:
-    found = []
-    for match in _LINK.finditer(line):
-        target = match.group(2).split("#")[0].strip()
-        if not target.endswith(".md") or "://" in target:
-            continue
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
-        if resolved.startswith(f"{FORM_PAGES}/") and not (default_docs / resolved).is_file():
-            found.append(
-                problem(
-                    path,
-                    number,
-                    "unknown-form",
-                    f"the page links to the form `{posixpath.basename(resolved)[:-3]}`, which does not exist",
-                    "use a form of curriculum/forms/ (its page is handbook/forms/<id>.md), or write the form first",
-                )
-            )
-    return found
 
 
 # Data -------------------------------------------------------------------------
