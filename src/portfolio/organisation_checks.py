@@ -40,12 +40,26 @@ def email_fault(value: str) -> str | None:
     return f"`{value}` is not an e-mail address"
 
 
+def country_fault(value: str) -> str | None:
+    """Why `value` cannot be a country code, ISO 3166's two capital letters (None: it can)."""
+    from babel import Locale  # CLDR names every territory by its code
+
+    code = value.strip()
+    known = {name for name in Locale("en").territories if len(name) == 2 and name.isalpha()}
+    if code in known:
+        return None
+    if code.upper() in known:
+        return f"`{value}` is written in small letters"
+    return f"`{value}` is not a country's two-letter code" + (" (the United Kingdom's is GB)" if code == "UK" else "")
+
+
 WEBSITE_FIX = "write the site's full address, e.g. https://example.org/"
+COUNTRY_FIX = "write the country's two-letter code (ISO 3166) in capitals, e.g. LU, FR, PT"
 EMAIL_FIX = "write one address, e.g. contact@example.org"
 
 
 def check_organisation(path: Path, data: object, docs: Path) -> list[Problem]:
-    """The languages, websites, e-mail channels and logo of organisation.yml (`data`, as
+    """The languages, country, websites, e-mail channels and logo of organisation.yml (`data`, as
     parsed); `docs`: the docs/ folder the logo must be in."""
     if not isinstance(data, YamlMap):
         return []
@@ -64,6 +78,8 @@ def check_organisation(path: Path, data: object, docs: Path) -> list[Problem]:
                         "list each language once",
                     )
                 )
+    if isinstance(data.get("country"), str) and (fault := country_fault(data["country"])):
+        found.append(problem(path, data.line_of("country"), "wrong-type", f"`country:` {fault}", COUNTRY_FIX))
     if isinstance(data.get("website"), str):
         found.extend(_website(path, data.line_of("website"), data["website"], "the organisation's `website:`"))
     channels = data.get("channels")

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.organisation_checks import EMAIL_FIX, WEBSITE_FIX, email_fault, website_fault
+from portfolio.organisation_checks import (
+    COUNTRY_FIX,
+    EMAIL_FIX,
+    WEBSITE_FIX,
+    country_fault,
+    email_fault,
+    website_fault,
+)
 from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, UsageError, read_languages
 from portfolio.templating import template_environment
 
@@ -50,7 +57,12 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
             f"{CURRICULUM_DIR}/organisation.yml exists and holds your partners, legal notes and adaptations"
             " — edit it, or run `portfolio init --force` to replace it (a backup is kept)"
         )
-    for key, fault, fix in (("website", website_fault, WEBSITE_FIX), ("email", email_fault, EMAIL_FIX)):
+    checks = (
+        ("country", country_fault, COUNTRY_FIX),
+        ("website", website_fault, WEBSITE_FIX),
+        ("email", email_fault, EMAIL_FIX),
+    )
+    for key, fault, fix in checks:
         if answers.get(key) and (what := fault(answers[key])):
             raise UsageError(f"--{key}: {what} — {fix}")
     declared = read_languages(root / CONFIG_FILE)

@@ -253,6 +253,17 @@ def test_init_keeps_an_existing_organisation_file(tmp_path, monkeypatch, capsys)
     assert "name:" in org.read_text() and org.read_text() != before
 
 
+def test_init_refuses_a_country_that_is_not_a_code(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    org = project / "curriculum/organisation.yml"
+    before = org.read_text()
+    monkeypatch.chdir(project)
+    options = ["init", "--name", "X", "--short-name", "X", "--country", "Portugal", "--languages", "en", "--force"]
+    assert main(options) == 2
+    assert "--country: `Portugal` is not a country's two-letter code" in capsys.readouterr().err
+    assert org.read_text() == before
+
+
 @pytest.mark.parametrize(
     "lang, path",
     [("de", "docs/de/index.md"), ("FR", "docs/fr/index.md"), ("fr", "../../x.md"), ("fr", "docs/fr/../../../x.md")],
