@@ -65,6 +65,7 @@ def check_pages(
             continue
         page = read_page(path, text)
         record = page.settings.line_of(RECORD_KEY) if page.settings and RECORD_KEY in page.settings else 0
+        controls = set()  # lines with a control character
         for number, line in enumerate(text.split("\n"), 1):  # lines as the template checks count them
             problems = check_page_line(path, number, line)
             if number == record:  # a fingerprint is no phone number, however many digits it has
@@ -74,7 +75,9 @@ def check_pages(
             if control := _CONTROL.search(line):
                 said = f"the line holds the invisible control character #x{ord(control.group()):04x}"
                 found.append(problem(path, number, "control-character", said))
-        found.extend(page.problems)
+                controls.add(number)
+        # Settings YAML cannot read because of that character: said once, as the character.
+        found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in controls))
         found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
