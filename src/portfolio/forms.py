@@ -266,14 +266,42 @@ def _styles(document, language: str) -> None:
         tag.set(qn("w:bidi"), language)
 
 
-def _full_width(table, section) -> None:
-    """An empty table's columns, equal and as wide as the page's text together (the rows
-    added afterwards take their widths)."""
-    from docx.shared import Emu
+# The room between a cell's border and its text, on either side, in twips (1.9 mm, as in
+# python-docx's "Table Grid" style).
+_CELL_PADDING = 108
+# What comes after `w:tblCellMar` and `w:tblInd` in a table's properties (ECMA-376 Part 1:
+# CT_TblPr); python-docx has no setting for either.
+_TABLE_AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_TABLE_AFTER_INDENT = ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", *_TABLE_AFTER_CELL_MARGINS)
 
-    width = Emu((section.page_width - section.left_margin - section.right_margin) // len(table.columns))
+
+def _full_width(table, section) -> None:
+    """An empty table's columns, equal, fixed and together as wide as the page's text, its
+    borders on the text's margins (the rows added afterwards take their widths).
+
+    In the Word 2010 compatibility mode of python-docx's files, Word and LibreOffice put
+    the text of a table's first cell, not its border, at the table's indent: with no indent
+    the border hangs into the margin by the cell's padding. So the table is indented by
+    that padding, both written on the table so that they stay equal. A right-to-left table
+    is indented from the right margin (ECMA-376), and its padding is the same on both sides.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    def twips(tag: str):
+        return OxmlElement(tag, {qn("w:w"): str(_CELL_PADDING), qn("w:type"): "dxa"})
+
+    properties = table._tbl.tblPr
+    properties.insert_element_before(twips("w:tblInd"), *_TABLE_AFTER_INDENT)
+    margins = OxmlElement("w:tblCellMar")
+    margins.extend([twips("w:left"), twips("w:right")])
+    properties.insert_element_before(margins, *_TABLE_AFTER_CELL_MARGINS)
+    table.autofit = False  # else Word may widen a column for a long word, past the margin
+    # In whole twips, Word's unit, rounded down: rounded up, the table would be wider than the text.
+    text = (section.page_width - section.left_margin - section.right_margin) // Twips(1)
     for column in table.columns:
-        column.width = width
+        column.width = Twips(text // len(table.columns))
 
 
 def _paragraph(document, text: str, heading: int | None = None):

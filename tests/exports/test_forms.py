@@ -152,6 +152,48 @@ def test_arabic_word_forms_read_from_right_to_left(office):
         assert boxes and all((w.right < middle) if rtl else (w.left > middle) for w, middle in boxes), lang
 
 
+def table_sides(path, folder) -> list[tuple[float, float]]:
+    """Where the tables of each page of a PDF start and end across the paper (left, right,
+    in points), from the page rendered: the leftmost and the rightmost dark vertical line
+    at least 10 mm long (a table's border; no letter is that tall). A page without a table
+    is left out."""
+    from PIL import Image, ImageChops
+
+    dpi = 150
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", str(dpi), path, folder / path.stem], check=True)
+    sides = []
+    for png in sorted(folder.glob(f"{path.stem}-*.png")):
+        with Image.open(png) as image:
+            dark = image.point(lambda value: 255 if value < 128 else 0)
+        # A pixel stays dark where the 2, 4, ... 64 pixels from it downwards are all dark.
+        for step in (1, 2, 4, 8, 16, 32):
+            dark = ImageChops.darker(dark, ImageChops.offset(dark, 0, -step))
+        box = dark.getbbox()
+        if box:
+            sides.append((box[0] * 72 / dpi, box[2] * 72 / dpi))
+    return sides
+
+
+def test_word_forms_tables_line_up_with_the_text_margins(built_forms, office, tmp_path):
+    """As LibreOffice lays them out, every table of an English and an Arabic Word form has
+    its borders on the page's side margins, neither in the margin nor short of it (Word
+    and LibreOffice hang a table's border out by its cells' padding unless told not to)."""
+    tolerance = 0.5 * MM
+    for lang in ("en", "ar"):
+        for form in FORMS:
+            section = docx.Document(made(built_forms, form, lang, "docx")).sections[0]
+            margins = (section.left_margin.pt, section.page_width.pt - section.right_margin.pt)
+            sides = table_sides(office / f"{form.id}-{lang}.pdf", tmp_path)
+            assert sides, (lang, form.id)
+            for left, right in sides:
+                assert abs(left - margins[0]) < tolerance and abs(right - margins[1]) < tolerance, (
+                    lang,
+                    form.id,
+                    round(left / MM, 2),
+                    round(right / MM, 2),
+                )
+
+
 def drawn_area(path, folder) -> tuple[float, float, float, float]:
     """Where a PDF's first page draws anything (left, top, right, bottom, in points from
     the paper's top left corner), off the paper too: the page is rendered with a paper's
