@@ -228,6 +228,25 @@ def test_a_forms_download_buttons_are_apart(screen, site_url, lang):
     assert apart(pdf, word) >= 8
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_workspace_share_buttons_stand_in_line(screen, site_url, lang):
+    """Export, Import a file (a label for the file field) and the print buttons: one
+    height, and those on one row at one height, so the row reads as one set of actions."""
+    screen.goto(url(site_url, lang, PAGE_TYPES["mentoring workspace"]))
+    screen.fill("#ws-code", "P-07")
+    screen.select_option("#ws-role", index=1)
+    screen.click(".workspace__open button[type=submit]")
+    boxes = screen.evaluate(BOXES, ".workspace__exchange .workspace__actions .md-button")
+    assert len(boxes) == 4
+    assert len({round(box["height"]) for box in boxes}) == 1, boxes
+    rows: dict[int, set[int]] = {}
+    for box in boxes:  # a row: the boxes whose middles are within 8 px
+        middle = round((box["top"] + box["bottom"]) / 2)
+        row = next((key for key in rows if abs(key - middle) <= 8), middle)
+        rows.setdefault(row, set()).add(round(box["top"]))
+    assert all(len(tops) == 1 for tops in rows.values()), boxes
+
+
 # Where each character of the footer's web address is drawn: its first and its last.
 ADDRESS_ENDS = """() => {
   const text = document.querySelector(".md-copyright a[href^='http']").firstChild;
