@@ -362,3 +362,189 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
     finally:
         for context in contexts:
             context.close()
+
+
+# Two tabs, messages in sight, keyboard ----------------------------------------
+
+
+def strings(page) -> dict:
+    return page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings")
+
+
+def in_sight(page, selector: str) -> bool:
+    """Whether the element shows, whole, in the window as it is scrolled now."""
+    return page.evaluate(
+        """s => { const r = document.querySelector(s).getBoundingClientRect();
+                  return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }""",
+        selector,
+    )
+
+
+def another_tab(context, url: str):
+    """A second tab of the same browser: it opens the plan opened last."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    return page
+
+
+def test_a_field_left_after_an_import_in_another_tab_keeps_both_versions(browser, site_url, tmp_path):
+    """A file imported in another tab while a field is being typed in is not overwritten
+    when the field is left: the entry keeps both versions until one is chosen."""
+    contexts = [browser.new_context() for _ in range(2)]
+    try:
+        url = site_url + PAGE
+        tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
+        other_tab = another_tab(contexts[0], url)
+        write(device, "#ws-agreement-goals", "Bus and bank")
+        write(device, "#ws-agreement-places", "Town library")
+        first = export(device, tmp_path / "first.json")
+
+        tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
+        import_file(other_tab, first)
+        tab.wait_for_function("document.querySelector('#ws-agreement-places').value === 'Town library'")
+        assert tab.input_value("#ws-agreement-goals") == "Bus and library"  # what is typed stays
+        tab.press("#ws-agreement-goals", "Tab")  # left: saved
+        assert tab.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
+        texts = tab.locator(".workspace__version-text").all_text_contents()
+        assert sorted(texts) == ["Bus and bank", "Bus and library"]
+
+        # The same for a review, whose answers are one entry.
+        write(device, "#ws-review-middle-progress", "Goes to the library alone")
+        write(device, "#ws-agreement-boundaries", "No visits at home")
+        second = export(device, tmp_path / "second.json")
+        tab.fill("#ws-review-middle-progress", "Takes the bus alone")
+        import_file(other_tab, second)
+        tab.wait_for_function("document.querySelector('#ws-agreement-boundaries').value === 'No visits at home'")
+        assert tab.input_value("#ws-review-middle-progress") == "Takes the bus alone"
+        tab.press("#ws-review-middle-progress", "Tab")
+        assert tab.locator(".workspace__conflict").count() == 2
+        assert tab.is_visible(".workspace__review[data-review=middle] .workspace__conflict-note")
+        texts = tab.locator(".workspace__version-text").all_text_contents()
+        assert any("Goes to the library alone" in t for t in texts) and any("Takes the bus alone" in t for t in texts)
+
+        # Typed again: only the version the field showed is replaced, the other stays.
+        write(tab, "#ws-agreement-goals", "Bus, library and bank")
+        goals = entries(tab)["agreement:goals"]
+        assert sorted(v["data"]["text"] for v in [goals, *goals["conflicts"]]) == [
+            "Bus and bank",
+            "Bus, library and bank",
+        ]
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_each_tab_keeps_the_plan_it_has_open(browser, site_url):
+    context = browser.new_context()
+    try:
+        url = site_url + PAGE
+        first = open_plan(context, url, "volunteer")
+        first.fill("#ws-session-date", "2026-03-02")
+        first.fill("#ws-session-topics", "Library card")
+        second = another_tab(context, url)
+        assert CODE in second.text_content(".workspace__plan-title")  # a fresh tab: the plan opened last
+        second.click(".workspace__close")
+        second.fill("#ws-code", "P-08")
+        second.select_option("#ws-kind", "placement")
+        second.select_option("#ws-role", "host-tutor")
+        second.click(".workspace__open button[type=submit]")
+        second.wait_for_selector(".workspace__plan:not([hidden])")
+
+        first.click(".workspace__add-session button[type=submit]")
+        assert CODE in first.text_content(".workspace__plan-title")
+        assert "Library card" in first.text_content(".workspace__session-list")
+        plans = first.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).plans")
+        assert [e["kind"] for e in plans["P-07"]["entries"].values()] == ["session"]
+        assert plans["P-08"]["entries"] == {}
+        first.reload()  # a reload keeps this tab's plan
+        first.wait_for_selector(".workspace__plan:not([hidden])")
+        assert CODE in first.text_content(".workspace__plan-title")
+        assert "P-08" in second.text_content(".workspace__plan-title")
+
+        # The plan is deleted in the other tab: this tab says so, and opens no other plan.
+        second.click(".workspace__close")
+        second.locator(".workspace__saved-plan", has_text=CODE).click()
+        second.on("dialog", lambda dialog: dialog.accept())
+        second.click(".workspace__delete-plan")
+        first.wait_for_selector(".workspace__start:not([hidden])")
+        gone = strings(first)["planGone"].replace("{code}", CODE)
+        assert first.text_content(".workspace__start-status") == gone
+        assert first.is_hidden(".workspace__plan")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_what_an_action_says_is_next_to_it_on_a_phone(browser, site_url, lang):
+    """Messages of the logs and sign-offs show next to their form, in sight on a phone;
+    a field to correct is tied to its message; a session over a day is refused."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, bypass_csp=True
+    )
+    try:
+        page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "volunteer")
+        said = strings(page)
+        near = "#ws-sessions-status"
+        page.click(".workspace__add-session button[type=submit]")
+        assert page.text_content("#ws-session-date-error") == said["needsDate"]
+        assert page.evaluate("document.activeElement.id") == "ws-session-date"
+        assert page.get_attribute("#ws-session-date", "aria-describedby") == "ws-session-date-error"
+        assert in_sight(page, "#ws-session-date-error") and in_sight(page, "#ws-session-date")
+        assert said["needsDate"] not in page.text_content(STATUS)  # not the Share section's line, far above
+
+        add_session(page, "2026-03-02", "1500", "Library card")
+        assert page.is_hidden("#ws-session-date-error")  # the date is right now
+        assert page.text_content("#ws-session-minutes-error").startswith(said["tooLong"].split("{")[0])
+        assert page.evaluate("document.activeElement.id") == "ws-session-minutes"
+        assert page.get_attribute("#ws-session-minutes", "aria-invalid") == "true"
+        assert page.input_value("#ws-session-minutes") == "1500"  # what was typed stays
+        assert page.input_value("#ws-session-topics") == "Library card"
+        assert in_sight(page, "#ws-session-minutes-error") and in_sight(page, "#ws-session-minutes")
+        assert entries(page) == {}
+
+        page.fill("#ws-session-minutes", "90")
+        page.click(".workspace__add-session button[type=submit]")
+        assert page.text_content(near) == said["added"]
+        assert in_sight(page, near)
+        assert page.get_attribute("#ws-session-minutes", "aria-invalid") is None
+        assert page.get_attribute("#ws-session-minutes", "aria-describedby") is None
+        assert page.is_hidden("#ws-session-minutes-error")
+
+        sign = "[data-sign-off=agreement] .workspace__sign-button"
+        page.click(sign)
+        assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
+        assert page.evaluate("document.activeElement.id") == "ws-initials-agreement"
+        assert in_sight(page, "#ws-initials-agreement-error") and in_sight(page, "#ws-initials-agreement")
+        page.fill("#ws-initials-agreement", "VA")
+        page.click(sign)
+        assert page.text_content("#ws-sign-off-agreement-status") == said["saved"]
+        assert in_sight(page, "#ws-sign-off-agreement-status")
+        assert said["saved"] not in page.text_content(STATUS)
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
+def test_after_a_deletion_the_keyboard_goes_on_from_the_list(browser, site_url):
+    context = browser.new_context()
+    try:
+        page = open_plan(context, site_url + PAGE, "volunteer")
+        page.on("dialog", lambda dialog: dialog.accept())
+        for day in ("03", "02", "01"):
+            add_session(page, f"2026-03-{day}", "60", f"Session of the {day}")
+        focused = "document.activeElement"
+        entry_of_focus = f"{focused}.closest('.workspace__item') && {focused}.closest('.workspace__item').textContent"
+
+        page.locator(".workspace__session-list .workspace__delete").nth(1).press("Enter")  # the 2nd
+        assert "Session of the 01" in page.evaluate(entry_of_focus)  # the next entry's Delete
+        assert page.evaluate(f"{focused}.classList.contains('workspace__delete')")
+        assert page.text_content("#ws-sessions-status") == strings(page)["deletedEntry"]
+        page.keyboard.press("Enter")  # the last one: the one before takes its place
+        assert "Session of the 03" in page.evaluate(entry_of_focus)
+        page.keyboard.press("Enter")  # none left: the section's heading
+        assert page.evaluate(f"{focused}.id") == "ws-sessions"
+        assert page.locator(".workspace__session-list .workspace__delete").count() == 0
+        assert strings(page)["deletedEntry"] not in page.text_content(STATUS)
+    finally:
+        context.close()

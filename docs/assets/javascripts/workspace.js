@@ -19,6 +19,7 @@
   var today = common.today;
   var formatNumber = common.formatNumber;
   var KEY = "good-tutoring-portfolio:workspace";
+  var OPEN_KEY = KEY + ":open"; // the plan open in this tab (sessionStorage)
   var STORE_VERSION = 1;
   var ITERATIONS = 600000; // PBKDF2-SHA-256 (OWASP's figure for 2023 and after)
   var MIN_ITERATIONS = 250000;
@@ -28,6 +29,7 @@
   var MAX_SHORT = 300; // an own learning goal
   var MAX_INITIALS = 8;
   var MAX_CODE = 40; // a plan's code
+  var MAX_MINUTES = 1440; // a session: one day at most
 
   // Storage ------------------------------------------------------------------
   function emptyStore() {
@@ -46,6 +48,26 @@
   // False when the browser refused to keep it (private browsing, storage full).
   function writeStore(store) {
     return common.writeStorage(KEY, store);
+  }
+
+  // The plan open in this tab: each tab keeps its own, so that closing a plan or opening
+  // another in one tab never changes what another tab writes to. Kept for this tab only
+  // (sessionStorage), so that a reload keeps it; "" when this tab closed its plan, null in
+  // a fresh tab (which then opens the plan opened last, the store's `current`).
+  function readOpen() {
+    try {
+      return window.sessionStorage.getItem(OPEN_KEY);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function writeOpen(code) {
+    try {
+      window.sessionStorage.setItem(OPEN_KEY, code || "");
+    } catch (error) {
+      // no session storage: the tab keeps its plan in memory until it is reloaded
+    }
   }
 
   function now() {
@@ -80,7 +102,7 @@
     date: function (v) { return v === "" || (typeof v === "string" && DAY.test(v)); },
     day: function (v) { return typeof v === "string" && DAY.test(v); },
     bool: function (v) { return typeof v === "boolean"; },
-    minutes: function (v) { return Number.isInteger(v) && v >= 0 && v <= 1440; },
+    minutes: function (v) { return Number.isInteger(v) && v >= 0 && v <= MAX_MINUTES; },
     slug: function (v) { return v === "" || (typeof v === "string" && SLUG.test(v)); },
     answers: function (v) {
       return isObject(v) && Object.keys(v).every(function (k) { return SLUG.test(k) && CHECKS.text(v[k]); });
@@ -157,12 +179,16 @@
     return entry;
   }
 
-  // A new version of an entry, by this person, replacing every version they saw.
-  function saveEntry(plan, id, kind, data, deleted) {
+  // A new version of an entry, by this person, replacing the versions they saw: `seen`,
+  // what the field showed when they began typing (every stored version when not given).
+  // A version that came in meanwhile (a file imported in another tab) is not replaced:
+  // it stays beside the new one, as a conflict. The new version, or null if nothing changed.
+  function saveEntry(plan, id, kind, data, deleted, seen) {
     var current = plan.entries[id];
-    var seen = current ? versionsOf(current) : [];
+    var stored = current ? versionsOf(current) : [];
+    seen = seen || stored;
     if (current && !current.conflicts && current.deleted === !!deleted && canonical(current.data) === canonical(data)) {
-      return false; // nothing changed
+      return null; // nothing changed
     }
     var ancestors = {};
     seen.forEach(function (v) {
@@ -170,16 +196,16 @@
     });
     var version = {
       author: plan.role,
-      rev: seen.reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
+      rev: stored.concat(seen).reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
       ancestors: Object.keys(ancestors).sort(),
       updated: now(),
       deleted: !!deleted,
       data: data,
     };
     version.tag = tagOf(id, version);
-    plan.entries[id] = entryOf(id, kind, [versionOf(version)]);
+    plan.entries[id] = entryOf(id, kind, heads([versionOf(version)].concat(stored)));
     plan.changed = version.updated;
-    return true;
+    return versionOf(version);
   }
 
   // Merge another party's entries into ours; nothing is lost.
@@ -394,6 +420,11 @@
     this.text = this.config.strings;
     this.lang = common.languageOf(root);
     this.mode = "plan";
+    var open = readOpen();
+    this.code = open === null ? readStore().current : open || null; // this tab's plan
+    // The version each field shows (an entry's first, when it has two): a save replaces it
+    // only, so that a version come in meanwhile, or the other of a conflict, stays (saveEntry).
+    this.shown = new Map();
   }
 
   Workspace.prototype.$ = function (selector) {
@@ -404,8 +435,14 @@
     return common.all(this.root, selector);
   };
 
+  // This tab's plan in `store` (null when none is open, or it was deleted in another tab).
   Workspace.prototype.plan = function (store) {
-    return store.current ? store.plans[store.current] || null : null;
+    return this.code ? store.plans[this.code] || null : null;
+  };
+
+  Workspace.prototype.setOpen = function (code) {
+    this.code = code;
+    writeOpen(code);
   };
 
   Workspace.prototype.roleLabel = function (role) {
@@ -433,21 +470,60 @@
     });
   };
 
-  // Change the open plan with `change(plan)`; write and show the result.
-  Workspace.prototype.update = function (change, message, values) {
+  // Change the open plan with `change(plan)`; write and show the result (in `line`, the
+  // status line next to what was done; the Share section's when not given).
+  Workspace.prototype.update = function (change, message, values, line) {
     var store = readStore();
     var plan = this.plan(store);
     if (!plan || !change(plan)) return;
     var stored = writeStore(store);
     this.render();
-    this.status(stored ? message || this.text.saved : this.text.noStorage, values);
+    this.status(stored ? message || this.text.saved : this.text.noStorage, values, line);
   };
 
-  Workspace.prototype.status = function (template, values) {
+  Workspace.prototype.status = function (template, values, line) {
     var store = readStore();
-    var line = this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status");
+    line = line || (this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status"));
     fillInto(line, template, values);
   };
+
+  // The status line of the section `node` is in: what is done far down the page is said
+  // there, in sight, not in the Share section's line at the top.
+  Workspace.prototype.statusNear = function (node) {
+    return node.closest("section").querySelector(".workspace__form-status");
+  };
+
+  // A field to correct: say why just after it (in sight with it, even on a phone), tie
+  // the message to the field, so that it is read out when the field is reached, and go there.
+  Workspace.prototype.refuseField = function (field, template, values) {
+    var note = element("span", "workspace__field-error");
+    note.id = field.id + "-error";
+    fillInto(note, template, values);
+    field.insertAdjacentElement("afterend", note);
+    describe(field, note.id, true);
+    field.setAttribute("aria-invalid", "true");
+    field.focus();
+  };
+
+  // The fields of `container` are right now: their messages go.
+  Workspace.prototype.acceptFields = function (container) {
+    common.all(container, "[aria-invalid]").forEach(function (field) {
+      describe(field, field.id + "-error", false);
+      field.removeAttribute("aria-invalid");
+    });
+    common.all(container, ".workspace__field-error").forEach(function (note) { note.remove(); });
+  };
+
+  // Add or remove `id` among the ids of what describes `field`.
+  function describe(field, id, on) {
+    var ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+    if (on) ids.push(id);
+    if (ids.length) {
+      field.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      field.removeAttribute("aria-describedby");
+    }
+  }
 
   Workspace.prototype.start = function () {
     var self = this;
@@ -461,7 +537,7 @@
     window.addEventListener("beforeprint", function () { self.printView(self.mode); });
     window.addEventListener("afterprint", function () { self.mode = "plan"; });
     window.addEventListener("storage", function (event) {
-      if (event.key === KEY) self.render(); // the same plan open in another tab
+      if (event.key === KEY) self.render(); // another tab changed the plans: show this tab's own
     });
     this.render();
   };
@@ -540,7 +616,8 @@
     }
     plan.role = role;
     store.plans[code] = plan;
-    store.current = code;
+    store.current = code; // the plan a fresh tab opens
+    this.setOpen(code);
     var stored = writeStore(store);
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     this.render();
@@ -580,7 +657,9 @@
     this.$$("textarea[data-entry]").forEach(function (field) {
       field.addEventListener("change", function () {
         var id = field.dataset.entry;
-        self.update(function (plan) { return saveEntry(plan, id, id.split(":")[0], { text: field.value }); });
+        self.update(function (plan) {
+          return self.saveShown(field, saveEntry(plan, id, id.split(":")[0], { text: field.value }, false, self.shown.get(field)));
+        });
       });
     });
     this.$$("fieldset.workspace__task").forEach(function (task) {
@@ -598,7 +677,8 @@
         });
         self.update(function (plan) {
           var id = "review:" + review.dataset.review + ":" + plan.role;
-          return (plan.entries[id] || Object.keys(answers).length) && saveEntry(plan, id, "review", { answers: answers });
+          if (!plan.entries[id] && !Object.keys(answers).length) return null;
+          return self.saveShown(review, saveEntry(plan, id, "review", { answers: answers }, false, self.shown.get(review)));
         });
       });
     });
@@ -607,28 +687,36 @@
     this.$(".workspace__delete-plan").addEventListener("click", function () { self.deletePlan(); });
   };
 
+  // The field (or the review) now shows the version just saved: the next save replaces it,
+  // and only it.
+  Workspace.prototype.saveShown = function (field, version) {
+    if (version) this.shown.set(field, [version]);
+    return version;
+  };
+
   Workspace.prototype.bindSignOff = function (box) {
     var self = this;
     var initials = box.querySelector(".workspace__initials");
     box.querySelector(".workspace__sign-button").addEventListener("click", function () {
       var typed = initials.value.trim();
+      self.acceptFields(box);
       if (!typed) {
-        self.status(self.text.needsInitials);
-        initials.focus();
+        self.refuseField(initials, self.text.needsInitials);
         return;
       }
       initials.value = "";
       self.update(function (plan) {
         var id = "signoff:" + box.dataset.signOff + ":" + plan.role;
         return saveEntry(plan, id, "signoff", { date: today(), initials: typed });
-      });
+      }, null, null, self.statusNear(box));
     });
   };
 
   Workspace.prototype.close = function () {
     var store = readStore();
-    store.current = null;
+    if (store.current === this.code) store.current = null;
     writeStore(store);
+    this.setOpen(null);
     this.render();
     this.$(".workspace__code").focus();
   };
@@ -638,8 +726,9 @@
     var plan = this.plan(store);
     if (!plan || !window.confirm(common.fill(this.text.confirmDelete, { code: plan.code }))) return;
     delete store.plans[plan.code];
-    store.current = null;
+    if (store.current === plan.code) store.current = null;
     writeStore(store);
+    this.setOpen(null);
     this.render();
     this.status(this.text.deletedPlan, { code: isolated(plan.code, "ltr") });
     this.$(".workspace__code").focus();
@@ -648,6 +737,13 @@
   Workspace.prototype.render = function () {
     var store = readStore();
     var plan = this.plan(store);
+    if (this.code && !plan) { // deleted in another tab: say so, rather than open another
+      var code = this.code;
+      this.setOpen(null);
+      this.render();
+      this.status(this.text.planGone, { code: isolated(code, "ltr") });
+      return;
+    }
     this.$(".workspace__start").hidden = !!plan;
     this.$(".workspace__plan").hidden = !plan;
     this.root.classList.toggle("workspace--open", !!plan);
@@ -701,7 +797,11 @@
     this.$$(".workspace__conflict-note").forEach(function (note) { note.remove(); });
     this.$$("textarea[data-entry]").forEach(function (field) {
       var entry = plan.entries[field.dataset.entry];
-      if (field !== document.activeElement) field.value = entry && !entry.deleted ? entry.data.text : "";
+      // What is being typed stays, and so does what the field showed when typing began.
+      if (field !== document.activeElement) {
+        field.value = entry && !entry.deleted ? entry.data.text : "";
+        self.shown.set(field, entry ? [versionOf(entry)] : []);
+      }
       self.markConflict(field.parentNode, entry);
     });
     this.$$("fieldset.workspace__task").forEach(function (task) {
@@ -763,9 +863,26 @@
     button.setAttribute("aria-describedby", describedBy);
     button.addEventListener("click", function () {
       if (!window.confirm(self.text.confirmDeleteEntry)) return;
-      self.update(function (plan) { return saveEntry(plan, entry.id, entry.kind, entry.data, true); }, self.text.deletedEntry);
+      var list = button.closest(".workspace__list");
+      var index = common.all(list, ".workspace__delete").indexOf(button);
+      self.update(function (plan) {
+        return saveEntry(plan, entry.id, entry.kind, entry.data, true, versionsOf(entry));
+      }, self.text.deletedEntry, null, self.statusNear(list));
+      self.focusAfterDelete(list, index);
     });
     return button;
+  };
+
+  // The list was written again: go on from the entry that took the deleted one's place
+  // (else the one before it, else the section's heading), not from the top of the page.
+  Workspace.prototype.focusAfterDelete = function (list, index) {
+    var buttons = common.all(list, ".workspace__delete");
+    var next = buttons[index] || buttons[index - 1];
+    if (!next) {
+      next = list.closest("section").querySelector("h3");
+      next.setAttribute("tabindex", "-1");
+    }
+    next.focus();
   };
 
   function definitions(item, pairs) {
@@ -824,10 +941,14 @@
     var others = (kind ? kind.roles : []).filter(function (role) { return role !== plan.role; });
     this.$$(".workspace__review").forEach(function (review) {
       var mine = plan.entries["review:" + review.dataset.review + ":" + plan.role];
-      review.querySelectorAll("textarea[data-question]").forEach(function (field) {
+      // One entry for all of a review's answers: none is refreshed while one is typed in.
+      if (!review.contains(document.activeElement)) {
         var answers = mine && !mine.deleted ? mine.data.answers : {};
-        if (field !== document.activeElement) field.value = answers[field.dataset.question] || "";
-      });
+        review.querySelectorAll("textarea[data-question]").forEach(function (field) {
+          field.value = answers[field.dataset.question] || "";
+        });
+        self.shown.set(review, mine ? [versionOf(mine)] : []);
+      }
       self.markConflict(review, mine);
       review.querySelectorAll(".workspace__others").forEach(function (box) {
         box.textContent = "";
@@ -973,7 +1094,7 @@
     keep.setAttribute("aria-describedby", id);
     keep.addEventListener("click", function () {
       self.update(function (plan) {
-        return saveEntry(plan, entry.id, entry.kind, version.data, version.deleted);
+        return saveEntry(plan, entry.id, entry.kind, version.data, version.deleted, versionsOf(entry));
       }, self.text.kept, { role: self.roleLabel(version.author) });
       var heading = self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts");
       heading.setAttribute("tabindex", "-1");
@@ -993,9 +1114,13 @@
     sessions.addEventListener("submit", function (event) {
       event.preventDefault();
       var f = sessions.elements;
-      var minutes = Math.min(1440, Math.max(0, Math.round(Number(f.minutes.value) || 0)));
+      var minutes = Math.max(0, Math.round(Number(f.minutes.value) || 0));
       var data = { date: f.date.value, minutes: minutes, topics: f.topics.value, next: f.next.value, concern: concern.checked };
-      if (self.add(sessions, "session", data)) note.hidden = true;
+      var tooLong = common.fill(self.text.tooLong, {
+        minutes: formatNumber(MAX_MINUTES, self.lang),
+        hours: formatNumber(MAX_MINUTES / 60, self.lang),
+      });
+      if (self.add(sessions, "session", data, [[f.minutes, minutes <= MAX_MINUTES, tooLong]])) note.hidden = true;
     });
     var learning = this.$(".workspace__add-learning");
     var competence = learning.elements.competence;
@@ -1016,13 +1141,20 @@
     this.$(".workspace__goal").hidden = !!competence;
   };
 
-  Workspace.prototype.add = function (form, kind, data) {
-    if (!DAY.test(data.date)) {
-      this.status(this.text.needsDate);
-      form.elements.date.focus();
+  // Add an entry from `form`, unless a field must be corrected first: the date, then
+  // each of `checks` ([field, whether it is right, what to say]). What was typed stays.
+  Workspace.prototype.add = function (form, kind, data, checks) {
+    var wrong = [[form.elements.date, DAY.test(data.date), this.text.needsDate]].concat(checks || []).filter(function (check) {
+      return !check[1];
+    })[0];
+    this.acceptFields(form);
+    if (wrong) {
+      this.refuseField(wrong[0], wrong[2]);
       return false;
     }
-    this.update(function (plan) { return saveEntry(plan, kind + ":" + randomId(), kind, data); }, this.text.added);
+    this.update(function (plan) {
+      return saveEntry(plan, kind + ":" + randomId(), kind, data);
+    }, this.text.added, null, this.statusNear(form));
     form.reset();
     return true;
   };
