@@ -36,15 +36,16 @@ def open_plan(context, url: str, role: str, kind: str = "placement"):
     return page
 
 
-def status_after(page, action) -> str:
-    """Run `action`, then wait for the status line to say something new (not "Working…")."""
-    page.evaluate("s => { document.querySelector(s).textContent = '' }", STATUS)
+def status_after(page, action, line: str = STATUS) -> str:
+    """Run `action`, then wait for the status `line` (the Share section's, unless another
+    is given) to say something new (not "Working…")."""
+    page.evaluate("s => { document.querySelector(s).textContent = '' }", line)
     action()
     working = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.working")
     page.wait_for_function(
-        "([s, w]) => { const t = document.querySelector(s).textContent; return t && t !== w }", arg=[STATUS, working]
+        "([s, w]) => { const t = document.querySelector(s).textContent; return t && t !== w }", arg=[line, working]
     )
-    return page.text_content(STATUS)
+    return page.text_content(line)
 
 
 def export(page, path, passphrase: str = ""):
@@ -329,7 +330,8 @@ def test_what_a_party_types_is_kept_and_can_always_be_sent(browser, site_url, tm
         )
         refused = host.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.noStorage")
         goal = "Open a library card"
-        assert status_after(volunteer, lambda: write(volunteer, "#ws-agreement-goals", goal)) == refused
+        saving = lambda: write(volunteer, "#ws-agreement-goals", goal)  # noqa: E731
+        assert status_after(volunteer, saving, "#ws-agreement-goals-status") == refused  # said next to the field
         assert volunteer.input_value("#ws-agreement-goals") == goal
         kept = export(volunteer, tmp_path / "full.json")
         goals = [e for e in json.loads(kept.read_text(encoding="utf-8"))["entries"] if e["id"] == "agreement:goals"]
@@ -369,6 +371,16 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
 
 def strings(page) -> dict:
     return page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings")
+
+
+def within_a_screen(page, first: str, second: str) -> bool:
+    """Whether two elements are less than a window's height apart (both in sight at once)."""
+    return page.evaluate(
+        """([a, b]) => { const r = document.querySelector(a).getBoundingClientRect();
+                         const s = document.querySelector(b).getBoundingClientRect();
+                         return Math.max(r.bottom, s.bottom) - Math.min(r.top, s.top) <= innerHeight; }""",
+        [first, second],
+    )
 
 
 def in_sight(page, selector: str) -> bool:
@@ -520,6 +532,18 @@ def test_what_an_action_says_is_next_to_it_on_a_phone(browser, site_url, lang):
         page.click(sign)
         assert page.text_content("#ws-sign-off-agreement-status") == said["saved"]
         assert in_sight(page, "#ws-sign-off-agreement-status")
+        assert said["saved"] not in page.text_content(STATUS)
+        assert page.text_content(near) == ""  # one message at a time: the older one went
+
+        # A field of the agreement, a task and a review: "saved" under them, not far above.
+        for field in ("#ws-agreement-goals", "#ws-review-middle-progress"):
+            write(page, field, "Library card")
+            assert page.text_content(f"{field}-status") == said["saved"]
+            assert within_a_screen(page, field, f"{field}-status")
+        done = page.locator("fieldset.workspace__task input[type=checkbox]:visible").first
+        done.check()
+        task = done.locator("xpath=ancestor::fieldset")
+        assert task.locator(".workspace__form-status").text_content() == said["saved"]
         assert said["saved"] not in page.text_content(STATUS)
         assert violations(page) == []
     finally:

@@ -484,13 +484,20 @@
   Workspace.prototype.status = function (template, values, line) {
     var store = readStore();
     line = line || (this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status"));
+    // One message at a time, next to what was just done: an older one elsewhere would
+    // still seem to speak of the present.
+    this.$$(".workspace__status, .workspace__form-status").forEach(function (other) {
+      if (other !== line) other.textContent = "";
+    });
     fillInto(line, template, values);
   };
 
-  // The status line of the section `node` is in: what is done far down the page is said
-  // there, in sight, not in the Share section's line at the top.
+  // The status line nearest to `node`: the one of its field or task, else of its section.
+  // What is done far down the page is said there, in sight, not in the Share section's
+  // line at the top.
   Workspace.prototype.statusNear = function (node) {
-    return node.closest("section").querySelector(".workspace__form-status");
+    var holder = node.closest(".workspace__field, .workspace__task, section");
+    return holder.querySelector(".workspace__form-status") || node.closest("section").querySelector(".workspace__form-status");
   };
 
   // A field to correct: say why just after it (in sight with it, even on a phone), tie
@@ -503,6 +510,8 @@
     describe(field, note.id, true);
     field.setAttribute("aria-invalid", "true");
     field.focus();
+    // Focus scrolls only as far as the field: the message under it must show too.
+    field.parentNode.scrollIntoView({ block: "nearest" });
   };
 
   // The fields of `container` are right now: their messages go.
@@ -659,13 +668,13 @@
         var id = field.dataset.entry;
         self.update(function (plan) {
           return self.saveShown(field, saveEntry(plan, id, id.split(":")[0], { text: field.value }, false, self.shown.get(field)));
-        });
+        }, null, null, self.statusNear(field));
       });
     });
     this.$$("fieldset.workspace__task").forEach(function (task) {
       task.addEventListener("change", function () {
         var data = { due: task.querySelector("[data-field=due]").value, done: task.querySelector("[data-field=done]").checked };
-        self.update(function (plan) { return saveEntry(plan, task.dataset.entry, "task", data); });
+        self.update(function (plan) { return saveEntry(plan, task.dataset.entry, "task", data); }, null, null, self.statusNear(task));
       });
     });
     this.$$(".workspace__review").forEach(function (review) {
@@ -679,7 +688,7 @@
           var id = "review:" + review.dataset.review + ":" + plan.role;
           if (!plan.entries[id] && !Object.keys(answers).length) return null;
           return self.saveShown(review, saveEntry(plan, id, "review", { answers: answers }, false, self.shown.get(review)));
-        });
+        }, null, null, self.statusNear(event.target));
       });
     });
     this.$$(".workspace__sign-off").forEach(function (box) { self.bindSignOff(box); });
