@@ -98,10 +98,15 @@ def _compare(source: Chapter, translation: Chapter) -> list[Problem]:
             )
             or "the order differs"
         )
+        # At the first section that differs (its heading), else where the text starts.
+        differs = next((i for i, (a, b) in enumerate(zip(source_ids, translated_ids, strict=False)) if a != b), None)
+        if differs is None and len(translated_ids) > len(source_ids):
+            differs = len(source_ids)
+        line = translation.sections[differs][1] if differs is not None else translation.body_line
         found.append(
             problem(
                 translation.path,
-                translation.body_line,
+                line,
                 "section-mismatch",
                 f"{len(translated_ids)} sections with ids where the English has {len(source_ids)} ({detail})",
             )

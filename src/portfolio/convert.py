@@ -201,7 +201,9 @@ def _scalar(tp: type, value: Any, ctx: Context, line: int, key: str) -> Any:
         ctx.add(line, "wrong-type", f"`{key}` should be a whole number, not {_kind(value)}")
         return INVALID
     if tp is not int and not isinstance(value, tp):
-        ctx.add(line, "wrong-type", f"`{key}` should be {_TYPE_NAMES[tp]}, not {_kind(value)}")
+        fix = 'write it in double quotes, e.g. "NO": YAML reads yes, no, on and off as true or false'
+        said = f"`{key}` should be {_TYPE_NAMES[tp]}, not {_kind(value)}"
+        ctx.add(line, "wrong-type", said, fix if tp is str and isinstance(value, bool) else "")
         return INVALID
     return value
 

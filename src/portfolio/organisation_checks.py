@@ -45,7 +45,7 @@ def country_fault(value: str) -> str | None:
     from babel import Locale  # CLDR names every territory by its code
 
     code = value.strip()
-    known = {name for name in Locale("en").territories if len(name) == 2 and name.isalpha()}
+    known = {name for name in Locale("en").territories if len(name) == 2 and name.isalpha()} - _NOT_COUNTRIES
     if code in known:
         return None
     if code.upper() in known:
@@ -53,6 +53,8 @@ def country_fault(value: str) -> str | None:
     return f"`{value}` is not a country's two-letter code" + (" (the United Kingdom's is GB)" if code == "UK" else "")
 
 
+# Codes CLDR names that are no country: groups of countries, "unknown", codes for private use.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 WEBSITE_FIX = "write the site's full address, e.g. https://example.org/"
 COUNTRY_FIX = "write the country's two-letter code (ISO 3166) in capitals, e.g. LU, FR, PT"
 EMAIL_FIX = "write one address, e.g. contact@example.org"

@@ -21,7 +21,9 @@ from mkdocs.utils import meta as mkdocs_meta
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_MACROS, check_layout
-from portfolio.links import PageBody, check_links
+from portfolio.links import check_links
+from portfolio.markdown_text import PageBody
+from portfolio.nav_checks import check_nav
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_template, uses_templates
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR
@@ -54,7 +56,8 @@ def check_pages(
     Links between pages are checked against mkdocs.yml (`config`, if readable)."""
     found: list[Problem] = _linked_files(root)
     bodies: dict[Path, PageBody] = {}
-    for path in sorted((root / DOCS_DIR).rglob("*.md")):
+    paths = sorted((root / DOCS_DIR).rglob("*.md"))
+    for path in paths:
         folder = path.relative_to(root / DOCS_DIR).parts[0]
         found.extend(_without_original(root, path, folder, default, languages))
         readable = variables.get(folder, variables.get(default))
@@ -76,8 +79,11 @@ def check_pages(
                 said = f"the line holds the invisible control character #x{ord(control.group()):04x}"
                 found.append(problem(path, number, "control-character", said))
                 controls.add(number)
-        # Settings YAML cannot read because of that character: said once, as the character.
-        found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in controls))
+        # Settings YAML cannot read (or reads across lines: it takes U+0085 and U+2028 as
+        # line ends) because of such a character: said once, as the character.
+        body_line = yamlfile.split_front_matter(text)[2]
+        said = controls if not any(line < body_line for line in controls) else set(range(1, body_line))
+        found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in said))
         found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
@@ -87,6 +93,7 @@ def check_pages(
         settings = frozenset(str(key) for key in page.settings or {})
         found.extend(check_template(path, page.template, page.first_line, known | names, shown, settings))
     found.extend(check_links(root, bodies, default, languages, config))
+    found.extend(check_nav(root, config, paths, default))
     return found
 
 
@@ -238,8 +245,9 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 
 
 # Data -------------------------------------------------------------------------
-# Characters no page needs and a reader cannot see (NUL…); tab and line ends are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no page needs and a reader cannot see (NUL…, the C1 controls, the line and
+# paragraph separators YAML takes as line ends); tab and line ends are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 _FIX_RECORD = (
     "let `portfolio translations --mark LANG PATH` write it once the translation is checked, or remove the line"

@@ -13,10 +13,12 @@ from portfolio.cli import _MkDocsMessages
 def test_a_section_only_the_build_knows_is_said_at_the_links_line(tmp_path, monkeypatch):
     """`make check` leaves to the build the sections of pages whose macros make ids. MkDocs'
     warning about such a link (a real build's) is printed as the project's line: the
-    page and line of the link, what is missing, and how to fix it."""
+    page and line of the link (not of the same text in code), what is missing, and how to fix it."""
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "index.md").write_text("# Home\n\nFirst read this.\n\nThen sign [the form](form.md#signatures).\n")
+    (docs / "index.md").write_text(
+        "# Home\n\nWritten as code: `[the form](form.md#signatures)`.\n\nThen sign [the form](form.md#signatures).\n"
+    )
     (docs / "form.md").write_text("# Form\n\n## Sign here\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\nvalidation:\n  anchors: warn\n")
     monkeypatch.chdir(tmp_path)
