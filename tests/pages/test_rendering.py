@@ -116,3 +116,13 @@ def test_lists_of_names_read_with_a_space_after_each_comma(lang):
     for option in options:
         parties = option[option.index("(") + 1 : option.rindex(")")]
         assert len(parties.split(LIST_SEPARATOR[lang])) >= 2 and "  " not in parties, option
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_handouts_preparation_note_stands_apart_from_its_title(lang):
+    """ "Request cards — One set for each group", never "cards— One set": the space before
+    the dash of each sheet's preparation note is kept."""
+    items = _tree(lang, "trainers/handouts.md").xpath("//li[a][contains(., '—')]")
+    assert items
+    for item in items:
+        assert " — " in item.text_content(), item.text_content()
