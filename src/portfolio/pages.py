@@ -41,8 +41,10 @@ from portfolio.quiz_balance import chance_score
 from portfolio.terminology import glossary_rows
 from portfolio.views import LanguageView
 
-# A pilot course's day (pilot_schedule): lunch once three hours have passed, for an hour.
-LUNCH_AFTER, LUNCH = 180, 60
+# A pilot course's day (pilot_schedule), unless the page says otherwise: sessions from
+# 9:00; lunch, for an hour, at the pause (between two sessions, or a session's own
+# break) that comes closest to 12:30.
+PILOT_START, PILOT_LUNCH, PILOT_LUNCH_MINUTES = "9:00", "12:30", 60
 
 
 def clock(minutes: int) -> str:
@@ -54,6 +56,53 @@ def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
     """Learning minutes (breaks excluded) face to face, and at a distance or in self-study."""
     present = sum(c.learning_minutes() for c in capsules if c.mode == "face-to-face")
     return present, sum(c.learning_minutes() for c in capsules) - present
+
+
+def _time_of_day(name: str, value: object, what: str, example: str) -> int:
+    """A macro's `name="h:mm"` argument as minutes after midnight."""
+    found = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", str(value))
+    if not found:
+        raise PageProblem(
+            "template-syntax",
+            f'`pilot_schedule(…, {name}="{value}")` is not a time of day',
+            f'write {what} as hours:minutes, e.g. {name}="{example}"',
+        )
+    return int(found[1]) * 60 + int(found[2])
+
+
+def _day_parts(capsules: list[Capsule], opening: int, midday: int) -> list[dict[str, Any]]:
+    """A face-to-face day in the order it runs: each capsule whole, or in two parts around
+    the lunch when the lunch takes the place of its own break. The lunch goes at the pause
+    closest to `midday` (the earlier of two as close): the end of a capsule that another
+    follows, or the start of a break inside a capsule. A day that ends by `midday`, or
+    has no pause, has no lunch."""
+    pauses: list[tuple[int, int, int | None]] = []  # (time, capsule index, break index or None)
+    clock_at = opening
+    for index, capsule in enumerate(capsules):
+        offset, end = clock_at, clock_at + capsule.duration
+        for number, activity in enumerate(capsule.activities):
+            if activity.kind == "break" and clock_at < offset and offset + activity.minutes < end:  # not at an edge
+                pauses.append((offset, index, number))
+            offset += activity.minutes
+        clock_at += capsule.duration
+        if index < len(capsules) - 1:
+            pauses.append((clock_at, index, None))
+    whole = [{"capsule": c, "minutes": c.duration, "continued": False} for c in capsules]
+    if clock_at <= midday or not pauses:
+        return whole
+    _, index, number = min(pauses, key=lambda pause: (abs(pause[0] - midday), pause[0]))
+    if number is None:
+        return [*whole[: index + 1], {"lunch": True, "replaces_break": False}, *whole[index + 1 :]]
+    capsule = capsules[index]
+    before = sum(a.minutes for a in capsule.activities[:number])
+    after = capsule.duration - before - capsule.activities[number].minutes
+    return [
+        *whole[:index],
+        {"capsule": capsule, "minutes": before, "continued": False},
+        {"lunch": True, "replaces_break": True},
+        {"capsule": capsule, "minutes": after, "continued": True},
+        *whole[index + 1 :],
+    ]
 
 
 class PageMacros(LanguageView):
@@ -421,7 +470,9 @@ class PageMacros(LanguageView):
         return self.render("partials/observation-checklists.html", capsules=capsules)
 
     def course_plans(self) -> str:
-        """Each track as a blended course: face-to-face and distance hours, and a timeline."""
+        """Each track as a blended course: face-to-face and distance hours, and a timeline.
+        Every figure is learning time (breaks not counted): the capsules' minutes add up
+        to the hours said above them."""
         curriculum = self.state.curriculum
         rtl = direction(self.lang) == "rtl"
         tracks = []
@@ -432,8 +483,11 @@ class PageMacros(LanguageView):
             view["hours"] = hours(curriculum.track_minutes(track), self.lang)
             view["present_hours"] = hours(present, self.lang)
             view["distance_hours"] = hours(distance, self.lang)
-            view["segments"] = diagrams.timeline([(c.duration, c.mode) for c in capsules], rtl)
-            view["capsules"] = [{**self.capsule_view(c), "link": self._capsule_link(c.id)} for c in capsules]
+            view["segments"] = diagrams.timeline([(c.learning_minutes(), c.mode) for c in capsules], rtl)
+            view["capsules"] = [
+                {**self.capsule_view(c), "learning_minutes": c.learning_minutes(), "link": self._capsule_link(c.id)}
+                for c in capsules
+            ]
             tracks.append(view)
         return self.render(
             "partials/course-plans.html",
@@ -443,10 +497,18 @@ class PageMacros(LanguageView):
             bar=diagrams.TIMELINE_BAR,
         )
 
-    def pilot_schedule(self, track_id: str, start: str = "9:00") -> str:
-        """A pilot course built from a track: its face-to-face capsules over two days (a
-        lunch break once three hours have passed), its other capsules done at a distance
-        before, between or after the days, in the track's order."""
+    def pilot_schedule(
+        self,
+        track_id: str,
+        start: str = PILOT_START,
+        lunch: str = PILOT_LUNCH,
+        lunch_minutes: int = PILOT_LUNCH_MINUTES,
+    ) -> str:
+        """A pilot course built from a track: its face-to-face capsules over two days, its
+        other capsules done at a distance before, between or after the days, in the
+        track's order. Each day starts at `start`; its lunch (`lunch_minutes` long) takes
+        the pause closest to `lunch`: between two sessions, or a session's own break,
+        which the lunch then replaces (the session goes on after it)."""
         course = self.state.curriculum.course
         tracks = {t.id: t for t in (course.tracks if course else [])}
         if track_id not in tracks:
@@ -465,30 +527,34 @@ class PageMacros(LanguageView):
             "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
             "after": [c for c in remote if capsules.index(c) > first_day2],
         }
-        time_of_day = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", str(start))
-        if not time_of_day:
+        opening = _time_of_day("start", start, "the first session's time", "9:00")
+        midday = _time_of_day("lunch", lunch, "the time lunch should start", "12:30")
+        if not isinstance(lunch_minutes, int) or isinstance(lunch_minutes, bool) or not 0 < lunch_minutes <= 180:
             raise PageProblem(
                 "template-syntax",
-                f'`pilot_schedule(…, start="{start}")` is not a time of day',
-                'write the first session\'s time as hours:minutes, e.g. start="9:00"',
+                f"`pilot_schedule(…, lunch_minutes={lunch_minutes!r})` is not a length of lunch",
+                "write the lunch break's length in minutes, from 1 to 180, e.g. lunch_minutes=60",
             )
-        opening = int(time_of_day[1]) * 60 + int(time_of_day[2])
         views = []
         for capsules_of_day in days:
-            clock_at, rows, lunch = opening, [], False
-            for capsule in capsules_of_day:
-                if not lunch and clock_at - opening >= LUNCH_AFTER:
-                    rows.append({"time": clock(clock_at), "lunch": True, "minutes": LUNCH})
-                    clock_at, lunch = clock_at + LUNCH, True
+            clock_at, rows = opening, []
+            for part in _day_parts(capsules_of_day, opening, midday):
+                if part.get("lunch"):
+                    rows.append({"time": clock(clock_at), "lunch": True, "minutes": lunch_minutes, **part})
+                    clock_at += lunch_minutes
+                    continue
+                capsule = part["capsule"]
                 rows.append(
                     {
                         "time": clock(clock_at),
                         "lunch": False,
                         "capsule": self.capsule_view(capsule),
                         "link": self._capsule_link(capsule.id),
+                        "minutes": part["minutes"],
+                        "continued": part["continued"],
                     }
                 )
-                clock_at += capsule.duration
+                clock_at += part["minutes"]
             views.append({"rows": rows, "end": clock(clock_at)})
         remote_views = {
             key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
@@ -514,14 +580,20 @@ class PageMacros(LanguageView):
     # Learner pages ------------------------------------------------------------
 
     def course_tracks(self) -> str:
-        """Every track of the course: its capsules in order and its total learning time."""
+        """Every track of the course: its capsules in order and its total learning time,
+        each capsule with its learning minutes (breaks not counted), which add up to it."""
         curriculum = self.state.curriculum
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             view = self.localise(track)
             view["hours"] = hours(curriculum.track_minutes(track), self.lang)
             view["capsules"] = [
-                {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
+                {
+                    "capsule": self.capsule_view(self._capsule(c)),
+                    "learning_minutes": self._capsule(c).learning_minutes(),
+                    "link": self._capsule_link(c),
+                }
+                for c in track.capsules
             ]
             tracks.append(view)
         return self.render("partials/tracks.html", tracks=tracks)

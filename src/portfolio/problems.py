@@ -196,6 +196,10 @@ RULES: dict[str, tuple[str, str]] = {
         ERROR,
         "remove it: scripts belong in docs/assets/javascripts, images and files under docs/, links to pages or https",
     ),
+    "doubled-apostrophe": (
+        ERROR,
+        "write one apostrophe (volunteer's); YAML wants it doubled only in a text between single quotes ('…''…')",
+    ),
     "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
     "unknown-variable": (ERROR, "use the project's variables or its macros (README: Writing pages)"),

@@ -25,8 +25,10 @@ def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
 
 
 def check_text(path: Path, number: int, value: str) -> list[Problem]:
-    """Markup beyond the allowed subset, and contact details, in one text of a YAML file."""
-    return [problem(path, number, rule, what) for rule, what in _faults(value, page=False)]
+    """Markup beyond the allowed subset, contact details, and apostrophes left doubled,
+    in one text of a YAML file."""
+    found = [problem(path, number, rule, what) for rule, what in _faults(value, page=False)]
+    return found + [problem(path, number, "doubled-apostrophe", what) for what in _doubled_apostrophes(value)]
 
 
 def check_yaml_texts(path: Path, data: object) -> list[Problem]:
@@ -76,6 +78,17 @@ def _decoded(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
+def _doubled_apostrophes(text: str) -> list[str]:
+    """Words holding `''` outside code spans. YAML makes `''` one apostrophe only inside a
+    text between single quotes; once read, a text that still holds `''` was written with it
+    elsewhere (unquoted, in double quotes, in a block): readers would see both apostrophes."""
+    if "''" not in text:
+        return []
+    prose = _CODE_SPAN.sub(lambda match: " " * len(match.group()), text) if "`" in text else text
+    words = [word for word in prose.split() if "''" in word]
+    return [f"`{word}` has a doubled apostrophe, which readers see as two" for word in dict.fromkeys(words)]
+
+
 def _contacts(text: str) -> list[str]:
     # A contact has an @, a written-out "at"/"dot", or eight digits: without any of them
     # the text has none, and the patterns need not run (most lines of a page).
@@ -101,6 +114,7 @@ CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
 _I = re.IGNORECASE
 _WRITTEN_OUT = re.compile(r"\bdot\b|[\[(]\s*at", _I)  # jo [at] example [dot] org
 _DIGIT = re.compile(r"\d")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"

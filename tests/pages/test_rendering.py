@@ -4,6 +4,7 @@ or the printed documents is tested in the other folders."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -126,3 +127,103 @@ def test_a_handouts_preparation_note_stands_apart_from_its_title(lang):
     assert items
     for item in items:
         assert " — " in item.text_content(), item.text_content()
+
+
+# Course figures and the pilot timetable -----------------------------------------------
+
+
+def _minutes(time: str) -> int:
+    hours_part, minutes_part = time.split(":")
+    return int(hours_part) * 60 + int(minutes_part)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_track_s_minutes_add_up_to_the_hours_its_pages_state(lang):
+    """The course plans' minutes column and the course guide's list give each capsule's
+    learning minutes (breaks not counted): they add up to the hours written above them,
+    and the sentence says that breaks are not counted."""
+    from portfolio.locale_facts import hours
+
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    plans, guide = _tree(lang, "trainers/course-plans.md"), _tree(lang, "training/index.md")
+    for track in STATE.curriculum.course.tracks:
+        column = plans.xpath(
+            f"//h2[@id='course-{track.id}']/following::table[1]/tbody/tr/td[last()]"
+            f"[@data-label='{ui['trainer-learning-minutes']}']"
+        )
+        assert len(column) == len(track.capsules), (lang, track.id)
+        total = sum(int(cell.text_content()) for cell in column)
+        assert total == STATE.curriculum.track_minutes(track), (lang, track.id)
+        said = plans.xpath(f"//h2[@id='course-{track.id}']/following::p[1]")[0].text_content()
+        assert ui["trainer-hours"].split("{total}")[0] + hours(total, lang) in said, (lang, track.id, said)
+        section = guide.xpath(f"//*[@id='track-{track.id}']/ancestor::section[1]")[0]
+        listed = [re.search(r"\((\d+) ", li.text_content()) for li in section.xpath(".//ol/li")]
+        assert sum(int(found[1]) for found in listed) == total, (lang, track.id)
+        assert hours(total, lang) in section.text_content(), (lang, track.id)
+
+
+def _pilot_days(lang: str) -> list[list[tuple[int, str, int | None]]]:
+    """The pilot kit's face-to-face days: (start, what, minutes) for each row."""
+    tree = _tree(lang, "trainers/pilot-course.md")
+    days = []
+    for table in tree.xpath("//div[contains(@class, 'pilot-schedule')]//table"):
+        rows = []
+        for row in table.xpath("./tbody/tr"):
+            time, what, minutes = (cell.text_content().strip() for cell in row.xpath("./td"))
+            rows.append((_minutes(time), what, int(minutes) if minutes else None))
+        days.append(rows)
+    return days
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pilot_lunch_starts_between_noon_and_half_past_one_every_day(lang):
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    lunch_labels = {ui["pilot-lunch"], ui["pilot-lunch-in-session"]}
+    days = _pilot_days(lang)
+    assert len(days) == 2
+    for number, rows in enumerate(days, start=1):
+        lunches = [start for start, what, _ in rows if what in lunch_labels]
+        assert len(lunches) == 1, (lang, number, rows)
+        assert 12 * 60 <= lunches[0] <= 13 * 60 + 30, (lang, number, lunches[0])
+
+
+def test_the_pilot_timetable_keeps_each_session_s_minutes():
+    """Each row starts when the one before it ends; a session that lunch splits keeps its
+    minutes, the lunch taking the place of its own break (no capsule is shortened)."""
+    ui = strings_for(STATE.interface, "en", STATE.languages.default)
+    track = next(t for t in STATE.curriculum.course.tracks if t.id == "professionals")
+    capsules = [STATE.curriculum.capsules[c] for c in track.capsules]
+    by_title = {c.title["en"]: c for c in capsules if c.mode == "face-to-face"}
+    shown: dict[str, int] = {}
+    for rows in _pilot_days("en"):
+        for (start, _, minutes), (following, _, _) in itertools.pairwise(rows):
+            assert start + minutes == following
+        for _, what, minutes in rows[:-1]:
+            if what in (ui["pilot-lunch"], ui["pilot-lunch-in-session"]):
+                assert minutes == 60
+                continue
+            title = what.removesuffix(ui["pilot-continued"].replace("{title}", ""))
+            shown[title] = shown.get(title, 0) + minutes
+    assert set(shown) == set(by_title)
+    for title, minutes in shown.items():
+        capsule = by_title[title]
+        breaks = sum(a.minutes for a in capsule.activities if a.kind == "break")
+        assert minutes in (capsule.duration, capsule.duration - breaks), title
+
+
+def test_a_pilot_day_has_its_lunch_at_the_pause_closest_to_the_time_asked():
+    """Lunch moves with `lunch=`: at a pause between sessions or at a session's own
+    break, whichever is closest; a day that ends before that time has no lunch."""
+    from portfolio.pages import PageMacros
+
+    macros = PageMacros(STATE, "en", partials_environment(ROOT / "overrides"), lambda: None)
+
+    def lunches(**times) -> list[str]:
+        html = macros.pilot_schedule("professionals", **times)
+        return re.findall(r"^\| (\d+:\d\d) \| Lunch break", html, re.M)
+
+    assert lunches() == ["13:00", "12:50"]
+    assert lunches(lunch="11:30") == ["11:30", "11:25"]
+    assert lunches(start="8:00", lunch="12:00") == ["12:00", "11:50"]
+    assert lunches(start="6:00", lunch="8:00") == ["8:30", "8:25"]
+    assert lunches(lunch="23:00") == []

@@ -138,13 +138,22 @@ def test_the_macros_refuse_what_does_not_exist_with_its_rule():
         assert (again.rule, again.message, again.fix) == (rule, refused.value.message, refused.value.fix)
 
 
-def test_a_pilot_schedule_refuses_a_start_that_is_not_a_time():
+def test_a_pilot_schedule_refuses_a_start_or_lunch_that_is_not_a_time():
     macros = PageMacros(load_sources(ROOT), "en", None, lambda: None)
     track = load_sources(ROOT).curriculum.course.tracks[0].id
     for start in ("9:00:00", "25:00", "nine", ""):
         with pytest.raises(PageProblem) as refused:
             macros.pilot_schedule(track, start=start)
         assert refused.value.rule == "template-syntax" and "time of day" in refused.value.message
+    for lunch in ("12:60", "noon", "12"):
+        with pytest.raises(PageProblem) as refused:
+            macros.pilot_schedule(track, lunch=lunch)
+        assert refused.value.rule == "template-syntax" and "time of day" in refused.value.message
+        assert 'lunch="12:30"' in refused.value.fix
+    for length in (0, -30, 240, "60", 1.5, True):
+        with pytest.raises(PageProblem) as refused:
+            macros.pilot_schedule(track, lunch_minutes=length)
+        assert refused.value.rule == "template-syntax" and "length of lunch" in refused.value.message
 
 
 # Markup and contacts ----------------------------------------------------------------
