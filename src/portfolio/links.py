@@ -57,6 +57,12 @@ def check_links(
                 said = tree.broken_where_untranslated(source, link, shown_in)
             if said:
                 found.append(problem(path, link.line, "broken-link", *said))
+            elif link.html and _RELATIVE.match(link.target):
+                said = (
+                    f"the HTML address `{shown(link.target)}` is published as it is written, read from the page's"
+                    " address on the site, not from its file: nothing checks that it leads somewhere"
+                )
+                found.append(problem(path, link.line, "html-link", said))
     return found
 
 
@@ -108,12 +114,7 @@ class _Tree:
                 "delete the invisible character (often pasted with the text): retype the address",
             )
         if link.html and not target.startswith("#"):
-            return (
-                f"the HTML address `{shown(target)}` is published as it is written: it is read from the page's"
-                " address on the site, not from its file, and does not lead where it seems",
-                "write it in Markdown, which MkDocs turns into the right address: [text](page.md) or"
-                " ![description](image.png)",
-            )
+            return None  # published as written: [html-link], a warning (check_links)
         if target.startswith("/"):
             return (
                 f"the link `{shown(target)}` is written from the site's root: MkDocs leaves it as it is, and it breaks",
@@ -241,6 +242,7 @@ def _line_of(page: Path, target: str) -> int:
 
 # Data -------------------------------------------------------------------------
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_RELATIVE = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\{\{)\S")  # no other site, no section, no macro
 # What no one sees: controls, format marks (direction, zero width), line and paragraph separators.
 _UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 # A link longer than any real address is reported as such, not looked for.

@@ -198,7 +198,7 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "doubled-apostrophe": (
         ERROR,
-        "write one apostrophe (volunteer's); YAML wants it doubled only in a text between single quotes ('…''…')",
+        "write one apostrophe; YAML wants it doubled only in a text between single quotes ('…''…')",
     ),
     "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
@@ -211,6 +211,11 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "page-settings": (ERROR, "start the page with its `# title`; page settings go between two `---` lines at the top"),
     "broken-link": (ERROR, "point the link at a page under docs/, relative to this page (e.g. ../glossary.md#terms)"),
+    "html-link": (
+        WARNING,
+        "write it in Markdown, [text](page.md) or ![description](image.png): MkDocs checks those and writes the"
+        " right address",
+    ),
     "not-in-nav": (ERROR, "add the page to `nav:` in mkdocs.yml where readers look for it, or remove the page"),
     "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
     "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),

@@ -28,7 +28,7 @@ def check_text(path: Path, number: int, value: str) -> list[Problem]:
     """Markup beyond the allowed subset, contact details, and apostrophes left doubled,
     in one text of a YAML file."""
     found = [problem(path, number, rule, what) for rule, what in _faults(value, page=False)]
-    return found + [problem(path, number, "doubled-apostrophe", what) for what in _doubled_apostrophes(value)]
+    return found + [problem(path, number, "doubled-apostrophe", *said) for said in _doubled_apostrophes(value)]
 
 
 def check_yaml_texts(path: Path, data: object) -> list[Problem]:
@@ -78,7 +78,7 @@ def _decoded(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def _doubled_apostrophes(text: str) -> list[str]:
+def _doubled_apostrophes(text: str) -> list[tuple[str, str]]:
     """Words holding `''` outside code spans. YAML makes `''` one apostrophe only inside a
     text between single quotes; once read, a text that still holds `''` was written with it
     elsewhere (unquoted, in double quotes, in a block): readers would see both apostrophes."""
@@ -86,7 +86,14 @@ def _doubled_apostrophes(text: str) -> list[str]:
         return []
     prose = _CODE_SPAN.sub(lambda match: " " * len(match.group()), text) if "`" in text else text
     words = [word for word in prose.split() if "''" in word]
-    return [f"`{word}` has a doubled apostrophe, which readers see as two" for word in dict.fromkeys(words)]
+    return [
+        (
+            f"`{word}` has a doubled apostrophe, which readers see as two",
+            f"write one apostrophe ({word.replace(DOUBLED, SINGLE)}); YAML wants it doubled only in a text between"
+            " single quotes ('…''…')",
+        )
+        for word in dict.fromkeys(words)
+    ]
 
 
 def _contacts(text: str) -> list[str]:
@@ -176,3 +183,4 @@ _CONTACTS = [
     re.compile(r"(?<![\w/.,-])0\d{9}(?!\d)"),
 ]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}-\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+DOUBLED, SINGLE = "''", "'"  # a left-over of YAML's single-quote escaping, and what was meant
