@@ -37,3 +37,15 @@ def percent(value: float, lang: str) -> str:
 def hours(minutes: int, lang: str) -> str:
     """Learning time in hours with one decimal (2.5, 2,5), as the language writes it."""
     return decimal(minutes / 60, lang)
+
+
+def hours_of_parts(parts: list[int], lang: str) -> list[str]:
+    """The hours (one decimal) of the parts of a whole, `parts` in minutes, that add up to
+    the whole's hours as `hours` writes them: rounded alone, 8.66 and 7.66 would show
+    8.7 and 7.7 under a total of 16.3. The tenths left over go to the largest remainders."""
+    exact = [minutes / 6 for minutes in parts]  # tenths of an hour
+    tenths = [int(value) for value in exact]
+    left = round(sum(parts) / 6) - sum(tenths)
+    for index in sorted(range(len(parts)), key=lambda i: exact[i] - tenths[i], reverse=True)[:left]:
+        tenths[index] += 1
+    return [decimal(value / 10, lang) for value in tenths]

@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import direction, hours, percent
+from portfolio.locale_facts import direction, hours, hours_of_parts, percent
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -481,8 +481,7 @@ class PageMacros(LanguageView):
             present, distance = learning_minutes_by_place(capsules)
             view = self.localise(track)
             view["hours"] = hours(curriculum.track_minutes(track), self.lang)
-            view["present_hours"] = hours(present, self.lang)
-            view["distance_hours"] = hours(distance, self.lang)
+            view["present_hours"], view["distance_hours"] = hours_of_parts([present, distance], self.lang)
             view["segments"] = diagrams.timeline([(c.learning_minutes(), c.mode) for c in capsules], rtl)
             view["capsules"] = [
                 {**self.capsule_view(c), "learning_minutes": c.learning_minutes(), "link": self._capsule_link(c.id)}
@@ -560,13 +559,13 @@ class PageMacros(LanguageView):
             key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
             for key, group in groups.items()
         }
-        present_minutes, distance_minutes = learning_minutes_by_place(capsules)
+        present_hours, distance_hours = hours_of_parts(list(learning_minutes_by_place(capsules)), self.lang)
         return self.render(
             "partials/pilot-schedule.html",
             days=views,
             remote=remote_views,
-            present_hours=hours(present_minutes, self.lang),
-            distance_hours=hours(distance_minutes, self.lang),
+            present_hours=present_hours,
+            distance_hours=distance_hours,
         )
 
     def _capsules_in_order(self) -> list[Capsule]:

@@ -227,3 +227,20 @@ def test_a_pilot_day_has_its_lunch_at_the_pause_closest_to_the_time_asked():
     assert lunches(start="8:00", lunch="12:00") == ["12:00", "11:50"]
     assert lunches(start="6:00", lunch="8:00") == ["8:30", "8:25"]
     assert lunches(lunch="23:00") == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_face_to_face_and_distance_hours_add_up_to_the_total_written(lang):
+    """ "16.3 hours: 8.7 face to face, 7.6 at a distance", never 8.7 and 7.7 (each rounded
+    alone): a trainer adds them up."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    number = r"([0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669])?)"
+    pattern = re.escape(ui["trainer-hours"])
+    for name in ("total", "present", "distance"):
+        pattern = pattern.replace(re.escape("{" + name + "}"), number)
+    found = re.findall(pattern, _tree(lang, "trainers/course-plans.md").text_content())
+    assert len(found) == len(STATE.curriculum.course.tracks)
+    tenths = str.maketrans("٠١٢٣٤٥٦٧٨٩٫,", "0123456789..")
+    for total, present, distance in found:
+        total, present, distance = (round(float(x.translate(tenths)) * 10) for x in (total, present, distance))
+        assert present + distance == total, (lang, total, present, distance)
