@@ -9,6 +9,7 @@ rendered from `templates/print/document.html` with `templates/print/print.css`.
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import time
@@ -99,6 +100,9 @@ def build_document(
             logo=_logo(site_dir, curriculum),
         )
     )
+    # Where each chapter is on the published site: a handouts PDF holds a few pages of the
+    # document, and its links to the other chapters point there instead.
+    addresses = {f"c{i + 1}": published + _url(source) for i, source in enumerate(sources)} if published else {}
     titles = {
         c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
         for c in curriculum.capsules.values()
@@ -107,9 +111,20 @@ def build_document(
     target.parent.mkdir(parents=True, exist_ok=True)
     # This file and pdf_references.py: how the PDF is written.
     print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__), Path(__file__).with_name("pdf_references.py")]
-    inputs = ["pdf", document.id, html, output_cache.files(print_files), assets, repr(sorted(titles.items()))]
+    inputs = [
+        "pdf",
+        document.id,
+        html,
+        output_cache.files(print_files),
+        assets,
+        repr(sorted(titles.items())),
+        repr(sorted(addresses.items())),
+    ]
     facts, reused = output_cache.cached(
-        root, inputs, target, lambda: _render(site_dir, root, languages, html, document, lang, target, titles)
+        root,
+        inputs,
+        target,
+        lambda: _render(site_dir, root, languages, html, document, lang, target, titles, addresses),
     )
     titles = [part.title for part in parts if isinstance(part, PrintChapter)]
     return Built(target, facts["pages"], time.perf_counter() - started, titles, reused)
@@ -124,10 +139,12 @@ def _render(
     lang: str,
     target: Path,
     titles: dict[str, str],
+    addresses: dict[str, str],
 ) -> dict:
     """Lay out the HTML with WeasyPrint (fetching only from the site and the print
     templates) and write the PDF, and the handouts PDFs if it holds the handouts page
-    (`titles`: their titles by capsule); the facts kept beside it in the cache."""
+    (`titles`: their titles by capsule; `addresses`: each chapter's published page, by
+    anchor); the facts kept beside it in the cache."""
     from weasyprint import HTML  # heavy import: only when printing
 
     fetcher = restricted_fetcher([site_dir, root / PRINT_TEMPLATES])
@@ -146,15 +163,16 @@ def _render(
         )
     with kept_page_references():
         rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-        handouts = _write_handouts(rendered, target.parent, lang, titles)
+        handouts = _write_handouts(rendered, target.parent, lang, titles, addresses)
     return {"pages": len(rendered.pages), "also": handouts}
 
 
-def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str]) -> list[str]:
+def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str], addresses: dict[str, str]) -> list[str]:
     """Each capsule's section of the handouts page (a chapter of the document, if it has
     it) as a PDF of its own, from the pages already laid out: the section's first page
-    up to its trainer sheets, the next section or the next chapter. Returns the file
-    names written in `folder`."""
+    up to its trainer sheets, the next section or the next chapter. Its links to the rest
+    of the document point to the published site (`addresses`). Returns the file names
+    written in `folder`."""
     from weasyprint.document import DocumentMetadata
 
     first_pages: dict[str, int] = {}  # a page lists the anchors of every element on it
@@ -166,13 +184,38 @@ def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str]) -
     written = []
     for capsule, first in starts.items():
         last = min((b for b in boundaries if b > first), default=len(rendered.pages))
-        part = rendered.copy(rendered.pages[first:last])
+        pages = rendered.pages[first:last]
+        held = {anchor for page in pages for anchor in page.anchors}
+        part = rendered.copy([_links_outside(page, held, addresses) for page in pages])
         title = titles.get(capsule, capsule)
         part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
         name = posixpath.basename(handouts_pdf(capsule, lang))
         part.write_pdf(folder / name, pdf_variant="pdf/ua-1", pdf_identifier=name.encode("utf-8"))
         written.append(name)
     return written
+
+
+def _links_outside(page, held: set[str], addresses: dict[str, str]):
+    """A copy of a laid-out page whose links to anchors not `held` (elsewhere in the whole
+    document: a session plan, the trainer's sheets) point to the same place on the
+    published site. WeasyPrint drops a link to an anchor that the PDF being written does
+    not hold, and leaves the text styled as a link with nothing to follow; and its box keeps
+    the annotation made for the whole document, which the PDF/UA structure tree of the
+    smaller PDF would then name (an object of another file). Without a published address
+    (no site_url), such a link is dropped and its box forgets that annotation."""
+    links = []
+    for kind, target, rectangle, box in page.links:
+        if kind == "internal" and target not in held:
+            chapter, _, fragment = target.partition("-")
+            address = addresses.get(chapter)
+            if address is None:
+                box.link_annotation = None
+                continue
+            kind, target = "external", address + (f"#{quote(fragment)}" if fragment else "")
+        links.append((kind, target, rectangle, box))
+    copied = copy.copy(page)  # the whole document's page stays as it was laid out
+    copied.links = links
+    return copied
 
 
 def outline(document: PrintDocument, nav: list) -> list[str | None]:

@@ -12,6 +12,7 @@ from urllib.parse import urldefrag
 import pikepdf
 import pytest
 from lxml import html as lxml_html
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import LANGUAGES, ROOT, project_state, squash
 from portfolio.interface import load_interface
@@ -22,6 +23,7 @@ from portfolio.project import read_languages
 LANGS = read_languages(ROOT / "mkdocs.yml")
 CURRICULUM = project_state().curriculum
 INTERFACE, _ = load_interface(ROOT, "en", LANGUAGES)
+SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"].rstrip("/") + "/"
 CAPSULES = list(CURRICULUM.capsules.values())
 WITH_HANDOUTS = [c for c in CAPSULES if any(m.kind == "handout" for m in capsule_materials(c, CURRICULUM.materials))]
 
@@ -125,3 +127,45 @@ def test_the_learner_sees_what_each_activity_uses_but_no_trainer_sheet(built_sit
     used = [CURRICULUM.materials[m] for a in CURRICULUM.capsules[capsule].activities for m in a.materials]
     for material in used:
         assert (material.title["en"] in listed) == (material.kind != "trainer-sheet"), material.id
+
+
+def structure_links(pdf) -> tuple[int, int]:
+    """The link annotations the PDF/UA structure tree names, and the other objects it names
+    as annotations (an annotation made for another PDF)."""
+    links = others = 0
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        element = stack.pop()
+        if isinstance(element, pikepdf.Array):
+            stack.extend(element)
+        elif isinstance(element, pikepdf.Dictionary):
+            if element.get("/Type") == "/OBJR":
+                target = element.get("/Obj")
+                is_link = isinstance(target, pikepdf.Dictionary) and target.get("/Subtype") == "/Link"
+                links, others = links + is_link, others + (not is_link)
+            elif "/K" in element:
+                stack.append(element.K)
+    return links, others
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("capsule", WITH_HANDOUTS, ids=[c.id for c in WITH_HANDOUTS])
+def test_every_link_on_a_handouts_cover_can_be_followed(built_site, lang, capsule):
+    """Each link of a capsule's list (its session plan, its sheets, the trainer's sheets, the
+    pages to print) is a link in its handouts PDF: a sheet it holds, or the page on the
+    published site, in its language, for a part of the trainer's pack it does not hold
+    (WeasyPrint dropped those, and the structure tree named the pack's annotations)."""
+    page = tree(built_site, lang, "trainers/handouts/")
+    section = page.get_element_by_id(set_anchor(capsule.id))
+    shown = section.xpath(
+        ".//a[@href][not(ancestor::article[contains(@class, 'handout')])]"
+        "[not(contains(@class, 'handout-set__pdf') or @class = 'headerlink')]"
+    )
+    published = SITE_URL + ("" if lang == "en" else f"{lang}/")
+    with pikepdf.open(built_site / LANGS.folder(lang) / handouts_pdf(capsule.id, lang)) as pdf:
+        annotations = [a for a in pdf.pages[0].get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        addresses = [str(a.A.URI) for a in annotations if "/A" in a]
+        assert len(annotations) >= len(shown) >= 2
+        assert published + "trainers/session-plans/#plan-" + capsule.id in addresses
+        assert all(address.startswith(published) for address in addresses if address.startswith(SITE_URL))
+        assert structure_links(pdf)[1] == 0
