@@ -210,7 +210,7 @@ RULES: dict[str, tuple[str, str]] = {
         'write the id itself, in quotes, e.g. quiz("peer-sessions"): then it is checked before the build',
     ),
     "page-settings": (ERROR, "start the page with its `# title`; page settings go between two `---` lines at the top"),
-    "broken-link": (ERROR, "point the link at a page under docs/, relative to this page (e.g. ../glossary.md#terms)"),
+    "broken-link": (ERROR, "point the link at a page or file under docs/, written relative to this page's file"),
     "html-link": (
         WARNING,
         "write it in Markdown, [text](page.md) or ![description](image.png): MkDocs checks those and writes the"
