@@ -272,9 +272,11 @@ def _validate(root: Path) -> list:
 def _show_mkdocs_messages(root: Path) -> None:
     """MkDocs' own warnings and errors on stderr; its INFO chatter stays quiet. A link
     MkDocs could not follow is said as this project's line, at the link's line."""
+    logger = logging.getLogger("mkdocs")
+    for earlier in [h for h in logger.handlers if isinstance(h.formatter, _MkDocsMessages)]:
+        logger.removeHandler(earlier)  # a command run again in one process says each message once
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_MkDocsMessages(root))
-    logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
 
