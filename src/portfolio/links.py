@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 from portfolio import yamlfile
-from portfolio.markdown_text import Link, PageBody, Sections, links_of, toc_options
+from portfolio.markdown_text import SCHEME, Link, PageBody, Sections, links_of, toc_options
 from portfolio.page_templates import uses_templates
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR
@@ -106,7 +106,7 @@ class _Tree:
         """What is wrong with `link` on the page `source` (relative to docs/) and how to
         fix it, or None if it leads somewhere."""
         target = link.target
-        if _SCHEME.match(target) or target.startswith("//") or uses_templates(target):
+        if SCHEME.match(target) or target.startswith("//") or uses_templates(target):
             return None  # another site, an e-mail address, or a macro's link (checked when rendered)
         if any(unicodedata.category(c) in _UNSEEN for c in target):
             return (
@@ -120,11 +120,9 @@ class _Tree:
                 f"the link `{shown(target)}` is written from the site's root: MkDocs leaves it as it is, and it breaks",
                 f"write it relative to this page's file, for example `{self._from_root(source, target)}`",
             )
-        address, anchor = urldefrag(target)
-        address = unquote(address.split("?", 1)[0])
+        address, anchor, resolved = _resolve(source, target)
         if not address:  # a section of this page
             return self._missing_section(target, self.docs / source, None, anchor) if anchor else None
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), address))
         if resolved == ".." or resolved.startswith("../"):
             return f"the link `{shown(target)}` leads outside docs/", _FIX_PAGE
         found = self.existing(source, resolved)
@@ -154,11 +152,9 @@ class _Tree:
         """A link of a default-language page to a section of another page that, in the
         site of a language that shows this page untranslated, leads to that page's
         translation, which has no section of that id."""
-        address, anchor = urldefrag(link.target)
-        address = unquote(address.split("?", 1)[0])
-        if not (anchor and address.endswith(".md")) or link.html or _SCHEME.match(address):
+        address, anchor, resolved = _resolve(source, link.target)
+        if not (anchor and address.endswith(".md")) or link.html or SCHEME.match(address):
             return None
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), address))
         folder, _, rest = resolved.partition("/")
         for lang in languages:
             translation = self.docs / lang / rest
@@ -228,6 +224,14 @@ class _Tree:
         return _no_section(target, shown_as, anchor), f"did you mean `#{closest[0]}`?" if closest else _FIX_SECTION
 
 
+def _resolve(source: str, target: str) -> tuple[str, str, str]:
+    """A link's address (decoded, without its query), its anchor, and the path under docs/
+    it leads to from the page `source` (relative to docs/)."""
+    address, anchor = urldefrag(target)
+    address = unquote(address.split("?", 1)[0])
+    return address, anchor, posixpath.normpath(posixpath.join(posixpath.dirname(source), address))
+
+
 def _no_section(target: str, page: str | None, anchor: str) -> str:
     where = f"the page docs/{page}" if page else "this page"
     return f"the link `{shown(target)}` leads nowhere: {where} has no section `#{shown(anchor)}`"
@@ -241,8 +245,7 @@ def _line_of(page: Path, target: str) -> int:
 
 
 # Data -------------------------------------------------------------------------
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
-_RELATIVE = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\{\{)\S")  # no other site, no section, no macro
+_RELATIVE = re.compile(rf"(?!{SCHEME.pattern}|//|#|\{{\{{)\S")  # no other site, no section, no macro
 # What no one sees: controls, format marks (direction, zero width), line and paragraph separators.
 _UNSEEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 # A link longer than any real address is reported as such, not looked for.

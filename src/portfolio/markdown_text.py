@@ -64,7 +64,7 @@ def text_lines(text: str) -> Iterator[tuple[int, str]]:
         if indent < 4:  # a list, an admonition or a tab holds the indented lines after it
             container = bool(_CONTAINER.match(line)) or (container and indent > 0)
         line, comment = _without_comments(line, comment)
-        yield index, _CODE_SPAN.sub("", line)
+        yield index, CODE_SPAN.sub("", line)
 
 
 class Sections:
@@ -138,7 +138,9 @@ def _without_comments(line: str, comment: bool) -> tuple[str, bool]:
 
 # Data -------------------------------------------------------------------------
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"`[^`\n]*`")
+CODE_SPAN = re.compile(r"`[^`\n]*`")
+# The scheme an address starts with (https:, mailto:, javascript:…): it leads out of the site.
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 # What holds the indented lines after it: a list item, an admonition or a collapsible
 # block (!!!, ???), a tab (===), a footnote.
 _CONTAINER = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|!!!|\?\?\?|===[ \t]|\[\^[^\]\n]+\]:)")

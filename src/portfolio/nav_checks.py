@@ -25,7 +25,8 @@ def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: s
         return []
     docs = root / DOCS_DIR / default
     found: list[Problem] = []
-    unlisted = _not_in_nav(root, config, found)
+    lines = _config_lines(root)
+    unlisted = _not_in_nav(root, config, lines, found)
     own = sorted(path.relative_to(docs).as_posix() for path in pages if path.is_relative_to(docs))
     listed = [page for page in nav_pages(nav) if isinstance(page, str) and "://" not in page]
     for page in own:
@@ -36,7 +37,6 @@ def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: s
                 f" `{default}/{page}` under `not_in_nav: |`"
             )
             found.append(problem(docs / page, 1, "not-in-nav", said, fix))
-    lines = _config_lines(root)
     for page in dict.fromkeys(listed):
         if page not in own:
             closest = difflib.get_close_matches(page, own, n=1, cutoff=0.8)
@@ -46,9 +46,9 @@ def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: s
     return found
 
 
-def _not_in_nav(root: Path, config: dict, found: list[Problem]) -> Callable[[str], bool]:
+def _not_in_nav(root: Path, config: dict, lines: list[str], found: list[Problem]) -> Callable[[str], bool]:
     """Whether a page (its path under docs/) is one `not_in_nav:` lists; a value MkDocs
-    would refuse is added to `found`."""
+    would refuse is added to `found`, at its line of mkdocs.yml (`lines`)."""
     import pathspec
 
     patterns = config.get("not_in_nav")
@@ -57,7 +57,7 @@ def _not_in_nav(root: Path, config: dict, found: list[Problem]) -> Callable[[str
     if not isinstance(patterns, str):
         said = "`not_in_nav:` is not text: MkDocs refuses it and stops the build"
         fix = "write `not_in_nav: |` and under it one pattern per line, indented, e.g. `  en/handbook/draft.md`"
-        found.append(problem(root / CONFIG_FILE, _line(_config_lines(root), "not_in_nav:"), "config-syntax", said, fix))
+        found.append(problem(root / CONFIG_FILE, _line(lines, "not_in_nav:"), "config-syntax", said, fix))
         return lambda source: False
     return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines()).match_file
 

@@ -82,8 +82,9 @@ def check_pages(
         # Settings YAML cannot read (or reads across lines: it takes U+0085 and U+2028 as
         # line ends) because of such a character: said once, as the character.
         body_line = yamlfile.split_front_matter(text)[2]
-        said = controls if not any(line < body_line for line in controls) else set(range(1, body_line))
-        found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in said))
+        in_settings = any(line < body_line for line in controls)
+        covered = set(range(1, body_line)) if in_settings else controls
+        found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in covered))
         found.extend(_untitled(path, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)

@@ -26,6 +26,7 @@ from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
 from portfolio.locations import handouts_pdf, pdf_file
+from portfolio.markdown_text import SCHEME
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.pdf_references import kept_page_references
@@ -36,7 +37,6 @@ from portfolio.templating import template_environment
 
 PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
 _HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
@@ -277,7 +277,7 @@ def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) 
     and files of the site point to the published site; https links stay as they are."""
     if href.startswith(("http:", "https:")):
         return href
-    if _SCHEME.match(href):  # mailto:, javascript:, file:... never become live in a PDF
+    if SCHEME.match(href):  # mailto:, javascript:, file:... never become live in a PDF
         return ""
     target, fragment = urldefrag(urljoin("/" + page_url, href))
     path = posixpath.normpath(target.lstrip("/")) if target.strip("/") else ""

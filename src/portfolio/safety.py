@@ -15,6 +15,7 @@ import html
 import re
 from pathlib import Path
 
+from portfolio.markdown_text import CODE_SPAN
 from portfolio.problems import Problem, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
@@ -84,7 +85,7 @@ def _doubled_apostrophes(text: str) -> list[tuple[str, str]]:
     elsewhere (unquoted, in double quotes, in a block): readers would see both apostrophes."""
     if "''" not in text:
         return []
-    prose = _CODE_SPAN.sub(lambda match: " " * len(match.group()), text) if "`" in text else text
+    prose = CODE_SPAN.sub(lambda match: " " * len(match.group()), text) if "`" in text else text
     words = [word for word in prose.split() if "''" in word]
     return [
         (
@@ -121,7 +122,6 @@ CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
 _I = re.IGNORECASE
 _WRITTEN_OUT = re.compile(r"\bdot\b|[\[(]\s*at", _I)  # jo [at] example [dot] org
 _DIGIT = re.compile(r"\d")
-_CODE_SPAN = re.compile(r"`[^`\n]*`")
 # A URL scheme that runs code or reads the build machine, as a link or a source.
 _BAD_SCHEME = r"(?:java\s*script|vb\s*script|file|data\s*:\s*text)\s*:"
 _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"

@@ -117,6 +117,26 @@
   }
 
   // The language of an element: its own or its nearest ancestor's `lang`.
+  // A control to correct (`invalid`), or corrected: aria-invalid, and the id of the note
+  // that says why (`noteId`, if any) put first among the ids of what describes it, or
+  // taken out of them.
+  function markInvalid(control, noteId, invalid) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== noteId;
+    });
+    if (invalid) {
+      control.setAttribute("aria-invalid", "true");
+      if (noteId) ids.unshift(noteId);
+    } else {
+      control.removeAttribute("aria-invalid");
+    }
+    if (ids.length) {
+      control.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      control.removeAttribute("aria-describedby");
+    }
+  }
+
   function languageOf(element) {
     var owner = element && element.closest ? element.closest("[lang]") : null;
     return (owner && owner.lang) || document.documentElement.lang || "en";
@@ -192,6 +212,7 @@
     removeStorage: removeStorage,
     fill: fill,
     fillInto: fillInto,
+    markInvalid: markInvalid,
     languageOf: languageOf,
     isolated: isolated,
     formatNumber: formatNumber,

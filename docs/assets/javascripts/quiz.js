@@ -153,20 +153,7 @@
     fieldset.classList.toggle(MISSING, missing);
     if (note) note.hidden = !missing;
     fieldset.querySelectorAll("input, select").forEach(function (input) {
-      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-        return id && (!note || id !== note.id);
-      });
-      if (missing) {
-        input.setAttribute("aria-invalid", "true");
-        if (note) described.unshift(note.id);
-      } else {
-        input.removeAttribute("aria-invalid");
-      }
-      if (described.length) {
-        input.setAttribute("aria-describedby", described.join(" "));
-      } else {
-        input.removeAttribute("aria-describedby");
-      }
+      common.markInvalid(input, note ? note.id : "", missing);
     });
   }
 

@@ -507,8 +507,7 @@
     note.id = field.id + "-error";
     fillInto(note, template, values);
     field.insertAdjacentElement("afterend", note);
-    describe(field, note.id, true);
-    field.setAttribute("aria-invalid", "true");
+    common.markInvalid(field, note.id, true);
     field.focus();
     // Focus scrolls only as far as the field: the message under it must show too.
     field.parentNode.scrollIntoView({ block: "nearest" });
@@ -517,22 +516,10 @@
   // The fields of `container` are right now: their messages go.
   Workspace.prototype.acceptFields = function (container) {
     common.all(container, "[aria-invalid]").forEach(function (field) {
-      describe(field, field.id + "-error", false);
-      field.removeAttribute("aria-invalid");
+      common.markInvalid(field, field.id + "-error", false);
     });
     common.all(container, ".workspace__field-error").forEach(function (note) { note.remove(); });
   };
-
-  // Add or remove `id` among the ids of what describes `field`.
-  function describe(field, id, on) {
-    var ids = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
-    if (on) ids.push(id);
-    if (ids.length) {
-      field.setAttribute("aria-describedby", ids.join(" "));
-    } else {
-      field.removeAttribute("aria-describedby");
-    }
-  }
 
   Workspace.prototype.start = function () {
     var self = this;
