@@ -24,7 +24,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
@@ -70,18 +70,27 @@ def from_mkdocs(root: Path, message: str) -> Problem | None:
     """MkDocs' warning about a link of a page (one this check leaves to the build: a
     section of a page whose macros make ids), as this project's line: at the link's line,
     with a fix. None for any other message."""
-    said = _MKDOCS_LINK.fullmatch(message.strip())
-    if said is None:
+    found = _MKDOCS_LINK.fullmatch(message.strip())
+    if found is None:
         return None
-    page, target, why = root / DOCS_DIR / said["page"], said["link"], said["why"]
+    source, target, why = found["page"], found["link"], found["why"]
     elsewhere = _MKDOCS_ANCHOR.fullmatch(why)
     if elsewhere:
-        said, fix = _no_section(target, elsewhere["doc"], elsewhere["anchor"]), _FIX_SECTION
+        doc, anchor = elsewhere["doc"], elsewhere["anchor"]
+        said, fix = _no_section(target, doc, anchor), _fix_section(anchor, _rendered.get(doc))
     elif why == _MKDOCS_HERE:
-        said, fix = _no_section(target, None, urldefrag(target).fragment), _FIX_SECTION
+        anchor = urldefrag(target).fragment
+        said, fix = _no_section(target, None, anchor), _fix_section(anchor, _rendered.get(source))
     else:
         said, fix = f"the link `{shown(target)}` leads nowhere: {why}", ""
+    page = root / DOCS_DIR / source
     return problem(page, _line_of(page, target), "broken-link", said, fix)
+
+
+def note_rendered(pages: Iterable) -> None:
+    """The ids of the sections of MkDocs' rendered `pages` (macros' ids included), so that
+    `from_mkdocs` can say which section a link to a missing one may have meant."""
+    _rendered.update({p.file.src_uri: frozenset(p.present_anchor_ids or ()) for p in pages})
 
 
 def shown(text: str) -> str:
@@ -121,7 +130,7 @@ class _Tree:
                 f"write it relative to this page's file, for example `{self._from_root(source, target)}`",
             )
         address, anchor, resolved = _resolve(source, target)
-        if not address:  # a section of this page
+        if not address or posixpath.normpath(address) == ".":  # this page (`./` is the page itself)
             return self._missing_section(target, self.docs / source, None, anchor) if anchor else None
         if resolved == ".." or resolved.startswith("../"):
             return f"the link `{shown(target)}` leads outside docs/", _FIX_PAGE
@@ -220,8 +229,7 @@ class _Tree:
         ids = self.sections.of(page)
         if ids is None or anchor in ids:  # unknown: the page's macros may make it
             return None
-        closest = difflib.get_close_matches(anchor, sorted(ids), n=1)
-        return _no_section(target, shown_as, anchor), f"did you mean `#{closest[0]}`?" if closest else _FIX_SECTION
+        return _no_section(target, shown_as, anchor), _fix_section(anchor, ids)
 
 
 def _resolve(source: str, target: str) -> tuple[str, str, str]:
@@ -235,6 +243,12 @@ def _resolve(source: str, target: str) -> tuple[str, str, str]:
 def _no_section(target: str, page: str | None, anchor: str) -> str:
     where = f"the page docs/{page}" if page else "this page"
     return f"the link `{shown(target)}` leads nowhere: {where} has no section `#{shown(anchor)}`"
+
+
+def _fix_section(anchor: str, ids: Collection[str] | None) -> str:
+    """The section of `ids` whose id is closest to a missing `anchor`, or the general fix."""
+    closest = difflib.get_close_matches(anchor, sorted(ids or ()), n=1)
+    return f"did you mean `#{closest[0]}`?" if closest else _FIX_SECTION
 
 
 def _line_of(page: Path, target: str) -> int:
@@ -261,3 +275,5 @@ _FIX_SECTION = "link to one of the page's headings by its id (the `{ #id }` afte
 _MKDOCS_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but (?P<why>.+?)\.")
 _MKDOCS_ANCHOR = re.compile(r"the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'")
 _MKDOCS_HERE = "there is no such anchor on this page"
+# The section ids of the pages MkDocs rendered in this process, by path under docs/ (note_rendered).
+_rendered: dict[str, frozenset[str]] = {}

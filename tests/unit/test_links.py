@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from portfolio.cli import _MkDocsMessages
+from portfolio.links import check_links
+from portfolio.markdown_text import PageBody
 
 
 def test_a_section_only_the_build_knows_is_said_at_the_links_line(tmp_path, monkeypatch):
@@ -36,4 +39,43 @@ def test_a_section_only_the_build_knows_is_said_at_the_links_line(tmp_path, monk
         "docs/index.md:5 [broken-link] the link `form.md#signatures` leads nowhere: the page docs/form.md"
         " has no section `#signatures` — link to one of the page's headings by its id (the `{ #id }` after it),"
         " or remove the anchor"
+    ]
+
+
+def test_a_section_only_the_build_knows_is_said_with_the_closest_one(tmp_path, monkeypatch):
+    """With the project's hook, the line also says which section of the rendered page the
+    author probably meant (the ids MkDocs found on it, macros' ids included)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nSign [the form](form.md#signatures).\n")
+    (docs / "form.md").write_text('# Form\n\n<h2 id="signature">Signature</h2>\n\n## Dates\n')
+    hook = Path(__file__).resolve().parents[2] / "hooks/link_messages.py"
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nvalidation:\n  anchors: warn\nhooks:\n  - {hook}\n")
+    monkeypatch.chdir(tmp_path)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    finally:
+        logger.removeHandler(handler)
+    assert [_MkDocsMessages(tmp_path).format(record) for record in records] == [
+        "docs/index.md:3 [broken-link] the link `form.md#signatures` leads nowhere: the page docs/form.md"
+        " has no section `#signatures` — did you mean `#signature`?"
+    ]
+
+
+def test_a_link_to_the_page_itself_is_not_a_folder(tmp_path):
+    """`./` and `.` lead to the page they are on, as MkDocs follows them; their section is checked."""
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    page = docs / "en/index.md"
+    body = "# Home\n\n## Start\n\n[Top](./) and [here](.) and [start](./#start) and [nowhere](./#stat).\n"
+    page.write_text(body)
+    found = check_links(tmp_path, {page: PageBody(body, 1)}, "en", ["en"])
+    assert [p.format() for p in found] == [
+        f"{page}:5 [broken-link] the link `./#stat` leads nowhere: this page has no section `#stat`"
+        " — did you mean `#start`?"
     ]
