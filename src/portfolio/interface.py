@@ -13,7 +13,7 @@ from portfolio import yamlfile
 from portfolio.convert import INVALID, Context, convert_text
 from portfolio.models import AdaptationPoint, Audience, Mode, Role, Text
 from portfolio.problems import Problem, problem
-from portfolio.translations import MISSING, OUTDATED, TRANSLATED
+from portfolio.translations import MISSING, OUTDATED, TRANSLATED, UNRECORDED
 
 INTERFACE_FILE = "curriculum/interface.yml"
 ABBREVIATIONS_FILE = "curriculum/abbreviations.yml"
@@ -24,7 +24,7 @@ VOCABULARY_KEYS = {
     "audience": typing.get_args(Audience),
     "adapt": typing.get_args(AdaptationPoint),
     "role": typing.get_args(Role),
-    "status": (TRANSLATED, MISSING, OUTDATED),
+    "status": (TRANSLATED, MISSING, OUTDATED, UNRECORDED),
 }
 _UI_KEY = re.compile(r"""\bui\[\s*["']([\w-]+)["']\s*\]""")
 

@@ -86,6 +86,7 @@ def check_pages(
         covered = set(range(1, body_line)) if in_settings else controls
         found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in covered))
         found.extend(_untitled(path, page))
+        found.extend(_unrecorded(root, path, folder, default, languages, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
         complete = not (layout or uses_templates(page.template))  # else macros may add ids
@@ -203,6 +204,24 @@ def _without_original(root: Path, path: Path, folder: str, default: str, languag
     said = f"the page has no original: docs/{default}/{relative.as_posix()} does not exist"
     fix = f"give it the path of the page it translates under docs/{default}/, or write that page first"
     return [problem(path, 1, "no-original", said, fix)]
+
+
+def _unrecorded(
+    root: Path, path: Path, folder: str, default: str, languages: Sequence[str], page: PageText
+) -> list[Problem]:
+    """A translated page that does not record what it was made from: a later change of
+    its original cannot be noticed, and readers would never be told of it."""
+    if folder == default or folder not in languages or (page.settings is not None and RECORD_KEY in page.settings):
+        return []
+    relative = path.relative_to(root / DOCS_DIR / folder).as_posix()
+    if not (root / DOCS_DIR / default / relative).is_file():
+        return []  # [no-original]
+    said = (
+        f"the translation does not record which version of docs/{default}/{relative} it translates:"
+        " when that page changes, nothing will say this one is older"
+    )
+    fix = f"once it is checked against the original, run `portfolio translations --mark {folder} {relative}`"
+    return [problem(path, 1, "unrecorded-translation", said, fix)]
 
 
 def _untitled(path: Path, page: PageText) -> list[Problem]:

@@ -166,6 +166,7 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown-self-assessment": (ERROR, "use the id of a file in curriculum/self-assessments/"),
     "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
     "missing-default-language": (ERROR, "add the text in the default language"),
+    "unrecorded-translation": (WARNING, "once it is checked, run `portfolio translations --mark LANG PATH`"),
     "missing-translation": (WARNING, "add the translation; until then readers see the default language"),
     "no-original": (ERROR, "give the translation the path of its page under docs/<default language>/"),
     "no-correct-answer": (ERROR, "mark at least one option with `correct: true`"),

@@ -1,6 +1,8 @@
 """Translation status, per page and per curriculum file, per language: translated,
-missing (readers see the default language) or outdated (the default-language source
-changed after the translation was made).
+missing (readers see the default language), outdated (the default-language source
+changed after the translation was made) or unrecorded (translated, but what it was made
+from is not recorded: nobody has confirmed it against the source yet, and a later change
+of the source cannot be noticed; readers are told nothing they cannot trust).
 
 A translated page records what it was made from in its front matter,
 `translation_of: <hash of the English page>`; curriculum files record it in
@@ -21,7 +23,7 @@ from portfolio import yamlfile
 from portfolio.problems import Problem, ProblemsFound, errors
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
-TRANSLATED, MISSING, OUTDATED = "translated", "missing", "outdated"
+TRANSLATED, MISSING, OUTDATED, UNRECORDED = "translated", "missing", "outdated", "unrecorded"
 RECORD_FILE = "translations.yml"
 RECORD_KEY = "translation_of"  # a translated page's setting: the fingerprint of what it translates
 FINGERPRINT_DIGITS = 12  # a fingerprint's hexadecimal digits
@@ -49,7 +51,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
                 result.append(Status(relative, lang, MISSING))
             else:
                 made_from = yamlfile.front_matter(yamlfile.read_text(translation)[0] or "").get(RECORD_KEY)
-                result.append(Status(relative, lang, TRANSLATED if made_from == current else OUTDATED))
+                result.append(Status(relative, lang, _state(made_from, current)))
     return result
 
 
@@ -73,7 +75,7 @@ def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
             if any(not t.get(lang) for t in texts):
                 state = MISSING
             else:
-                state = TRANSLATED if records.get(lang, {}).get(relative) == current else OUTDATED
+                state = _state(records.get(lang, {}).get(relative), current)
             result.append(Status(relative, lang, state))
     return result
 
@@ -146,6 +148,13 @@ def summary(statuses: list[Status], languages: Languages) -> dict[str, float]:
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _state(made_from: object, current: str) -> str:
+    """A translation's state from what it records being made from (None: nothing)."""
+    if made_from is None:
+        return UNRECORDED
+    return TRANSLATED if made_from == current else OUTDATED
 
 
 def _curriculum_files(root: Path) -> list[Path]:

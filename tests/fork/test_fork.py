@@ -13,7 +13,7 @@ from portfolio.cli import main
 from portfolio.project import read_languages
 from portfolio.sitebuild import build_site
 from portfolio.sources import validate
-from portfolio.translations import MISSING, OUTDATED, TRANSLATED, page_statuses
+from portfolio.translations import MISSING, OUTDATED, TRANSLATED, UNRECORDED, page_statuses
 
 FORK_ORGANISATION = """\
 name:
@@ -143,15 +143,29 @@ def test_an_outdated_translation_is_detected_and_marked_up_to_date(tmp_path, mon
     glossary = project / "docs/en/handbook/glossary.md"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\nA new term was added.\n", encoding="utf-8")
     assert status("fr", "handbook/glossary.md") == OUTDATED
+    # A translation that records nothing (a translator new to --mark): nobody knows what
+    # it was made from, so readers are told nothing false, and `check` says what to do.
+    unrecorded = project / "docs/fr/handbook/where-this-comes-from.md"
+    text = unrecorded.read_text(encoding="utf-8")
+    unrecorded.write_text(re.sub(r'^translation_of: "\w+"\n', "", text, flags=re.M), encoding="utf-8")
+    assert status("fr", "handbook/where-this-comes-from.md") == UNRECORDED
+    monkeypatch.chdir(project)
+    [said] = [p.format() for p in validate(project, "en", languages.built) if p.rule == "unrecorded-translation"]
+    assert said.startswith("docs/fr/handbook/where-this-comes-from.md:1 [unrecorded-translation]")
+    assert said.endswith("run `portfolio translations --mark fr handbook/where-this-comes-from.md`")
 
     site = tmp_path / "site"
     build_site(project, site, pdfs=False, exports=False, report=lambda message: None)
     html = (site / "fr/handbook/glossary/index.html").read_text(encoding="utf-8")
     assert "La version anglaise de cette page a changé depuis cette traduction." in html
     assert "portfolio-outdated" not in (site / "fr/handbook/index.html").read_text(encoding="utf-8")
+    origins = (site / "fr/handbook/where-this-comes-from/index.html").read_text(encoding="utf-8")
+    assert "portfolio-outdated" not in origins
 
-    monkeypatch.chdir(project)
     assert main(["translations", "--fail-below", "100"]) == 1
+    assert "| handbook/where-this-comes-from.md | unrecorded |" in capsys.readouterr().out
+    assert main(["translations", "--mark", "fr", "handbook/where-this-comes-from.md"]) == 0
+    assert status("fr", "handbook/where-this-comes-from.md") == TRANSLATED
     assert main(["translations", "--mark", "fr", "handbook/glossary.md"]) == 0
     assert status("fr", "handbook/glossary.md") == TRANSLATED
     capsys.readouterr()
