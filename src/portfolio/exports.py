@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from portfolio import __version__, output_cache
 from portfolio.build_state import BuildState
+from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
 from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
 from portfolio.models import Capsule, Question, Text
@@ -28,6 +29,8 @@ from portfolio.templating import partials_environment, template_environment
 from portfolio.views import LanguageView
 
 LMS_TEMPLATES = "templates/lms"
+# The longest question name Moodle keeps (the question table's `name`, in characters).
+NAME_LIMIT = 255
 # Files every SCO shares: the site's own shared, progress and quiz scripts (sco.html loads
 # them in this order), and the SCORM ones.
 SHARED = {
@@ -180,12 +183,14 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
             f"{{mlang {code}}}{value.get_text(code, languages.default)}{{mlang}}" for code in languages.built
         )
 
+    name = _namer(state, lang)
     gift = template.endswith(".gift")
     categories, left_out = [], 0
     for capsule in curriculum.capsules.values():
         quiz = curriculum.quizzes.get(capsule.quiz or "")
         if quiz:
-            questions = [_question(q, text) for q in quiz.questions]
+            count = len(quiz.questions)
+            questions = [_question(q, text, name(capsule, n, count)) for n, q in enumerate(quiz.questions, 1)]
             kept = [q for q in questions if q["gift"] or not gift]
             left_out += len(questions) - len(kept)
             categories.append({"title": text(capsule.title), "questions": kept})
@@ -209,10 +214,31 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
     return Export(target, count)
 
 
-def _question(question: Question, text) -> dict:
+def _namer(state: BuildState, lang: str | None):
+    """A function that names a question (its capsule, its number in the quiz, how many
+    the quiz holds) as a trainer sees it in Moodle's question bank: the capsule's title
+    and the number, in the bank's language, or in every language ({mlang} blocks)."""
+    languages = state.languages
+    codes = [lang] if lang is not None else list(languages.built)
+    patterns = {code: strings_for(state.interface, code, languages.default)["lms-question-name"] for code in codes}
+    tags = 0 if lang is not None else sum(len(f"{{mlang {code}}}{{mlang}}") for code in codes)
+
+    def name(capsule: Capsule, number: int, count: int) -> str:
+        shown = f"{number:0{len(str(count))}d}"  # 01 to 12: sorted by name, in order
+        titles = {code: capsule.title.get_text(code, languages.default) for code in codes}
+        names = _question_names(patterns, titles, shown, NAME_LIMIT - tags)
+        if lang is not None:
+            return names[lang]
+        return "".join(f"{{mlang {code}}}{names[code]}{{mlang}}" for code in codes)
+
+    return name
+
+
+def _question(question: Question, text, name: str) -> dict:
     kind = kind_of(question)
     return {
-        "id": question.id,
+        "id": question.id,  # Moodle's ID number: the same question in every language and export
+        "name": name,
         "type": question.type,
         "partial": kind.partial,
         "gift": kind.gift,
@@ -223,6 +249,23 @@ def _question(question: Question, text) -> dict:
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _question_names(patterns: dict[str, str], titles: dict[str, str], number: str, limit: int) -> dict[str, str]:
+    """A question's name in each language, from the interface's pattern ("{capsule},
+    question {number}"), all of them together in `limit` characters: where they would
+    pass it, the longest titles are cut short (with "…"), never the numbers."""
+    titles = {code: " ".join(title.split()) for code, title in titles.items()}
+    fixed = sum(len(patterns[code].replace("{number}", number).replace("{capsule}", "")) for code in titles)
+    longest = max((len(title) for title in titles.values()), default=0)
+    while longest > 1 and fixed + sum(min(len(title), longest) for title in titles.values()) > limit:
+        longest -= 1
+    return {
+        code: patterns[code]
+        .replace("{number}", number)
+        .replace("{capsule}", title if len(title) <= longest else title[: longest - 1].rstrip() + "…")
+        for code, title in titles.items()
+    }
 
 
 def _lms_environment(root: Path) -> Environment:

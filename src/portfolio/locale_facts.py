@@ -1,12 +1,16 @@
 """What a language writes differently, from CLDR (through Babel): its direction, its
-decimal numbers and its percentages. No table of languages is kept here: a language
-that CLDR knows (Pashto, Sorani, Spanish...) is right from its first page."""
+decimal numbers, its percentages and its times of day. No table of languages is kept
+here: a language that CLDR knows (Pashto, Sorani, Spanish...) is right from its first
+page. How a time of day is laid out ("9 h", "9:00 ص") is the interface's data, in
+CLDR's pattern letters; CLDR gives the rest (the words for morning and afternoon)."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_time
 from babel.numbers import format_decimal, format_percent
 
 
@@ -32,6 +36,15 @@ def percent(value: float, lang: str) -> str:
     """A whole percentage (0 to 100) as the language writes it (80%, 80 %), as the
     browsers' Intl.NumberFormat writes it on the same pages."""
     return format_percent(value / 100, format=None, locale=_locale(lang))
+
+
+def time_of_day(minutes: int, lang: str, pattern: str, on_the_hour: str | None = None) -> str:
+    """A time of day, `minutes` after midnight, as the language writes it: `pattern` in
+    CLDR's letters (`H:mm`, `H 'h' mm`, `h:mm a`), or `on_the_hour` for a whole hour
+    where the language drops the minutes ("9 h", but "12 h 30")."""
+    hour, minute = divmod(minutes % (24 * 60), 60)
+    chosen = on_the_hour if on_the_hour and minute == 0 else pattern
+    return format_time(datetime.time(hour, minute), chosen, locale=_locale(lang))
 
 
 def hours(minutes: int, lang: str) -> str:

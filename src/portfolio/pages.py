@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import direction, hours, hours_of_parts, percent
+from portfolio.locale_facts import direction, hours, hours_of_parts, percent, time_of_day
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -507,7 +507,8 @@ class PageMacros(LanguageView):
         other capsules done at a distance before, between or after the days, in the
         track's order. Each day starts at `start`; its lunch (`lunch_minutes` long) takes
         the pause closest to `lunch`: between two sessions, or a session's own break,
-        which the lunch then replaces (the session goes on after it)."""
+        which the lunch then replaces (the session goes on after it). Times are given as
+        h:mm and shown as the page's language writes them ("9 h", "9:00 ص")."""
         course = self.state.curriculum.course
         tracks = {t.id: t for t in (course.tracks if course else [])}
         if track_id not in tracks:
@@ -539,13 +540,13 @@ class PageMacros(LanguageView):
             clock_at, rows = opening, []
             for part in _day_parts(capsules_of_day, opening, midday):
                 if part.get("lunch"):
-                    rows.append({"time": clock(clock_at), "lunch": True, "minutes": lunch_minutes, **part})
+                    rows.append({"time": self._time(clock_at), "lunch": True, "minutes": lunch_minutes, **part})
                     clock_at += lunch_minutes
                     continue
                 capsule = part["capsule"]
                 rows.append(
                     {
-                        "time": clock(clock_at),
+                        "time": self._time(clock_at),
                         "lunch": False,
                         "capsule": self.capsule_view(capsule),
                         "link": self._capsule_link(capsule.id),
@@ -554,7 +555,7 @@ class PageMacros(LanguageView):
                     }
                 )
                 clock_at += part["minutes"]
-            views.append({"rows": rows, "end": clock(clock_at)})
+            views.append({"rows": rows, "end": self._time(clock_at)})
         remote_views = {
             key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
             for key, group in groups.items()
@@ -567,6 +568,10 @@ class PageMacros(LanguageView):
             present_hours=present_hours,
             distance_hours=distance_hours,
         )
+
+    def _time(self, minutes: int) -> str:
+        """A time of day (minutes after midnight) as the page's language writes it."""
+        return time_of_day(minutes, self.lang, self.ui["time-of-day"], self.ui["time-of-day-on-the-hour"])
 
     def _capsules_in_order(self) -> list[Capsule]:
         """Capsules in the order of the longest track, then any others by id."""

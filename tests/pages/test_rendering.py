@@ -132,9 +132,24 @@ def test_a_handouts_preparation_note_stands_apart_from_its_title(lang):
 # Course figures and the pilot timetable -----------------------------------------------
 
 
-def _minutes(time: str) -> int:
-    hours_part, minutes_part = time.split(":")
-    return int(hours_part) * 60 + int(minutes_part)
+# A time of day in the pilot timetable as each language writes it, read back: "13:00" in
+# English; "13 h", "12 h 30" in French (no-break spaces); in Arabic the hour from 1 to 12,
+# then ص (morning) or م (afternoon), "1:00 م".
+_TIMES = {
+    "en": re.compile(r"(\d{1,2}):(\d\d)()"),
+    "fr": re.compile(r"(\d{1,2})\u00a0h(?:\u00a0(\d\d))?()"),
+    "ar": re.compile(r"(\d{1,2}):(\d\d)\u00a0([صم])"),
+}
+
+
+def _minutes(time: str, lang: str = "en") -> int:
+    found = _TIMES[lang].fullmatch(time)
+    assert found, f"{lang}: {time!r} is not a time of day as {lang} writes it"
+    hour, minute = int(found[1]), int(found[2] or 0)
+    if found[3]:
+        assert 1 <= hour <= 12, time
+        hour = hour % 12 + (12 if found[3] == "م" else 0)
+    return hour * 60 + minute
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -170,7 +185,7 @@ def _pilot_days(lang: str) -> list[list[tuple[int, str, int | None]]]:
         rows = []
         for row in table.xpath("./tbody/tr"):
             time, what, minutes = (cell.text_content().strip() for cell in row.xpath("./td"))
-            rows.append((_minutes(time), what, int(minutes) if minutes else None))
+            rows.append((_minutes(time, lang), what, int(minutes) if minutes else None))
         days.append(rows)
     return days
 
@@ -185,6 +200,21 @@ def test_the_pilot_lunch_starts_between_noon_and_half_past_one_every_day(lang):
         lunches = [start for start, what, _ in rows if what in lunch_labels]
         assert len(lunches) == 1, (lang, number, rows)
         assert 12 * 60 <= lunches[0] <= 13 * 60 + 30, (lang, number, lunches[0])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pilot_timetable_writes_times_as_its_text_does(lang):
+    """The timetable writes a time of day as the language does ("9 h" and "13 h" in
+    French, "9:00 ص" and "1:00 م" in Arabic), and each day's first time is the one the
+    text above it says the day starts at."""
+    tree = _tree(lang, "trainers/pilot-course.md")
+    text = tree.xpath("//h2[@id='schedule']/following-sibling::p[1]")[0].text_content()
+    days = _pilot_days(lang)  # every time read back in the language's own way
+    assert [rows[0][0] for rows in days] == [9 * 60, 9 * 60]
+    first = tree.xpath("//div[contains(@class, 'pilot-schedule')]//table[1]/tbody/tr[1]/td[1]")[0]
+    assert first.text_content().strip() in text, (lang, first.text_content(), text)
+    if lang != "en":
+        assert not re.search(r"\b\d{1,2}:\d\d\b(?!\u00a0[صم])", tree.text_content()), lang
 
 
 def test_the_pilot_timetable_keeps_each_session_s_minutes():

@@ -139,3 +139,33 @@ def test_each_form_fits_on_one_or_two_sheets(built_site, lang):
     assert start - first <= 1, (first + 1, start + 1)
     first, last = pages_from(pages, rtl, questionnaire, cells(last_question.xpath(".//tr")[0])[0])
     assert last - first <= 1, (first + 1, last + 1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_open_question_leaves_several_lines_to_write_the_answer(built_site, lang):
+    """Under each open question of the questionnaire, a box a few lines of handwriting
+    high (it was three rows of one line): from the first question to the second there
+    is room for five lines of 7 mm, and nothing is printed in between."""
+    rtl = lang == "ar"
+    heading, first = kit(built_site, lang)("open-questions")
+    second = first.xpath("following::table[1]")[0]
+    questions = [cells(table.xpath(".//tr")[0])[0] for table in (first, second)]
+    pages = pdf_pages(pdf_path(built_site, LANGS, lang, PACK.id))
+    start, _ = pages_from(pages, rtl, heading, questions[1])
+    page = pages[start]
+
+    def top(question: str) -> float:
+        words = [readable(word) for word in question.split()[3:5]]  # words the two do not share
+        rows: dict[int, list] = {}
+        for word in page.words:
+            rows.setdefault(round(word.top / 2), []).append(word)
+        for row in rows.values():
+            printed = {word_text(w, rtl) for w in row}
+            if all(word in printed for word in words):
+                return min(w.top for w in row)
+        raise AssertionError(f"{question!r} is not on page {start + 1}")
+
+    above, below = top(questions[0]), top(questions[1])
+    assert below - above > 5 * 7 * MM, round((below - above) / MM)
+    between = [w for w in page.words if above + 6 * MM < w.top < below - 1]
+    assert not between, [w.text for w in between]
