@@ -27,7 +27,6 @@ TRANSLATED, MISSING, OUTDATED, UNRECORDED = "translated", "missing", "outdated",
 RECORD_FILE = "translations.yml"
 RECORD_KEY = "translation_of"  # a translated page's setting: the fingerprint of what it translates
 FINGERPRINT_DIGITS = 12  # a fingerprint's hexadecimal digits
-TRANSLATED_FILES = ("capsules", "quizzes", "self-assessments", "materials")
 
 
 @dataclass(frozen=True)
@@ -62,12 +61,11 @@ def page_state(states: dict[tuple[str, str], str], src_uri: str, lang: str) -> s
 
 
 def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
+    """Every curriculum file with texts to translate (interface strings, forms, capsules…)."""
     records = _records(root)
     result = []
-    for path in _curriculum_files(root):
+    for path, texts in _curriculum_files(root, languages.default):
         relative = path.relative_to(root / CURRICULUM_DIR).as_posix()
-        data, _ = yamlfile.load(path)
-        texts = list(_texts(data, languages.default))
         current = fingerprint("\n".join(t[languages.default] for t in texts))
         for lang in languages.built:
             if lang == languages.default:
@@ -117,19 +115,31 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
     others = [code for code in languages.built if code != languages.default]
     if lang not in others:
         raise UsageError(f"`{lang}` is not a translated language of this project — use one of: {', '.join(others)}")
-    if path.endswith(".yml"):
+    curriculum = path.endswith(".yml")
+    if curriculum:
         folder, relative = root / CURRICULUM_DIR, path.removeprefix(f"{CURRICULUM_DIR}/")
         source = folder / relative
-        allowed = relative.split("/", 1)[0] in TRANSLATED_FILES
     else:
         folder, relative = root / DOCS_DIR / lang, path.removeprefix(f"{DOCS_DIR}/{lang}/")
         source = root / DOCS_DIR / languages.default / relative
-        allowed = path.endswith(".md")
     inside = folder.joinpath(relative).resolve().is_relative_to(folder.resolve()) and not relative.startswith("/")
-    if not (allowed and inside and source.is_file() and folder.joinpath(relative).is_file()):
+    allowed = inside and source.is_file() and folder.joinpath(relative).is_file()
+    texts: list[dict] = []
+    if allowed and curriculum:
+        data, unreadable = yamlfile.load(source)
+        texts = list(_texts(data, languages.default))
+        allowed = relative != RECORD_FILE and bool(texts or errors(unreadable))  # mark() says why it cannot read it
+    if not (allowed and (curriculum or path.endswith(".md"))):
         raise UsageError(
             f"{path} is not a translated page or curriculum file of this project"
-            f" — give docs/{lang}/<page>.md or curriculum/<capsules|quizzes|self-assessments|materials>/<id>.yml"
+            f" — give a page as docs/{lang}/<page>.md (the file must exist) or a curriculum file with texts,"
+            " as `portfolio translations` lists them"
+        )
+    untranslated = sum(not t.get(lang) for t in texts)
+    if untranslated:
+        raise UsageError(
+            f"{path} has {untranslated} text(s) with no `{lang}` translation yet — translate them first"
+            " (`make check` lists each one), then record the file"
         )
 
 
@@ -157,8 +167,17 @@ def _state(made_from: object, current: str) -> str:
     return TRANSLATED if made_from == current else OUTDATED
 
 
-def _curriculum_files(root: Path) -> list[Path]:
-    return sorted(p for folder in TRANSLATED_FILES for p in (root / CURRICULUM_DIR / folder).glob("*.yml"))
+def _curriculum_files(root: Path, default: str) -> list[tuple[Path, list[dict]]]:
+    """The curriculum files that hold texts to translate, each with its texts; the record
+    file and files with no text in the default language are left out."""
+    found = []
+    for path in sorted((root / CURRICULUM_DIR).rglob("*.yml")):
+        if path.relative_to(root / CURRICULUM_DIR).as_posix() == RECORD_FILE:
+            continue
+        texts = list(_texts(yamlfile.load(path)[0], default))
+        if texts:
+            found.append((path, texts))
+    return found
 
 
 def _texts(data, default: str):

@@ -518,3 +518,21 @@ def test_mark_refuses_a_file_it_cannot_read_and_writes_nothing(
     assert PROBLEM_LINE.match(line) and line.startswith(f"{source}:") and f"[{rule}]" in line
     assert "recorded" not in out
     assert {p: p.read_bytes() for p in written} == written
+
+
+def test_mark_records_any_file_with_texts_but_not_one_left_untranslated(tmp_path, monkeypatch, capsys):
+    """Interface strings and forms are translated like capsules, and recorded alike; a file
+    whose texts lack the language is refused with what to do, and nothing is written."""
+    project = copy_project(tmp_path / "project")
+    records = project / "curriculum/translations.yml"
+    monkeypatch.chdir(project)
+    assert main(["translations", "--mark", "fr", "curriculum/interface.yml"]) == 0
+    assert "interface.yml" in records.read_text()
+    capsule = project / "curriculum/capsules/peer-sessions.yml"
+    capsule.write_text(re.sub(r"^(\s+)fr: .*\n", "", capsule.read_text(), count=2, flags=re.M))
+    before = records.read_bytes()
+    capsys.readouterr()
+    assert main(["translations", "--mark", "fr", "capsules/peer-sessions.yml"]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "has 2 text(s) with no `fr` translation yet" in line
+    assert records.read_bytes() == before
