@@ -59,7 +59,7 @@ def export(page, path, passphrase: str = ""):
 
 def import_file(page, path, passphrase: str = "") -> str:
     page.fill("#ws-passphrase", passphrase)
-    return status_after(page, lambda: page.set_input_files(".workspace__import", str(path)))
+    return status_after(page, lambda: page.set_input_files("#ws-import", str(path)))
 
 
 def entries(page) -> dict:
@@ -570,5 +570,192 @@ def test_after_a_deletion_the_keyboard_goes_on_from_the_list(browser, site_url):
         assert page.evaluate(f"{focused}.id") == "ws-sessions"
         assert page.locator(".workspace__session-list .workspace__delete").count() == 0
         assert strings(page)["deletedEntry"] not in page.text_content(STATUS)
+    finally:
+        context.close()
+
+
+# A save that keeps two versions, a file received before any plan is open, a role ---
+
+
+def test_a_save_that_keeps_two_versions_says_so_next_to_it(browser, site_url, tmp_path):
+    """A save after which the entry has two versions (one came in meanwhile) does not say
+    "saved": it says there are two versions now, next to the field or the task, and links
+    to them."""
+    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
+    try:
+        url = site_url + PAGE
+        tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
+        other_tab = another_tab(contexts[0], url)
+        said = strings(tab)
+        write(device, "#ws-agreement-goals", "Bus and bank")
+        due = "#ws-task-middle-keep-in-touch-due"
+        device.fill(due, "2026-04-01")
+        device.dispatch_event(due, "change")
+        sent = export(device, tmp_path / "device.json")
+
+        tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
+        import_file(other_tab, sent)
+        tab.wait_for_function(f"document.querySelector('{due}').value === '2026-04-01'")
+        tab.press("#ws-agreement-goals", "Tab")  # left: saved beside the version come in meanwhile
+        line = "#ws-agreement-goals-status"
+        text = tab.text_content(line)
+        assert text != said["saved"] and said["saved"] not in text
+        assert text.startswith(said["savedConflict"].split("{")[0]) and said["chooseVersion"] in text
+        link = tab.locator(f"{line} a")
+        assert link.get_attribute("href") == "#ws-conflicts" and link.text_content() == said["chooseVersion"]
+        assert within_a_screen(tab, "#ws-agreement-goals", line)
+        assert said["saved"] not in tab.text_content(STATUS)
+        link.click()
+        assert tab.is_visible(".workspace__conflicts") and in_sight(tab, "#ws-conflicts")
+
+        # A task whose entry has two versions: a change keeps the other one, and says so.
+        tab.fill(due, "2026-05-01")
+        tab.dispatch_event(due, "change")
+        assert tab.text_content(f"{due[:-4]}-status") == said["saved"]  # no conflict: saved
+        device.fill(due, "2026-04-15")
+        device.dispatch_event(due, "change")
+        import_file(tab, export(device, tmp_path / "again.json"))
+        assert tab.locator(".workspace__conflict").count() == 2
+        tab.check("#ws-task-middle-keep-in-touch-done")
+        task = tab.locator("fieldset[data-entry='task:middle:keep-in-touch'] > .workspace__form-status")
+        assert task.text_content() != said["saved"] and said["chooseVersion"] in task.text_content()
+        assert task.locator("a").get_attribute("href") == "#ws-conflicts"
+        task_entry = entries(tab)["task:middle:keep-in-touch"]
+        assert sorted(v["data"]["due"] for v in [task_entry, *task_entry["conflicts"]]) == ["2026-04-15", "2026-05-01"]
+
+        # Choosing a version ends the conflict; a save after it says "saved" again.
+        tab.locator(".workspace__version", has_text="Bus and library").locator(".workspace__keep").click()
+        write(tab, "#ws-agreement-goals", "Bus, library and bank")
+        assert tab.text_content("#ws-agreement-goals-status") == said["saved"]
+        assert violations(tab) == []
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_plan_received_as_a_file_opens_from_the_start_screen(browser, site_url, tmp_path):
+    """A party who has no plan open imports the file they received from the start screen:
+    the same checks and messages as an import into an open plan; the plan opens in the
+    role chosen (or kept), and is made here when it is not kept yet."""
+    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
+    try:
+        url = site_url + PAGE
+        volunteer = open_plan(contexts[0], url, "volunteer")
+        write(volunteer, "#ws-agreement-goals", "Take the bus alone")
+        add_session(volunteer, "2026-03-02", "60", "Library card")
+        plain = export(volunteer, tmp_path / "plain.json")
+        protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
+
+        host = contexts[1].new_page()
+        host.goto(url)
+        host.wait_for_selector(".workspace__start:not([hidden])")
+        said = strings(host)
+        line = "#ws-receive-status"
+
+        def receive(path, role: str = "", passphrase: str = "") -> None:
+            host.select_option("#ws-receive-role", role)
+            host.fill("#ws-receive-passphrase", passphrase)
+            host.set_input_files("#ws-receive-file", str(path))
+
+        def stored():
+            return host.evaluate(f"localStorage.getItem('{KEY}')")
+
+        # No role chosen, and the plan is not kept here: the role's field says so.
+        receive(plain)
+        host.wait_for_selector("#ws-receive-role-error")
+        assert host.text_content("#ws-receive-role-error") == said["needsRole"]
+        assert host.evaluate("document.activeElement.id") == "ws-receive-role"
+        assert host.get_attribute("#ws-receive-role", "aria-describedby") == "ws-receive-role-error"
+        assert host.get_attribute("#ws-receive-role", "aria-invalid") == "true"
+        assert stored() is None and host.is_hidden(".workspace__plan")
+        assert violations(host) == []  # the start screen, its message shown
+        # A role that is not a party of this kind of plan: the same message as in a plan.
+        host.select_option("#ws-receive-role", "peer")
+        host.fill("#ws-receive-passphrase", "")
+        host.set_input_files("#ws-receive-file", str(plain))
+        error = "(document.querySelector('#ws-receive-role-error') || {}).textContent || ''"
+        host.wait_for_function(f"({error}).includes('Parties')")
+        assert "Parties: Volunteer, Sending tutor, Host tutor." in host.text_content("#ws-receive-role-error")
+        assert stored() is None
+        # The file's problems: the same messages as an import into an open plan.
+        bad = tmp_path / "cut.json"
+        bad.write_text(plain.read_text()[:-40])
+        text = status_after(host, lambda: receive(bad, "host-tutor"), line)
+        assert text == said["notJson"]
+        assert host.is_hidden("#ws-receive-role-error")  # the role is right now
+        assert host.get_attribute("#ws-receive-role", "aria-invalid") is None
+        assert status_after(host, lambda: receive(protected, "host-tutor"), line) == said["needsPassphrase"]
+        assert stored() is None and host.is_hidden(".workspace__plan")
+
+        # Right: the plan opens in the role chosen, with what the file holds.
+        receive(protected, "host-tutor", PASSPHRASE)
+        host.wait_for_selector(".workspace__plan:not([hidden])")
+        text = host.text_content(STATUS)
+        assert text.startswith("Plan P-07 is open. File merged (from: Volunteer). New entries: 2."), text
+        assert host.input_value("#ws-agreement-goals") == "Take the bus alone"
+        assert "Library card" in host.text_content(".workspace__session-list")
+        assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
+        assert host.evaluate("document.activeElement.id") == "ws-plan"
+        assert host.is_hidden(".workspace__role-warning")
+        assert host.is_hidden(".workspace__start")
+        write(host, "#ws-agreement-places", "Town library")
+        assert entries(host)["agreement:places"]["author"] == "host-tutor"
+
+        # Again, the plan closed and no role chosen: it opens in the role it is kept in.
+        host.click(".workspace__close")
+        receive(plain)
+        host.wait_for_selector(".workspace__plan:not([hidden])")
+        assert host.text_content(STATUS).startswith("Plan P-07 is open. Nothing new in this file")
+        assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
+        assert host.is_hidden(".workspace__role-warning")
+        assert violations(host) == []
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(browser, site_url, tmp_path, lang):
+    """A plan kept as the volunteer's, opened again as the host tutor: one warning under the
+    title, read with it, in the page's language; the plan opens all the same."""
+    context = browser.new_context(bypass_csp=True)
+    try:
+        url = site_url + ("" if lang == "en" else f"{lang}/") + PAGE
+        page = open_plan(context, url, "volunteer")
+        said = strings(page)
+        roles = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).roles")
+        assert page.is_hidden(".workspace__role-warning")
+        write(page, "#ws-agreement-goals", "Take the bus alone")
+        sent = export(page, tmp_path / "volunteer.json")
+        page.click(".workspace__close")
+
+        page.fill("#ws-code", CODE)
+        page.select_option("#ws-kind", "placement")
+        page.select_option("#ws-role", "host-tutor")
+        page.click(".workspace__open button[type=submit]")
+        page.wait_for_selector(".workspace__plan:not([hidden])")  # not blocked
+        warning = said["otherRole"].replace("{before}", roles["volunteer"]).replace("{role}", roles["host-tutor"])
+        assert page.text_content(".workspace__role-warning") == warning
+        assert page.is_visible(".workspace__role-warning")
+        assert page.evaluate("document.activeElement.id") == "ws-plan"
+        assert page.get_attribute("#ws-plan", "aria-describedby") == "ws-role-warning"
+        assert within_a_screen(page, "#ws-plan", ".workspace__role-warning")
+        assert page.locator(".workspace__role-warning").count() == 1  # one message
+        assert violations(page) == []
+
+        # Opened again in the role it is now kept in: no warning.
+        page.click(".workspace__close")
+        page.locator(".workspace__saved-plan").click()
+        page.wait_for_selector(".workspace__plan:not([hidden])")
+        assert page.is_hidden(".workspace__role-warning")
+        assert page.get_attribute("#ws-plan", "aria-describedby") is None
+
+        # A file imported from the start screen in another role than the kept one: the same.
+        page.click(".workspace__close")
+        page.select_option("#ws-receive-role", "volunteer")
+        page.set_input_files("#ws-receive-file", str(sent))
+        page.wait_for_selector(".workspace__plan:not([hidden])")
+        warning = said["otherRole"].replace("{before}", roles["host-tutor"]).replace("{role}", roles["volunteer"])
+        assert page.text_content(".workspace__role-warning") == warning
     finally:
         context.close()

@@ -208,6 +208,15 @@
     return versionOf(version);
   }
 
+  // Whether `version`, just saved, is one of the versions of an entry that has two: a
+  // version came in meanwhile (a file imported, here or in another tab) and stays beside it.
+  function inConflict(plan, version) {
+    return !!version.tag && Object.keys(plan.entries).some(function (id) {
+      var entry = plan.entries[id];
+      return !!entry.conflicts && versionsOf(entry).some(function (v) { return v.tag === version.tag; });
+    });
+  }
+
   // Merge another party's entries into ours; nothing is lost.
   function mergeEntries(mine, theirs) {
     var result = { entries: Object.assign({}, mine), added: 0, updated: 0, conflicts: 0 };
@@ -422,8 +431,9 @@
     this.mode = "plan";
     var open = readOpen();
     this.code = open === null ? readStore().current : open || null; // this tab's plan
-    // The version each field shows (an entry's first, when it has two): a save replaces it
-    // only, so that a version come in meanwhile, or the other of a conflict, stays (saveEntry).
+    // The version each field, task or review shows (an entry's first, when it has two): a
+    // save replaces it only, so that a version come in meanwhile, or the other of a
+    // conflict, stays (saveEntry).
     this.shown = new Map();
   }
 
@@ -442,6 +452,7 @@
 
   Workspace.prototype.setOpen = function (code) {
     this.code = code;
+    this.keptAs = null; // the role the plan was kept in before this tab opened it (show)
     writeOpen(code);
   };
 
@@ -471,14 +482,23 @@
   };
 
   // Change the open plan with `change(plan)`; write and show the result (in `line`, the
-  // status line next to what was done; the Share section's when not given).
+  // status line next to what was done; the Share section's when not given). A change that
+  // saved a version of an entry (saveEntry returns it) which now has two versions says so,
+  // with a link to them: only a save that ends without a conflict says `message` ("saved").
   Workspace.prototype.update = function (change, message, values, line) {
     var store = readStore();
     var plan = this.plan(store);
-    if (!plan || !change(plan)) return;
+    var saved = plan && change(plan);
+    if (!saved) return;
     var stored = writeStore(store);
     this.render();
-    this.status(stored ? message || this.text.saved : this.text.noStorage, values, line);
+    if (!stored) {
+      this.status(this.text.noStorage, null, line);
+    } else if (inConflict(plan, saved)) {
+      this.status(this.text.savedConflict, { link: this.conflictsLink(this.text.chooseVersion) }, line);
+    } else {
+      this.status(message || this.text.saved, values, line);
+    }
   };
 
   Workspace.prototype.status = function (template, values, line) {
@@ -591,33 +611,53 @@
   };
 
   Workspace.prototype.open = function (rawCode, kind, role) {
-    var code = rawCode.trim().replace(/\s+/g, " ").toUpperCase();
-    if (!code) {
-      this.status(this.text.needsCode);
-      this.$(".workspace__code").focus();
-      return;
-    }
-    if (!role) {
-      this.status(this.text.needsRole);
-      this.$(".workspace__role").focus();
-      return;
-    }
     var store = readStore();
+    var opened;
+    try {
+      opened = this.openIn(store, rawCode, kind, role);
+    } catch (problem) {
+      this.refuse(problem);
+      this.$(problem.key === "needsCode" ? ".workspace__code" : ".workspace__role").focus();
+      return;
+    }
+    var stored = writeStore(store);
+    this.show(opened);
+    this.status(stored ? this.text.opened : this.text.noStorage, { code: isolated(opened.plan.code, "ltr") });
+  };
+
+  // A plan's code as every party writes it: capitals, single spaces.
+  function planCode(raw) {
+    return String(raw).trim().replace(/\s+/g, " ").toUpperCase();
+  }
+
+  // The plan `rawCode` opened in `role`, in `store` (not yet written): made there, of
+  // `kind`, when it is not kept yet. Returns the plan and the role it was kept in before;
+  // throws a Refusal when the code or the role is missing, or when the role is not a party
+  // of the plan's kind. Opening from the form and importing from the start screen share it.
+  Workspace.prototype.openIn = function (store, rawCode, kind, role) {
+    var code = planCode(rawCode);
+    if (!code) throw new Refusal("needsCode");
+    if (!role) throw new Refusal("needsRole");
     var plan = store.plans[code] || { code: code, kind: kind, created: now(), exported: null, changed: null, entries: {} };
     if (!Object.keys(plan.entries).length) plan.kind = kind;
     if (this.rolesOf(plan.kind).indexOf(role) === -1) { // a plan started as another kind
-      this.refuse(this.notAParty(plan.kind));
-      this.$(".workspace__role").focus();
-      return;
+      throw this.notAParty(plan.kind);
     }
+    var before = plan.role;
     plan.role = role;
     store.plans[code] = plan;
     store.current = code; // the plan a fresh tab opens
-    this.setOpen(code);
-    var stored = writeStore(store);
+    return { plan: plan, before: before };
+  };
+
+  // This tab shows the plan just opened (openIn), with a warning when it was kept in this
+  // browser in another role (the person may be about to write as the wrong party), and
+  // goes to its title.
+  Workspace.prototype.show = function (opened) {
+    this.setOpen(opened.plan.code);
+    this.keptAs = opened.before || null;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     this.render();
-    this.status(stored ? this.text.opened : this.text.noStorage, { code: isolated(code, "ltr") });
     this.focusTitle();
   };
 
@@ -661,7 +701,9 @@
     this.$$("fieldset.workspace__task").forEach(function (task) {
       task.addEventListener("change", function () {
         var data = { due: task.querySelector("[data-field=due]").value, done: task.querySelector("[data-field=done]").checked };
-        self.update(function (plan) { return saveEntry(plan, task.dataset.entry, "task", data); }, null, null, self.statusNear(task));
+        self.update(function (plan) {
+          return self.saveShown(task, saveEntry(plan, task.dataset.entry, "task", data, false, self.shown.get(task)));
+        }, null, null, self.statusNear(task));
       });
     });
     this.$$(".workspace__review").forEach(function (review) {
@@ -758,11 +800,25 @@
   };
 
   Workspace.prototype.renderHeader = function (plan) {
-    fillInto(this.$(".workspace__plan-title"), this.text.planTitle, { code: isolated(plan.code, "ltr") });
+    var title = this.$(".workspace__plan-title");
+    fillInto(title, this.text.planTitle, { code: isolated(plan.code, "ltr") });
     fillInto(this.$(".workspace__plan-info"), this.text.planInfo, {
       role: this.roleLabel(plan.role),
       kind: this.kindLabel(plan.kind),
     });
+    // Opened in another role than the one it was kept in: said under the title, and read
+    // with the title, which has the focus once the plan opens. Not a refusal: a person may
+    // really have two roles.
+    var warning = this.$(".workspace__role-warning");
+    var other = this.keptAs && this.keptAs !== plan.role;
+    warning.hidden = !other;
+    warning.textContent = "";
+    if (other) {
+      fillInto(warning, this.text.otherRole, { before: this.roleLabel(this.keptAs), role: this.roleLabel(plan.role) });
+      title.setAttribute("aria-describedby", warning.id);
+    } else {
+      title.removeAttribute("aria-describedby");
+    }
     var line = this.$(".workspace__last-export");
     if (!plan.exported) {
       fillInto(line, this.text.neverExported);
@@ -805,6 +861,7 @@
       var live = entry && !entry.deleted;
       task.querySelector("[data-field=due]").value = live ? entry.data.due : "";
       task.querySelector("[data-field=done]").checked = live ? entry.data.done : false;
+      self.shown.set(task, entry ? [versionOf(entry)] : []);
       self.markConflict(task, entry);
     });
   };
@@ -812,10 +869,15 @@
   Workspace.prototype.markConflict = function (container, entry) {
     if (!entry || !entry.conflicts) return;
     var note = element("p", "workspace__conflict-note");
-    var link = element("a", "", this.text.conflictNote);
-    link.href = "#ws-conflicts";
-    note.appendChild(link);
+    note.appendChild(this.conflictsLink(this.text.conflictNote));
     container.appendChild(note);
+  };
+
+  // A link to the entries with two versions, to choose one of each.
+  Workspace.prototype.conflictsLink = function (text) {
+    var link = element("a", "", text);
+    link.href = "#ws-conflicts";
+    return link;
   };
 
   Workspace.prototype.entries = function (plan, kind) {
@@ -1159,11 +1221,16 @@
   Workspace.prototype.bindExchange = function () {
     var self = this;
     this.$(".workspace__export").addEventListener("click", function () { self.exportPlan(); });
-    var input = this.$(".workspace__import");
-    input.addEventListener("change", function () {
-      var file = input.files[0];
-      if (file) self.importFile(file).then(function () { input.value = ""; });
+    // Two ways in, one way through: the open plan's Share section, and the start screen's
+    // form for a file received before any plan is open here.
+    this.$$(".workspace__import").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var file = input.files[0];
+        var box = input.closest(".workspace__exchange, .workspace__receive");
+        if (file) self.importFile(file, box).then(function () { input.value = ""; });
+      });
     });
+    this.$(".workspace__receive").addEventListener("submit", function (event) { event.preventDefault(); });
     this.$(".workspace__print-plan").addEventListener("click", function () { self.print("plan"); });
     this.$(".workspace__print-report").addEventListener("click", function () { self.print("report"); });
   };
@@ -1180,7 +1247,7 @@
       exportedBy: plan.role,
       entries: Object.keys(plan.entries).sort().map(function (id) { return plan.entries[id]; }),
     };
-    var passphrase = this.$(".workspace__passphrase").value;
+    var passphrase = this.$(".workspace__exchange .workspace__passphrase").value;
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
       var name = fileName(plan);
@@ -1194,26 +1261,66 @@
     });
   };
 
-  Workspace.prototype.importFile = function (file) {
+  // Import a file chosen in `box`: the open plan's Share section, or the start screen's
+  // form (which also gives the role to open the plan in). What is wrong with the file is
+  // said in the box's status line; a role to choose, under the role's field.
+  Workspace.prototype.importFile = function (file, box) {
     var self = this;
-    var passphrase = this.$(".workspace__passphrase").value;
+    var passphrase = box.querySelector(".workspace__passphrase").value;
+    var role = box.querySelector(".workspace__receive-role");
+    var line = box.querySelector(".workspace__status, .workspace__form-status");
+    this.acceptFields(box);
     if (file.size > MAX_FILE) {
-      this.refuse(new Refusal("tooLarge", { megabytes: formatNumber(MAX_FILE / 1024 / 1024, this.lang) }));
+      this.refuse(new Refusal("tooLarge", { megabytes: formatNumber(MAX_FILE / 1024 / 1024, this.lang) }), line);
       return Promise.resolve();
     }
-    this.status(this.text.working);
+    this.status(this.text.working, null, line);
     return file.text().then(function (text) {
       return parseFile(text, passphrase, self.config);
     }).then(function (payload) {
-      self.merge(payload);
+      self.receive(payload, role ? role.value : null);
     }).catch(function (problem) {
-      self.refuse(problem);
+      if (role && problem instanceof Refusal && (problem.key === "needsRole" || problem.key === "wrongRole")) {
+        line.textContent = "";
+        self.refuseField(role, self.text[problem.key], problem.values);
+      } else {
+        self.refuse(problem, line);
+      }
     });
   };
 
-  Workspace.prototype.merge = function (payload) {
+  // A file's entries merged into the open plan. With no plan open (the start screen), the
+  // plan the file is for is opened first, in `role` or else the role it is kept in here,
+  // and made here when it is not kept yet. All or nothing: a refusal changes nothing.
+  Workspace.prototype.receive = function (payload, role) {
     var store = readStore();
     var plan = this.plan(store);
+    var opened = null;
+    if (!plan) {
+      var kept = store.plans[planCode(payload.plan.code)];
+      opened = this.openIn(store, payload.plan.code, payload.plan.kind, role || (kept && kept.role));
+      plan = opened.plan;
+    }
+    var result = this.mergeInto(plan, payload);
+    var stored = writeStore(store);
+    if (opened) {
+      this.show(opened);
+    } else {
+      this.render();
+    }
+    var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
+    var said = !result.added && !result.updated ? this.text.nothingNew
+      : this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : "");
+    if (opened) {
+      said = this.text.opened + " " + said;
+      values.code = isolated(plan.code, "ltr");
+    }
+    this.status(stored ? said : this.text.noStorage, values);
+  };
+
+  // The entries of `payload` merged into `plan`; throws a Refusal when the file is for
+  // another plan, or for another kind of plan that `plan` cannot become.
+  Workspace.prototype.mergeInto = function (plan, payload) {
     var code = { code: isolated(payload.plan.code, "ltr"), current: isolated(plan.code, "ltr") };
     if (payload.plan.code !== plan.code) throw new Refusal("otherPlan", code);
     if (payload.plan.kind !== plan.kind) {
@@ -1226,19 +1333,13 @@
     var result = mergeEntries(plan.entries, incoming);
     plan.entries = result.entries;
     if (result.added || result.updated) plan.changed = now();
-    if (!writeStore(store)) throw new Refusal("noStorage");
-    this.render();
-    var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
-    if (!result.added && !result.updated) {
-      this.status(this.text.nothingNew, values);
-    } else {
-      this.status(this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : ""), values);
-    }
+    return result;
   };
 
-  Workspace.prototype.refuse = function (problem) {
+  // Say what is wrong (in `line`, else the status line of what is on screen).
+  Workspace.prototype.refuse = function (problem, line) {
     if (!(problem instanceof Refusal)) problem = new Refusal("damaged");
-    this.status(this.text[problem.key], problem.values);
+    this.status(this.text[problem.key], problem.values, line);
   };
 
   // Printing: the plan, or the final report, written as text into .workspace__print.
