@@ -108,22 +108,28 @@ def _compare(source: Chapter, translation: Chapter) -> list[Problem]:
                 translation.path,
                 line,
                 "section-mismatch",
-                f"{len(translated_ids)} sections with ids where the English has {len(source_ids)} ({detail})",
+                f"{_counted(len(translated_ids), 'section with an id', 'sections with ids')}"
+                f" where the English has {len(source_ids)} ({detail})",
             )
         )
     if source.checklist != translation.checklist:
         found.append(
             problem(
                 translation.path,
-                translation.body_line,
+                dict(translation.sections).get("checklist", translation.body_line),  # its checklist's heading
                 "checklist-mismatch",
-                f"{translation.checklist} checklist items where the English has {source.checklist}",
+                f"{_counted(translation.checklist, 'checklist item', 'checklist items')} where the English has"
+                f" {source.checklist}",
             )
         )
     return found
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _read(path: Path, folder: Path, default: str, languages: Sequence[str]):
