@@ -13,7 +13,7 @@ from pathlib import Path
 from portfolio import yamlfile
 from portfolio.models import AdaptationPoint, Organisation
 from portfolio.problems import Problem, problem
-from portfolio.project import DOCS_DIR
+from portfolio.project import DOCS_DIR, Languages
 
 KNOWN = typing.get_args(AdaptationPoint)
 
@@ -23,18 +23,25 @@ class Mark:
     path: Path
     line: int
     point: str
-    filled: bool
+    lang: str  # the language of the page
+    filled: bool  # the organisation file has the point's text in that language
+    shown: str | None  # the language of the text readers see there (None: a notice that it is to write)
 
 
-def find_marks(root: Path, organisation: Organisation | None) -> list[Mark]:
-    """Every adapt(...) in the pages, with whether the organisation file fills it."""
-    filled = set(organisation.adaptations) if organisation else set()
+def find_marks(root: Path, organisation: Organisation | None, languages: Languages) -> list[Mark]:
+    """Every adapt(...) in the pages, with whether the organisation file fills it in the
+    page's language (a page outside the language folders is of the default language)."""
+    texts = organisation.adaptations if organisation else {}
     marks = []
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
+        folder = path.relative_to(root / DOCS_DIR).parts[0]
+        lang = folder if folder in languages.built else languages.default
         text, _ = yamlfile.read_text(path)
         for number, line in enumerate((text or "").splitlines(), 1):
             for match in _ADAPT.finditer(line):
-                marks.append(Mark(path, number, match.group(1), match.group(1) in filled))
+                point = texts.get(match.group(1))
+                shown = lang if point and point.has(lang) else languages.default if point else None
+                marks.append(Mark(path, number, match.group(1), lang, shown == lang, shown))
     return marks
 
 

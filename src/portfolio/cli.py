@@ -160,14 +160,16 @@ def adapt(args: argparse.Namespace) -> int:
         unread = [p for p in sources.problems if Path(p.path).name == "organisation.yml" and p.is_error]
         print("curriculum/organisation.yml cannot be read:\n" + report(unread), file=sys.stderr)
         return 1
-    marks = find_marks(args.root, organisation)
+    marks = find_marks(args.root, organisation, read_languages(args.root / CONFIG_FILE))
     for item in marks:
-        state = "filled" if item.filled else "NOT FILLED"
+        state = "filled" if item.filled else f"NOT FILLED in {item.lang}"
+        if item.shown and not item.filled:
+            state += f" (readers see the {item.shown} text)"
         print(
             f"{item.path.relative_to(args.root.resolve()) if item.path.is_absolute() else item.path}:{item.line}"
             f" [{item.point}] {state}"
         )
-    unfilled = sorted({m.point for m in marks if not m.filled})
+    unfilled = sorted({f"{m.point} ({m.lang})" for m in marks if not m.filled})
     print(f"{len(marks)} adaptation points; not filled in curriculum/organisation.yml: {', '.join(unfilled) or 'none'}")
     return 1 if unfilled and args.fail_unfilled else 0
 

@@ -108,8 +108,24 @@ def test_portfolio_adapt_lists_each_point_with_its_place(monkeypatch, capsys):
     assert main(["adapt"]) == 0
     out = capsys.readouterr().out
     assert "docs/en/handbook/buddy-system/03-initial-self-assessment.md:35 [data-protection] filled" in out
-    assert "docs/fr/handbook/supervising-volunteers.md:123 [legal-obligations] NOT FILLED" in out
+    assert "docs/fr/handbook/supervising-volunteers.md:123 [legal-obligations] NOT FILLED in fr\n" in out
     assert main(["adapt", "--fail-unfilled"]) == 1
+
+
+def test_portfolio_adapt_says_a_point_filled_only_in_english_for_a_translated_page(fork, monkeypatch, capsys):
+    """The fork fills `insurance` in English only: its Portuguese pages show the English text."""
+    project, _ = fork
+    (project / "docs/pt/handbook").mkdir(exist_ok=True)
+    page = project / "docs/pt/handbook/seguro.md"
+    page.write_text('# Seguro\n\n{{ adapt("insurance") }}\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    try:
+        assert main(["adapt"]) == 0
+    finally:
+        page.unlink()
+    out = capsys.readouterr().out
+    assert "docs/pt/handbook/seguro.md:3 [insurance] NOT FILLED in pt (readers see the en text)" in out
+    assert "docs/en/handbook/supervising-volunteers.md" in out and "insurance (pt)" in out
 
 
 def test_a_person_without_consent_stops_the_build(tmp_path, monkeypatch, caplog):
