@@ -12,6 +12,7 @@ record up to date once the translation has been checked.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -129,6 +130,17 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
         data, unreadable = yamlfile.load(source)
         texts = list(_texts(data, languages.default))
         allowed = relative != RECORD_FILE and bool(texts or errors(unreadable))  # mark() says why it cannot read it
+    if inside and not curriculum and path.endswith(".md") and source.is_file() and not allowed:
+        raise UsageError(
+            f"docs/{lang}/{relative} does not exist yet — translate docs/{languages.default}/{relative} into it"
+            " first, then record it"
+        )
+    if inside and not source.is_file():
+        originals = folder if curriculum else root / DOCS_DIR / languages.default
+        known = [p.relative_to(originals).as_posix() for p in originals.rglob("*.yml" if curriculum else "*.md")]
+        closest = difflib.get_close_matches(relative, known, n=1, cutoff=0.8)
+        if closest:
+            raise UsageError(f"{path} does not exist — did you mean `{closest[0]}`?")
     if not (allowed and (curriculum or path.endswith(".md"))):
         raise UsageError(
             f"{path} is not a translated page or curriculum file of this project"

@@ -536,3 +536,20 @@ def test_mark_records_any_file_with_texts_but_not_one_left_untranslated(tmp_path
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "has 2 text(s) with no `fr` translation yet" in line
     assert records.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "lang, path, said",
+    [
+        ("ar", "handbook/glossary.md", "docs/ar/handbook/glossary.md does not exist yet — translate"),
+        ("fr", "handbook/idnex.md", "handbook/idnex.md does not exist — did you mean `handbook/index.md`?"),
+        ("fr", "capsules/peer-sesions.yml", "did you mean `capsules/peer-sessions.yml`?"),
+    ],
+)
+def test_mark_says_what_a_translator_got_wrong(lang, path, said, tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/ar/handbook/glossary.md").unlink()  # not translated yet
+    monkeypatch.chdir(project)
+    assert main(["translations", "--mark", lang, path]) == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert said in line
