@@ -15,7 +15,7 @@ from portfolio.language_pages import fallbacks, pages
 from portfolio.links import from_mkdocs
 from portfolio.locations import OFFLINE_ZIP
 from portfolio.outputs import OUTPUTS
-from portfolio.problems import ProblemsFound, errors, report
+from portfolio.problems import ProblemsFound, by_rule, errors, report
 from portfolio.project import (
     CONFIG_FILE,
     UsageError,
@@ -261,6 +261,9 @@ COMMANDS = {
 
 # Helpers ----------------------------------------------------------------------
 
+# The build's summary lists the sources' warnings up to this many; more are counted by rule.
+_LISTED_WARNINGS = 30
+
 
 def _validate(root: Path) -> list:
     """Every problem of the project: mkdocs.yml first, then all the sources."""
@@ -302,7 +305,11 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         english = f", {len(missing[lang])} falling back to {languages.default}" if missing[lang] else ""
         lines.append(f"  {lang}  {languages.names[lang]:<10} {total} pages{english}")
     lines.append(f"  warnings: {len(problems)} in the sources")
-    lines.extend(f"    {problem.format()}" for problem in sorted(problems))
+    if len(problems) <= _LISTED_WARNINGS:
+        lines.extend(f"    {problem.format()}" for problem in sorted(problems))
+    else:  # a new language's missing texts: counted by rule, listed by `make check`
+        lines.extend(f"  {line}" for line in by_rule(problems)[2:])
+        lines.append("    `make check` lists each one, with its file and line")
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
     for output in OUTPUTS:
         found = output.files(args.site_dir.resolve())

@@ -64,10 +64,10 @@ def report(problems: list[Problem], ci: bool | None = None) -> str:
     n_warn = len(problems) - n_err
     head = f"{n_err} error(s), {n_warn} warning(s)"
     lines = [p.format(ci) for p in sorted(problems)]
-    return "\n".join([head, *lines, *_by_rule(problems)])
+    return "\n".join([head, *lines, *by_rule(problems)])
 
 
-def _by_rule(problems: list[Problem]) -> list[str]:
+def by_rule(problems: list[Problem]) -> list[str]:
     if len(problems) < 2:
         return []
     rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))

@@ -94,3 +94,23 @@ def test_schema_rejects_an_unknown_key():
         assert "colour" in error.message
     else:
         raise AssertionError("an unknown key was accepted")
+
+
+def test_the_build_summary_counts_many_warnings_by_rule_instead_of_listing_them(tmp_path):
+    """A fork adding a language has thousands of texts still to translate: the summary
+    stays readable (its outputs' places visible), and says where to see each warning."""
+    import argparse
+
+    from portfolio.cli import _summary
+    from portfolio.problems import problem
+
+    many = [problem(f"curriculum/forms/f{n}.yml", 3, "missing-translation", "no `uk` text") for n in range(40)]
+    args = argparse.Namespace(site_dir=tmp_path / "site", dist_dir=tmp_path / "dist", no_offline=True)
+    lines = _summary(ROOT, args, many).splitlines()
+    assert "  warnings: 40 in the sources" in lines
+    assert not any("f7.yml" in line for line in lines)
+    assert any(line.strip().startswith("[missing-translation] 40 in 40 files") for line in lines)
+    assert any("make check" in line for line in lines)
+    assert any(line.startswith("  site:") for line in lines)
+    few = _summary(ROOT, args, many[:2]).splitlines()
+    assert "    curriculum/forms/f1.yml:3 [missing-translation] no `uk` text" in "\n".join(few)
