@@ -1,14 +1,20 @@
-"""`portfolio check` and `portfolio schema` as an author runs them."""
+"""`portfolio check` and `portfolio schema` as an author runs them; every command's options
+and its closed output pipe."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import subprocess
+import sys
 
 import jsonschema
+import pytest
 
 from conftest import ROOT, scenario_project
 from portfolio import yamlfile
-from portfolio.cli import main
+from portfolio.cli import PIPE_CLOSED, _parser, main
 from portfolio.schema import SCHEMAS, write_all
 
 
@@ -94,3 +100,30 @@ def test_schema_rejects_an_unknown_key():
         assert "colour" in error.message
     else:
         raise AssertionError("an unknown key was accepted")
+
+
+@pytest.mark.parametrize("command", [["translations"], ["check"], ["adapt"]])
+def test_a_command_whose_reader_stops_ends_quietly(command):
+    """`portfolio translations | head`: the pipe closes before the command has written
+    everything; it stops without a traceback, with the status a shell gives for that."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", *command],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # no reader: the command's first write meets a closed pipe
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == PIPE_CLOSED
+    assert errors == ""
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    parser = _parser()
+    (commands,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    for name, command in [("portfolio", parser), *commands.choices.items()]:
+        for action in command._actions:
+            if action.option_strings:
+                assert action.help, f"{name} {action.option_strings[0]}"
