@@ -9,6 +9,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from portfolio import preview
 from portfolio.build_state import current_language, state
 from portfolio.layouts import layout_of, read_layout
+from portfolio.search_index import plugin_index
 
 _around: dict[str, str] = {}  # this rebuild's surroundings hash
 
@@ -43,23 +44,17 @@ def on_env(env, config, files):
     return env
 
 
-def _search_index(config):
-    """Material's search index of this build (None if search is off)."""
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    return index if isinstance(getattr(index, "entries", None), list) else None
-
-
 @event_priority(200)  # the first: before search_split (100) and the search plugin (0)
 def _before_search(context, page, config, nav):
     if preview.active():
-        preview.before_search(page, _search_index(config))
+        preview.before_search(page, plugin_index(config))
     return context
 
 
 @event_priority(-200)  # after the search plugin and search_split (-100)
 def _after_search(context, page, config, nav):
     if preview.active():
-        preview.after_search(page, _search_index(config))
+        preview.after_search(page, plugin_index(config))
     return context
 
 

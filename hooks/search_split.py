@@ -1,23 +1,37 @@
-"""Hook: the search plugin reads each page without what is excluded from search, and
-after all languages are built the search index is split per language."""
+"""Hook: the search plugin reads each page without what is excluded from search; each
+language's entries are kept as its build made them, and after all languages are built
+each language's index is written from its own (see portfolio.search_index)."""
 
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from portfolio.build_state import state
-from portfolio.search_index import searchable, split_search_index
+from portfolio.build_state import current_language, state
+from portfolio.search_index import plugin_index, searchable, split_search_index
 
 _SHOWN = "_portfolio_shown_content"
+_built: dict[str, list[dict]] = {}  # this build's search entries, by language
 
 # Hooks ------------------------------------------------------------------------
 
 
-@event_priority(-200)  # after static-i18n (-100) rebuilt the combined index
-def on_post_build(config):
+@event_priority(-50)  # after the search plugin (0) indexed this language, before static-i18n (-100) joins them
+def _keep_entries(config):
+    if not config.plugins["i18n"].building:  # the default language: a new build starts
+        _built.clear()
+    index = plugin_index(config)
+    _built[current_language(config)] = list(index.entries) if index else []  # a copy: static-i18n refills the list
+
+
+@event_priority(-200)  # after static-i18n (-100) built the other languages and rebuilt the combined index
+def _split(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
-    split_search_index(Path(config.site_dir), state(config).languages)
+    split_search_index(Path(config.site_dir), state(config).languages, _built)
+    _built.clear()
+
+
+on_post_build = CombinedEvent(_keep_entries, _split)
 
 
 @event_priority(100)  # before the search plugin (0) reads the page

@@ -439,21 +439,21 @@ def _report(measures: list[Measure], scaling: list[tuple[int, int, float]], weig
 
 
 def _split(site: Path) -> None:
-    """Rebuild one combined index from the per-language ones, then split it again."""
+    """Take each language's entries (as its build made them) from the per-language
+    indexes, then split them again."""
     from portfolio.search_index import INDEX, split_search_index
 
     root = Path.cwd()
     languages = read_languages(root / CONFIG_FILE)
-    combined = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    built = {}
     for lang in languages.built:
         folder = languages.folder(lang)
-        if folder:
-            docs = json.loads((site / folder / INDEX).read_text(encoding="utf-8"))["docs"]
-            combined["docs"] += [{**d, "location": folder + d["location"]} for d in docs]
+        docs = json.loads((site / folder / INDEX).read_text(encoding="utf-8"))["docs"]
+        built[lang] = [{**d, "location": folder + d["location"]} for d in docs]
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "search").mkdir()
-        (Path(tmp) / INDEX).write_text(json.dumps(combined), encoding="utf-8")
-        split_search_index(Path(tmp), languages)
+        shutil.copy(site / INDEX, Path(tmp) / INDEX)  # the search configuration
+        split_search_index(Path(tmp), languages, built)
 
 
 def _pdf(site: Path, lang: str, document_id: str) -> None:

@@ -13,8 +13,9 @@ The order of the hook events in one `portfolio build`:
    (-150) stops the build on errors. Per page: page_layouts (60) places a capsule page
    in its layout, template_pages (50) spares Jinja to pages without template code, the
    macros render; search_split.on_page_context around the search plugin. On_post_build:
-   static-i18n builds the other languages (the same events, the state reused), then
-   search_split splits the index (-200).
+   search_split keeps the language's search entries (-50), static-i18n builds the other
+   languages (the same events, the state reused), then search_split writes each
+   language's index (-200).
 3. The PDFs start on the other cores; meanwhile the LMS exports; then the offline
    copy is made from the built site (offline_copy.py).
 

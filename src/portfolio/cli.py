@@ -14,6 +14,7 @@ from portfolio import build_inputs, schema
 from portfolio.language_pages import fallbacks, pages
 from portfolio.links import from_mkdocs
 from portfolio.locations import OFFLINE_ZIP
+from portfolio.organisation_file import QUESTIONS
 from portfolio.outputs import OUTPUTS
 from portfolio.problems import ProblemsFound, by_rule, errors, report
 from portfolio.project import (
@@ -30,33 +31,47 @@ from portfolio.sources import validate
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _run(_parser().parse_args(argv))
+        finally:
+            sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+    except BrokenPipeError:  # the reader stopped reading (`portfolio translations | head`)
+        _drop_output()
+        return PIPE_CLOSED
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="portfolio", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate curriculum/ and print every problem")
     build = commands.add_parser("build", help="check, build every language into site/, pack the offline zip")
-    build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--dist-dir", type=Path, default=Path("dist"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="where the site is built (default: site)")
+    build.add_argument("--dist-dir", type=Path, default=Path("dist"), help=_DIST_DIR_HELP)
     build.add_argument("--no-offline", action="store_true", help="skip the offline zip")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     build.add_argument("--no-export", action="store_true", help="skip the LMS exports")
     build.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
     offline = commands.add_parser("offline", help="pack the offline copy into dist/")
-    offline.add_argument("--dist-dir", type=Path, default=Path("dist"))
+    offline.add_argument("--dist-dir", type=Path, default=Path("dist"), help=_DIST_DIR_HELP)
     schemas = commands.add_parser("schema", help="write JSON Schemas of the curriculum files")
-    schemas.add_argument("--out", type=Path, default=Path("schemas"))
+    schemas.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write them to (default: schemas)")
     schemas.add_argument("--check", action="store_true", help="fail if the committed schemas are outdated")
     export = commands.add_parser("export", help="write the SCORM packages and question banks into a built site")
-    export.add_argument("--site-dir", type=Path, default=Path("site"))
+    export.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="the built site to add them to (default: site)"
+    )
     adapt = commands.add_parser("adapt", help="list the adaptation points and whether organisation.yml fills them")
     adapt.add_argument("--fail-unfilled", action="store_true", help="exit 1 if a point is not filled")
     translations = commands.add_parser("translations", help="translation status per page and curriculum file")
     translations.add_argument("--fail-below", type=float, metavar="PERCENT", help="exit 1 if a language is below")
     translations.add_argument("--mark", nargs=2, metavar=("LANG", "PATH"), help="record a translation as up to date")
     init = commands.add_parser("init", help="write curriculum/organisation.yml for your organisation")
-    for option in ("name", "short-name", "country", "region", "licence", "email", "website"):
-        init.add_argument(f"--{option}")
-    init.add_argument("--languages", help="comma-separated, e.g. en,fr")
+    for key, (question, default) in QUESTIONS.items():  # what the prompt asks when an option is left out
+        described = question[0].lower() + question[1:] + (f" (default: {default})" if default else "")
+        init.add_argument(f"--{key.replace('_', '-')}", help=described)
+    init.add_argument("--force", action="store_true", help="replace an existing organisation.yml (kept as .bak)")
     commands.add_parser("bench", help="time each stage, compare with plain MkDocs, write bench/results.md")
     readability = commands.add_parser("readability", help="sentence length and reading ease per page and language")
     readability.add_argument(
@@ -64,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="only pages under this folder, e.g. handbook/safeguarding, or materials (the handouts)",
     )
-    init.add_argument("--force", action="store_true", help="replace an existing organisation.yml (kept as .bak)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         require_project(args.root)
         return COMMANDS[args.command](args)
@@ -265,6 +282,13 @@ COMMANDS = {
 _LISTED_WARNINGS = 30
 
 
+def _drop_output() -> None:
+    """Send what stdout still holds to the null device: Python flushes it at exit, and
+    into the closed pipe that would fail again, with a traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _validate(root: Path) -> list:
     """Every problem of the project: mkdocs.yml first, then all the sources."""
     _, problems = read_config(root)
@@ -318,6 +342,11 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{site_path(site_address(root))}")
     return "\n".join(lines)
+
+
+# Data -------------------------------------------------------------------------
+PIPE_CLOSED = 141  # the exit status of a command stopped by its closed pipe (128 + SIGPIPE), as shells give
+_DIST_DIR_HELP = "where the offline zip is written (default: dist)"
 
 
 if __name__ == "__main__":  # pragma: no cover

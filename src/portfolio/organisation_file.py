@@ -28,8 +28,8 @@ QUESTIONS = {
     "region": ("Region or town", ""),
     "licence": ("Licence of the content", "CC BY-SA 4.0"),
     "email": ("E-mail address of the organisation (not of a person)", ""),
-    "website": ("Website", ""),
-    "languages": ("Languages to build, comma-separated", None),
+    "website": ("Website address", ""),
+    "languages": ("Languages to build, comma-separated (e.g. en,fr)", None),
 }
 
 

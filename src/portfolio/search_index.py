@@ -4,6 +4,13 @@ static-i18n writes a single index holding every language, so a French reader's
 search also returns English pages. After the build, the index is split: each
 language gets `<its folder>/search/search_index.json` with locations relative to
 its own root, and pages point their search there (see overrides/main.html).
+
+Each language's index holds the entries the search plugin made in that language's
+own build: its translations, and the default-language pages its site shows where it
+has no translation (static-i18n writes those in the language's folder, `uk/handbook/`,
+in English). They are not taken from the combined index: static-i18n leaves out of it
+every entry that is the same as the default language's, so a language's English
+pages would be found on the English site only.
 """
 
 from __future__ import annotations
@@ -18,25 +25,34 @@ from portfolio.project import Languages
 INDEX = "search/search_index.json"
 
 
-def split_search_index(site_dir: Path, languages: Languages) -> dict[str, int]:
-    """Write one index per built language; returns the number of entries in each."""
+def split_search_index(site_dir: Path, languages: Languages, built: dict[str, list[dict]]) -> dict[str, int]:
+    """Write one index per built language from the entries its own build made (`built`,
+    by language, located from the site's root: `fr/handbook/`); static-i18n's combined
+    index gives the search configuration. Returns the number of entries in each."""
     source = site_dir / INDEX
     data = json.loads(source.read_text(encoding="utf-8"))
-    entries: dict[str, list[dict]] = {lang: [] for lang in languages.built}
-    titles = {doc["location"]: doc["title"] for doc in data["docs"] if "#" not in doc["location"]}
-    for doc in data["docs"]:
-        if _left_empty(doc, titles):
-            continue
-        lang, location = _language_of(doc["location"], languages)
-        entries[lang].append({**doc, "location": location})
-    for lang, docs in entries.items():
+    counts = {}
+    for lang in languages.built:
+        folder = languages.folder(lang)
+        docs = built.get(lang, [])
+        titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
+        shown = [doc for doc in docs if not _left_empty(doc, titles)]
+        kept = [{**doc, "location": doc["location"].removeprefix(folder)} for doc in shown]
         lunr = [lang] if lang in data["config"].get("lang", []) else ["en"]
-        index = {**data, "config": {**data["config"], "lang": lunr}, "docs": docs}
-        target = site_dir / languages.folder(lang) / INDEX
+        index = {**data, "config": {**data["config"], "lang": lunr}, "docs": kept}
+        target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
-    return {lang: len(docs) for lang, docs in entries.items()}
+        counts[lang] = len(kept)
+    return counts
+
+
+def plugin_index(config):
+    """Material's search index of the build running now (None if search is off): the
+    entries it made of this language's pages, in `entries`."""
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    return index if isinstance(getattr(index, "entries", None), list) else None
 
 
 def searchable(content: str) -> str:
@@ -62,12 +78,3 @@ def _left_empty(doc: dict, titles: dict[str, str]) -> bool:
     quizzes, answer keys, session plans): Material keeps it with the page's title only."""
     page, _, anchor = doc["location"].partition("#")
     return bool(anchor) and not doc.get("text") and doc.get("title") == titles.get(page)
-
-
-def _language_of(location: str, languages: Languages) -> tuple[str, str]:
-    """The language of an index entry and its location relative to that language's root."""
-    for lang in languages.built:
-        folder = languages.folder(lang)
-        if folder and location.startswith(folder):
-            return lang, location[len(folder) :]
-    return languages.default, location

@@ -69,9 +69,15 @@ def test_each_language_has_its_own_search_index(built_pages, lang):
     folder = "" if lang == "en" else f"{lang}/"
     index = json.loads((built_pages / folder / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["docs"]
+    assert index["config"]["lang"] == [lang]
     for doc in index["docs"]:
         page = built_pages / folder / doc["location"].split("#")[0] / "index.html"
         assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), doc["location"]
+    # Every page of the site, each section once (static-i18n's combined index adds none twice).
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations))
+    english = json.loads((built_pages / "search/search_index.json").read_text(encoding="utf-8"))
+    assert {loc.split("#")[0] for loc in locations} == {doc["location"].split("#")[0] for doc in english["docs"]}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,6 +3,7 @@ line, people need consent, adaptation points are listed, translations tell the t
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -94,6 +95,24 @@ def test_untranslated_pages_fall_back_with_a_notice_in_portuguese(fork):
     html = (site / "pt/handbook/glossary/index.html").read_text(encoding="utf-8")
     assert "Esta página ainda não está traduzida. Está a ler a versão inglesa." in html
     assert '<div lang="en" dir="ltr">' in html
+
+
+def test_portuguese_search_finds_the_pages_shown_in_english(fork):
+    """The Portuguese site shows English pages where it has no translation: its own
+    search finds them, in English, at their Portuguese address, each once."""
+    _, site = fork
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    portuguese = json.loads((site / "pt/search/search_index.json").read_text(encoding="utf-8"))
+    assert portuguese["config"]["lang"] == ["pt"]
+    locations = [doc["location"] for doc in portuguese["docs"]]
+    assert len(locations) == len(set(locations))
+    assert {loc.split("#")[0] for loc in locations} == {doc["location"].split("#")[0] for doc in english["docs"]}
+    glossary = [doc for doc in english["docs"] if doc["location"].startswith("handbook/glossary/")]
+    assert glossary and all(doc in portuguese["docs"] for doc in glossary)  # the same words, in English
+    page = (site / "pt/handbook/glossary/index.html").read_text(encoding="utf-8")
+    assert '<html lang="pt"' in page
+    home = [doc for doc in portuguese["docs"] if doc["location"] == ""]
+    assert [doc["title"] for doc in home] == ["Portefólio"]  # the translated page, not the English one
 
 
 def test_adaptation_points_show_the_organisations_text_or_a_notice(fork):

@@ -1,14 +1,20 @@
-"""`portfolio check` and `portfolio schema` as an author runs them."""
+"""`portfolio check` and `portfolio schema` as an author runs them; every command's options
+and its closed output pipe."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import subprocess
+import sys
 
 import jsonschema
+import pytest
 
 from conftest import ROOT, scenario_project
 from portfolio import yamlfile
-from portfolio.cli import main
+from portfolio.cli import PIPE_CLOSED, _parser, main
 from portfolio.schema import SCHEMAS, write_all
 
 
@@ -114,3 +120,30 @@ def test_the_build_summary_counts_many_warnings_by_rule_instead_of_listing_them(
     assert any(line.startswith("  site:") for line in lines)
     few = _summary(ROOT, args, many[:2]).splitlines()
     assert "    curriculum/forms/f1.yml:3 [missing-translation] no `uk` text" in "\n".join(few)
+
+
+@pytest.mark.parametrize("command", [["translations"], ["check"], ["adapt"]])
+def test_a_command_whose_reader_stops_ends_quietly(command):
+    """`portfolio translations | head`: the pipe closes before the command has written
+    everything; it stops without a traceback, with the status a shell gives for that."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portfolio", *command],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # no reader: the command's first write meets a closed pipe
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == PIPE_CLOSED
+    assert errors == ""
+
+
+def test_every_option_of_every_command_says_what_it_does():
+    parser = _parser()
+    (commands,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    for name, command in [("portfolio", parser), *commands.choices.items()]:
+        for action in command._actions:
+            if action.option_strings:
+                assert action.help, f"{name} {action.option_strings[0]}"

@@ -1,0 +1,40 @@
+"""Each language's search index, written from the entries its own build made (the real
+build's indexes are checked in tests/build/test_site.py and tests/fork/test_fork.py)."""
+
+from __future__ import annotations
+
+import json
+
+from portfolio.project import Languages
+from portfolio.search_index import INDEX, split_search_index
+
+LANGS = Languages("en", ("en", "fr", "uk"), {"en": "English", "fr": "Français", "uk": "Українська"})
+CONFIG = {"lang": ["en", "fr"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
+
+
+def _entry(location: str, title: str, text: str = "") -> dict:
+    return {"location": location, "title": title, "text": text}
+
+
+def test_a_language_finds_the_english_pages_it_shows_at_its_own_address(tmp_path):
+    english = [_entry("handbook/", "Handbook", "The library lends books."), _entry("handbook/#quiz", "Handbook")]
+    built = {
+        "en": english,
+        "fr": [_entry("fr/handbook/", "Manuel", "La bibliothèque prête des livres.")],
+        # Ukrainian shows the English page in its folder: static-i18n's combined index leaves it out.
+        "uk": [{**entry, "location": f"uk/{entry['location']}"} for entry in english],
+    }
+    (tmp_path / "search").mkdir()
+    combined = {"config": CONFIG, "docs": [*english, *built["fr"]]}
+    (tmp_path / INDEX).write_text(json.dumps(combined), encoding="utf-8")
+
+    assert split_search_index(tmp_path, LANGS, built) == {"en": 1, "fr": 1, "uk": 1}
+    written = {lang: tmp_path / LANGS.folder(lang) / INDEX for lang in LANGS.built}
+    indexes = {lang: json.loads(path.read_text(encoding="utf-8")) for lang, path in written.items()}
+    assert indexes["uk"]["docs"] == [_entry("handbook/", "Handbook", "The library lends books.")]
+    assert indexes["fr"]["docs"] == [_entry("handbook/", "Manuel", "La bibliothèque prête des livres.")]
+    assert indexes["en"]["docs"] == indexes["uk"]["docs"]  # the quiz's emptied section left out
+    # lunr's languages: each index its own, English where lunr has no stemmer for it.
+    lunr = {lang: index["config"]["lang"] for lang, index in indexes.items()}
+    assert lunr == {"en": ["en"], "fr": ["fr"], "uk": ["en"]}
+    assert indexes["fr"]["config"]["pipeline"] == CONFIG["pipeline"]
