@@ -25,17 +25,7 @@ def test_a_section_only_the_build_knows_is_said_at_the_links_line(tmp_path, monk
     (docs / "form.md").write_text("# Form\n\n## Sign here\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\nvalidation:\n  anchors: warn\n")
     monkeypatch.chdir(tmp_path)
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
-    finally:
-        logger.removeHandler(handler)
-    shown = [_MkDocsMessages(tmp_path).format(record) for record in records]
-    assert shown == [
+    assert _built_with_messages(tmp_path) == [
         "docs/index.md:5 [broken-link] the link `form.md#signatures` leads nowhere: the page docs/form.md"
         " has no section `#signatures` — link to one of the page's headings by its id (the `{ #id }` after it),"
         " or remove the anchor"
@@ -52,16 +42,7 @@ def test_a_section_only_the_build_knows_is_said_with_the_closest_one(tmp_path, m
     hook = Path(__file__).resolve().parents[2] / "hooks/link_messages.py"
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Test\nvalidation:\n  anchors: warn\nhooks:\n  - {hook}\n")
     monkeypatch.chdir(tmp_path)
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
-    finally:
-        logger.removeHandler(handler)
-    assert [_MkDocsMessages(tmp_path).format(record) for record in records] == [
+    assert _built_with_messages(tmp_path) == [
         "docs/index.md:3 [broken-link] the link `form.md#signatures` leads nowhere: the page docs/form.md"
         " has no section `#signatures` — did you mean `#signature`?"
     ]
@@ -79,3 +60,17 @@ def test_a_link_to_the_page_itself_is_not_a_folder(tmp_path):
         f"{page}:5 [broken-link] the link `./#stat` leads nowhere: this page has no section `#stat`"
         " — did you mean `#start`?"
     ]
+
+
+def _built_with_messages(project) -> list[str]:
+    """MkDocs' warnings of a real build of `project`, as `portfolio build` prints them."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    finally:
+        logger.removeHandler(handler)
+    return [_MkDocsMessages(project).format(record) for record in records]
