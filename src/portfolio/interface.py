@@ -11,7 +11,7 @@ from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.convert import INVALID, Context, convert_text
-from portfolio.models import AdaptationPoint, Audience, Mode, Role, Text
+from portfolio.models import AdaptationPoint, Audience, ChannelKind, Mode, Role, Text
 from portfolio.problems import Problem, problem
 from portfolio.translations import MISSING, OUTDATED, TRANSLATED, UNRECORDED
 
@@ -24,6 +24,7 @@ VOCABULARY_KEYS = {
     "audience": typing.get_args(Audience),
     "adapt": typing.get_args(AdaptationPoint),
     "role": typing.get_args(Role),
+    "channel": typing.get_args(ChannelKind),  # the labels `portfolio init` writes in organisation.yml
     "status": (TRANSLATED, MISSING, OUTDATED, UNRECORDED),
 }
 _UI_KEY = re.compile(r"""\bui\[\s*["']([\w-]+)["']\s*\]""")

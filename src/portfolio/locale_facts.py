@@ -16,10 +16,16 @@ from babel.numbers import format_decimal, format_percent
 
 @functools.cache
 def _locale(lang: str) -> Locale:
-    try:
-        return Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return Locale.parse("en")  # a tag CLDR does not know: written as English writes
+    """CLDR's locale for a language code: the whole tag (pt-BR, zh-Hant), else its language.
+    A code that is no language (ua) never gets here: `portfolio check` and the build stop
+    on it first (portfolio.language_checks). A language CLDR does not know is written as
+    English writes."""
+    for tag in dict.fromkeys((str(lang), str(lang).replace("_", "-").split("-")[0])):
+        try:
+            return Locale.parse(tag.replace("-", "_"))
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return Locale.parse("en")
 
 
 def direction(lang: str) -> str:

@@ -328,11 +328,14 @@ class People:
     people: list[Person]
 
 
+ChannelKind = Literal["email", "phone", "address", "website"]
+
+
 @dataclass
 class Channel:
     """A way to reach the organisation itself (not a person): e-mail, phone, address, website."""
 
-    kind: Literal["email", "phone", "address", "website"]
+    kind: ChannelKind
     value: str
     label: Text
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from portfolio.problems import Problem, problem
-from portfolio.project import CONFIG_FILE, DOCS_DIR, nav_pages
+from portfolio.project import CONFIG_FILE, DOCS_DIR, config_lines, nav_pages
 
 
 def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: str) -> list[Problem]:
@@ -25,7 +25,7 @@ def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: s
         return []
     docs = root / DOCS_DIR / default
     found: list[Problem] = []
-    lines = _config_lines(root)
+    lines = config_lines(root)
     unlisted = _not_in_nav(root, config, lines, found)
     own = sorted(path.relative_to(docs).as_posix() for path in pages if path.is_relative_to(docs))
     listed = [page for page in nav_pages(nav) if isinstance(page, str) and "://" not in page]
@@ -60,13 +60,6 @@ def _not_in_nav(root: Path, config: dict, lines: list[str], found: list[Problem]
         found.append(problem(root / CONFIG_FILE, _line(lines, "not_in_nav:"), "config-syntax", said, fix))
         return lambda source: False
     return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines()).match_file
-
-
-def _config_lines(root: Path) -> list[str]:
-    try:
-        return (root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
 
 
 def _line(lines: list[str], text: str, after: str = "") -> int:

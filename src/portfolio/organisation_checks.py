@@ -7,6 +7,7 @@ of every page. Each problem is reported at the line of its key, never raised.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 import xml.etree.ElementTree as ET
@@ -42,15 +43,25 @@ def email_fault(value: str) -> str | None:
 
 def country_fault(value: str) -> str | None:
     """Why `value` cannot be a country code, ISO 3166's two capital letters (None: it can)."""
-    from babel import Locale  # CLDR names every territory by its code
-
     code = value.strip()
-    known = {name for name in Locale("en").territories if len(name) == 2 and name.isalpha()} - _NOT_COUNTRIES
-    if code in known:
+    if country_name(code):
         return None
-    if code.upper() in known:
+    if country_name(code.upper()):
         return f"`{value}` is written in small letters"
     return f"`{value}` is not a country's two-letter code" + (" (the United Kingdom's is GB)" if code == "UK" else "")
+
+
+def country_name(code: str) -> str:
+    """The English name of the country whose ISO 3166 code is `code` ('' if none is)."""
+    return _countries().get(code, "")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    from babel import Locale  # CLDR names every territory by its code
+
+    named = Locale("en").territories.items()
+    return {code: name for code, name in named if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
 
 
 # Codes CLDR names that are no country: groups of countries, "unknown", codes for private use.

@@ -1,15 +1,21 @@
 """`portfolio init`: write curriculum/organisation.yml for a forking organisation,
 from options or from answers typed at the prompt. The file is rendered from
-templates/organisation.yml; names are written the same in every language, to be
-translated afterwards."""
+templates/organisation.yml. It holds each text only in the languages it is known in: the
+name as typed, in the default language; the channels' labels in the languages
+curriculum/interface.yml has them in. `portfolio check` then lists every translation
+still missing, instead of readers finding English under another language."""
 
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Callable
 from pathlib import Path
 
 from portfolio import yamlfile
+from portfolio.interface import INTERFACE_FILE, load_table
+from portfolio.language_checks import theme_languages, undeclared
+from portfolio.models import ChannelKind
 from portfolio.organisation_checks import (
     COUNTRY_FIX,
     EMAIL_FIX,
@@ -67,13 +73,21 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
             raise UsageError(f"--{key}: {what} — {fix}")
     declared = read_languages(root / CONFIG_FILE)
     chosen = [lang.strip() for lang in (answers.get("languages") or "").split(",") if lang.strip()]
-    unknown = [lang for lang in chosen if lang not in declared.names]
-    if unknown:
-        raise UsageError(f"{', '.join(unknown)} not declared in mkdocs.yml — add the language there first")
+    known = theme_languages(root)
+    refused = [fault for lang in chosen if (fault := undeclared(lang, list(declared.names), known))]
+    if refused:
+        raise UsageError("\n".join(f"--languages: {what} — {fix}" for what, fix in refused))
     languages = chosen or list(declared.built)
     # `quote`: a YAML double-quoted string.
     env = template_environment(root / "templates", {"quote": lambda value: json.dumps(value, ensure_ascii=False)})
-    text = env.get_template("organisation.yml").render(answers=answers, languages=languages, logo=_logo(path))
+    text = env.get_template("organisation.yml").render(
+        answers=answers,
+        languages=languages,
+        default=declared.default,
+        default_name=declared.names[declared.default],
+        labels=_labels(root, declared.default, languages),
+        logo=_logo(path),
+    )
     if path.exists():
         backup = path.with_name("organisation.yml.bak")
         backup.write_bytes(path.read_bytes())
@@ -81,6 +95,16 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
     return path
+
+
+def _labels(root: Path, default: str, languages: list[str]) -> dict[str, dict[str, str]]:
+    """Each kind of channel's label in the languages curriculum/interface.yml has it in
+    (`channel-email`...): no language gets a label it does not have, so that `portfolio
+    check` lists the labels still to translate."""
+    table, _ = load_table(root, INTERFACE_FILE, default, languages)  # its problems: `portfolio check` says them
+    wanted = dict.fromkeys([default, *languages])
+    texts = {kind: table.get(f"channel-{kind}") for kind in typing.get_args(ChannelKind)}
+    return {kind: {lang: text[lang] for lang in wanted if text and text.has(lang)} for kind, text in texts.items()}
 
 
 def _logo(path: Path) -> str | None:

@@ -244,7 +244,11 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "prerequisite-cycle": (ERROR, "remove one of the prerequisites so that the chain has a first capsule"),
     "unused-quiz": (WARNING, "name it in a capsule's `quiz:` or delete the file"),
-    "unknown-language": (ERROR, "use a locale declared under the i18n plugin in mkdocs.yml, written the same way"),
+    "unknown-language": (
+        ERROR,
+        "use a language code the theme has texts for (as the i18n plugin in mkdocs.yml declares it), and a folder"
+        " docs/<code>/ of a declared language",
+    ),
     "unknown-nav-section": (ERROR, "use the title of a section of `nav:` in mkdocs.yml"),
     "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),

@@ -75,6 +75,14 @@ def read_config(root: Path) -> tuple[dict | None, list]:
     return config, []
 
 
+def config_lines(root: Path) -> list[str]:
+    """The lines of mkdocs.yml, for a problem to point at its line (none if unreadable)."""
+    try:
+        return (root / CONFIG_FILE).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
 def declared_languages(config: dict) -> list[str]:
     """Every locale the i18n plugin declares in mkdocs.yml, built or not."""
     return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]

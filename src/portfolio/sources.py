@@ -17,6 +17,7 @@ from portfolio import yamlfile
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
+from portfolio.language_checks import check_languages, theme_languages, undeclared
 from portfolio.models import (
     MATERIAL_FIELDS,
     Capsule,
@@ -193,7 +194,11 @@ def load_curriculum(
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
     problems.extend(check_organisation(base / "organisation.yml", raw.get(base / "organisation.yml"), root / DOCS_DIR))
-    problems.extend(config_problems if config is None else _check_against_config(config, curriculum, base, raw))
+    if config is None:
+        problems.extend(config_problems)
+    else:
+        problems.extend(check_languages(root, config, languages, default))
+        problems.extend(_check_against_config(config, curriculum, root, raw))
     return curriculum, problems
 
 
@@ -494,25 +499,19 @@ def _check_duplicate(id_: str, kind: str, path: Path, seen: dict, line: int = 1)
     return []
 
 
-def _check_against_config(config: dict, curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
+def _check_against_config(config: dict, curriculum: Curriculum, root: Path, raw: dict) -> list[Problem]:
     """What the curriculum names in mkdocs.yml (`config`, as read): languages, and nav
     sections for the PDFs."""
     found: list[Problem] = []
+    base = root / CURRICULUM_DIR
     declared = declared_languages(config)
+    known = theme_languages(root)
     org = curriculum.organisation
     org_data = raw.get(base / "organisation.yml")
     for lang in org.languages if org else []:
-        if lang not in declared:
+        if fault := undeclared(lang, declared, known):
             line = org_data.line_of("languages") if isinstance(org_data, yamlfile.YamlMap) else 1
-            found.append(
-                problem(
-                    base / "organisation.yml",
-                    line,
-                    "unknown-language",
-                    f"`{lang}` is not a language of mkdocs.yml",
-                    f"use one of: {', '.join(declared)} (written exactly so)",
-                )
-            )
+            found.append(problem(base / "organisation.yml", line, "unknown-language", *fault))
     sections = set(nav_sections(config.get("nav") or []))
     docs_data = raw.get(base / "documents.yml")
     for document in curriculum.printing.documents if curriculum.printing else []:
