@@ -4,6 +4,7 @@ files; conflicts, passphrases and bad files; print; offline; accessibility and p
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -78,6 +79,13 @@ def add_session(page, date: str, minutes: str, topics: str, concern: bool = Fals
     if concern:
         page.check("#ws-session-concern")
     page.click(".workspace__add-session button[type=submit]")
+
+
+def leave(page, selector: str, text: str) -> None:
+    """Type into a field and go on to the next one, as a person does (the field is saved
+    and, no longer being typed in, shows what another tab saves)."""
+    page.fill(selector, text)
+    page.press(selector, "Tab")
 
 
 def write(page, selector: str, text: str) -> None:
@@ -168,6 +176,11 @@ def test_a_conflict_keeps_both_versions_until_one_is_chosen(browser, site_url, t
         said = import_file(host, mine)
         assert "Entries with two versions: 1." in said
         assert host.is_visible(".workspace__conflicts")
+        link = host.locator(f"{STATUS} a")  # the way to them, as after a save that keeps two
+        assert link.get_attribute("href") == "#ws-conflicts"
+        assert link.text_content() == strings(host)["chooseVersions"]
+        link.click()
+        assert host.evaluate("document.activeElement.id") == "ws-conflicts"  # the keyboard goes on from there
         versions = host.locator(".workspace__version")
         assert versions.count() == 2
         texts = versions.locator(".workspace__version-text").all_text_contents()
@@ -213,8 +226,18 @@ def test_passphrase_and_files_that_are_refused(browser, site_url, tmp_path):
             assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
             return said
 
-        assert "protected by a passphrase" in refused("p.json", protected.read_text())
+        host.fill("#ws-passphrase", "")
+        host.set_input_files("#ws-import", str(protected))
+        host.wait_for_selector("#ws-passphrase-error")
+        assert "protected by a passphrase" in host.text_content("#ws-passphrase-error")
+        assert host.evaluate("document.activeElement.id") == "ws-passphrase"
+        assert host.get_attribute("#ws-passphrase", "aria-invalid") == "true"
+        assert host.get_attribute("#ws-passphrase", "aria-describedby") == "ws-passphrase-error ws-passphrase-help"
+        assert host.text_content(STATUS) == ""  # one message, under the field: no "Working…" above
+        assert host.evaluate(f"localStorage.getItem('{KEY}')") == before
         assert "does not open the file" in refused("p.json", protected.read_text(), "wrong horse")
+        assert host.get_attribute("#ws-passphrase", "aria-invalid") is None  # a passphrase was given
+        assert host.is_hidden("#ws-passphrase-error")
         tampered = json.loads(protected.read_text())
         data = tampered["encrypted"]["data"]
         tampered["encrypted"]["data"] = ("A" if data[0] != "A" else "B") + data[1:]
@@ -534,6 +557,10 @@ def test_what_an_action_says_is_next_to_it_on_a_phone(browser, site_url, lang):
         assert in_sight(page, "#ws-sign-off-agreement-status")
         assert said["saved"] not in page.text_content(STATUS)
         assert page.text_content(near) == ""  # one message at a time: the older one went
+        page.click(sign)  # no initials this time: the new message replaces "Saved"
+        assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
+        assert page.text_content("#ws-sign-off-agreement-status") == ""
+        assert page.locator("#ws-initials-agreement-error").count() == 1
 
         # A field of the agreement, a task and a review: "saved" under them, not far above.
         for field in ("#ws-agreement-goals", "#ws-review-middle-progress"):
@@ -675,7 +702,11 @@ def test_a_plan_received_as_a_file_opens_from_the_start_screen(browser, site_url
         host.set_input_files("#ws-receive-file", str(plain))
         error = "(document.querySelector('#ws-receive-role-error') || {}).textContent || ''"
         host.wait_for_function(f"({error}).includes('Parties')")
-        assert "Parties: Volunteer, Sending tutor, Host tutor." in host.text_content("#ws-receive-role-error")
+        wrong = host.text_content("#ws-receive-role-error")
+        assert "Parties: Volunteer, Sending tutor, Host tutor." in wrong
+        assert wrong.endswith(said["wrongRoleReceive"].split("{parties}")[1])  # no plan to open again here
+        assert "open the plan again" not in wrong
+        assert host.locator("#ws-receive-role-error").count() == 1  # it replaced the older message
         assert stored() is None
         # The file's problems: the same messages as an import into an open plan.
         bad = tmp_path / "cut.json"
@@ -684,8 +715,17 @@ def test_a_plan_received_as_a_file_opens_from_the_start_screen(browser, site_url
         assert text == said["notJson"]
         assert host.is_hidden("#ws-receive-role-error")  # the role is right now
         assert host.get_attribute("#ws-receive-role", "aria-invalid") is None
-        assert status_after(host, lambda: receive(protected, "host-tutor"), line) == said["needsPassphrase"]
+        receive(protected, "host-tutor")
+        host.wait_for_selector("#ws-receive-passphrase-error")
+        assert host.text_content("#ws-receive-passphrase-error") == said["needsPassphrase"]
+        assert host.evaluate("document.activeElement.id") == "ws-receive-passphrase"
+        assert host.get_attribute("#ws-receive-passphrase", "aria-invalid") == "true"
+        described = host.get_attribute("#ws-receive-passphrase", "aria-describedby")
+        assert described == "ws-receive-passphrase-error ws-receive-passphrase-help"
+        assert host.text_content(line) == ""  # the older message went
+        assert host.evaluate(f"document.querySelector('{line}').getBoundingClientRect().height") == 0  # no gap
         assert stored() is None and host.is_hidden(".workspace__plan")
+        assert violations(host) == []
 
         # Right: the plan opens in the role chosen, with what the file holds.
         receive(protected, "host-tutor", PASSPHRASE)
@@ -757,5 +797,96 @@ def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(browser, site_u
         page.wait_for_selector(".workspace__plan:not([hidden])")
         warning = said["otherRole"].replace("{before}", roles["host-tutor"]).replace("{role}", roles["volunteer"])
         assert page.text_content(".workspace__role-warning") == warning
+    finally:
+        context.close()
+
+
+# Another tab's change, versions told apart, the kind of plan on a phone --------------
+
+
+def test_a_change_in_another_tab_replaces_what_this_tab_said(browser, site_url):
+    """Two tabs of one browser, the same party: a field that another tab changed no longer
+    says "Saved"; the two versions of a conflict say which one was saved in which tab."""
+    context = browser.new_context(bypass_csp=True)
+    try:
+        url = site_url + PAGE
+        first = open_plan(context, url, "volunteer")
+        second = another_tab(context, url)
+        said = strings(first)
+        goals, line = "#ws-agreement-goals", "#ws-agreement-goals-status"
+        second.fill(goals, "Bus and bank")  # typing, not left yet
+        leave(first, goals, "Bus and library")
+        assert first.text_content(line) == said["saved"]
+        second.press(goals, "Tab")  # left: two versions
+        assert said["chooseVersion"] in second.text_content(line)
+
+        first.wait_for_function(f"document.querySelector('{goals}').value === 'Bus and bank'")
+        assert first.is_visible(f"{goals} ~ .workspace__conflict-note")
+        text = first.text_content(line)
+        assert said["saved"] not in text and said["chooseVersion"] in text  # not "Saved" any more
+
+        # Each tab tells its own version from the other's, though both are the volunteer's.
+        here = said["versionByHere"].split("{date}")[1]
+        for page, own, other in (
+            (first, "Bus and library", "Bus and bank"),
+            (second, "Bus and bank", "Bus and library"),
+        ):
+            versions = page.locator(".workspace__version")
+            mine = versions.filter(has_text=own).locator(".workspace__version-by").text_content()
+            theirs = versions.filter(has_text=other).locator(".workspace__version-by").text_content()
+            assert mine.endswith(here) and not theirs.endswith(here), (mine, theirs)
+            assert re.search(r"\d:\d\d:\d\d", theirs)  # to the second
+        assert violations(first) == []
+
+        # The link in the message: the keyboard goes on from the versions' heading.
+        first.click(f"{line} a")
+        assert first.evaluate("document.activeElement.id") == "ws-conflicts"
+        first.click(f"{goals} ~ .workspace__conflict-note a")
+        assert first.evaluate("document.activeElement.id") == "ws-conflicts"
+
+        # A change in the other tab to another field leaves this one's "Saved"; a change to
+        # this field takes it away.
+        places, frequency = "#ws-agreement-places", "#ws-agreement-frequency"
+        leave(first, places, "Town library")
+        leave(second, frequency, "Every Tuesday")
+        first.wait_for_function(f"document.querySelector('{frequency}').value === 'Every Tuesday'")
+        assert first.text_content(f"{places}-status") == said["saved"]
+        leave(second, places, "Town hall")
+        first.wait_for_function(f"document.querySelector('{places}').value === 'Town hall'")
+        assert first.text_content(f"{places}-status") == ""
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_kind_of_plan_reads_whole_on_a_phone(browser, site_url, lang):
+    """The kind of plan's options are the kind alone, whole at 360 px; its parties are said
+    under it, and change with it."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, bypass_csp=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{lang}/{PAGE}")
+        page.wait_for_selector(".workspace__start:not([hidden])")
+        said = strings(page)
+        config = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config)")
+        cut = """s => { const select = document.querySelector(s); const style = getComputedStyle(select);
+                        const pen = document.createElement('canvas').getContext('2d'); pen.font = style.font;
+                        const room = select.clientWidth - parseFloat(style.paddingInlineStart)
+                                     - parseFloat(style.paddingInlineEnd) - 1.5 * parseFloat(style.fontSize);
+                        return [...select.options].filter(o => pen.measureText(o.text).width > room)
+                                                  .map(o => o.text); }"""
+        for select in ("#ws-kind", "#ws-role", "#ws-receive-role"):
+            assert page.evaluate(cut, select) == [], select  # no option cut
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+
+        assert page.get_attribute("#ws-kind", "aria-describedby") == "ws-kind-parties"
+        for kind in ("pairing", "placement"):
+            page.select_option("#ws-kind", kind)
+            parties = said["separator"].join(config["roles"][r] for r in config["kinds"][kind]["roles"])
+            assert page.text_content("#ws-kind-parties") == said["kindParties"].replace("{parties}", parties)
+            assert page.is_visible("#ws-kind-parties")
+        assert violations(page) == []
     finally:
         context.close()

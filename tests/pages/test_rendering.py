@@ -5,6 +5,7 @@ or the printed documents is tested in the other folders."""
 from __future__ import annotations
 
 import itertools
+import json
 import re
 
 import pytest
@@ -105,18 +106,21 @@ def test_every_page_of_a_language_renders(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_lists_of_names_read_with_a_space_after_each_comma(lang):
-    """Who fills in a form, and the parties of each kind of plan in the workspace: "a, b"
-    (the Arabic comma in Arabic), never "a,b" nor "a,  b"."""
+    """Who fills in a form, and the parties of each kind of plan in the workspace (listed
+    by workspace.js with the separator the page gives it): "a, b" (the Arabic comma in
+    Arabic), never "a,b" nor "a,  b"."""
     ui = strings_for(STATE.interface, lang, STATE.languages.default)
     for form in STATE.curriculum.forms.values():
         roles = LIST_SEPARATOR[lang].join(ui[f"role-{role}"] for role in form.filled_by)
         text = _tree(lang, f"handbook/forms/{form.id}.md").text_content()
         assert f"{ui['form-filled-by']}{ui['colon']} {roles}" in text, form.id
-    options = _tree(lang, "training/mentoring-workspace.md").xpath("//select[@id='ws-kind']/option/text()")
-    assert options
-    for option in options:
-        parties = option[option.index("(") + 1 : option.rindex(")")]
-        assert len(parties.split(LIST_SEPARATOR[lang])) >= 2 and "  " not in parties, option
+    workspace = _tree(lang, "training/mentoring-workspace.md").xpath("//div[@class='workspace']")[0]
+    config = json.loads(workspace.get("data-config"))
+    assert config["strings"]["separator"] == LIST_SEPARATOR[lang]
+    assert all(len(kind["roles"]) >= 2 for kind in config["kinds"].values())
+    # The kind of plan alone in its options (whole on a phone); its parties are said under it.
+    options = workspace.xpath(".//select[@id='ws-kind']/option/text()")
+    assert sorted(options) == sorted(kind["label"] for kind in config["kinds"].values())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -20,6 +20,8 @@
   var formatNumber = common.formatNumber;
   var KEY = "good-tutoring-portfolio:workspace";
   var OPEN_KEY = KEY + ":open"; // the plan open in this tab (sessionStorage)
+  var HERE_KEY = KEY + ":here"; // the versions saved in this tab (sessionStorage)
+  var HERE_MAX = 200;
   var STORE_VERSION = 1;
   var ITERATIONS = 600000; // PBKDF2-SHA-256 (OWASP's figure for 2023 and after)
   var MIN_ITERATIONS = 250000;
@@ -50,24 +52,45 @@
     return common.writeStorage(KEY, store);
   }
 
-  // The plan open in this tab: each tab keeps its own, so that closing a plan or opening
-  // another in one tab never changes what another tab writes to. Kept for this tab only
-  // (sessionStorage), so that a reload keeps it; "" when this tab closed its plan, null in
-  // a fresh tab (which then opens the plan opened last, the store's `current`).
-  function readOpen() {
+  // What this tab keeps for itself (sessionStorage), so that a reload keeps it: the text
+  // under `key`, or null when there is none or it cannot be read.
+  function readTab(key) {
     try {
-      return window.sessionStorage.getItem(OPEN_KEY);
+      return window.sessionStorage.getItem(key);
     } catch (error) {
       return null;
     }
   }
 
-  function writeOpen(code) {
+  function writeTab(key, text) {
     try {
-      window.sessionStorage.setItem(OPEN_KEY, code || "");
+      window.sessionStorage.setItem(key, text);
     } catch (error) {
-      // no session storage: the tab keeps its plan in memory until it is reloaded
+      // no session storage: the tab keeps it in memory until it is reloaded
     }
+  }
+
+  // The plan open in this tab: each tab keeps its own, so that closing a plan or opening
+  // another in one tab never changes what another tab writes to. "" when this tab closed
+  // its plan, null in a fresh tab (which then opens the plan opened last, the store's
+  // `current`).
+  function readOpen() {
+    return readTab(OPEN_KEY);
+  }
+
+  function writeOpen(code) {
+    writeTab(OPEN_KEY, code || "");
+  }
+
+  // The tags of the versions saved in this tab, the latest last: two versions of one
+  // entry by the same role (two tabs, two devices) are told apart by "saved in this tab".
+  function readHere() {
+    var tags = (readTab(HERE_KEY) || "").split(" ");
+    return tags.filter(function (tag) { return TAG.test(tag); });
+  }
+
+  function writeHere(tags) {
+    writeTab(HERE_KEY, tags.join(" "));
   }
 
   function now() {
@@ -410,9 +433,11 @@
     return common.formatDate(new Date(parts[0], parts[1] - 1, parts[2]), lang, { dateStyle: "medium" }, day);
   }
 
-  // A moment (an ISO time in UTC) as the language writes it, in the reader's time zone.
-  function formatTime(iso, lang) {
-    return common.formatDate(new Date(iso), lang, { dateStyle: "medium", timeStyle: "short" }, iso);
+  // A moment (an ISO time in UTC) as the language writes it, in the reader's time zone;
+  // to the second when `seconds` (two versions saved in the same minute).
+  function formatTime(iso, lang, seconds) {
+    var options = { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" };
+    return common.formatDate(new Date(iso), lang, options, iso);
   }
 
   function element(tag, className, text) {
@@ -435,6 +460,10 @@
     // save replaces it only, so that a version come in meanwhile, or the other of a
     // conflict, stays (saveEntry).
     this.shown = new Map();
+    // What each field, task, review or sign-off last showed of its entry (the tags of its
+    // versions): when that changes, what its status line said is out of date (showEntry).
+    this.states = new Map();
+    this.here = readHere(); // the versions saved in this tab
   }
 
   Workspace.prototype.$ = function (selector) {
@@ -472,13 +501,14 @@
     return kind ? kind.label : kindId;
   };
 
+  // The parties of a kind of plan, as a list to read ("Volunteer, Sending tutor, …").
+  Workspace.prototype.partiesOf = function (kindId) {
+    return this.rolesOf(kindId).map(this.roleLabel, this).join(this.text.separator);
+  };
+
   // What the status line says when `role` is not a party of a plan of `kindId`.
   Workspace.prototype.notAParty = function (kindId) {
-    var self = this;
-    return new Refusal("wrongRole", {
-      kind: this.kindLabel(kindId),
-      parties: this.rolesOf(kindId).map(function (r) { return self.roleLabel(r); }).join(this.text.separator),
-    });
+    return new Refusal("wrongRole", { kind: this.kindLabel(kindId), parties: this.partiesOf(kindId) });
   };
 
   // Change the open plan with `change(plan)`; write and show the result (in `line`, the
@@ -491,11 +521,15 @@
     var saved = plan && change(plan);
     if (!saved) return;
     var stored = writeStore(store);
+    if (saved.tag) {
+      this.here = this.here.concat(saved.tag).slice(-HERE_MAX);
+      writeHere(this.here);
+    }
     this.render();
     if (!stored) {
       this.status(this.text.noStorage, null, line);
     } else if (inConflict(plan, saved)) {
-      this.status(this.text.savedConflict, { link: this.conflictsLink(this.text.chooseVersion) }, line);
+      this.status(this.text.savedConflict, this.conflictValues(), line);
     } else {
       this.status(message || this.text.saved, values, line);
     }
@@ -504,12 +538,16 @@
   Workspace.prototype.status = function (template, values, line) {
     var store = readStore();
     line = line || (this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status"));
-    // One message at a time, next to what was just done: an older one elsewhere would
-    // still seem to speak of the present.
-    this.$$(".workspace__status, .workspace__form-status").forEach(function (other) {
+    this.silence(line);
+    fillInto(line, template, values);
+  };
+
+  // One message at a time, next to what was just done: an older one elsewhere would still
+  // seem to speak of the present. Every status line but `line` (if given) is emptied.
+  Workspace.prototype.silence = function (line) {
+    this.$$(".workspace__status, .workspace__start-status, .workspace__form-status").forEach(function (other) {
       if (other !== line) other.textContent = "";
     });
-    fillInto(line, template, values);
   };
 
   // The status line nearest to `node`: the one of its field or task, else of its section.
@@ -522,12 +560,14 @@
 
   // A field to correct: say why just after it (in sight with it, even on a phone), tie
   // the message to the field, so that it is read out when the field is reached, and go there.
+  // The message replaces any other: the field's older one, and every status line.
   Workspace.prototype.refuseField = function (field, template, values) {
-    var note = element("span", "workspace__field-error");
+    var note = document.getElementById(field.id + "-error") || element("span", "workspace__field-error");
     note.id = field.id + "-error";
     fillInto(note, template, values);
     field.insertAdjacentElement("afterend", note);
     common.markInvalid(field, note.id, true);
+    this.silence(null);
     field.focus();
     // Focus scrolls only as far as the field: the message under it must show too.
     field.parentNode.scrollIntoView({ block: "nearest" });
@@ -554,6 +594,11 @@
     window.addEventListener("afterprint", function () { self.mode = "plan"; });
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) self.render(); // another tab changed the plans: show this tab's own
+    });
+    // A link to the versions to choose from (in a message, copied, or under a field): the
+    // keyboard goes on from their heading, as after "Keep this version".
+    this.root.addEventListener("click", function (event) {
+      if (event.target.closest("a[href='#ws-conflicts']")) self.focusOn(self.$("#ws-conflicts"));
     });
     this.render();
   };
@@ -590,17 +635,19 @@
   Workspace.prototype.bindStart = function () {
     var self = this;
     var kind = this.$(".workspace__kind");
-    kind.addEventListener("change", function () { self.filterRoles(); });
-    this.filterRoles();
+    kind.addEventListener("change", function () { self.chooseKind(); });
+    this.chooseKind();
     this.$(".workspace__open").addEventListener("submit", function (event) {
       event.preventDefault();
       self.open(self.$(".workspace__code").value, kind.value, self.$(".workspace__role").value);
     });
   };
 
-  // Only the parties of the chosen kind of plan can be chosen.
-  Workspace.prototype.filterRoles = function () {
+  // The chosen kind of plan: its parties said under it (its options name the kind alone,
+  // short enough for a phone), and only they can be chosen as the role.
+  Workspace.prototype.chooseKind = function () {
     var kind = this.$(".workspace__kind").value;
+    fillInto(this.$(".workspace__kind-parties"), this.text.kindParties, { parties: this.partiesOf(kind) });
     var select = this.$(".workspace__role");
     Array.prototype.forEach.call(select.options, function (option) {
       var allowed = !option.value || option.dataset.kinds.split(" ").indexOf(kind) !== -1;
@@ -662,9 +709,13 @@
   };
 
   Workspace.prototype.focusTitle = function () {
-    var title = this.$(".workspace__plan-title");
-    title.setAttribute("tabindex", "-1");
-    title.focus();
+    this.focusOn(this.$(".workspace__plan-title"));
+  };
+
+  // Go on from `node`, a heading or a status line (focusable from a script only).
+  Workspace.prototype.focusOn = function (node) {
+    node.setAttribute("tabindex", "-1");
+    node.focus();
   };
 
   Workspace.prototype.renderSaved = function (store) {
@@ -854,7 +905,7 @@
         field.value = entry && !entry.deleted ? entry.data.text : "";
         self.shown.set(field, entry ? [versionOf(entry)] : []);
       }
-      self.markConflict(field.parentNode, entry);
+      self.showEntry(field.parentNode, entry);
     });
     this.$$("fieldset.workspace__task").forEach(function (task) {
       var entry = plan.entries[task.dataset.entry];
@@ -862,7 +913,28 @@
       task.querySelector("[data-field=due]").value = live ? entry.data.due : "";
       task.querySelector("[data-field=done]").checked = live ? entry.data.done : false;
       self.shown.set(task, entry ? [versionOf(entry)] : []);
-      self.markConflict(task, entry);
+      self.showEntry(task, entry);
+    });
+  };
+
+  // `holder` (a field, a task, a review, a sign-off) shows `entry` as it is now. When the
+  // entry changed since the holder last showed it (a save, another tab, an imported file),
+  // what the holder's status line says is of the old one: "Saved" becomes the two-versions
+  // message when the entry has two versions now, and goes otherwise.
+  Workspace.prototype.showEntry = function (holder, entry) {
+    var self = this;
+    var state = entry ? versionsOf(entry).map(function (v) { return v.tag; }).sort().join(" ") : "";
+    var before = this.states.get(holder);
+    this.states.set(holder, state);
+    this.markConflict(holder, entry);
+    if (before === undefined || before === state) return;
+    common.all(holder, ".workspace__form-status").forEach(function (line) {
+      if (!line.textContent) return;
+      if (entry && entry.conflicts) {
+        fillInto(line, self.text.savedConflict, self.conflictValues());
+      } else {
+        line.textContent = "";
+      }
     });
   };
 
@@ -878,6 +950,11 @@
     var link = element("a", "", text);
     link.href = "#ws-conflicts";
     return link;
+  };
+
+  // The values of the message of a save that left two versions: its link to them.
+  Workspace.prototype.conflictValues = function () {
+    return { link: this.conflictsLink(this.text.chooseVersion) };
   };
 
   Workspace.prototype.entries = function (plan, kind) {
@@ -936,11 +1013,11 @@
   Workspace.prototype.focusAfterDelete = function (list, index) {
     var buttons = common.all(list, ".workspace__delete");
     var next = buttons[index] || buttons[index - 1];
-    if (!next) {
-      next = list.closest("section").querySelector("h3");
-      next.setAttribute("tabindex", "-1");
+    if (next) {
+      next.focus();
+    } else {
+      this.focusOn(list.closest("section").querySelector("h3"));
     }
-    next.focus();
   };
 
   function definitions(item, pairs) {
@@ -1007,7 +1084,7 @@
         });
         self.shown.set(review, mine ? [versionOf(mine)] : []);
       }
-      self.markConflict(review, mine);
+      self.showEntry(review, mine);
       review.querySelectorAll(".workspace__others").forEach(function (box) {
         box.textContent = "";
         others.forEach(function (role) {
@@ -1042,6 +1119,7 @@
   Workspace.prototype.renderSignOffs = function (plan) {
     var self = this;
     this.$$(".workspace__sign-off").forEach(function (box) {
+      self.showEntry(box, plan.entries["signoff:" + box.dataset.signOff + ":" + plan.role]);
       box.querySelectorAll("li[data-role]").forEach(function (row) {
         var cell = row.querySelector(".workspace__signature");
         cell.textContent = "";
@@ -1139,9 +1217,9 @@
     var item = element("li", "workspace__version");
     var by = element("p", "workspace__version-by");
     by.id = id;
-    fillInto(by, this.text.versionBy, {
+    fillInto(by, this.here.indexOf(version.tag) === -1 ? this.text.versionBy : this.text.versionByHere, {
       role: this.roleLabel(version.author),
-      date: isolated(formatTime(version.updated, this.lang)),
+      date: isolated(formatTime(version.updated, this.lang, true)),
     });
     item.appendChild(by);
     var content = element("p", "workspace__text workspace__version-text", this.summary(entry.kind, version, entry.id));
@@ -1154,9 +1232,7 @@
       self.update(function (plan) {
         return saveEntry(plan, entry.id, entry.kind, version.data, version.deleted, versionsOf(entry));
       }, self.text.kept, { role: self.roleLabel(version.author) });
-      var heading = self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts");
-      heading.setAttribute("tabindex", "-1");
-      heading.focus();
+      self.focusOn(self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts"));
     });
     item.appendChild(keep);
     return item;
@@ -1247,7 +1323,9 @@
       exportedBy: plan.role,
       entries: Object.keys(plan.entries).sort().map(function (id) { return plan.entries[id]; }),
     };
-    var passphrase = this.$(".workspace__exchange .workspace__passphrase").value;
+    var box = this.$(".workspace__exchange");
+    var passphrase = box.querySelector(".workspace__passphrase").value;
+    this.acceptFields(box); // a passphrase asked for by an import: this is another action
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
       var name = fileName(plan);
@@ -1263,10 +1341,10 @@
 
   // Import a file chosen in `box`: the open plan's Share section, or the start screen's
   // form (which also gives the role to open the plan in). What is wrong with the file is
-  // said in the box's status line; a role to choose, under the role's field.
+  // said in the box's status line; a role to choose or a passphrase to type, under its field.
   Workspace.prototype.importFile = function (file, box) {
     var self = this;
-    var passphrase = box.querySelector(".workspace__passphrase").value;
+    var passphrase = box.querySelector(".workspace__passphrase");
     var role = box.querySelector(".workspace__receive-role");
     var line = box.querySelector(".workspace__status, .workspace__form-status");
     this.acceptFields(box);
@@ -1276,13 +1354,16 @@
     }
     this.status(this.text.working, null, line);
     return file.text().then(function (text) {
-      return parseFile(text, passphrase, self.config);
+      return parseFile(text, passphrase.value, self.config);
     }).then(function (payload) {
       self.receive(payload, role ? role.value : null);
     }).catch(function (problem) {
-      if (role && problem instanceof Refusal && (problem.key === "needsRole" || problem.key === "wrongRole")) {
-        line.textContent = "";
-        self.refuseField(role, self.text[problem.key], problem.values);
+      // A field to fill in or to change: the message under it. On the start screen, no plan
+      // is open yet: a wrong role is chosen again, and the file with it.
+      var key = problem instanceof Refusal && problem.key;
+      var field = { needsRole: role, wrongRole: role, needsPassphrase: passphrase }[key];
+      if (field) {
+        self.refuseField(field, self.text[key === "wrongRole" ? "wrongRoleReceive" : key], problem.values);
       } else {
         self.refuse(problem, line);
       }
@@ -1311,6 +1392,7 @@
     var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
     var said = !result.added && !result.updated ? this.text.nothingNew
       : this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : "");
+    if (result.conflicts) values.link = this.conflictsLink(this.text.chooseVersions);
     if (opened) {
       said = this.text.opened + " " + said;
       values.code = isolated(plan.code, "ltr");
@@ -1383,10 +1465,7 @@
     fillInto(title, template, { code: isolated(this.plan.code, "ltr") });
     this.box.appendChild(title);
     var line = element("p");
-    fillInto(line, this.text.parties, {
-      kind: ws.kindLabel(this.plan.kind),
-      parties: this.roles.map(function (r) { return ws.roleLabel(r); }).join(this.text.separator),
-    });
+    fillInto(line, this.text.parties, { kind: ws.kindLabel(this.plan.kind), parties: ws.partiesOf(this.plan.kind) });
     this.box.appendChild(line);
     var printed = element("p");
     fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.lang)) });
