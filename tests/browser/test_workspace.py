@@ -55,6 +55,8 @@ def export(page, path, passphrase: str = ""):
         status_after(page, lambda: page.click(".workspace__export"))
     download.value.save_as(path)
     check_schema(path)
+    # A protected file and a plain one of the same day do not replace each other.
+    assert download.value.suggested_filename.endswith("-protected.json") == bool(passphrase)
     return path
 
 

@@ -418,9 +418,10 @@
     }
   }
 
-  function fileName(plan) {
+  // A protected file is named apart, so that saving both never replaces one by the other.
+  function fileName(plan, protectedFile) {
     var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
-    return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + ".json";
+    return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + (protectedFile ? "-protected" : "") + ".json";
   }
 
   // Text --------------------------------------------------------------------------
@@ -1328,7 +1329,7 @@
     this.acceptFields(box); // a passphrase asked for by an import: this is another action
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
-      var name = fileName(plan);
+      var name = fileName(plan, !!passphrase);
       common.download(JSON.stringify(written, null, 2) + "\n", name);
       self.update(function (stored) {
         stored.exported = file.exported;
