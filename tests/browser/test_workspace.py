@@ -384,7 +384,9 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
         tutor.select_option("#ws-kind", "pairing")
         tutor.select_option("#ws-role", "coordinator")
         tutor.click(".workspace__open button[type=submit]")
-        assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content(".workspace__start-status")
+        tutor.wait_for_selector("#ws-role-error")  # said under the role, as the import form says it
+        assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content("#ws-role-error")
+        assert tutor.evaluate("document.activeElement.id") == "ws-role"
         assert set(entries(tutor)) == {"agreement:goals"}
     finally:
         for context in contexts:
@@ -660,6 +662,36 @@ def test_a_save_that_keeps_two_versions_says_so_next_to_it(browser, site_url, tm
     finally:
         for context in contexts:
             context.close()
+
+
+def test_the_open_form_says_under_each_field_what_is_missing(browser, site_url):
+    """The start screen's two forms say a missing code or role alike: under the field,
+    tied to it, with the focus there; Enter in the import form goes on to the file."""
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGE)
+        page.wait_for_selector(".workspace__start:not([hidden])")
+        said = strings(page)
+        page.click(".workspace__open button[type=submit]")
+        page.wait_for_selector("#ws-code-error")
+        assert page.text_content("#ws-code-error") == said["needsCode"]
+        assert page.evaluate("document.activeElement.id") == "ws-code"
+        assert page.get_attribute("#ws-code", "aria-invalid") == "true"
+        assert "ws-code-error" in page.get_attribute("#ws-code", "aria-describedby").split()
+        assert violations(page) == []
+        page.fill("#ws-code", CODE)
+        page.click(".workspace__open button[type=submit]")
+        page.wait_for_selector("#ws-role-error")
+        assert page.text_content("#ws-role-error") == said["needsRole"]
+        assert page.evaluate("document.activeElement.id") == "ws-role"
+        assert page.locator("#ws-code-error").count() == 0  # the code is right now
+        assert page.get_attribute("#ws-code", "aria-invalid") is None
+        with page.expect_file_chooser() as chooser:
+            page.press("#ws-receive-passphrase", "Enter")
+        assert chooser.value.element.get_attribute("id") == "ws-receive-file"
+    finally:
+        context.close()
 
 
 def test_a_plan_received_as_a_file_opens_from_the_start_screen(browser, site_url, tmp_path):

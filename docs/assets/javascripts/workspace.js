@@ -661,11 +661,17 @@
   Workspace.prototype.open = function (rawCode, kind, role) {
     var store = readStore();
     var opened;
+    this.acceptFields(this.$(".workspace__open"));
     try {
       opened = this.openIn(store, rawCode, kind, role);
     } catch (problem) {
-      this.refuse(problem);
-      this.$(problem.key === "needsCode" ? ".workspace__code" : ".workspace__role").focus();
+      // A code to type or a role to choose: the message under its field, as on the import form.
+      var field = problem instanceof Refusal && this.$(problem.key === "needsCode" ? ".workspace__code" : ".workspace__role");
+      if (field && ["needsCode", "needsRole", "wrongRole"].indexOf(problem.key) !== -1) {
+        this.refuseField(field, this.text[problem.key], problem.values);
+      } else {
+        this.refuse(problem);
+      }
       return;
     }
     var stored = writeStore(store);
@@ -1307,7 +1313,11 @@
         if (file) self.importFile(file, box).then(function () { input.value = ""; });
       });
     });
-    this.$(".workspace__receive").addEventListener("submit", function (event) { event.preventDefault(); });
+    // Enter in the form's fields: the next step is the file, so its chooser opens.
+    this.$(".workspace__receive").addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.$("#ws-receive-file").click();
+    });
     this.$(".workspace__print-plan").addEventListener("click", function () { self.print("plan"); });
     this.$(".workspace__print-report").addEventListener("click", function () { self.print("report"); });
   };
