@@ -28,6 +28,8 @@ VOCABULARY_KEYS = {
     "status": (TRANSLATED, MISSING, OUTDATED, UNRECORDED),
 }
 _UI_KEY = re.compile(r"""\bui\[\s*["']([\w-]+)["']\s*\]""")
+# The same in Python: `ui["key"]`, `strings["key"]`, `strings_for(...)["key"]` (not quoted in backticks).
+_CODE_KEY = re.compile(r"""(?<!`)\b(?:ui|strings|strings_for\([^()]*\))\[\s*["']([\w-]+)["']\s*\]""")
 
 
 def load_interface(root: Path, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
@@ -64,19 +66,30 @@ def load_table(root: Path, name: str, default: str, languages: Sequence[str]) ->
 
 
 def required_keys(root: Path) -> dict[str, str]:
-    """Every interface key the templates read (with where), and the keys built from the
-    model's vocabularies (`mode-distance`, `audience-volunteer`, `adapt-insurance`...)."""
+    """Every interface key the templates and this package's code read (with where), and
+    the keys built from the model's vocabularies (`mode-distance`, `adapt-insurance`...)."""
     found: dict[str, str] = {}
     for folder in TEMPLATE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix not in (".html", ".xml", ".gift", ".js"):
                 continue
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                for key in _UI_KEY.findall(line):
-                    found.setdefault(key, f"{path.relative_to(root).as_posix()}:{number} uses it")
+            found |= {k: w for k, w in _keys_in(path, path.relative_to(root), _UI_KEY).items() if k not in found}
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):  # a key the code reads, missing: a crash in the build
+        where = Path("src", package.name, path.relative_to(package))
+        found |= {k: w for k, w in _keys_in(path, where, _CODE_KEY).items() if k not in found}
     for prefix, vocabulary in VOCABULARY_KEYS.items():
         for value in vocabulary:
             found.setdefault(f"{prefix}-{value}", f"one for each {prefix}: {', '.join(vocabulary)}")
+    return found
+
+
+def _keys_in(path: Path, shown: Path, pattern: re.Pattern) -> dict[str, str]:
+    """The interface keys a file reads, each with where it first does."""
+    found: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for key in pattern.findall(line):
+            found.setdefault(key, f"{shown.as_posix()}:{number} uses it")
     return found
 
 

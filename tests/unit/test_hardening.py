@@ -553,3 +553,21 @@ def test_mark_says_what_a_translator_got_wrong(lang, path, said, tmp_path, monke
     assert main(["translations", "--mark", lang, path]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert said in line
+
+
+@pytest.mark.parametrize("key", ["lms-question-name", "handouts-title", "time-of-day"])
+def test_an_interface_text_the_code_reads_is_required_like_a_templates(key, tmp_path, monkeypatch, capsys):
+    """A fork that deletes a text only the Python code reads (a question's name in the LMS
+    files, a handouts PDF's title, the timetable's times) is told by `make check`, at the
+    code that reads it, instead of meeting a KeyError traceback in the build."""
+    project = copy_project(tmp_path / "project")
+    interface = project / "curriculum/interface.yml"
+    interface.write_text(re.sub(rf"^{key}:\n(?:  .*\n)+", "", interface.read_text(), flags=re.M))
+    monkeypatch.chdir(project)
+    assert main(["check"]) == 1
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "[missing-interface-string]" in line]
+    assert re.fullmatch(
+        rf"curriculum/interface.yml:1 \[missing-interface-string\] the key `{key}` is missing"
+        r" \(src/portfolio/\w+\.py:\d+ uses it\) — .+",
+        line,
+    ), line
