@@ -24,8 +24,12 @@ class Mark:
     line: int
     point: str
     lang: str  # the language of the page
-    filled: bool  # the organisation file has the point's text in that language
     shown: str | None  # the language of the text readers see there (None: a notice that it is to write)
+
+    @property
+    def filled(self) -> bool:
+        """The organisation file has the point's text in the page's language."""
+        return self.shown == self.lang
 
 
 def find_marks(root: Path, organisation: Organisation | None, languages: Languages) -> list[Mark]:
@@ -40,8 +44,8 @@ def find_marks(root: Path, organisation: Organisation | None, languages: Languag
         for number, line in enumerate((text or "").splitlines(), 1):
             for match in _ADAPT.finditer(line):
                 point = texts.get(match.group(1))
-                shown = lang if point and point.has(lang) else languages.default if point else None
-                marks.append(Mark(path, number, match.group(1), lang, shown == lang, shown))
+                shown = (lang if point.has(lang) else languages.default) if point else None
+                marks.append(Mark(path, number, match.group(1), lang, shown))
     return marks
 
 

@@ -332,7 +332,7 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
     if len(problems) <= _LISTED_WARNINGS:
         lines.extend(f"    {problem.format()}" for problem in sorted(problems))
     else:  # a new language's missing texts: counted by rule, listed by `make check`
-        lines.extend(f"  {line}" for line in by_rule(problems)[2:])
+        lines.extend(f"  {line}" for line in by_rule(problems))
         lines.append("    `make check` lists each one, with its file and line")
     lines.append(f"  site:     {args.site_dir.resolve()}/index.html")
     for output in OUTPUTS:

@@ -192,16 +192,22 @@ def _hidden(path: Path, text: str) -> list[Problem]:
     return [problem(path, 1, "page-settings", said)]
 
 
+def _translated(root: Path, path: Path, folder: str, default: str, languages: Sequence[str]) -> str | None:
+    """The path of a translation's page in its language folder (that of its original in
+    the default language's); None for a page of the default language, or of no language."""
+    if folder == default or folder not in languages:
+        return None
+    return path.relative_to(root / DOCS_DIR / folder).as_posix()
+
+
 def _without_original(root: Path, path: Path, folder: str, default: str, languages: Sequence[str]) -> list[Problem]:
     """A page of a translation whose default-language page does not exist: the site's
     navigation is that of the default language, so no menu would lead to it (the build
     stops with MkDocs' own warning about the navigation)."""
-    if folder == default or folder not in languages:
+    relative = _translated(root, path, folder, default, languages)
+    if relative is None or (root / DOCS_DIR / default / relative).is_file():
         return []
-    relative = path.relative_to(root / DOCS_DIR / folder)
-    if (root / DOCS_DIR / default / relative).is_file():
-        return []
-    said = f"the page has no original: docs/{default}/{relative.as_posix()} does not exist"
+    said = f"the page has no original: docs/{default}/{relative} does not exist"
     fix = f"give it the path of the page it translates under docs/{default}/, or write that page first"
     return [problem(path, 1, "no-original", said, fix)]
 
@@ -211,9 +217,9 @@ def _unrecorded(
 ) -> list[Problem]:
     """A translated page that does not record what it was made from: a later change of
     its original cannot be noticed, and readers would never be told of it."""
-    if folder == default or folder not in languages or (page.settings is not None and RECORD_KEY in page.settings):
+    relative = _translated(root, path, folder, default, languages)
+    if relative is None or (page.settings is not None and RECORD_KEY in page.settings):
         return []
-    relative = path.relative_to(root / DOCS_DIR / folder).as_posix()
     if not (root / DOCS_DIR / default / relative).is_file():
         return []  # [no-original]
     said = (

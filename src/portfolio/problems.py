@@ -64,14 +64,14 @@ def report(problems: list[Problem], ci: bool | None = None) -> str:
     n_warn = len(problems) - n_err
     head = f"{n_err} error(s), {n_warn} warning(s)"
     lines = [p.format(ci) for p in sorted(problems)]
-    return "\n".join([head, *lines, *by_rule(problems)])
+    counted = ["", "By rule:", *by_rule(problems)] if len(problems) > 1 else []
+    return "\n".join([head, *lines, *counted])
 
 
 def by_rule(problems: list[Problem]) -> list[str]:
-    if len(problems) < 2:
-        return []
+    """One line per rule, errors first: how many problems, in how many files, and the fix."""
     rules = sorted({p.rule for p in problems}, key=lambda r: (RULES[r][0] != ERROR, r))
-    lines = ["", "By rule:"]
+    lines = []
     for rule in rules:
         found = [p for p in problems if p.rule == rule]
         files = len({p.path for p in found})

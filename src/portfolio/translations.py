@@ -67,7 +67,7 @@ def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
     result = []
     for path, texts in _curriculum_files(root, languages.default):
         relative = path.relative_to(root / CURRICULUM_DIR).as_posix()
-        current = fingerprint("\n".join(t[languages.default] for t in texts))
+        current = _texts_fingerprint(texts, languages.default)
         for lang in languages.built:
             if lang == languages.default:
                 continue
@@ -91,7 +91,7 @@ def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
         if record_file.is_file():  # a broken record file would be replaced, its records lost
             problems += yamlfile.load(record_file)[1]
         _refuse(problems)
-        current = fingerprint("\n".join(t[languages.default] for t in _texts(data, languages.default)))
+        current = _texts_fingerprint(list(_texts(data, languages.default)), languages.default)
         records = _records(root)
         records.setdefault(lang, {})[relative] = current
         text = yaml.safe_dump(records, sort_keys=True, allow_unicode=True, width=200)
@@ -123,30 +123,31 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
     else:
         folder, relative = root / DOCS_DIR / lang, path.removeprefix(f"{DOCS_DIR}/{lang}/")
         source = root / DOCS_DIR / languages.default / relative
-    inside = folder.joinpath(relative).resolve().is_relative_to(folder.resolve()) and not relative.startswith("/")
-    allowed = inside and source.is_file() and folder.joinpath(relative).is_file()
-    texts: list[dict] = []
-    if allowed and curriculum:
-        data, unreadable = yamlfile.load(source)
-        texts = list(_texts(data, languages.default))
-        allowed = relative != RECORD_FILE and bool(texts or errors(unreadable))  # mark() says why it cannot read it
-    if inside and not curriculum and path.endswith(".md") and source.is_file() and not allowed:
-        raise UsageError(
-            f"docs/{lang}/{relative} does not exist yet — translate docs/{languages.default}/{relative} into it"
-            " first, then record it"
-        )
-    if inside and not source.is_file():
+    not_translated = UsageError(
+        f"{path} is not a translated page or curriculum file of this project"
+        f" — give a page as docs/{lang}/<page>.md (the file must exist) or a curriculum file with texts,"
+        " as `portfolio translations` lists them"
+    )
+    if not (folder.joinpath(relative).resolve().is_relative_to(folder.resolve()) and not relative.startswith("/")):
+        raise not_translated
+    if not source.is_file():
         originals = folder if curriculum else root / DOCS_DIR / languages.default
         known = [p.relative_to(originals).as_posix() for p in originals.rglob("*.yml" if curriculum else "*.md")]
         closest = difflib.get_close_matches(relative, known, n=1, cutoff=0.8)
-        if closest:
-            raise UsageError(f"{path} does not exist — did you mean `{closest[0]}`?")
-    if not (allowed and (curriculum or path.endswith(".md"))):
-        raise UsageError(
-            f"{path} is not a translated page or curriculum file of this project"
-            f" — give a page as docs/{lang}/<page>.md (the file must exist) or a curriculum file with texts,"
-            " as `portfolio translations` lists them"
-        )
+        raise UsageError(f"{path} does not exist — did you mean `{closest[0]}`?") if closest else not_translated
+    if not curriculum:
+        if not path.endswith(".md"):
+            raise not_translated
+        if not folder.joinpath(relative).is_file():
+            raise UsageError(
+                f"docs/{lang}/{relative} does not exist yet — translate docs/{languages.default}/{relative} into it"
+                " first, then record it"
+            )
+        return
+    data, unreadable = yamlfile.load(source)
+    texts = list(_texts(data, languages.default))
+    if relative == RECORD_FILE or not (texts or errors(unreadable)):  # unreadable: mark() says why
+        raise not_translated
     untranslated = sum(not t.get(lang) for t in texts)
     if untranslated:
         raise UsageError(
@@ -170,6 +171,11 @@ def summary(statuses: list[Status], languages: Languages) -> dict[str, float]:
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _texts_fingerprint(texts: list[dict], default: str) -> str:
+    """What a curriculum file's translations are made from: its default-language texts."""
+    return fingerprint("\n".join(t[default] for t in texts))
 
 
 def _state(made_from: object, current: str) -> str:
