@@ -116,7 +116,6 @@
     });
   }
 
-  // The language of an element: its own or its nearest ancestor's `lang`.
   // A control to correct (`invalid`), or corrected: aria-invalid, and the id of the note
   // that says why (`noteId`, if any) put first among the ids of what describes it, or
   // taken out of them.
@@ -137,6 +136,7 @@
     }
   }
 
+  // The language of an element: its own or its nearest ancestor's `lang`.
   function languageOf(element) {
     var owner = element && element.closest ? element.closest("[lang]") : null;
     return (owner && owner.lang) || document.documentElement.lang || "en";

@@ -666,12 +666,8 @@
       opened = this.openIn(store, rawCode, kind, role);
     } catch (problem) {
       // A code to type or a role to choose: the message under its field, as on the import form.
-      var field = problem instanceof Refusal && this.$(problem.key === "needsCode" ? ".workspace__code" : ".workspace__role");
-      if (field && ["needsCode", "needsRole", "wrongRole"].indexOf(problem.key) !== -1) {
-        this.refuseField(field, this.text[problem.key], problem.values);
-      } else {
-        this.refuse(problem);
-      }
+      var role = this.$(".workspace__role");
+      this.refuseAt(problem, { needsCode: this.$(".workspace__code"), needsRole: role, wrongRole: role });
       return;
     }
     var stored = writeStore(store);
@@ -1371,13 +1367,8 @@
     }).catch(function (problem) {
       // A field to fill in or to change: the message under it. On the start screen, no plan
       // is open yet: a wrong role is chosen again, and the file with it.
-      var key = problem instanceof Refusal && problem.key;
-      var field = { needsRole: role, wrongRole: role, needsPassphrase: passphrase }[key];
-      if (field) {
-        self.refuseField(field, self.text[key === "wrongRole" ? "wrongRoleReceive" : key], problem.values);
-      } else {
-        self.refuse(problem, line);
-      }
+      var fields = { needsRole: role, wrongRole: role, needsPassphrase: passphrase };
+      self.refuseAt(problem, fields, line, { wrongRole: "wrongRoleReceive" });
     });
   };
 
@@ -1427,6 +1418,19 @@
     plan.entries = result.entries;
     if (result.added || result.updated) plan.changed = now();
     return result;
+  };
+
+  // Say what is wrong under the field it is about (`fields`, by the refusal's key; a
+  // field missing there: none), in its own words where `texts` names them by key;
+  // otherwise in `line` (refuse).
+  Workspace.prototype.refuseAt = function (problem, fields, line, texts) {
+    var key = problem instanceof Refusal ? problem.key : "";
+    var field = fields[key];
+    if (field) {
+      this.refuseField(field, this.text[(texts && texts[key]) || key], problem.values);
+    } else {
+      this.refuse(problem, line);
+    }
   };
 
   // Say what is wrong (in `line`, else the status line of what is on screen).
