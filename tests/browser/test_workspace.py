@@ -237,14 +237,35 @@ def test_passphrase_and_files_that_are_refused(browser, site_url, tmp_path):
         assert host.get_attribute("#ws-passphrase", "aria-describedby") == "ws-passphrase-error ws-passphrase-help"
         assert host.text_content(STATUS) == ""  # one message, under the field: no "Working…" above
         assert host.evaluate(f"localStorage.getItem('{KEY}')") == before
-        assert "does not open the file" in refused("p.json", protected.read_text(), "wrong horse")
-        assert host.get_attribute("#ws-passphrase", "aria-invalid") is None  # a passphrase was given
-        assert host.is_hidden("#ws-passphrase-error")
+
+        def refused_passphrase(name: str, content, passphrase: str) -> str:
+            """A passphrase that does not open the file: said under the field, to type again."""
+            path = tmp_path / name
+            path.write_text(content if isinstance(content, str) else json.dumps(content))
+            host.fill("#ws-passphrase", passphrase)
+            host.evaluate("document.querySelector('#ws-passphrase-error')?.remove()")
+            host.set_input_files("#ws-import", str(path))
+            host.wait_for_selector("#ws-passphrase-error")
+            assert host.evaluate("document.activeElement.id") == "ws-passphrase"
+            assert host.get_attribute("#ws-passphrase", "aria-invalid") == "true"
+            assert host.text_content(STATUS) == ""  # one message, under the field
+            assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
+            return host.text_content("#ws-passphrase-error")
+
+        assert "does not open the file" in refused_passphrase("p.json", protected.read_text(), "wrong horse")
+        # What to correct is outlined and said in dark red, besides the words.
+        looks = host.evaluate(
+            "[getComputedStyle(document.querySelector('#ws-passphrase-error')).color,"
+            " getComputedStyle(document.querySelector('#ws-passphrase')).outlineStyle]"
+        )
+        assert looks[0] == "rgb(183, 28, 28)" and looks[1] != "none", looks
         tampered = json.loads(protected.read_text())
         data = tampered["encrypted"]["data"]
         tampered["encrypted"]["data"] = ("A" if data[0] != "A" else "B") + data[1:]
-        assert "does not open the file" in refused("t.json", tampered, PASSPHRASE)
+        assert "does not open the file" in refused_passphrase("t.json", tampered, PASSPHRASE)
         assert "cannot be read" in refused("cut.json", plain.read_text()[:-40])
+        assert host.get_attribute("#ws-passphrase", "aria-invalid") is None  # the file's problem, not the field's
+        assert host.is_hidden("#ws-passphrase-error")
         assert "not a mentoring workspace file" in refused("notes.json", {"hello": "world"})
         progress_file = {"version": 1, "name": "", "capsules": {}, "selfAssessments": {}}
         assert "not a mentoring workspace file" in refused("progress.json", progress_file)

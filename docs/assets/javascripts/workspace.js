@@ -1348,7 +1348,8 @@
 
   // Import a file chosen in `box`: the open plan's Share section, or the start screen's
   // form (which also gives the role to open the plan in). What is wrong with the file is
-  // said in the box's status line; a role to choose or a passphrase to type, under its field.
+  // said in the box's status line; a role to choose or a passphrase to type (again), under
+  // its field.
   Workspace.prototype.importFile = function (file, box) {
     var self = this;
     var passphrase = box.querySelector(".workspace__passphrase");
@@ -1367,7 +1368,7 @@
     }).catch(function (problem) {
       // A field to fill in or to change: the message under it. On the start screen, no plan
       // is open yet: a wrong role is chosen again, and the file with it.
-      var fields = { needsRole: role, wrongRole: role, needsPassphrase: passphrase };
+      var fields = { needsRole: role, wrongRole: role, needsPassphrase: passphrase, wrongPassphrase: passphrase };
       self.refuseAt(problem, fields, line, { wrongRole: "wrongRoleReceive" });
     });
   };
