@@ -55,15 +55,16 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 
 def report(problems: list[Problem], ci: bool | None = None) -> str:
-    """All problems, sorted by file and line, under a one-line count; then, when there
-    are several, one line per rule with how many problems it found in how many files
-    and how to fix them (said once)."""
+    """All problems under a one-line count, the errors first (not lost among many
+    warnings), each group sorted by file and line; then, when there are several, one
+    line per rule with how many problems it found in how many files and how to fix them
+    (said once)."""
     if ci is None:
         ci = bool(os.environ.get("CI"))
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
     head = f"{n_err} error(s), {n_warn} warning(s)"
-    lines = [p.format(ci) for p in sorted(problems)]
+    lines = [p.format(ci) for p in sorted(problems, key=lambda p: (not p.is_error, p))]
     counted = ["", "By rule:", *by_rule(problems)] if len(problems) > 1 else []
     return "\n".join([head, *lines, *counted])
 

@@ -17,7 +17,7 @@ from portfolio import yamlfile
 from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
-from portfolio.language_checks import check_languages, theme_languages, undeclared
+from portfolio.language_checks import check_languages, language_fault, theme_languages, undeclared
 from portfolio.models import (
     MATERIAL_FIELDS,
     Capsule,
@@ -77,7 +77,11 @@ class Sources:
 
 
 def read_sources(root: Path, default: str, languages: Sequence[str]) -> Sources:
-    """The curriculum, interface strings, abbreviations and terms under `root`, checked."""
+    """The curriculum, interface strings, abbreviations and terms under `root`, checked.
+    Texts are asked for in `languages` whose codes are languages: a mistyped code (`ua`) is
+    said once ([unknown-language]), not once for each text it lacks."""
+    known = theme_languages(root)
+    languages = [lang for lang in languages if lang == default or not language_fault(lang, known)]
     interface, found = load_interface(root, default, languages)
     curriculum, problems = load_curriculum(root, default, languages, set(interface) or None)
     abbreviations, more = load_abbreviations(root, default, languages)

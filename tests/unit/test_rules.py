@@ -66,3 +66,27 @@ def test_the_report_ends_with_each_rule_counted_and_its_fix_said_once(tmp_path, 
         "  [unknown-material] 1 in 1 file — " + RULES["unknown-material"][1],
         "  [wrong-type] 1 in 1 file — " + RULES["wrong-type"][1],
     ]
+
+
+def test_a_mistyped_language_code_is_said_once_not_for_each_text_it_lacks(tmp_path, monkeypatch):
+    """`ua` built (organisation.yml unreadable, every declared language is): no text is
+    asked for in it, so the error is not lost among thousands of missing translations."""
+    root = scenario_project("unknown-language-config", tmp_path / "p")
+    monkeypatch.chdir(root)
+    found = [p.format() for p in sorted(validate(root, "en", [*LANGUAGES, "ua"]))]
+    assert found == (FIXTURES / "rules/unknown-language-config/expected.txt").read_text().splitlines()
+
+
+def test_the_report_lists_the_errors_before_the_warnings(monkeypatch):
+    from portfolio.problems import problem
+
+    monkeypatch.delenv("CI", raising=False)
+    found = [
+        problem("a.yml", 1, "missing-translation", "the key `x` has no 'fr' text"),
+        problem("b.yml", 2, "bad-duration", "the duration is 0 minutes"),
+        problem("a.yml", 3, "missing-translation", "the key `y` has no 'fr' text"),
+        problem("c.yml", 4, "unknown-quiz", "`quiz` names `q`, which does not exist"),
+    ]
+    lines = report(found).splitlines()
+    assert lines[0] == "2 error(s), 2 warning(s)"
+    assert [line.split()[0] for line in lines[1:5]] == ["b.yml:2", "c.yml:4", "a.yml:1", "a.yml:3"]
