@@ -33,12 +33,15 @@ class Mark:
 
 
 def find_marks(root: Path, organisation: Organisation | None, languages: Languages) -> list[Mark]:
-    """Every adapt(...) in the pages, with whether the organisation file fills it in the
-    page's language (a page outside the language folders is of the default language)."""
+    """Every adapt(...) in the pages of the languages built, with whether the organisation
+    file fills it in the page's language (a page outside the language folders is of the
+    default language; one of a language not built is left out: nobody reads it)."""
     texts = organisation.adaptations if organisation else {}
     marks = []
     for path in sorted((root / DOCS_DIR).rglob("*.md")):
         folder = path.relative_to(root / DOCS_DIR).parts[0]
+        if folder in languages.names and folder not in languages.built:
+            continue
         lang = folder if folder in languages.built else languages.default
         text, _ = yamlfile.read_text(path)
         for number, line in enumerate((text or "").splitlines(), 1):

@@ -66,6 +66,21 @@ def test_adapt_says_when_the_organisation_file_cannot_be_read(tmp_path, monkeypa
     assert "curriculum/organisation.yml:2 [yaml-syntax]" in out.err
 
 
+def test_adapt_leaves_out_the_pages_of_a_language_the_organisation_does_not_build(tmp_path, monkeypatch, capsys):
+    """`languages: [en, fr]`: the Arabic pages are not published, their points not listed."""
+    root = _with_config(scenario_project(None, tmp_path / "p"))
+    for lang in ("en", "ar"):
+        (root / f"docs/{lang}/insurance.md").write_text('# Insurance\n\n{{ adapt("insurance") }}\n')
+    organisation = root / "curriculum/organisation.yml"
+    organisation.write_text(organisation.read_text() + "languages: [en, fr]\n")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    main(["adapt"])
+    out = capsys.readouterr().out
+    assert "docs/en/insurance.md:3 [insurance] NOT FILLED" in out
+    assert "docs/ar/" not in out
+
+
 def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
     root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
     monkeypatch.chdir(root)
