@@ -26,7 +26,7 @@ from portfolio.markdown_text import PageBody
 from portfolio.nav_checks import check_nav
 from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_template, uses_templates
 from portfolio.problems import Problem, problem
-from portfolio.project import DOCS_DIR, OVERRIDES_DIR
+from portfolio.project import DOCS_DIR, OVERRIDES_DIR, declared_languages
 from portfolio.safety import check_page_line, check_yaml_texts
 from portfolio.translations import FINGERPRINT_DIGITS, RECORD_KEY
 
@@ -94,7 +94,10 @@ def check_pages(
         shown = LAYOUT_MACROS.get(layout or "", frozenset())
         settings = frozenset(str(key) for key in page.settings or {})
         found.extend(check_template(path, page.template, page.first_line, known | names, shown, settings))
-    found.extend(check_links(root, bodies, default, languages, config))
+    # A declared language not built yet (not in organisation.yml's `languages:`): its pages
+    # fall back to the default language's as they will once it is built.
+    translated = {*languages, *(declared_languages(config) if config else ())}
+    found.extend(check_links(root, bodies, default, translated, config))
     found.extend(check_nav(root, config, paths, default))
     return found
 

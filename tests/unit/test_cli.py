@@ -81,6 +81,22 @@ def test_adapt_leaves_out_the_pages_of_a_language_the_organisation_does_not_buil
     assert "docs/ar/" not in out
 
 
+def test_a_language_declared_but_not_built_yet_has_its_links_checked_as_it_will_be_built(tmp_path, monkeypatch, capsys):
+    """Adding a language, its home page first, before organisation.yml lists it: its links to
+    pages not translated yet reach the default language's, as they will on its site."""
+    root = _with_config(scenario_project(None, tmp_path / "p"))
+    home = root / "docs/ar/index.md"
+    home.write_text(home.read_text() + "\n[الفصل](chapter.md)\n")
+    organisation = root / "curriculum/organisation.yml"
+    organisation.write_text(organisation.read_text() + "languages: [en, fr]\n")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["check"]) == 0, capsys.readouterr().out
+    home.write_text(home.read_text() + "\n[?](chaptre.md)\n")  # a link that leads nowhere still does
+    assert main(["check"]) == 1
+    assert "docs/ar/index.md:11 [broken-link] the link `chaptre.md`" in capsys.readouterr().out
+
+
 def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
     root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
     monkeypatch.chdir(root)
