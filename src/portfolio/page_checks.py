@@ -235,13 +235,31 @@ def _unrecorded(
 
 def _untitled(path: Path, page: PageText) -> list[Problem]:
     """A page with neither a `# title` line nor a `title` setting: it would be published
-    untitled, or empty (a contributor emptied it)."""
+    untitled, or empty (a contributor emptied it); or one whose `# title` is too long."""
     if page.settings is not None and "title" in page.settings:
         return []
-    if _TITLE_LINE.search(page.template):
-        return []
+    if found := _TITLE_LINE.search(page.template):
+        title = page.template[found.start() + 2 :].partition("\n")[0].strip()
+        if len(title) <= TITLE_LIMIT:
+            return []
+        line = page.first_line + page.template.count("\n", 0, found.start())
+        said = f"the page's `# title` is {len(title)} characters long, more than a name ({TITLE_LIMIT} at most)"
+        return [problem(path, line, "long-title", said)]
     said = "the page has no title: no `# …` line" + (" and no text at all" if not page.template.strip() else "")
     return [problem(path, page.first_line, "page-settings", said, "start the page with its `# title`")]
+
+
+def long_titles(path: Path, record: yamlfile.YamlMap) -> list[Problem]:
+    """The texts of a record's `title:` (one text, or one per language) that are too long."""
+    title = record.get("title")
+    texts = title.items() if isinstance(title, yamlfile.YamlMap) else [(None, title)]
+    found = []
+    for lang, text in texts:
+        if isinstance(text, str) and len(text) > TITLE_LIMIT:
+            line = title.line_of(lang) if lang is not None else record.line_of("title")
+            said = f"the title{f' ({lang})' if lang else ''} is {len(text)} characters long"
+            found.append(problem(path, line, "long-title", f"{said}, more than a name ({TITLE_LIMIT} at most)"))
+    return found
 
 
 def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
@@ -270,7 +288,7 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
     elif isinstance(title, str) and uses_templates(title):  # mkdocs-macros would render it
         said = "the setting `title` holds template code: the theme writes what it makes as HTML"
         found.append(problem(path, data.line_of("title"), "page-settings", said, _FIX_TITLE))
-    return found
+    return found + long_titles(path, data)
 
 
 # Data -------------------------------------------------------------------------
@@ -283,6 +301,9 @@ _FIX_RECORD = (
 )
 _FIX_TITLE = 'write the title as plain text, in quotes: title: "…"'
 _TITLE_LINE = re.compile(r"^# \S", re.M)  # a page's `# title` (Markdown's level-1 heading)
+# The longest title, in characters: a name (menus, PDF covers and LMS course lists show it;
+# SCORM 1.2 keeps 200 at most), not a paragraph.
+TITLE_LIMIT = 150
 _FIX_FRONT_MATTER = "write each setting as `key: value` between the two `---` lines, or remove those lines"
 # Names a page's settings must not take: the project's macros and variables
 # (portfolio.pages), mkdocs-macros' own, and a setting mkdocs-macros refuses.

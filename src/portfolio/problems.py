@@ -222,6 +222,7 @@ RULES: dict[str, tuple[str, str]] = {
     "layout-part": (ERROR, "remove the call from the page (templates/layouts/ shows what each layout holds)"),
     "template-syntax": (ERROR, "close every {{ … }} and {% … %}; write {{ '{{' }} for literal braces"),
     "bad-id": (ERROR, "use lower-case letters, digits and hyphens only, e.g. first-meeting"),
+    "long-title": (ERROR, "shorten it to a name; say the rest in the text under it"),
     "bad-pass-mark": (ERROR, "give a pass mark from 1 to 100 (a percentage)"),
     "true-false-options": (ERROR, "give a true-false question exactly two options: true first, then false"),
     "too-many-correct": (ERROR, "mark fewer options correct, or split the question in two"),

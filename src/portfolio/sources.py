@@ -37,7 +37,7 @@ from portfolio.models import (
     Workspace,
 )
 from portfolio.organisation_checks import check_organisation
-from portfolio.page_checks import check_pages
+from portfolio.page_checks import check_pages, long_titles
 from portfolio.page_templates import VARIABLES
 from portfolio.problems import Problem, problem
 from portfolio.project import (
@@ -241,7 +241,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
     found: list[Problem] = []
     for path, data in raw.items():
         found.extend(check_yaml_texts(path, data))
-        found.extend(_check_slugs(path, data))
+        found.extend(_check_ids_and_titles(path, data))
     found.extend(_check_prerequisites(curriculum, base))
     # Only once every capsule could be read: a broken capsule may be the quiz's user.
     used = {c.quiz for c in curriculum.capsules.values()}
@@ -548,8 +548,9 @@ def _line_of_value(data, wanted: str) -> int:
     return 1
 
 
-def _check_slugs(path: Path, data) -> list[Problem]:
-    """Every `id:` in a file (the record's, its questions', its tracks') is a safe slug."""
+def _check_ids_and_titles(path: Path, data) -> list[Problem]:
+    """Every `id:` in a file (the record's, its questions', its tracks') is a safe slug, and
+    every `title:` is a name, not a paragraph (menus, PDF covers and LMS lists show it)."""
     found = []
     stack = [data]
     while stack:
@@ -557,6 +558,7 @@ def _check_slugs(path: Path, data) -> list[Problem]:
         if isinstance(value, yamlfile.YamlMap):
             if isinstance(value.get("id"), str) and not _SLUG.fullmatch(value["id"]):
                 found.append(problem(path, value.line_of("id"), "bad-id", f"the id `{value['id']}` is not a slug"))
+            found.extend(long_titles(path, value))
             stack.extend(value.values())
         elif isinstance(value, yamlfile.YamlList):
             stack.extend(value)
