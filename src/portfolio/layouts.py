@@ -20,7 +20,7 @@ LAYOUTS_DIR = "templates/layouts"
 # Front matter key -> the layout it chooses.
 LAYOUT_KEYS = {"capsule": "capsule"}
 # What a layout already shows, per layout: the macros its pages must not call again.
-LAYOUT_MACROS = {"capsule": frozenset({"capsule_card", "capsule_activities", "quiz", "reflection"})}
+LAYOUT_MACROS = {"capsule": frozenset({"capsule_card", "capsule_activities", "capsule_tracks", "quiz", "reflection"})}
 TITLE_SLOT, TEXT_SLOT = "{## page title ##}", "{## page text ##}"
 
 

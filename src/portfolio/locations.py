@@ -21,6 +21,8 @@ CAPSULE_PAGES = "training/capsules"
 ASSESSMENT_PAGES = "training/self-assessments"
 FORM_PAGES = "handbook/forms"
 HANDOUTS_PAGE = "trainers/handouts.md"
+TRACKS_PAGE = "training/index.md"  # the course guide: each track, at `#track-<id>`
+PROGRESS_PAGE = "training/my-progress.md"
 
 
 def pdf_file(document_id: str, lang: str) -> str:

@@ -27,6 +27,8 @@ from portfolio.locations import (
     FORM_PAGES,
     MLANG,
     OFFLINE_ZIP,
+    PROGRESS_PAGE,
+    TRACKS_PAGE,
     bank_file,
     form_file,
     handouts_pdf,
@@ -116,6 +118,7 @@ class PageMacros(LanguageView):
         return {
             "capsule_card": self.capsule_card,
             "capsule_activities": self.capsule_activities,
+            "capsule_tracks": self.capsule_tracks,
             "quiz": self.quiz,
             "related_capsules": self.related_capsules,
             "step_cycle": self.step_cycle,
@@ -165,6 +168,29 @@ class PageMacros(LanguageView):
         an id, the page's capsule's."""
         activities = self.capsule_view(self._capsule(capsule_id or self._page_capsule()))["activities"]
         return self.render("partials/activities.html", activities=activities)
+
+    def capsule_tracks(self, capsule_id: str | None = None) -> str:
+        """Where the capsule stands in each track that takes it, and the capsule that comes
+        next there (the menu lists the capsules in one order, not each track's); without an
+        id, the page's capsule."""
+        capsule = self._capsule(capsule_id or self._page_capsule())
+        course = self.state.curriculum.course
+        places = []
+        for track in course.tracks if course else []:
+            if capsule.id not in track.capsules:
+                continue
+            number = track.capsules.index(capsule.id) + 1
+            after = self._capsule(track.capsules[number]) if number < len(track.capsules) else None
+            places.append(
+                {
+                    "title": self.localise(track.title),
+                    "link": f"{self._page_link(TRACKS_PAGE)}#track-{track.id}",
+                    "number": number,
+                    "total": len(track.capsules),
+                    "next": after and {"title": self.localise(after.title), "link": self._capsule_link(after.id)},
+                }
+            )
+        return self.render("partials/capsule-tracks.html", places=places, progress=self._page_link(PROGRESS_PAGE))
 
     def quiz(self, quiz_id: str | None = None) -> str:
         """A quiz as a form: questions and options, feedback hidden until checked; without

@@ -34,6 +34,21 @@ def test_every_capsule_has_its_page_card_and_quiz(built_pages, lang):
         assert capsule.title[lang] in html.replace("&#39;", "'"), capsule.id
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_capsule_leads_to_the_next_one_of_each_track_that_takes_it(built_pages, lang):
+    """The menu lists capsules in one order; a learner on a track follows the track's."""
+    for track in CURRICULUM.course.tracks:
+        for number, capsule in enumerate(track.capsules, 1):
+            html = page(built_pages, lang, f"training/capsules/{capsule}")
+            box = html[html.index('class="capsule-tracks"') :].split("</div>")[0]
+            item = next(li for li in re.findall(r"<li>(.*?)</li>", box, re.S) if f"#track-{track.id}" in li)
+            assert f"{number} " in re.sub(r"<[^>]+>", "", item), (capsule, track.id)
+            if number < len(track.capsules):
+                assert f'href="../{track.capsules[number]}/"' in item, (capsule, track.id)
+            else:
+                assert 'href="../../my-progress/"' in item, (capsule, track.id)
+
+
 def test_no_trainer_note_appears_on_a_learner_page(built_pages):
     notes = [
         " ".join(a.trainer_notes[lang].split())
