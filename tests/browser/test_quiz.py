@@ -1,14 +1,17 @@
 """A learner takes a quiz in Chromium: wrong, then right, by mouse and by keyboard;
-options shuffled on each attempt; matching and ordering questions without a mouse."""
+options shuffled on each attempt; matching and ordering questions without a mouse. A
+failed attempt explains the learner's own choices but keeps the key; a passed one shows it."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from playwright.sync_api import expect
 
-from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
+from answering import answer_question, answer_quiz, current_order, fieldset, order_items, right_choices, wrong_choice
 from conftest import LIST_SEPARATOR, project_state
+from portfolio.interface import strings_for
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +24,17 @@ PROGRESS = "good-tutoring-portfolio:progress"
 def curriculum():
     found = project_state().curriculum
     return found
+
+
+def ui(lang: str) -> dict[str, str]:
+    state = project_state()
+    return strings_for(state.interface, lang, state.languages.default)
+
+
+def key_texts(lang: str) -> list[str]:
+    """What only the key says: "It goes with: …", "Its place: …" (the words before the blank)."""
+    text = ui(lang)
+    return [text["quiz-right-match"].split("{match}")[0].strip(), text["quiz-right-place"].split("{place}")[0].strip()]
 
 
 def capsule_url(site_url, lang, capsule=CAPSULE):
@@ -45,20 +59,47 @@ def test_wrong_then_right_with_feedback_and_score(page, site_url, curriculum, la
     assert not wrong.correct
     assert chosen.locator(".quiz__feedback").text_content() == wrong.feedback[lang]
     assert chosen.locator(".quiz__feedback").is_visible()
+    # Failed: the learner's own choices are explained, the key is not shown.
+    text = ui(lang)
     for number, question in enumerate(quiz.questions, 1):
-        if question.type in ("matching", "ordering"):  # the explanation, and where each part belongs
-            assert page.is_visible(f"{fieldset(number)} .quiz__explanation")
-            assert page.locator(f"{fieldset(number)} .quiz__feedback:visible").count() == len(
-                question.pairs or question.items
-            )
+        here = fieldset(number)
+        assert page.text_content(f"{here} .quiz__verdict") == text["quiz-wrong"]
+        if question.type in ("matching", "ordering"):  # which parts are wrong, not where they belong
+            assert not page.is_visible(f"{here} .quiz__explanation")  # it states the answer
+            wrong_part = text["quiz-wrong-match" if question.type == "matching" else "quiz-wrong-place"]
+            shown = page.locator(f"{here} .quiz__feedback:visible")
+            assert shown.count() == len(question.pairs or question.items)
+            assert shown.all_inner_texts() == [wrong_part] * shown.count()
+            assert page.locator(f"{here} .quiz__key:visible").count() == 0
+            if question.type == "matching":  # a screen reader hears the same, no more
+                expect(page.locator(f"{here} select").first).to_have_accessible_description(wrong_part)
+            continue
+        for option in page.locator(f"{here} .quiz__option").all():
+            ticked = option.locator("input").is_checked()
+            # Each option chosen shows its own feedback; a right option not chosen is neither
+            # marked nor explained.
+            assert option.locator(".quiz__feedback").is_visible() == ticked
+            if not ticked:
+                assert "quiz__option--right" not in option.get_attribute("class")
+    seen = page.inner_text(".quiz")
+    assert not [said for said in key_texts(lang) if said in seen]
+    # One sentence under the result says when the key comes.
+    held = page.locator(".quiz__result .quiz__key-held")
+    assert held.inner_text() == text["quiz-key-held"]
+    assert held.is_visible()
     page.once("dialog", lambda dialog: dialog.accept())  # "Try again" asks before wiping
     page.click(".quiz button[type=reset]")
     assert not page.is_visible(".quiz__feedback")
     assert not page.is_visible(".quiz__explanation")
+    assert not page.is_visible(".quiz__key-held")
     answer_quiz(page, quiz, right=True)
     page.click(".quiz button[type=submit]")
     assert "100" in page.text_content(".quiz__result")
     assert page.get_attribute(".quiz__result", "aria-live") == "polite"
+    assert not page.is_visible(".quiz__key-held")
+    for number, question in enumerate(quiz.questions, 1):  # passed: every explanation
+        if question.type in ("matching", "ordering"):
+            assert page.is_visible(f"{fieldset(number)} .quiz__explanation")
     page.reload()
     progress = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
     assert progress["capsules"][capsule]["best"] == 100
@@ -75,8 +116,50 @@ def test_one_wrong_pair_costs_its_share_only(page, site_url, curriculum):
     page.click(".quiz button[type=submit]")
     pairs = len(question.pairs)
     expected = round(100 * (len(quiz.questions) - 1 / pairs) / len(quiz.questions))
+    assert expected >= quiz.pass_mark
     assert f"{expected}%" in page.text_content(".quiz__result")
     assert page.locator(f"{fieldset(number)} .quiz__feedback:visible").count() == 1
+    # Passed: the wrong pair is given its right match.
+    text = ui("en")
+    match = text["quiz-right-match"].replace("{match}", question.pairs[0].match["en"])
+    wrong = page.locator(f"{fieldset(number)} .quiz__pair:has(select[data-answer='1']) .quiz__feedback")
+    assert wrong.inner_text() == f"{text['quiz-wrong-match']} {match}"
+    expect(page.locator(f"{fieldset(number)} select[data-answer='1']")).to_have_accessible_description(
+        f"{text['quiz-wrong-match']} {match}"
+    )
+
+
+def test_a_passed_attempt_shows_the_whole_key(page, site_url, curriculum):
+    """Above the pass mark with mistakes: each right option missed is marked and
+    explained, each item out of place is given its place, each explanation shows."""
+    quiz = curriculum.quizzes[CAPSULE]
+    page.goto(capsule_url(site_url, "en"))
+    answer_quiz(page, quiz, right=True)
+    single = next(n for n, q in enumerate(quiz.questions, 1) if q.type == "single")
+    multiple = next(n for n, q in enumerate(quiz.questions, 1) if q.type == "multiple")
+    ordering = next(n for n, q in enumerate(quiz.questions, 1) if q.type == "ordering")
+    page.check(f"{fieldset(single)} input[value='{wrong_choice(quiz.questions[single - 1])}']")
+    missed = right_choices(quiz.questions[multiple - 1])[0]
+    page.uncheck(f"{fieldset(multiple)} input[value='{missed}']")
+    items = len(quiz.questions[ordering - 1].items)
+    order_items(page, fieldset(ordering), [2, 1, *range(3, items + 1)])  # the first two swapped
+    page.click(".quiz button[type=submit]")
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{PROGRESS}')"))
+    assert quiz.pass_mark <= stored["capsules"][CAPSULE]["best"] < 100
+    text = ui("en")
+    assert not page.is_visible(".quiz__key-held")
+    for number, value in ((single, right_choices(quiz.questions[single - 1])[0]), (multiple, missed)):
+        option = page.locator(f"{fieldset(number)} .quiz__option:has(input[value='{value}'])")
+        assert not option.locator("input").is_checked()
+        assert "quiz__option--right" in option.get_attribute("class")
+        feedback = quiz.questions[number - 1].options[value - 1].feedback["en"]
+        assert option.locator(".quiz__feedback").inner_text() == feedback
+        expect(option.locator("input")).to_have_accessible_description(feedback)
+    here = fieldset(ordering)
+    assert page.locator(f"{here} .quiz__feedback:visible").all_inner_texts() == [
+        f"{text['quiz-wrong-place']} {text['quiz-right-place'].replace('{place}', str(place))}" for place in (2, 1)
+    ]  # in the order shown: the second item first
+    assert page.is_visible(f"{here} .quiz__explanation")
 
 
 def test_options_are_shuffled_for_each_attempt(page, site_url, curriculum):
@@ -156,8 +239,8 @@ def test_unanswered_questions_are_named_not_scored(page, site_url, curriculum):
 
 
 def test_a_checked_attempt_is_closed_until_try_again(page, site_url, curriculum):
-    """After checking, the right answers are on screen: ticking them and checking again
-    must not raise the score. Only "Try again" opens a new attempt."""
+    """After checking, what is right and wrong is on screen: ticking the right answers
+    and checking again must not raise the score. Only "Try again" opens a new attempt."""
     quiz = curriculum.quizzes[CAPSULE]
     page.goto(capsule_url(site_url, "en"))
     answer_quiz(page, quiz, right=False)

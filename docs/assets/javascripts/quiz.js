@@ -1,5 +1,9 @@
-// Quizzes: check answers, show the feedback of each option, score, retry. A checked
-// attempt is closed until "Try again".
+// Quizzes: check answers, show the feedback of the learner's choices, score, retry. A
+// checked attempt is closed until "Try again". The key (every right answer, with its
+// explanation) is shown only when the attempt reaches the quiz's pass mark: a failed
+// attempt explains the options chosen and says which pairs and items are wrong, never
+// the right options missed, the right match or the right place, so that copying the
+// key into the next attempt cannot pass a quiz.
 // Options are shuffled for each attempt; answers are saved and restored by value,
 // never by position. The best score per capsule is kept in this browser only (see
 // progress.js). The same script runs in the SCORM packages (sco.js listens to it).
@@ -65,13 +69,14 @@
         }, 0);
         return Math.max(0, Math.min(1, sum));
       },
-      show: function (input) {
+      show: function (input, right, reveal) {
         var correct = input.hasAttribute("data-correct");
         var option = input.closest(".quiz__option");
-        // Explain every choice made, and every right answer that was missed.
-        option.classList.toggle("quiz__option--right", correct);
+        // Explain every choice made; a right answer that was missed only with the key.
+        var shown = input.checked || (reveal && correct);
+        option.classList.toggle("quiz__option--right", correct && shown);
         option.classList.toggle("quiz__option--wrong", input.checked && !correct);
-        return input.checked || correct;
+        return shown;
       },
     },
     matching: {
@@ -108,22 +113,31 @@
     return parts.filter(type.isRight).length / parts.length;
   }
 
-  function checkQuestion(question, form) {
+  function isRightQuestion(question) {
     var type = typeOf(question);
-    var right = true;
+    return type.parts(question).every(type.isRight);
+  }
+
+  // Show what the learner got right or wrong; with `reveal` (a passed attempt), the key
+  // too: the right options missed, each wrong pair's match and each wrong item's place
+  // (the .quiz__key inside a part's feedback), and the question's explanation (which, for
+  // matching and ordering, states the answer). Without it, a wrong pair or item says only
+  // that it is wrong.
+  function checkQuestion(question, form, reveal) {
+    var type = typeOf(question);
+    var right = isRightQuestion(question);
     type.parts(question).forEach(function (part) {
-      var isRight = type.isRight(part);
-      if (!isRight) right = false;
       var feedback = document.getElementById(part.id ? part.id + "-feedback" : "") ||
         part.querySelector(".quiz__feedback");
-      var shown = type.show(part, isRight);
+      var shown = type.show(part, type.isRight(part), reveal);
       if (!feedback) return;
       feedback.hidden = !shown;
+      all(feedback, ".quiz__key").forEach(function (key) { key.hidden = !reveal; });
       var control = part.matches("input, select") ? part : null;
       if (control && shown) control.setAttribute("aria-describedby", feedback.id);
     });
     var explanation = question.querySelector(".quiz__explanation");
-    if (explanation) explanation.hidden = false;
+    if (explanation) explanation.hidden = !reveal;
     var verdict = question.querySelector(".quiz__verdict");
     verdict.textContent = right ? form.dataset.textRight : form.dataset.textWrong;
     verdict.hidden = false;
@@ -240,12 +254,12 @@
     var result = form.querySelector(".quiz__result");
     var questions = answeredFieldsets(form, ".quiz__question", result);
     if (!questions) return;
-    var right = questions.filter(function (q) {
-      return checkQuestion(q, form);
-    }).length;
     var points = questions.reduce(function (total, q) { return total + questionScore(q); }, 0);
     var score = Math.round((100 * points) / questions.length);
     var passed = score >= Number(form.dataset.passMark);
+    var right = questions.filter(function (q) {
+      return checkQuestion(q, form, passed);
+    }).length;
     var percent = common.formatPercent(score, common.languageOf(form));
     // The score is kept first, so that the message can say when this browser refused it
     // (on the site; in an LMS package the form has no such texts: the LMS keeps the score).
@@ -257,6 +271,14 @@
     result.textContent =
       common.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
       " " + verdict;
+    // Under a failed attempt's result, and read out with it: the key comes with a pass.
+    if (!passed && form.dataset.textKeyHeld) {
+      var held = document.createElement("span");
+      held.className = "quiz__key-held";
+      held.textContent = form.dataset.textKeyHeld;
+      result.appendChild(document.createTextNode(" "));
+      result.appendChild(held);
+    }
     form.classList.toggle("quiz--passed", passed);
     close(form, true);
     showMessage(result);
@@ -264,12 +286,12 @@
     form.dispatchEvent(new CustomEvent("goodtutoring:quiz-checked", { detail: { score: score, passed: passed } }));
   }
 
-  // A checked attempt is closed: the right answers are on screen, so changing a choice
-  // and checking again would measure nothing. Only "Try again" (a new, reshuffled
-  // attempt) opens it; a closed form cannot be submitted. The answers stay as readable
-  // as before (a disabled control is greyed out, and a disabled list box cannot be
-  // opened to read a long match whole): the controls say they are read-only
-  // (aria-disabled), and any change made to them is undone.
+  // A checked attempt is closed: what is right and wrong (and, once passed, the key) is
+  // on screen, so changing a choice and checking again would measure nothing. Only "Try
+  // again" (a new, reshuffled attempt) opens it; a closed form cannot be submitted. The
+  // answers stay as readable as before (a disabled control is greyed out, and a
+  // disabled list box cannot be opened to read a long match whole): the controls say
+  // they are read-only (aria-disabled), and any change made to them is undone.
   var kept = new WeakMap(); // a closed form: each control's state when it was checked
 
   function close(form, closed) {
@@ -338,7 +360,7 @@
       return;
     }
     clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
-    all(form, ".quiz__feedback, .quiz__verdict, .quiz__explanation").forEach(function (element) {
+    all(form, ".quiz__feedback, .quiz__key, .quiz__verdict, .quiz__explanation").forEach(function (element) {
       element.hidden = true;
     });
     all(form, "input, select").forEach(function (control) {
