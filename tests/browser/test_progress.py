@@ -168,7 +168,13 @@ def test_reflections_and_name_print_as_the_learner_portfolio(page, site_url, tmp
     page.press("#my-progress-name", "Tab")  # change event
     reflections = page.text_content(".my-progress__reflections")
     assert "Keep a short log after each meeting." in reflections
+    # One capsule's practice checked: it prints; the capsules never taken do not (empty rows).
+    checked, untaken = (page.locator(f".self-check[data-capsule='{c}']") for c in ("pre-matching", "success-factors"))
+    checked.locator("summary").click()
+    checked.locator("input[data-behaviour='1'][value='seen']").check()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does on printing
     page.emulate_media(media="print")
+    assert checked.is_visible() and not untaken.is_visible()
     assert page.is_visible(".my-progress__print-title")
     assert not page.is_visible(".my-progress__actions")
     printed = tmp_path / "portfolio.pdf"

@@ -160,10 +160,12 @@
     });
   }
 
-  // Printed, the portfolio shows the practice self-checks open.
+  // Printed, the portfolio shows the practice self-checks open; those with no answer yet
+  // are left out (the print style hides them).
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".my-progress .self-check, .self-check").forEach(function (check) {
       check.open = true;
+      check.classList.toggle("self-check--unanswered", !check.querySelector("input:checked"));
     });
   });
 
