@@ -86,8 +86,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         require_project(args.root)
         return COMMANDS[args.command](args)
-    except UsageError as error:
-        print(f"portfolio {args.command}: {error}", file=sys.stderr)
+    except UsageError as error:  # one line for each reason the command refuses
+        for reason in str(error).splitlines():
+            print(f"portfolio {args.command}: {reason}", file=sys.stderr)
         return 2
 
 

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from portfolio import yamlfile
 from portfolio.problems import Problem, problem
+from portfolio.safety import ELEMENTS, element_said
 
 
 def content_problems(path: Path, html: str, title: str | None = None) -> list[Problem]:
@@ -28,34 +29,36 @@ def content_problems(path: Path, html: str, title: str | None = None) -> list[Pr
     curriculum text, a form or a macro the page shows)."""
     unsafe = unsafe_content(html)
     if title and ("<" in title or ">" in title):  # the theme writes titles as HTML, outside the content
-        unsafe.append(("a title with < or >, which the theme writes as HTML in every page's menu", title))
+        unsafe.append(("a title with < or >, which the theme writes as HTML in every page's menu", title, ""))
     text, _ = yamlfile.read_text(path) if unsafe and path.is_file() else (None, [])
     lines = (text or "").lower().split("\n")
     found = []
-    for what, piece in unsafe:
+    for what, piece, fix in unsafe:
         line = next((n for n, source in enumerate(lines, 1) if piece.lower() in source), None)
         where = "" if line else " (not written so in the page: made by its template code, or from a text it shows)"
-        found.append(problem(path, line or 1, "unsafe-markup", f"the page's HTML holds {what}{where}"))
+        found.append(problem(path, line or 1, "unsafe-markup", f"the page's HTML holds {what}{where}", fix))
     return found
 
 
-def unsafe_content(html: str) -> list[tuple[str, str]]:
-    """What is unsafe in a page's content: (what it is, a piece of the HTML to find it by)."""
+def unsafe_content(html: str) -> list[tuple[str, str, str]]:
+    """What is unsafe in a page's content: (what it is, a piece of the HTML to find it by,
+    how to fix it; '': the rule's way)."""
     if not html:
         return []
     page = LexborHTMLParser(f"<!DOCTYPE html><html><body><div>{html}</div>{_END}</body></html>")
     found = _unsafe_elements(page.body)
     if page.css_first(_END_SELECTOR) is None:  # the content swallowed what follows it
-        found.append(("an unclosed tag, quote or element at its end, which would take in the page after it", "<"))
+        found.append(("an unclosed tag, quote or element at its end, which would take in the page after it", "<", ""))
     return list(dict.fromkeys(found))
 
 
-def _unsafe_elements(root) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
+def _unsafe_elements(root) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
     for element in root.traverse(include_text=False) if root is not None else ():
         tag = element.tag
-        if tag in _FORBIDDEN:
-            found.append((f"a <{tag}> element ({_FORBIDDEN[tag]})", f"<{tag}"))
+        if tag in ELEMENTS:
+            what, fix = element_said(tag)
+            found.append((what, f"<{tag}", fix))
         if tag == "template":  # its content is a document fragment of its own
             content = _TEMPLATE.sub("", element.html or "")  # (inner_html leaves it out)
             inner = LexborHTMLParser(f"<!DOCTYPE html><html><body>{content}</body></html>")
@@ -68,15 +71,15 @@ def _unsafe_elements(root) -> list[tuple[str, str]]:
 # Helpers ----------------------------------------------------------------------
 
 
-def _attribute(tag: str, name: str, value: str) -> list[tuple[str, str]]:
+def _attribute(tag: str, name: str, value: str) -> list[tuple[str, str, str]]:
     if name.startswith("on"):
-        return [(f"an event handler ({name}=…)", name)]
+        return [(f"an event handler ({name}=…)", name, "")]
     if name == "style":
-        return [("a style that fetches or runs something", value)] if _STYLE.search(value) else []
+        return [("a style that fetches or runs something", value, "")] if _STYLE.search(value) else []
     if name == "attributename" and value.lower().rsplit(":", 1)[-1] == "href":
-        return [(f"an SVG <{tag}> that changes a link", f"<{tag}")]
+        return [(f"an SVG <{tag}> that changes a link", f"<{tag}", "")]
     if name not in _URL_ATTRIBUTES:  # SVG paints, filters, cursors and animations take url(…)
-        return [("a file fetched by an SVG attribute", value)] if _CSS_URL.search(value) else []
+        return [("a file fetched by an SVG attribute", value, "")] if _CSS_URL.search(value) else []
     urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
     found = []
     for url in urls:
@@ -85,9 +88,9 @@ def _attribute(tag: str, name: str, value: str) -> list[tuple[str, str]]:
         if tag == "img" and name == "src" and address.startswith("data:image/"):
             continue  # an image in the page itself (the policy allows it)
         if scheme and scheme.group(1) in _NEVER:
-            found.append((f"a {scheme.group(1)}: address", url))
+            found.append((f"a {scheme.group(1)}: address", url, ""))
         elif _fetched(tag, name) and (scheme or address.startswith("//")):
-            found.append(("an address on another site that the page fetches or sends to", url))
+            found.append(("an address on another site that the page fetches or sends to", url, ""))
     return found
 
 
@@ -98,21 +101,6 @@ def _fetched(tag: str, name: str) -> bool:
 
 
 # Data -------------------------------------------------------------------------
-_FORBIDDEN = {
-    "script": "behaviour belongs in docs/assets/javascripts",
-    "noscript": "behaviour belongs in docs/assets/javascripts",
-    "iframe": "another document inside the page",
-    "frame": "another document inside the page",
-    "frameset": "another document inside the page",
-    "object": "another document inside the page",
-    "embed": "another document inside the page",
-    "applet": "another document inside the page",
-    "portal": "another document inside the page",
-    "base": "it changes where every link of the page leads",
-    "meta": "it can send the reader elsewhere",
-    "link": "a file fetched by the page",
-    "style": "styles belong in docs/assets/stylesheets",
-}
 _URL_ATTRIBUTES = {
     "href", "src", "srcset", "action", "formaction", "poster", "background", "ping", "cite",
     "longdesc", "data", "codebase", "manifest", "lowsrc", "dynsrc", "icon", "attributionsrc",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -44,6 +45,12 @@ class Context:
     def add(self, line: int, rule: str, message: str, fix: str = "") -> None:
         self.problems.append(problem(self.path, line, rule, message, fix))
 
+    @property
+    def complete(self) -> bool:
+        """Whether every part of the data was built: an unknown key is reported and left
+        aside, the rest of its record kept; any other error leaves out what it stands on."""
+        return not any(p.is_error and p.rule != "unknown-key" for p in self.problems)
+
 
 INVALID = object()
 
@@ -61,7 +68,7 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
             ctx.add(
                 _line_of(data, name, line),
                 "unknown-key",
-                f"`{_join(key, name)}` is not a key of a {cls.__name__.lower()}",
+                f"`{_join(key, name)}` is not a key of {_a(cls)}",
                 f"remove it or use one of: {known}",
             )
     values: dict[str, Any] = {}
@@ -214,6 +221,12 @@ def _line_of(data: Any, name: str, line: int) -> int:
 
 def _join(key: str, name: str) -> str:
     return f"{key}.{name}" if key else name
+
+
+def _a(cls: type) -> str:
+    """A model's name as a reader says it: `an option`, `a self assessment`."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 
 def _kind(value: Any) -> str:

@@ -14,7 +14,6 @@ mkdocs.yml, organisation.yml and `portfolio init` alike.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -24,7 +23,7 @@ from pathlib import Path
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from portfolio.organisation_checks import country_name
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, closest, problem
 from portfolio.project import CONFIG_FILE, DOCS_DIR, OVERRIDES_DIR, config_lines, declared_languages
 
 # Where the theme keeps one file of interface texts per language (also under overrides/).
@@ -94,7 +93,8 @@ def suggestions(code: str, candidates: Iterable[str]) -> list[str]:
     base = re.split(r"[-_]", code)[0].lower()
     if base != code and base in candidates:
         return [base]
-    return difflib.get_close_matches(code, candidates, n=1)
+    guess = closest(code, candidates)
+    return [guess] if guess else []
 
 
 def check_languages(root: Path, config: dict, languages: Sequence[str], default: str) -> list[Problem]:
@@ -164,11 +164,13 @@ def _folder_problem(folder: Path, declared: Sequence[str], known: frozenset[str]
     )
     guesses = suggestions(name, declared)
     declare = "" if language_fault(name, known) else f"declare `{name}` in {CONFIG_FILE} (README: Adding a language)"
+    # A language the site may have dropped (a fork's): its folder is left over.
+    delete = f"or delete the folder if the site is not to be in {language_name(name) or name}"
     if guesses:
         rename = f"did you mean {_either([f'docs/{g}/' for g in guesses], quote=False)}? Rename the folder"
-        fix = f"{rename}, or {declare}" if declare else rename
+        fix = f"{rename}, {declare}, {delete}" if declare else rename
     elif declare:
-        fix = f"{declare}, or rename the folder to a declared language's"
+        fix = f"{declare}, rename the folder to a declared language's, {delete}"
     else:  # no language: its files are meant for every language
         folders = ", ".join(f"docs/{lang}/" for lang in declared)
         fix = f"rename it: to the folder of a declared language ({folders}), or to a longer name, as docs/assets/"

@@ -20,7 +20,7 @@ from its macros: links to its sections are left to the build, whose warning
 
 from __future__ import annotations
 
-import difflib
+import functools
 import posixpath
 import re
 import unicodedata
@@ -32,7 +32,7 @@ from urllib.parse import unquote, urldefrag
 from portfolio import yamlfile
 from portfolio.markdown_text import SCHEME, Link, PageBody, Sections, links_of, toc_options
 from portfolio.page_templates import uses_templates
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, closest, closest_path, problem
 from portfolio.project import DOCS_DIR
 
 
@@ -141,8 +141,8 @@ class _Tree:
             fix = f"link to the page's file: `{index}`" if has_index else "link to a page's file (.md), not to a folder"
             return f"the link `{shown(target)}` leads to a folder, not a page", fix
         if found is None:
-            closest = self._closest_page(resolved)
-            fix = f"did you mean `{posixpath.relpath(closest, posixpath.dirname(source))}`?" if closest else ""
+            meant = self._closest_page(resolved) or self._same_name(source, address, resolved)
+            fix = f"did you mean `{posixpath.relpath(meant, posixpath.dirname(source))}`?" if meant else ""
             fix = fix or (_FIX_PAGE if resolved.endswith(".md") else _FIX_FILE)
             return f"the link `{shown(target)}` leads to no page or file: {self._looked_at(source, resolved)}", fix
         if anchor and found.suffix == ".md":
@@ -218,10 +218,35 @@ class _Tree:
     def _closest_page(self, resolved: str) -> str | None:
         """The page of the same folder whose name is closest to that of a link that leads
         nowhere (a typing mistake: glosary.md for glossary.md)."""
-        folder, name = posixpath.split(resolved)
-        names = [path.name for path in self.sections.pages if path.parent == self.docs / folder]
-        closest = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
-        return posixpath.join(folder, closest[0]) if closest else None
+        folder = self.docs / posixpath.dirname(resolved)
+        pages = [path.relative_to(self.docs).as_posix() for path in self.sections.pages if path.parent == folder]
+        return closest_path(resolved, pages)
+
+    def _same_name(self, source: str, address: str, resolved: str) -> str | None:
+        """The file of the name a link that leads nowhere gives, elsewhere under docs/ (the
+        link climbs too few or too many folders: ../../assets/x.png for ../../../assets/x.png),
+        as a path under docs/ the page can link to; of several, the one written most alike."""
+        language, name = source.partition("/")[0], posixpath.basename(resolved)
+        reachable = []
+        for path in self._files.get(name, ()):
+            folder, _, rest = path.partition("/")
+            if folder == self.default and language in self.translations:
+                path = f"{language}/{rest}"  # the translation's site shows the default language's file
+            elif folder in self.translations | {self.default} and folder != language:
+                continue  # another language's
+            reachable.append(path)
+        written = {posixpath.relpath(path, posixpath.dirname(source)): path for path in reachable}
+        guess = closest(address, written, cutoff=0)
+        return written[guess] if guess else None
+
+    @functools.cached_property
+    def _files(self) -> dict[str, list[str]]:
+        """Every file under docs/, as its path under docs/, by name (read once a link needs it)."""
+        found: dict[str, list[str]] = {}
+        for path in sorted(self.docs.rglob("*")):
+            if path.is_file():
+                found.setdefault(path.name, []).append(path.relative_to(self.docs).as_posix())
+        return found
 
     def _missing_section(self, target: str, page: Path, shown_as: str | None, anchor: str) -> tuple[str, str] | None:
         """A link to a section `anchor` of `page` (shown as docs/`shown_as`; None: the
@@ -247,8 +272,8 @@ def _no_section(target: str, page: str | None, anchor: str) -> str:
 
 def _fix_section(anchor: str, ids: Collection[str] | None) -> str:
     """The section of `ids` whose id is closest to a missing `anchor`, or the general fix."""
-    closest = difflib.get_close_matches(anchor, sorted(ids or ()), n=1)
-    return f"did you mean `#{closest[0]}`?" if closest else _FIX_SECTION
+    guess = closest(anchor, sorted(ids or ()))
+    return f"did you mean `#{guess}`?" if guess else _FIX_SECTION
 
 
 def _line_of(page: Path, target: str) -> int:

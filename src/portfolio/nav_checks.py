@@ -9,11 +9,10 @@ MkDocs matches them against the page's path under docs/, its language folder inc
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, did_you_mean, problem
 from portfolio.project import CONFIG_FILE, DOCS_DIR, config_lines, nav_pages
 
 
@@ -39,9 +38,8 @@ def check_nav(root: Path, config: dict | None, pages: Iterable[Path], default: s
             found.append(problem(docs / page, 1, "not-in-nav", said, fix))
     for page in dict.fromkeys(listed):
         if page not in own:
-            closest = difflib.get_close_matches(page, own, n=1, cutoff=0.8)
             said = f"the menu (`nav:`) lists `{page}`, which is not a page of docs/{default}/"
-            fix = f"did you mean `{closest[0]}`?" if closest else f"write the path of a page under docs/{default}/"
+            fix = did_you_mean(page, own, cutoff=0.8) or f"write the path of a page under docs/{default}/"
             found.append(problem(root / CONFIG_FILE, _line(lines, page, "nav:"), "broken-link", said, fix))
     return found
 

@@ -40,43 +40,34 @@ QUESTIONS = {
 
 
 def ask(answers: dict, prompt: Callable[[str], str] | None) -> dict:
-    """Fill what the options left out: from the prompt if there is one, else defaults."""
+    """Fill what the options left out: from the prompt if there is one, else defaults. A
+    needed answer still missing stays None, for `write_organisation` to refuse."""
     filled = dict(answers)
     for key, (question, default) in QUESTIONS.items():
         if filled.get(key):
             continue
         typed = prompt(f"{question}{f' [{default}]' if default else ''}: ").strip() if prompt else ""
         filled[key] = typed or default
-        if filled[key] is None:
-            if key == "languages":
-                filled[key] = ""
-                continue
-            raise UsageError(f"--{key.replace('_', '-')} is needed (or run `portfolio init` in a terminal)")
+        if filled[key] is None and key == "languages":  # none chosen: the languages mkdocs.yml builds
+            filled[key] = ""
     return filled
 
 
 def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
-    """Write organisation.yml; an existing one is kept unless `force`, and then backed up."""
+    """Write organisation.yml; an existing one is kept unless `force`, and then backed up.
+    Refused, with every reason at once (one line each), if anything is amiss."""
     path = root / CURRICULUM_DIR / "organisation.yml"
-    if path.exists() and not force:
-        raise UsageError(
-            f"{CURRICULUM_DIR}/organisation.yml exists and holds your partners, legal notes and adaptations"
-            " — edit it, or run `portfolio init --force` to replace it (a backup is kept)"
-        )
-    checks = (
-        ("country", country_fault, COUNTRY_FIX),
-        ("website", website_fault, WEBSITE_FIX),
-        ("email", email_fault, EMAIL_FIX),
-    )
-    for key, fault, fix in checks:
-        if answers.get(key) and (what := fault(answers[key])):
-            raise UsageError(f"--{key}: {what} — {fix}")
     declared = read_languages(root / CONFIG_FILE)
     chosen = [lang.strip() for lang in (answers.get("languages") or "").split(",") if lang.strip()]
-    known = theme_languages(root)
-    refused = [fault for lang in chosen if (fault := undeclared(lang, list(declared.names), known))]
+    refused = _refusals(root, answers, chosen, list(declared.names))
+    if path.exists() and not force:
+        refused.insert(
+            0,
+            f"{CURRICULUM_DIR}/organisation.yml exists and holds your partners, legal notes and adaptations"
+            " — edit it, or run `portfolio init --force` to replace it (a backup is kept)",
+        )
     if refused:
-        raise UsageError("\n".join(f"--languages: {what} — {fix}" for what, fix in refused))
+        raise UsageError("\n".join(refused))
     languages = chosen or list(declared.built)
     # `quote`: a YAML double-quoted string.
     env = template_environment(root / "templates", {"quote": lambda value: json.dumps(value, ensure_ascii=False)})
@@ -97,6 +88,21 @@ def write_organisation(root: Path, answers: dict, force: bool = False) -> Path:
     return path
 
 
+def _refusals(root: Path, answers: dict, chosen: list[str], declared: list[str]) -> list[str]:
+    """What is wrong with each answer, in the order of the options: one that is needed and
+    missing, a value that is not what its option takes, each language not declared."""
+    refused = []
+    for key in QUESTIONS:
+        option, value = f"--{key.replace('_', '-')}", answers.get(key)
+        if value is None:
+            refused.append(f"{option} is needed (or run `portfolio init` in a terminal)")
+        elif key in _VALUE_CHECKS and value and (what := _VALUE_CHECKS[key][0](value)):
+            refused.append(f"{option}: {what} — {_VALUE_CHECKS[key][1]}")
+    known = theme_languages(root)
+    faults = [fault for lang in chosen if (fault := undeclared(lang, declared, known))]
+    return refused + [f"--languages: {what} — {fix}" for what, fix in faults]
+
+
 def _labels(root: Path, default: str, languages: list[str]) -> dict[str, dict[str, str]]:
     """Each kind of channel's label in the languages curriculum/interface.yml has it in
     (`channel-email`...): no language gets a label it does not have, so that `portfolio
@@ -115,3 +121,12 @@ def _logo(path: Path) -> str | None:
     data, _ = yamlfile.load(path)
     logo = data.get("logo") if isinstance(data, yamlfile.YamlMap) else None
     return logo if isinstance(logo, str) and logo else None
+
+
+# Data -------------------------------------------------------------------------
+# The options whose value is checked: how to tell what is wrong with it, and how to fix it.
+_VALUE_CHECKS = {
+    "country": (country_fault, COUNTRY_FIX),
+    "email": (email_fault, EMAIL_FIX),
+    "website": (website_fault, WEBSITE_FIX),
+}

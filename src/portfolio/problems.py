@@ -6,8 +6,10 @@ Rules are data: each rule id has its severity and the default way to fix it.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,9 +113,37 @@ class PageProblem(Exception):
 def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "the page") -> PageProblem:
     """`named_by` (the page, its front matter) names a `kind` of id (capsule, quiz,
     track…) that does not exist."""
-    names = ", ".join(sorted(known)) or "none yet"
+    known = sorted(known)
     message = f"{named_by} names the {kind} `{name}`, which does not exist"
-    return PageProblem(f"unknown-{kind}", message, f"use one of: {names}")
+    guess = closest(str(name), known)
+    others = ", ".join(k for k in known if k != guess)
+    if guess:
+        fix = f"did you mean `{guess}`?" + (f" Or use one of: {others}" if others else "")
+    else:
+        fix = f"use one of: {others or 'none yet'}"
+    return PageProblem(f"unknown-{kind}", message, fix)
+
+
+def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """What a mistyped `name` may have meant: the one of `known` closest to it, if any is
+    at least `cutoff` alike (0 to 1); the one way every "did you mean" is found."""
+    found = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def closest_path(path: str, known: Iterable[str], cutoff: float = 0.8) -> str | None:
+    """The path of `known` (as `a/b.md`) in the folder of a mistyped `path` whose file name is
+    closest to its name (glosary.md for glossary.md): paths of one folder share so much that
+    whole paths would all seem alike."""
+    folder, name = posixpath.split(path)
+    guess = closest(name, [posixpath.basename(p) for p in known if posixpath.dirname(p) == folder], cutoff)
+    return posixpath.join(folder, guess) if guess else None
+
+
+def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """`did you mean `x`?`, x the one of `known` closest to a mistyped `name`; '' if none is close."""
+    guess = closest(name, known, cutoff)
+    return f"did you mean `{guess}`?" if guess else ""
 
 
 def no_page_capsule() -> PageProblem:

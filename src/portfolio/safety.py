@@ -22,13 +22,13 @@ from portfolio.yamlfile import YamlList, YamlMap
 
 def check_page_line(path: Path, number: int, line: str) -> list[Problem]:
     """Unsafe markup and contact details on one line of a Markdown page."""
-    return [problem(path, number, rule, what) for rule, what in _faults(line, page=True)]
+    return [problem(path, number, rule, what, fix) for rule, what, fix in _faults(line, page=True)]
 
 
 def check_text(path: Path, number: int, value: str) -> list[Problem]:
     """Markup beyond the allowed subset, contact details, and apostrophes left doubled,
     in one text of a YAML file."""
-    found = [problem(path, number, rule, what) for rule, what in _faults(value, page=False)]
+    found = [problem(path, number, rule, what, fix) for rule, what, fix in _faults(value, page=False)]
     return found + [problem(path, number, "doubled-apostrophe", *said) for said in _doubled_apostrophes(value)]
 
 
@@ -55,23 +55,38 @@ def check_yaml_texts(path: Path, data: object) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _faults(value: str, page: bool) -> tuple[tuple[str, str], ...]:
-    """The rules a line of a page (or a text of a YAML file) breaks, and what each says.
-    Kept per text: the preview checks the same unchanged lines after every save."""
+def _faults(value: str, page: bool) -> tuple[tuple[str, str, str], ...]:
+    """The rules a line of a page (or a text of a YAML file) breaks, what each says and
+    its own fix ('': the rule's). Kept per text: the preview checks the same unchanged
+    lines after every save."""
     text = _decoded(value)
+    unsafe = [*_broken(_PAGE_RULES, text), *_elements(text)]
     if page:
-        found = [("unsafe-markup", what) for what in _broken(_PAGE_RULES, text)]
+        found = [("unsafe-markup", what, fix) for what, fix in unsafe]
     else:
-        found = [("markup-in-text", what) for what in _broken(_TEXT_RULES, text)]
+        found = [("markup-in-text", what, "") for what, _ in _broken(_TEXT_RULES, text)]
         if not found:  # what is unsafe in a page is unsafe here too
-            found = [("markup-in-text", what) for what in _broken(_PAGE_RULES, text)]
+            found = [("markup-in-text", what, fix) for what, fix in unsafe]
     rule = "contact-in-markdown" if page else "contact-in-text"
-    return (*found, *((rule, what) for what in _contacts(text)))
+    return (*found, *((rule, what, "") for what in _contacts(text)))
 
 
-def _broken(rules: list[tuple[str, re.Pattern, str]], text: str) -> list[str]:
-    """What each rule that `text` breaks says."""
-    return [what for needs, pattern, what in rules if needs in text and pattern.search(text)]
+def _broken(rules: list[tuple[str, re.Pattern, str]], text: str) -> list[tuple[str, str]]:
+    """What each rule that `text` breaks says (its fix: the rule's own)."""
+    return [(what, "") for needs, pattern, what in rules if needs in text and pattern.search(text)]
+
+
+def _elements(text: str) -> list[tuple[str, str]]:
+    """Each element a page never holds that `text` writes: what it is, and what to do instead."""
+    if "<" not in text:
+        return []
+    return [element_said(tag.lower()) for tag in dict.fromkeys(_ELEMENT.findall(text))]
+
+
+def element_said(tag: str) -> tuple[str, str]:
+    """What is said of an element a page may not hold (`an <iframe> element (…)`), and its fix."""
+    what, fix = _WRITTEN[tag]
+    return f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> element ({what})", fix
 
 
 def _decoded(text: str) -> str:
@@ -116,6 +131,39 @@ def _contacts(text: str) -> list[str]:
 
 
 # Data -------------------------------------------------------------------------
+# Elements a page's content never holds: what each one is, and what to do instead. The
+# build refuses them in a page's HTML (content_guard); `make check` where a line writes one.
+ELEMENTS = {
+    "script": ("code run in the reader's browser", "remove it: scripts belong in docs/assets/javascripts"),
+    "noscript": (
+        "what a browser without scripts shows",
+        "remove it: scripts, and what stands in for them, belong in docs/assets/javascripts",
+    ),
+    **dict.fromkeys(
+        ("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
+        ("another document inside the page", "remove it, and link to the document instead: [its title](https://…)"),
+    ),
+    "base": ("it changes where every link leads", "remove it: write each link relative to this page's file"),
+    "meta": ("it can send the reader elsewhere", "remove it: a page's settings go between two `---` lines at its top"),
+    "link": (
+        "a file fetched by the page",
+        "remove it: styles belong in docs/assets/stylesheets; link to a page with [text](page.md)",
+    ),
+    "style": (
+        "styles written into the page",
+        "remove it: styles belong in docs/assets/stylesheets; to make a text stand out, use an admonition"
+        " (!!! note) or *emphasis*",
+    ),
+}
+# What a page's Markdown may not write either, though the project's macros do (a quiz is a form).
+_WRITTEN = {
+    **ELEMENTS,
+    "form": (
+        "answers sent somewhere",
+        'remove it: the project\'s macros show quizzes and forms, e.g. {{ quiz("peer-sessions") }}',
+    ),
+}
+_ELEMENT = re.compile(r"<\s*(" + "|".join(_WRITTEN) + r")\b", re.IGNORECASE)
 # Fields meant for contact details: an organisation channel's value, a person's
 # (people.yml holds only people who agreed to be named).
 CONTACT_FIELDS = frozenset({"value", "email", "phone", "website"})
@@ -130,7 +178,6 @@ _URL_ATTRIBUTE = r"(?:href|src|action|data|poster|srcset)\s*=\s*"
 # Each rule: what every text it matches holds (a quick test before the pattern: nearly
 # every line holds none of it), the pattern, and what breaking it means.
 _PAGE_RULES = [
-    ("<", re.compile(r"<\s*script\b", _I), "a <script> element (behaviour belongs in docs/assets/javascripts)"),
     # Each pattern starts at a `<` or `{` and stops at the next one: a line is read once.
     ("<", re.compile(r"<[a-z][^<>]*[\s/\"']on[a-z]+\s*=", _I), "an inline event handler (on…=) in an HTML tag"),
     (
@@ -146,7 +193,6 @@ _PAGE_RULES = [
     ("](", re.compile(r"\]\(\s*(?:<\s*)?" + _BAD_SCHEME, _I), "a javascript: or file: link"),
     ("]:", re.compile(r"^[ \t]*\[[^\[\]\n]+\]:\s*(?:<\s*)?" + _BAD_SCHEME, _I | re.M), "a javascript: or file: link"),
     ("=", re.compile(r"\brel\s*=(?:\s*[\"'])?[^\"'>=]*\battachment\b", _I), "a file attachment (rel=attachment)"),
-    ("<", re.compile(r"<\s*(?:iframe|object|embed|frame|base|meta|link|style|form)\b", _I), "an embedding element"),
     (
         "=",
         re.compile(r"(?:src|srcset|poster|data)\s*=\s*(?:[\"']\s*)?(?:https?:)?//", _I),

@@ -39,7 +39,7 @@ from portfolio.models import (
 from portfolio.organisation_checks import check_organisation
 from portfolio.page_checks import check_pages, long_titles
 from portfolio.page_templates import VARIABLES
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, closest_path, did_you_mean, problem
 from portfolio.project import (
     CONFIG_FILE,
     CURRICULUM_DIR,
@@ -129,7 +129,7 @@ def load_curriculum(
         ctx = Context(path, default, tuple(languages))
         obj = convert(cls, data, ctx)
         problems.extend(ctx.problems)
-        if any(p.is_error for p in ctx.problems):
+        if not ctx.complete:
             incomplete.add(path)  # parts were left out: rules that count parts would mislead
         references.extend(ctx.references)
         return obj, data
@@ -220,21 +220,34 @@ def _check_id(id_: str, path: Path, line: int, seen: dict[str, Path]) -> list[Pr
 
 
 def _check_references(refs: list[Reference], curriculum: Curriculum, root: Path) -> list[Problem]:
+    """Each name of a record or chapter that does not exist, with the one it may have
+    been meant for (a typing mistake: welcome-in-lyonn for welcome-in-lyon)."""
     chapters = root / DOCS_DIR / curriculum.default_language
     known = {
-        "capsule": lambda v: v in curriculum.capsules,
-        "quiz": lambda v: v in curriculum.quizzes,
-        "self-assessment": lambda v: v in curriculum.self_assessments,
-        "form": lambda v: v in curriculum.forms,
-        "material": lambda v: v in curriculum.materials,
-        "person": lambda v: v in curriculum.people,
-        "chapter": lambda v: _inside(chapters, v) and (chapters / v).is_file(),
+        "capsule": curriculum.capsules,
+        "quiz": curriculum.quizzes,
+        "self-assessment": curriculum.self_assessments,
+        "form": curriculum.forms,
+        "material": curriculum.materials,
+        "person": curriculum.people,
     }
-    return [
-        problem(ref.path, ref.line, f"unknown-{ref.kind}", f"`{ref.key}` names `{ref.value}`, which does not exist")
-        for ref in refs
-        if not known[ref.kind](ref.value)
-    ]
+    found = []
+    pages: list[str] | None = None  # the chapters, looked for once one is missing
+    for ref in refs:
+        if ref.kind == "chapter":
+            if _inside(chapters, ref.value) and (chapters / ref.value).is_file():
+                continue
+            if pages is None:
+                pages = [page.relative_to(chapters).as_posix() for page in sorted(chapters.rglob("*.md"))]
+            meant = closest_path(ref.value, pages)
+            guess = f"did you mean `{meant}`?" if meant else ""
+        elif ref.value in known[ref.kind]:
+            continue
+        else:
+            guess = did_you_mean(ref.value, known[ref.kind])
+        said = f"`{ref.key}` names `{ref.value}`, which does not exist"
+        found.append(problem(ref.path, ref.line, f"unknown-{ref.kind}", said, guess))
+    return found
 
 
 def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, incomplete: set) -> list[Problem]:

@@ -12,7 +12,6 @@ record up to date once the translation has been checked.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from portfolio import yamlfile
-from portfolio.problems import Problem, ProblemsFound, errors
+from portfolio.problems import Problem, ProblemsFound, did_you_mean, errors
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED, UNRECORDED = "translated", "missing", "outdated", "unrecorded"
@@ -133,8 +132,8 @@ def _check_mark(root: Path, languages: Languages, lang: str, path: str) -> None:
     if not source.is_file():
         originals = folder if curriculum else root / DOCS_DIR / languages.default
         known = [p.relative_to(originals).as_posix() for p in originals.rglob("*.yml" if curriculum else "*.md")]
-        closest = difflib.get_close_matches(relative, known, n=1, cutoff=0.8)
-        raise UsageError(f"{path} does not exist — did you mean `{closest[0]}`?") if closest else not_translated
+        guess = did_you_mean(relative, known, cutoff=0.8)
+        raise UsageError(f"{path} does not exist — {guess}") if guess else not_translated
     if not curriculum:
         if not path.endswith(".md"):
             raise not_translated

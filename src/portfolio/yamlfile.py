@@ -7,6 +7,7 @@ cannot be read gives `None` and a `yaml-syntax` problem pointing at its line.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,8 @@ def load_text(text: str, path: Path, first_line: int = 1) -> tuple[Any, list[Pro
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
+        if mark and _tab_indented(text, mark.line):
+            return None, [problem(path, line, "yaml-syntax", *_TAB_SAID)]
         what = error.problem or "the YAML is malformed"
         return None, [problem(path, line, "yaml-syntax", f"the YAML cannot be read: {what}")]
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL…): its line, not its position
@@ -170,6 +173,12 @@ class _ComplexKey(Exception):
         self.line = line
 
 
+def _tab_indented(text: str, index: int) -> bool:
+    """Whether line `index` (from 0) of `text` is indented with a tab (also after a `-`)."""
+    lines = text.split("\n")
+    return index < len(lines) and _TAB_INDENT.match(lines[index]) is not None
+
+
 def _too_big(root: yaml.Node) -> str | None:
     """Why a document is refused before it is built: nested too deep, or aliases that
     expand it beyond any curriculum file (an "alias bomb"); None if it is fine."""
@@ -225,6 +234,9 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> YamlList:
     return result
 
 
+# A line indented with a tab, which YAML refuses (whatever error it then reports there).
+_TAB_INDENT = re.compile(r"[ -]*\t")
+_TAB_SAID = ("a tab character is used for indentation", "replace it with spaces")
 # Limits no curriculum file comes near; beyond them a file is refused, not built.
 MAX_DEPTH = 40
 MAX_VALUES = 100_000

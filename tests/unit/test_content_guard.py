@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from portfolio.content_guard import unsafe_content
+from portfolio.content_guard import content_problems, unsafe_content
 
 UNSAFE = {
     "a script written with Jinja escapes": "<p></p><script>alert(1)</script>",
@@ -59,3 +59,19 @@ def test_what_a_browser_would_run_or_fetch_is_found(html):
 @pytest.mark.parametrize("html", SAFE.values(), ids=SAFE.keys())
 def test_what_the_project_writes_is_accepted(html):
     assert unsafe_content(html) == []
+
+
+def test_an_element_is_named_with_what_to_do_instead(tmp_path, monkeypatch):
+    """The build's line names the element and gives its own fix, said once."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\n<style>p { color: red }</style>\n\n<script>alert(1)</script>\n")
+    html = "<h1>Page</h1><style>p { color: red }</style><script>alert(1)</script>"
+    assert [p.format() for p in content_problems(page, html)] == [
+        "page.md:3 [unsafe-markup] the page's HTML holds a <style> element (styles written into the page) — remove"
+        " it: styles belong in docs/assets/stylesheets; to make a text stand out, use an admonition (!!! note) or"
+        " *emphasis*",
+        "page.md:5 [unsafe-markup] the page's HTML holds a <script> element (code run in the reader's browser)"
+        " — remove it: scripts belong in docs/assets/javascripts",
+    ]

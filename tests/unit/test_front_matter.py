@@ -58,6 +58,7 @@ def test_the_checks_read_as_the_page_what_mkdocs_renders(text):
         ("quiz: 1", "would hide the project's macro or variable"),
         ("ignore_macros: true", "would hide the project's macro or variable"),
         ('note: "\\x3cscript\\x3e"', "HTML in a text"),
+        ("\ttitle: A", "(a tab character is used for indentation)"),
     ],
 )
 def test_settings_that_would_break_the_page_are_refused(settings, said):

@@ -111,3 +111,36 @@ def test_every_refused_language_is_said_with_the_declared_ones(languages, said, 
     assert main([*OPTIONS, "--languages", languages]) == 2
     err = capsys.readouterr().err.splitlines()
     assert [line.removeprefix("portfolio init: ").removeprefix("--languages: ") for line in err] == said
+
+
+def test_every_refused_option_is_said_in_one_run(tmp_path, monkeypatch, capsys):
+    """A volunteer who mistypes several options learns of each at once, not one per run."""
+    root = _project(tmp_path, monkeypatch, "en", "fr")
+    before = (root / "curriculum/organisation.yml").read_text()
+    wrong = ["--country", "France", "--email", "not-an-email", "--website", "www.x.fr", "--languages", "en,xx"]
+    assert main([*OPTIONS[:5], *wrong, "--force"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "portfolio init: --country: `France` is not a country's two-letter code — write the country's two-letter"
+        " code (ISO 3166) in capitals, e.g. LU, FR, PT",
+        "portfolio init: --email: `not-an-email` is not an e-mail address — write one address, e.g."
+        " contact@example.org",
+        "portfolio init: --website: `www.x.fr` is not an https:// or http:// address — write the site's full"
+        " address, e.g. https://example.org/",
+        "portfolio init: --languages: `xx` is not a language code the theme knows — use one of: en, fr",
+    ]
+    assert (root / "curriculum/organisation.yml").read_text() == before
+
+
+def test_missing_options_and_an_existing_file_are_said_together(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, monkeypatch, "en", "fr")
+    before = (root / "curriculum/organisation.yml").read_text()
+    assert main(["init", "--country", "pt"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "portfolio init: curriculum/organisation.yml exists and holds your partners, legal notes and adaptations"
+        " — edit it, or run `portfolio init --force` to replace it (a backup is kept)",
+        "portfolio init: --name is needed (or run `portfolio init` in a terminal)",
+        "portfolio init: --short-name is needed (or run `portfolio init` in a terminal)",
+        "portfolio init: --country: `pt` is written in small letters — write the country's two-letter code"
+        " (ISO 3166) in capitals, e.g. LU, FR, PT",
+    ]
+    assert (root / "curriculum/organisation.yml").read_text() == before

@@ -62,6 +62,38 @@ def test_a_link_to_the_page_itself_is_not_a_folder(tmp_path):
     ]
 
 
+def test_a_file_linked_from_the_wrong_folder_is_said_with_the_path_that_leads_to_it(tmp_path, monkeypatch):
+    """A link that climbs too few folders to a file that exists elsewhere under docs/ is said
+    with the path written from the page; a translation may use the default language's file,
+    never another language's."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    for name in ("assets/images/cycle.png", "en/images/grid.png", "ar/images/map.png"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(b"")
+    pages = {
+        "en/handbook/buddy-system/01-inform.md": "# Inform\n\n![The cycle](../../assets/images/cycle.png)\n",
+        "fr/handbook/notes.md": "# Notes\n\n![La grille](../grid.png)\n\n![La carte](../images/map.png)\n",
+    }
+    bodies = {}
+    for name, body in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(body)
+        bodies[docs / name] = PageBody(body, 1)
+    found = check_links(tmp_path, bodies, "en", ["en", "fr", "ar"])
+    assert [p.format() for p in sorted(found)] == [
+        "docs/en/handbook/buddy-system/01-inform.md:3 [broken-link] the link `../../assets/images/cycle.png` leads"
+        " to no page or file: docs/en/assets/images/cycle.png does not exist"
+        " — did you mean `../../../assets/images/cycle.png`?",
+        "docs/fr/handbook/notes.md:3 [broken-link] the link `../grid.png` leads to no page or file:"
+        " docs/fr/grid.png and docs/en/grid.png do not exist — did you mean `../images/grid.png`?",
+        "docs/fr/handbook/notes.md:5 [broken-link] the link `../images/map.png` leads to no page or file:"
+        " docs/fr/images/map.png and docs/en/images/map.png do not exist — put the file under docs/, or correct"
+        " its path (relative to this page's file)",
+    ]
+
+
 def _built_with_messages(project) -> list[str]:
     """MkDocs' warnings of a real build of `project`, as `portfolio build` prints them."""
     records: list[logging.LogRecord] = []

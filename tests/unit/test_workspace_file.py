@@ -76,7 +76,7 @@ EXPECTED = [
     " — give each item its own id",
     f"{FILE}:28 [unknown-value] `role` names `buddy`, which is not a role of this file — use one of: peer, newcomer",
     f"{FILE}:31 [missing-field] `competences[1].prompt` is missing — add it",
-    f"{FILE}:33 [unknown-key] `competences[1].hint` is not a key of a workspacecompetence"
+    f"{FILE}:33 [unknown-key] `competences[1].hint` is not a key of a workspace competence"
     " — remove it or use one of: id, label, prompt",
 ]
 
