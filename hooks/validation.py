@@ -5,7 +5,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from portfolio.build_state import is_first_language_build, state
-from portfolio.problems import errors, report
+from portfolio.problems import ProblemsFound, errors
 
 log = get_plugin_logger("portfolio")
 
@@ -19,7 +19,10 @@ def on_config(config):
         return config
     loaded = state(config)
     if errors(loaded.problems):
-        raise PluginError("The sources have problems; nothing was written.\n" + report(loaded.problems))
+        # MkDocs logs the report as one message; the problems behind it let `portfolio
+        # build` count them one by one (cli._failed).
+        found = ProblemsFound(loaded.problems)
+        raise PluginError(f"The sources have problems; nothing was written.\n{found}") from found
     for problem in loaded.problems:
         log.info(problem.format())
     return config

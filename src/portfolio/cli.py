@@ -111,7 +111,7 @@ def build(args: argparse.Namespace) -> int:
         print(f"Nothing changed since the last build: {args.site_dir} is up to date (--force builds again).")
         return 0
     build_inputs.forget(root)
-    _show_mkdocs_messages(root)
+    shown = _show_mkdocs_messages(root)
     try:
         result = build_site(
             root,
@@ -124,18 +124,18 @@ def build(args: argparse.Namespace) -> int:
         print(f"Site: {len(result.warnings)} warning(s) from MkDocs")
         build_inputs.remember(root, started)
     except (Abort, PluginError, ConfigurationError, ProblemsFound, OSError) as error:
-        print(f"Build failed; the previous site and offline copy are unchanged.\n{error}", file=sys.stderr)
+        print(_failed(error, shown, "Build failed; the previous site and offline copy are unchanged"), file=sys.stderr)
         return 1
     print(_summary(root, args, result.problems))
     return 0
 
 
 def offline(args: argparse.Namespace) -> int:
-    _show_mkdocs_messages(args.root)
+    shown = _show_mkdocs_messages(args.root)
     try:
         result = build_offline(args.root, args.dist_dir / OFFLINE_ZIP)
     except (Abort, PluginError, ConfigurationError) as error:
-        print(f"Offline build failed; the previous zip is unchanged.\n{error}", file=sys.stderr)
+        print(_failed(error, shown, "Offline build failed; the previous zip is unchanged"), file=sys.stderr)
         return 1
     print(f"Offline copy: {result.output} (unzip it and open index.html)")
     return 0
@@ -299,16 +299,54 @@ def _validate(root: Path) -> list:
     return validate(root, languages.default, languages.built)
 
 
-def _show_mkdocs_messages(root: Path) -> None:
-    """MkDocs' own warnings and errors on stderr; its INFO chatter stays quiet. A link
-    MkDocs could not follow is said as this project's line, at the link's line."""
+def _show_mkdocs_messages(root: Path) -> _Shown:
+    """MkDocs' own warnings and errors on stderr, counted; its INFO chatter stays quiet. A
+    link MkDocs could not follow is said as this project's line, at the link's line."""
     logger = logging.getLogger("mkdocs")
     for earlier in [h for h in logger.handlers if isinstance(h.formatter, _MkDocsMessages)]:
         logger.removeHandler(earlier)  # a command run again in one process says each message once
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _Shown()
     handler.setFormatter(_MkDocsMessages(root))
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
+    return handler
+
+
+class _Shown(logging.StreamHandler):
+    """Writes messages on stderr and counts the errors and the warnings among them."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.errors = self.warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        elif record.levelno >= logging.WARNING:
+            self.warnings += 1
+        super().emit(record)
+
+
+def _failed(error: BaseException, shown: _Shown, unchanged: str) -> str:
+    """What a failed build says last: why (unless MkDocs said it already: an Abort follows
+    its messages), then how many errors and warnings stopped it. MkDocs' own count, in its
+    Abort, is that of the last language it built; the sources' problems (the validation
+    hook's report, logged as one message) are counted one by one."""
+    found = _problems_behind(error)
+    n_err = len(errors(found.problems)) if found else shown.errors
+    n_warn = len(found.problems) - n_err if found else shown.warnings
+    said = [] if isinstance(error, Abort) and (n_err or n_warn) else [str(error)]
+    if not (n_err or n_warn):
+        return "\n".join([*said, f"{unchanged}."])
+    return "\n".join([*said, f"{unchanged}: {n_err} error(s), {n_warn} warning(s), listed above."])
+
+
+def _problems_behind(error: BaseException | None) -> ProblemsFound | None:
+    """The sources' problems that stopped a build, if any: raised as such (a PDF's), or
+    behind the Abort into which MkDocs turns the validation hook's refusal."""
+    while error is not None and not isinstance(error, ProblemsFound):
+        error = error.__cause__ or error.__context__
+    return error
 
 
 class _MkDocsMessages(logging.Formatter):

@@ -22,6 +22,8 @@ LAYOUT_KEYS = {"capsule": "capsule"}
 # What a layout already shows, per layout: the macros its pages must not call again.
 LAYOUT_MACROS = {"capsule": frozenset({"capsule_card", "capsule_activities", "capsule_tracks", "quiz", "reflection"})}
 TITLE_SLOT, TEXT_SLOT = "{## page title ##}", "{## page text ##}"
+# What `origin` numbers the lines of a page and of its layout with (characters no page holds).
+_PAGE_MARK, _LAYOUT_MARK = "\x00", "\x01"
 
 
 def layout_of(meta: Mapping) -> str | None:
@@ -37,6 +39,24 @@ def lay_out(markdown: str, layout: str) -> str:
     title = lines[index] if index is not None else ""
     text = "\n".join(lines[:index] + lines[index + 1 :] if index is not None else lines).strip("\n")
     return layout.replace(TITLE_SLOT, title).replace(TEXT_SLOT, text)
+
+
+def origin(markdown: str, layout: str, line: int) -> tuple[str, int] | None:
+    """Where line `line` of `lay_out(markdown, layout)` comes from: ("page", its line in
+    `markdown`) or ("layout", its line in `layout`); None past the end. Found by laying out
+    the two texts with each line replaced by (or, in the layout, ending with) its number."""
+    page = [
+        ("# " if text.startswith("# ") else "") + f"{_PAGE_MARK}{number}{_PAGE_MARK}" if text else ""
+        for number, text in enumerate(markdown.split("\n"), 1)
+    ]
+    own = [f"{text}{_LAYOUT_MARK}{number}{_LAYOUT_MARK}" for number, text in enumerate(layout.split("\n"), 1)]
+    laid = lay_out("\n".join(page), "\n".join(own)).split("\n")
+    if not 1 <= line <= len(laid):
+        return None
+    for kind, mark in (("page", _PAGE_MARK), ("layout", _LAYOUT_MARK)):
+        if mark in laid[line - 1]:
+            return kind, int(laid[line - 1].split(mark)[1])
+    return None
 
 
 def read_layout(root: Path, layout: str) -> str:

@@ -9,15 +9,13 @@ unchecked page cannot run code during the build.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import logging
-import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template, TemplateError, TemplateSyntaxError, UndefinedError, nodes
+from jinja2 import Template, TemplateError, TemplateSyntaxError, Undefined, nodes
 from jinja2 import meta as jinja_meta
 from jinja2.environment import Environment
 from jinja2.exceptions import SecurityError
@@ -28,9 +26,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portfolio import yamlfile
-from portfolio.layouts import layout_of
 from portfolio.problems import PageProblem, Problem, no_page_capsule, problem, unknown_id
+from portfolio.template_messages import (
+    ORGANISATION_FIELDS,
+    failure,
+    internals,
+    not_own,
+    syntax_fault,
+    unknown_field,
+    unknown_interface_text,
+)
 
 # mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
 # heading ids like `{#purpose}` stay Markdown.
@@ -50,11 +55,14 @@ class PageTemplate(Template):
     process at the first one, printing a traceback."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        self.environment.rendering = kwargs  # type: ignore[attr-defined]  # (PageSandbox.variable_of)
         try:
             return super().render(*args, **kwargs)
         except Exception as error:
-            _LOG.error(_failure(kwargs.get("page"), error).format())
+            _LOG.error(failure(kwargs.get("page"), error, _PARSER.lex).format())
             return ""
+        finally:
+            self.environment.rendering = {}  # type: ignore[attr-defined]
 
 
 class PageSandbox(SandboxedEnvironment):
@@ -65,13 +73,18 @@ class PageSandbox(SandboxedEnvironment):
 
     template_class = PageTemplate
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rendering: dict[str, Any] = {}  # the variables of the page being rendered (PageTemplate)
+
     def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
         """The page's template; one that cannot even be compiled is logged as one problem
         line and renders empty (mkdocs-macros would exit with a traceback)."""
         try:
             return super().from_string(source, *args, **kwargs)
         except Exception as error:
-            _LOG.error(_failure(self.current_page(), error).format())
+            text = source if isinstance(source, str) else None
+            _LOG.error(failure(self.current_page(), error, _PARSER.lex, text).format())
             return super().from_string("")
 
     def current_page(self) -> Any:
@@ -98,6 +111,44 @@ class PageSandbox(SandboxedEnvironment):
         if isinstance(obj, _MKDOCS_OBJECTS):
             return isinstance(obj, Page) and attr in _OWN
         return super().is_safe_attribute(obj, attr, value)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        """What a page may not read, said as `make check` says it (Jinja would say
+        "access to attribute 'file' of 'Page' object is unsafe")."""
+        if attribute.startswith("_"):
+            refused = internals(attribute)
+        elif isinstance(obj, _MKDOCS_OBJECTS):
+            refused = not_own(attribute)
+        else:
+            return super().unsafe_undefined(obj, attribute)
+        return self.undefined(obj=obj, name=attribute, exc=lambda _: refused)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        return self._known(obj, attribute, super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return self._known(obj, argument, super().getitem(obj, argument))
+
+    def _known(self, obj: Any, name: Any, value: Any) -> Any:
+        """`value`, unless it is a field a mapping lacks (`org.nmae`): then what the
+        page reads is undefined with `make check`'s words, the fields the mapping has
+        (Jinja would say "'SuperDict object' has no attribute 'nmae'")."""
+        if not (isinstance(value, Undefined) and isinstance(obj, Mapping) and isinstance(name, str)):
+            return value
+        if name in obj or hasattr(obj, name):  # a refusal (unsafe_undefined), not a missing field
+            return value
+        unknown = unknown_field(self.variable_of(obj), name, obj.keys())
+        return self.undefined(obj=obj, name=name, exc=lambda _: unknown)
+
+    def variable_of(self, obj: Any) -> str | None:
+        """The name a page reads `obj` by (`org`, `page.meta`), if it is one of the
+        page's variables or the page's settings."""
+        for name, value in [*self.rendering.items(), *self.globals.items()]:
+            if value is obj:
+                return name
+            if name == "page" and getattr(value, "meta", None) is obj:
+                return "page.meta"
+        return None
 
 
 def sandboxed(env: Environment, current_page: Callable[[], Any] | None = None) -> SandboxedEnvironment:
@@ -136,13 +187,15 @@ def check_template(
     that exist; a kind that is absent is not checked. `known["ui"]`, if given, holds the
     keys of the interface texts a page may show (`ui["key"]`). `known["variable"]`, if given, holds
     the variables every page may read besides the macros (see `VARIABLES`); `settings`,
-    the page's own settings (mkdocs-macros makes them variables of the page). `shown`: the
-    macros the page's layout already calls (portfolio.layouts), which the page must not
-    call again."""
+    the page's own settings (mkdocs-macros makes them variables of the page, and `page.meta`
+    holds them). The fields read of `org`, `page.meta` and `extra` are checked against
+    theirs (`org.nmae` stops the build as surely as an unknown variable); of `page`, only
+    its title and settings may be read. `shown`: the macros the page's layout already
+    calls (portfolio.layouts), which the page must not call again."""
     tree = _parsed(body)
     if isinstance(tree, TemplateSyntaxError):
-        line = first_line + (tree.lineno or 1) - 1
-        return [problem(path, line, "template-syntax", f"the page's {{{{ … }}}} code cannot be read: {tree.message}")]
+        line, fault = syntax_fault(tree, body, _PARSER.lex, lambda n: first_line + n - 1)
+        return [fault.at(path, line)]
     found = []
     for node, node_line, depth in _walk_lines(tree):
         line = first_line + node_line - 1
@@ -150,7 +203,7 @@ def check_template(
             return [problem(path, line, "template-syntax", "the page's {% … %} blocks are nested too deeply")]
         unsafe = _unsafe_name(node)
         if unsafe:
-            found.append(problem(path, line, "unsafe-template", f"`{unsafe}` reaches into Python's internals"))
+            found.append(internals(unsafe).at(path, line))
         if isinstance(node, _OTHER_FILES):  # its text would come from outside the page
             found.append(problem(path, line, "unsafe-template", "a page cannot include, import or extend another file"))
         beyond = _beyond_the_page(node)
@@ -158,6 +211,8 @@ def check_template(
             found.append(
                 problem(path, line, "unsafe-template", f"`{beyond}` describes other pages or the build, not this page")
             )
+        elif (attribute := _not_own(node)) is not None:
+            found.append(not_own(attribute).at(path, line))
         costly = _costly(node)
         if costly:
             found.append(problem(path, line, "unsafe-template", f"{costly}: it could keep the build running for ever"))
@@ -166,7 +221,7 @@ def check_template(
             found.append(problem(path, line, "template-syntax", f"`{node.name}` is not a {kind} a page can use"))
         key = _interface_key(node)
         if key is not None and "ui" in known and key not in known["ui"]:
-            found.append(_unknown_interface_text(path, line, key, known["ui"]))
+            found.append(unknown_interface_text(key, known["ui"]).at(path, line))
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             found.extend(_check_call(path, line, node, known, shown))
             if node.node.name in _PAGE_CAPSULE_MACROS and not node.args and "capsule" not in settings:
@@ -175,6 +230,10 @@ def check_template(
             found.append(problem(path, line, "unsafe-template", "only the project's macros may be called"))
     if "variable" in known:
         found.extend(_unknown_variables(path, body, first_line, known["variable"] | settings))
+    fields = {"org": ORGANISATION_FIELDS, "page.meta": settings}
+    if "variable" in known:  # `extra` holds the values of mkdocs.yml's `extra:`, which are variables too
+        fields["extra"] = known["variable"] - VARIABLES
+    found.extend(fault.at(path, first_line + line - 1) for fault, line in _unknown_fields(tree, fields))
     return sorted(set(found))  # a line that calls twice is said once
 
 
@@ -248,43 +307,6 @@ def _undeclared(body: str) -> frozenset[str]:
     return frozenset(undeclared - {n.name for n in _walk(tree) if isinstance(n, nodes.Name) and n.ctx != "load"})
 
 
-def _failure(page: Any, error: Exception) -> Problem:
-    """A page's template failing while rendering, as a problem at the page's line: a
-    macro's own refusal (portfolio.pages) keeps its rule and words."""
-    said = str(error)
-    path = getattr(getattr(page, "file", None), "abs_src_path", None) or "docs"
-    frames = [f.lineno for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
-    line, near = _file_line(path, getattr(page, "meta", None), frames[-1] if frames else None)
-    if isinstance(error, PageProblem):
-        return error.at(path, line, near)
-    if isinstance(error, UndefinedError):
-        return problem(path, line, "unknown-variable", f"{said}{near}")
-    if isinstance(error, SecurityError):
-        return problem(path, line, "unsafe-template", f"{said}{near}")
-    return problem(
-        path,
-        line,
-        "template-syntax",
-        f"the page's template code fails while rendering: {said}{near}",
-        "show variables and call the project's macros only, with their ids in quotes (README: Writing pages)",
-    )
-
-
-def _file_line(path: str, meta: Any, line: int | None) -> tuple[int, str]:
-    """The line of the page's file where line `line` of its rendered template comes from,
-    and what to add to the message when it cannot be known (a layout placed the page's
-    text in its own)."""
-    if not line:
-        return 1, ""
-    text, _ = yamlfile.read_text(Path(path)) if Path(path).is_file() else (None, [])
-    if text is None or (isinstance(meta, dict) and layout_of(meta)):
-        return 1, f" (line {line} of the page's text as rendered)"
-    _, body, first_line = yamlfile.split_front_matter(text)
-    if first_line > 1:  # MkDocs drops the blank lines after the front matter
-        first_line += len(body) - len(body.lstrip("\n"))
-    return first_line + line - 1, ""
-
-
 def _interface_key(node: nodes.Node) -> str | None:
     """The key of an interface text the node reads (`ui["key"]` or `ui.key`)."""
     if not isinstance(node, nodes.Getitem | nodes.Getattr) or not isinstance(node.node, nodes.Name):
@@ -294,21 +316,6 @@ def _interface_key(node: nodes.Node) -> str | None:
     if isinstance(node, nodes.Getattr):
         return node.attr
     return node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None
-
-
-def _unknown_interface_text(path: Path, line: int, key: str, keys: set[str]) -> Problem:
-    """A page shows an interface text that does not exist: the build would stop there."""
-    close = difflib.get_close_matches(key, sorted(keys), n=3)
-    return problem(
-        path,
-        line,
-        "unknown-interface-text",
-        f'`ui["{key}"]` is not a key of curriculum/interface.yml',
-        f"write {' or '.join(f'`{c}`' for c in close)}, or add the key to curriculum/interface.yml with its text"
-        " in every language"
-        if close
-        else "use a key of curriculum/interface.yml, or add the key there with its text in every language",
-    )
 
 
 def _costly(node: nodes.Node) -> str | None:
@@ -337,17 +344,54 @@ def _unsafe_name(node: nodes.Node) -> str | None:
 
 def _beyond_the_page(node: nodes.Node) -> str | None:
     """The mkdocs-macros variable a node reads if it describes the build rather than the
-    page (the navigation, every file, the machine's paths in `config`, git), or another
-    page (`page.next_page`). A page's text comes from the page and the project's macros
-    and variables only: that keeps the build's outputs free of the machine's facts, and
-    lets the preview and `make site` know what a page is made from (preview.py)."""
+    page (the navigation, every file, the machine's paths in `config`, git); of the page,
+    see `_not_own`. A page's text comes from the page and the project's macros and
+    variables only: that keeps the build's outputs free of the machine's facts, and lets
+    the preview and `make site` know what a page is made from (preview.py)."""
     if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in BUILD_VARIABLES:
         return node.name
-    if isinstance(node, nodes.Getattr | nodes.Getitem) and isinstance(node.node, nodes.Name):
-        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
-        if node.node.name == "page" and name in _OTHER_PAGES:
-            return f"page.{name}"
     return None
+
+
+def _not_own(node: nodes.Node) -> str | None:
+    """What a node reads of `page` beyond the page's title and settings (`page.file`,
+    `page.markdown`, `page.next_page`…): the sandbox refuses it while rendering."""
+    field = _field(node)
+    if field is None or field[0] != "page" or field[1] in _OWN or field[1].startswith("_"):
+        return None
+    return field[1]
+
+
+def _unknown_fields(
+    tree: nodes.Template, fields: dict[str, frozenset[str] | set[str]]
+) -> Iterator[tuple[PageProblem, int]]:
+    """The fields a page reads that its variables lack (`org.nmae`, `page.meta.x`), with
+    their lines, for the variables whose fields are known (`fields`: `org`, `page.meta`…).
+    A field tested with `is defined` or given a `default` is not required; a variable
+    the page sets itself is its own."""
+    own = {n.name for n in _walk(tree) if isinstance(n, nodes.Name) and n.ctx != "load"}
+    optional = {id(n.node) for n in _walk(tree) if isinstance(n, nodes.Test | nodes.Filter) and n.name in _OPTIONAL}
+    for node, line, _ in _walk_lines(tree):
+        field = _field(node)
+        if field is None or id(node) in optional or field[0].split(".")[0] in own:
+            continue
+        variable, name = field
+        if variable in fields and name not in fields[variable] and not name.startswith("_"):
+            yield unknown_field(variable, name, fields[variable]), line
+
+
+def _field(node: nodes.Node) -> tuple[str, str] | None:
+    """The variable a node reads a field of, and the field: `org.name` and `org["name"]`
+    give ("org", "name"), `page.meta.capsule` ("page.meta", "capsule")."""
+    if not isinstance(node, nodes.Getattr | nodes.Getitem) or node.ctx != "load":
+        return None
+    name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+    if not isinstance(name, str):
+        return None
+    if isinstance(node.node, nodes.Name):
+        return node.node.name, name
+    inner = _field(node.node)
+    return (f"{inner[0]}.{inner[1]}", name) if inner == ("page", "meta") else None
 
 
 def _check_call(
@@ -427,8 +471,8 @@ _OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 VARIABLES = frozenset({"org", "ui", "lang", "extra", "page"})
 # mkdocs-macros' variables that describe the build (hooks/macros_context.py removes them).
 BUILD_VARIABLES = frozenset({"navigation", "files", "config", "environment", "plugin", "git"})
-# A page's links to other pages.
-_OTHER_PAGES = frozenset({"next_page", "previous_page", "parent", "children", "ancestors"})
+# A test or filter that makes a missing field no failure (`x is defined`, `x | default("")`).
+_OPTIONAL = frozenset({"defined", "undefined", "default", "d"})
 _MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
 _OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)

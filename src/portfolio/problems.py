@@ -7,14 +7,13 @@ Rules are data: each rule id has its severity and the default way to fix it.
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from portfolio.project import CONFIG_FILE
+from portfolio.project import project_root
 
 ERROR = "error"
 WARNING = "warning"
@@ -163,16 +162,11 @@ def _display_path(path: Path | str) -> str:
     command runs; from the working directory for a file outside any project."""
     path = Path(path)
     resolved = path.resolve()
-    base = _project_root(resolved.parent) or Path.cwd().resolve()
+    base = project_root(resolved.parent) or Path.cwd().resolve()
     try:
         return resolved.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-@functools.lru_cache(maxsize=256)
-def _project_root(folder: Path) -> Path | None:
-    return next((f for f in (folder, *folder.parents) if (f / CONFIG_FILE).is_file()), None)
 
 
 # Data: rule id -> (severity, how to fix) --------------------------------------

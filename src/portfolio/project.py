@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ def require_project(root: Path) -> None:
             f"{where} is not a Good Tutoring Portfolio project (no {CONFIG_FILE} and {CURRICULUM_DIR}/)"
             " — run the command in the project folder, or pass --root FOLDER"
         )
+
+
+@functools.lru_cache(maxsize=256)
+def project_root(folder: Path) -> Path | None:
+    """The project `folder` is in: the nearest folder, itself or above, with mkdocs.yml."""
+    return next((f for f in (folder, *folder.parents) if (f / CONFIG_FILE).is_file()), None)
 
 
 # `make serve LANG=fr` previews one language (and the default, for the pages it lacks).

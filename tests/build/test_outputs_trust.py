@@ -183,8 +183,9 @@ def test_a_script_the_line_checks_cannot_see_stops_the_build(tmp_path, monkeypat
     from portfolio.cli import main
 
     root = copy_project(tmp_path / "p")
-    page = root / "docs/en/handbook/success-factors.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ "\\x3cscript\\x3ealert(1)\\x3c/script\\x3e" }}\n')
+    for lang in ("en", "fr"):
+        page = root / f"docs/{lang}/handbook/success-factors.md"
+        page.write_text(page.read_text(encoding="utf-8") + '\n{{ "\\x3cscript\\x3ealert(1)\\x3c/script\\x3e" }}\n')
     monkeypatch.chdir(root)
     assert main(["check"]) == 0  # the line checks do not see it
     capsys.readouterr()
@@ -194,3 +195,9 @@ def test_a_script_the_line_checks_cannot_see_stops_the_build(tmp_path, monkeypat
     said = [line for line in (out.out + out.err).splitlines() if "[unsafe-markup]" in line]
     assert code == 1 and not site.exists()
     assert said and "docs/en/handbook/success-factors.md:1 [unsafe-markup] the page's HTML holds a <script>" in said[0]
+    assert "docs/fr/handbook/success-factors.md:1 [unsafe-markup]" in said[1]
+    # The last line counts the errors of every language (MkDocs ends with "Aborted with 1
+    # errors in strict mode!", the count of the language it built last).
+    assert out.err.splitlines()[-1] == (
+        "Build failed; the previous site and offline copy are unchanged: 2 error(s), 0 warning(s), listed above."
+    )

@@ -153,6 +153,36 @@ def test_the_build_summary_counts_many_warnings_by_rule_instead_of_listing_them(
     assert "    curriculum/forms/f1.yml:3 [missing-translation] no `uk` text" in "\n".join(few)
 
 
+def test_a_failed_build_ends_with_the_number_of_errors_it_said():
+    """MkDocs ends with "Aborted with 1 errors in strict mode!", its count for the last
+    language it built, after errors in every language: the build's last line counts what
+    it said; the sources' report (one message) counts each of its problems."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    from portfolio.cli import _failed, _Shown
+    from portfolio.problems import ProblemsFound, problem
+
+    unchanged = "Build failed; the previous site and offline copy are unchanged"
+    shown = _Shown()
+    shown.errors = 4
+    said = _failed(Abort("Aborted with 1 errors in strict mode!"), shown, unchanged)
+    assert said == f"{unchanged}: 4 error(s), 0 warning(s), listed above."
+    found = [
+        problem("docs/en/a.md", 3, "template-syntax", "x"),
+        problem("docs/en/b.md", 5, "unknown-variable", "y"),
+        problem("docs/en/b.md", 1, "unrecorded-translation", "z"),
+    ]
+    try:
+        try:  # the validation hook's refusal, as MkDocs turns it into an Abort
+            raise PluginError("The sources have problems") from ProblemsFound(found)
+        except PluginError:
+            raise Abort("Aborted with a BuildError!")  # noqa: B904 (as MkDocs raises it)
+    except Abort as error:
+        stopped = error
+    assert _failed(stopped, _Shown(), unchanged) == f"{unchanged}: 2 error(s), 1 warning(s), listed above."
+    assert _failed(OSError("No space left on device"), _Shown(), unchanged) == f"No space left on device\n{unchanged}."
+
+
 @pytest.mark.parametrize("command", [["translations"], ["check"], ["adapt"]])
 def test_a_command_whose_reader_stops_ends_quietly(command):
     """`portfolio translations | head`: the pipe closes before the command has written

@@ -77,6 +77,79 @@ def test_a_template_failing_while_rendering_is_one_problem_line_not_a_traceback(
     assert "[template-syntax]" in uncompiled and "defined twice" in uncompiled
 
 
+def _page_in_project(root, source: str, text: str, meta: dict):
+    """A page of a project at `root` (its file written), as MkDocs gives it to the macros:
+    its Markdown without the front matter, and the Page."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from portfolio import yamlfile
+
+    (root / "mkdocs.yml").write_text("site_name: x\n")
+    (root / "docs" / source).parent.mkdir(parents=True, exist_ok=True)
+    (root / "docs" / source).write_text(text)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(root / "docs")})
+    page = Page("A page", File(source, str(root / "docs"), str(root / "site"), True), config)
+    page.meta = meta
+    return yamlfile.split_front_matter(text)[1].lstrip("\n"), page
+
+
+def test_what_the_build_refuses_while_rendering_is_said_as_make_check_says_it(tmp_path, caplog, monkeypatch):
+    """What `make check` cannot see (the page reads `org` or `page` by another name) stops
+    the build with the check's words, at the line of the page's file as its author counts
+    it: front matter included, and on a page a layout places (a capsule page) the page's
+    own line, not that of the laid-out text."""
+    from jinja2 import StrictUndefined
+
+    from portfolio.layouts import lay_out
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.chdir(tmp_path)
+    env = sandboxed(Environment(undefined=StrictUndefined, comment_start_string="{##", comment_end_string="##}"))
+    org = {"name": "Accueil Lyon", "country": "FR"}
+    glossary = "---\nroles: [coordinator]\n---\n\n# Glossary\n\n{% set o = org %}{{ o.nmae }}\n"
+    markdown, page = _page_in_project(tmp_path, "en/glossary.md", glossary, {})
+    assert _refused(env, markdown, caplog, page=page, org=org) == [
+        "docs/en/glossary.md:7 [unknown-variable] `org.nmae` is not known — did you mean `org.name`?"
+        " (the organisation's fields are: country, name)"
+    ]
+    layout = "{## page title ##}\n\nThe capsule's card.\n\n{## page text ##}\n\n{{ capsule_end }}\n"
+    (tmp_path / "templates/layouts").mkdir(parents=True)
+    (tmp_path / "templates/layouts/capsule.md").write_text(layout)
+    text = "---\ncapsule: alpha\n---\n\n# Welcome in Lyon\n\nWhy it matters.\n\n"
+    text += "Source: {% set p = page %}{{ p.file }}\n"  # line 9
+    markdown, page = _page_in_project(tmp_path, "en/welcome-in-lyon.md", text, {"capsule": "alpha"})
+    assert _refused(env, lay_out(markdown, layout), caplog, page=page) == [
+        "docs/en/welcome-in-lyon.md:9 [unsafe-template] pages cannot read `page.file` — a page may read only its own"
+        " `page.title` and `page.meta` (the settings at its top); write other facts as text, and link to another"
+        " page with [text](page.md)"
+    ]
+    fixed = text.removesuffix("Source: {% set p = page %}{{ p.file }}\n")  # then the layout's own line fails
+    markdown, page = _page_in_project(tmp_path, "en/welcome-in-lyon.md", fixed, {"capsule": "alpha"})
+    assert _refused(env, lay_out(markdown, layout), caplog, page=page) == [
+        "docs/en/welcome-in-lyon.md:2 [unknown-variable] 'capsule_end' is undefined (line 7 of"
+        " templates/layouts/capsule.md, the layout that the setting `capsule` chooses)"
+        " — use the project's variables or its macros (README: Writing pages)"
+    ]
+
+
+def test_a_block_left_open_is_said_at_the_line_that_opens_it_in_the_build_too(tmp_path, caplog, monkeypatch):
+    """A page `make check` was not run on: the build says the block left open as the check
+    does, at the line of the page's file that opens it, instead of Jinja's "The innermost
+    block that needs to be closed is 'if'" at the end of the page."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.chdir(tmp_path)
+    text = '---\nroles: [coordinator]\n---\n\n# Chapter\n\n{% if lang == "en" %}\nEnglish only.\n\nText.\n'
+    markdown, page = _page_in_project(tmp_path, "en/chapter.md", text, {"roles": ["coordinator"]})
+    env = sandboxed(Environment(comment_start_string="{##", comment_end_string="##}"), lambda: page)
+    assert _refused(env, markdown, caplog) == [
+        "docs/en/chapter.md:7 [template-syntax] `{% if %}` opened on line 7 is never closed"
+        " — add `{% endif %}` where its part of the page ends"
+    ]
+
+
 def test_the_build_renders_pages_in_the_sandbox(monkeypatch):
     """After the hooks' on_config, mkdocs-macros renders with a sandboxed environment."""
     from jinja2.sandbox import SandboxedEnvironment
