@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from portfolio.problems import PageProblem, Problem, no_page_capsule, problem, unknown_id
+from portfolio.problems import PageProblem, Problem, did_you_mean, no_page_capsule, problem, unknown_id
 from portfolio.template_messages import (
     ORGANISATION_FIELDS,
     failure,
@@ -408,15 +408,10 @@ def _check_call(
             )
         ]
     if name not in MACROS:
-        return [
-            problem(
-                path,
-                line,
-                "unknown-macro",
-                f"`{name}(…)` is not one of the project's macros",
-                f"use one of: {', '.join(sorted(MACROS))}",
-            )
-        ]
+        guess = did_you_mean(name, MACROS)
+        listed = f"use one of: {', '.join(sorted(MACROS))}"
+        said = f"`{name}(…)` is not one of the project's macros"
+        return [problem(path, line, "unknown-macro", said, f"{guess} Or {listed}" if guess else listed)]
     kind = MACROS[name]
     if kind is None or kind not in known or not call.args:
         return []
