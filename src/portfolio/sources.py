@@ -18,6 +18,7 @@ from portfolio.chapters import check_chapters
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.language_checks import check_languages, language_fault, theme_languages, undeclared
+from portfolio.locations import CAPSULE_PAGES
 from portfolio.models import (
     MATERIAL_FIELDS,
     Capsule,
@@ -264,6 +265,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
     for capsule in curriculum.capsules.values():
         path = base / "capsules" / f"{capsule.id}.yml"
         found.extend(_check_capsule_time(capsule, path, _key_lines(raw.get(path))))
+        found.extend(_check_capsule_page(capsule, path, base.parent / DOCS_DIR / curriculum.default_language))
         lines = _item_lines(raw.get(path), "observation")
         for index, seen in enumerate(capsule.observation):
             line = lines[index] if index < len(lines) else 1
@@ -576,6 +578,17 @@ def _check_ids_and_titles(path: Path, data) -> list[Problem]:
         elif isinstance(value, yamlfile.YamlList):
             stack.extend(value)
     return found
+
+
+def _check_capsule_page(capsule, path: Path, docs: Path) -> list[Problem]:
+    """A capsule without its page in the default language: tracks, cards and LMS packages
+    would link to a page that does not exist."""
+    page = docs / CAPSULE_PAGES / f"{capsule.id}.md"
+    if page.is_file():
+        return []
+    said = f"the capsule `{capsule.id}` has no page: {page.relative_to(docs.parent.parent).as_posix()} does not exist"
+    fix = f"write it (front matter `capsule: {capsule.id}`, its `# title`, why it matters), or remove the capsule"
+    return [problem(path, 1, "missing-file", said, fix)]
 
 
 def _check_prerequisites(curriculum: Curriculum, base: Path) -> list[Problem]:

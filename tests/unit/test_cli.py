@@ -21,7 +21,7 @@ from portfolio.schema import SCHEMAS, write_all
 def _with_config(root):
     """The project's mkdocs.yml, its page tree that of the fixture's pages."""
     config = (ROOT / "mkdocs.yml").read_text()
-    nav = "nav:\n  - index.md\n  - chapter.md\n  - handbook/buddy-system/01-inform.md\n"
+    nav = "nav:\n  - index.md\n  - chapter.md\n  - handbook/buddy-system/01-inform.md\n  - training/capsules/alpha.md\n"
     (root / "mkdocs.yml").write_text(config[: config.index("\nnav:\n") + 1] + nav)
     return root
 

@@ -25,7 +25,8 @@ def _project(tmp_path, monkeypatch, *locales: str):
     )
     config = f"site_name: Test\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages:\n{entries}"
     (root / "mkdocs.yml").write_text(
-        config + "nav:\n  - index.md\n  - chapter.md\n  - handbook/buddy-system/01-inform.md\n"
+        config
+        + "nav:\n  - index.md\n  - chapter.md\n  - handbook/buddy-system/01-inform.md\n  - training/capsules/alpha.md\n"
     )
     (root / "templates").mkdir()
     shutil.copy(ROOT / "templates/organisation.yml", root / "templates")
