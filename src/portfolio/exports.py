@@ -154,9 +154,9 @@ def _scorm(state: BuildState, view: LanguageView, env: Environment, track, targe
 
 def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
     """A capsule's page in its SCORM package: the capsule, its activities and its quiz."""
-    capsule_view = view.capsule_view(capsule)
+    capsule_view = view.capsule_view(capsule, learner=True)
     quiz = view.quiz_form(capsule.quiz, in_lms=True) if capsule.quiz in view.state.curriculum.quizzes else ""
-    activities = view.render("partials/activities.html", activities=capsule_view["activities"])
+    activities = view.render("partials/activities.html", activities=capsule_view["activities"], markdown=False)
     return env.get_template("sco.html").render(
         lang=view.lang,
         dir=direction(view.lang),

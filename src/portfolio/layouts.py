@@ -3,9 +3,9 @@
 A page chooses its layout in its front matter: a page that names a capsule
 (`capsule: peer-sessions`) is a capsule page, laid out by `templates/layouts/capsule.md`.
 Its author writes only the title and why the capsule matters; the layout adds the
-capsule's card, activities, quiz and reflection, under headings from the interface
-strings. The page's title and text go where the layout marks them; the result is
-rendered by the macros like any page.
+capsule's card, activities, what to read before its quiz, the quiz and the
+reflection, under headings from the interface strings. The page's title and text go
+where the layout marks them; the result is rendered by the macros like any page.
 """
 
 from __future__ import annotations
@@ -20,7 +20,11 @@ LAYOUTS_DIR = "templates/layouts"
 # Front matter key -> the layout it chooses.
 LAYOUT_KEYS = {"capsule": "capsule"}
 # What a layout already shows, per layout: the macros its pages must not call again.
-LAYOUT_MACROS = {"capsule": frozenset({"capsule_card", "capsule_activities", "capsule_tracks", "quiz", "reflection"})}
+LAYOUT_MACROS = {
+    "capsule": frozenset(
+        {"capsule_card", "capsule_activities", "capsule_reading", "capsule_tracks", "quiz", "reflection"}
+    )
+}
 TITLE_SLOT, TEXT_SLOT = "{## page title ##}", "{## page text ##}"
 # What `origin` numbers the lines of a page and of its layout with (characters no page holds).
 _PAGE_MARK, _LAYOUT_MARK = "\x00", "\x01"

@@ -35,6 +35,12 @@ def handouts_pdf(capsule_id: str, lang: str) -> str:
     return pdf_file(f"handouts-{capsule_id}", lang)
 
 
+def handout_pdf(material_id: str, lang: str) -> str:
+    """One handout that a learner opens alone, cut from the trainer's pack without the
+    trainer's print list: `pdf/handout-<material>-<lang>.pdf`."""
+    return pdf_file(f"handout-{material_id}", lang)
+
+
 def scorm_file(track_id: str, lang: str) -> str:
     """A track's SCORM 1.2 package: `lms/scorm-<track>-<lang>.zip`."""
     return f"{LMS_FOLDER}/scorm-{track_id}-{lang}.zip"

@@ -2,6 +2,12 @@
 plan or a learner's list of activities, and each capsule's handouts for the handouts
 page, whose capsule sections the trainer's pack also prints one PDF each.
 
+A learner who works alone (a self-study activity) opens each handout in a PDF of its
+own, cut from the same pack: the capsule's handouts PDF starts with the trainer's print
+list ("For the trainer only"). In a face-to-face or distance activity the trainer hands
+the sheets out, some of them privately (role cards that the others must not read), so a
+learner's page names them without a link. Trainer sheets are never on a learner's page.
+
 MkDocs-free: links come from a function that turns a page path of the language folder
 (`handbook/forms/consent.md`) into a link from the page being rendered.
 """
@@ -12,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from portfolio.locations import FORM_PAGES, HANDOUTS_PAGE
-from portfolio.models import Capsule, Material
+from portfolio.models import Activity, Capsule, Material
 
 # The ids of a capsule's section on the handouts page and of its trainer sheets that
 # follow the handouts: the participants' PDF runs from the first to the second.
@@ -37,18 +43,37 @@ Link = Callable[[str], "str | None"]
 Localise = Callable[[Any], Any]
 
 
-def material_view(material: Material, capsule_id: str, localise: Localise, link: Link) -> dict[str, Any]:
+def material_view(
+    material: Material, capsule_id: str, localise: Localise, link: Link, sheet: Link | None = None
+) -> dict[str, Any]:
     """A material as a session plan or an activity names it: its title, its kind and
-    where it is (a handout on the handouts page, a handbook page, a form's page)."""
+    where it is (a handout on the handouts page, a handbook page, a form's page). For a
+    learner, `sheet` gives the link to a handout by its id instead (its own PDF, or None
+    where the trainer hands it out)."""
     href: str | None = None
-    if material.kind in PRINTED:
+    own_pdf = material.kind in PRINTED and sheet is not None
+    if own_pdf:
+        href = sheet(material.id) if sheet and material.kind == "handout" else None
+    elif material.kind in PRINTED:
         page = link(HANDOUTS_PAGE)
         href = None if page is None else f"{page}#{handout_anchor(capsule_id, material.id)}"
     elif material.kind == "page" and material.page:
         href = link(material.page)
     elif material.kind == "form" and material.form:
         href = link(f"{FORM_PAGES}/{material.form}.md")
-    return {"id": material.id, "kind": material.kind, "title": localise(material.title), "href": href}
+    pdf = own_pdf and href is not None  # a file, not a page: the link says so
+    return {"id": material.id, "kind": material.kind, "title": localise(material.title), "href": href, "pdf": pdf}
+
+
+def alone(activity: Activity) -> bool:
+    """Whether the learner does the activity alone, and so opens its handouts themself."""
+    return activity.mode == "self-study"
+
+
+def learner_sheets(capsules: list[Capsule], materials: dict[str, Material]) -> list[Material]:
+    """The handouts a learner opens alone (used in a self-study activity), each once."""
+    ids = dict.fromkeys(m for c in capsules for a in c.activities if alone(a) for m in a.materials)
+    return [materials[i] for i in ids if i in materials and materials[i].kind == "handout"]
 
 
 def capsule_materials(capsule: Capsule, materials: dict[str, Material]) -> list[Material]:

@@ -430,6 +430,7 @@ MACROS: dict[str, str | None] = {
     "capsule_card": "capsule",
     "capsule_activities": "capsule",
     "capsule_tracks": "capsule",
+    "capsule_reading": "capsule",
     "quiz": "quiz",
     "self_assessment": "self-assessment",
     "related_capsules": None,
@@ -455,7 +456,9 @@ MACROS: dict[str, str | None] = {
 }
 
 # The macros that, given no id, show the page's capsule (its front matter `capsule:`).
-_PAGE_CAPSULE_MACROS = frozenset({"capsule_card", "capsule_activities", "capsule_tracks", "quiz", "reflection"})
+_PAGE_CAPSULE_MACROS = frozenset(
+    {"capsule_card", "capsule_activities", "capsule_reading", "capsule_tracks", "quiz", "reflection"}
+)
 _BLOCKS = (nodes.If, nodes.For, nodes.With, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Scope)
 _MAX_DEPTH = 40  # blocks inside blocks: far more than a page needs, far below Python's limit
 _LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops

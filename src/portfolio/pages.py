@@ -111,7 +111,7 @@ class PageMacros(LanguageView):
     """The macros of one language build; `current_page` gives the page being rendered."""
 
     def __init__(self, state: BuildState, lang: str, env: Environment, current_page: Callable[[], Any]):
-        super().__init__(state, lang, env, self._link_from_page)
+        super().__init__(state, lang, env, self._link_from_page, self._file_link)
         self.current_page = current_page
 
     def macros(self) -> dict[str, Callable[..., str]]:
@@ -119,6 +119,7 @@ class PageMacros(LanguageView):
             "capsule_card": self.capsule_card,
             "capsule_activities": self.capsule_activities,
             "capsule_tracks": self.capsule_tracks,
+            "capsule_reading": self.capsule_reading,
             "quiz": self.quiz,
             "related_capsules": self.related_capsules,
             "step_cycle": self.step_cycle,
@@ -164,10 +165,16 @@ class PageMacros(LanguageView):
         )
 
     def capsule_activities(self, capsule_id: str | None = None) -> str:
-        """The activities of a capsule as a learner sees them (no trainer notes); without
-        an id, the page's capsule's."""
-        activities = self.capsule_view(self._capsule(capsule_id or self._page_capsule()))["activities"]
-        return self.render("partials/activities.html", activities=activities)
+        """The activities of a capsule as a learner sees them (no trainer notes or trainer
+        sheets; what a learner opens alone linked); without an id, the page's capsule's."""
+        view = self.capsule_view(self._capsule(capsule_id or self._page_capsule()), learner=True)
+        return self.render("partials/activities.html", activities=view["activities"], markdown=True)
+
+    def capsule_reading(self, capsule_id: str | None = None) -> str:
+        """The handbook chapters to read before a capsule's quiz, linked; without an id,
+        the page's capsule's (nothing if it names no chapter)."""
+        reading = self.capsule_view(self._capsule(capsule_id or self._page_capsule()))["reading"]
+        return self.render("partials/reading.html", reading=reading) if reading else ""
 
     def capsule_tracks(self, capsule_id: str | None = None) -> str:
         """Where the capsule stands in each track that takes it, and the capsule that comes
@@ -610,20 +617,16 @@ class PageMacros(LanguageView):
     # Learner pages ------------------------------------------------------------
 
     def course_tracks(self) -> str:
-        """Every track of the course: its capsules in order and its total learning time,
-        each capsule with its learning minutes (breaks not counted), which add up to it."""
+        """Every track of the course: its capsules in order and its total learning time
+        (breaks not counted), each capsule with its duration as its page says it (with the
+        break it includes, which the total leaves out)."""
         curriculum = self.state.curriculum
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             view = self.localise(track)
             view["hours"] = hours(curriculum.track_minutes(track), self.lang)
             view["capsules"] = [
-                {
-                    "capsule": self.capsule_view(self._capsule(c)),
-                    "learning_minutes": self._capsule(c).learning_minutes(),
-                    "link": self._capsule_link(c),
-                }
-                for c in track.capsules
+                {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
             ]
             tracks.append(view)
         return self.render("partials/tracks.html", tracks=tracks)

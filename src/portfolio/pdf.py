@@ -25,21 +25,24 @@ from portfolio import __version__, output_cache, parallel
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
-from portfolio.locations import handouts_pdf, pdf_file
+from portfolio.locations import handout_pdf, handouts_pdf, pdf_file
 from portfolio.markdown_text import SCHEME
-from portfolio.materials import SET_PREFIX, TRAINER_PREFIX
+from portfolio.materials import SET_PREFIX, TRAINER_PREFIX, learner_sheets
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
 from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, site_address
 from portfolio.reproducible import source_date
 from portfolio.templating import template_environment
+from portfolio.views import duration_text
 
 PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
 _HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
+# One handout (or trainer sheet) of a capsule's section: `c<n>-<capsule>--<material>`.
+_SHEET = re.compile(r"c\d+-([a-z0-9]+(?:-[a-z0-9]+)*)--([a-z0-9]+(?:-[a-z0-9]+)*)")
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
 
 
@@ -81,7 +84,8 @@ def build_document(
     chapters = iter(
         _chapter(site_dir, languages, lang, source, sources, i, published) for i, source in enumerate(sources)
     )
-    parts = [next(chapters) if source is not None else _capsule_summaries(curriculum, lang) for source in order]
+    summaries = _capsule_summaries(curriculum, lang, strings)
+    parts = [next(chapters) if source is not None else summaries for source in order]
     html = (
         template_environment(root / PRINT_TEMPLATES)
         .get_template("document.html")
@@ -107,6 +111,11 @@ def build_document(
         c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
         for c in curriculum.capsules.values()
     }
+    # The handouts a learner opens alone, each as a PDF of its own, titled as the pages name it.
+    sheets = {
+        m.id: curriculum.text(m.title, lang)
+        for m in learner_sheets(list(curriculum.capsules.values()), curriculum.materials)
+    }
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     # This file and pdf_references.py: how the PDF is written.
@@ -118,13 +127,14 @@ def build_document(
         output_cache.files(print_files),
         assets,
         repr(sorted(titles.items())),
+        repr(sorted(sheets.items())),
         repr(sorted(addresses.items())),
     ]
     facts, reused = output_cache.cached(
         root,
         inputs,
         target,
-        lambda: _render(site_dir, root, languages, html, document, lang, target, titles, addresses),
+        lambda: _render(site_dir, root, languages, html, document, lang, target, titles, sheets, addresses),
     )
     titles = [part.title for part in parts if isinstance(part, PrintChapter)]
     return Built(target, facts["pages"], time.perf_counter() - started, titles, reused)
@@ -139,11 +149,13 @@ def _render(
     lang: str,
     target: Path,
     titles: dict[str, str],
+    sheets: dict[str, str],
     addresses: dict[str, str],
 ) -> dict:
     """Lay out the HTML with WeasyPrint (fetching only from the site and the print
     templates) and write the PDF, and the handouts PDFs if it holds the handouts page
-    (`titles`: their titles by capsule; `addresses`: each chapter's published page, by
+    (`titles`: their titles by capsule; `sheets`: the titles of the handouts that are
+    also written one by one, for learners; `addresses`: each chapter's published page, by
     anchor); the facts kept beside it in the cache."""
     from weasyprint import HTML  # heavy import: only when printing
 
@@ -163,36 +175,50 @@ def _render(
         )
     with kept_page_references():
         rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-        handouts = _write_handouts(rendered, target.parent, lang, titles, addresses)
+        handouts = _write_handouts(rendered, target.parent, lang, titles, sheets, addresses)
     return {"pages": len(rendered.pages), "also": handouts}
 
 
-def _write_handouts(rendered, folder: Path, lang: str, titles: dict[str, str], addresses: dict[str, str]) -> list[str]:
+def _write_handouts(
+    rendered, folder: Path, lang: str, titles: dict[str, str], sheets: dict[str, str], addresses: dict[str, str]
+) -> list[str]:
     """Each capsule's section of the handouts page (a chapter of the document, if it has
     it) as a PDF of its own, from the pages already laid out: the section's first page
-    up to its trainer sheets, the next section or the next chapter. Its links to the rest
-    of the document point to the published site (`addresses`). Returns the file names
-    written in `folder`."""
-    from weasyprint.document import DocumentMetadata
-
+    up to its trainer sheets, the next section or the next chapter. Then each handout of
+    `sheets` alone, for a learner: its own pages (each handout starts a page), without
+    the trainer's print list that opens the section. Links to the rest of the document
+    point to the published site (`addresses`). Returns the file names written in `folder`."""
     first_pages: dict[str, int] = {}  # a page lists the anchors of every element on it
     for index, page in enumerate(rendered.pages):
         for anchor in page.anchors:
             first_pages.setdefault(anchor, index)
     starts = {m.group(1): i for a, i in first_pages.items() if (m := _HANDOUT_SET.fullmatch(a))}
     boundaries = {i for a, i in first_pages.items() if _HANDOUTS_END.fullmatch(a)} | set(starts.values())
-    written = []
+    found = [(m.group(1), i, m.group(2)) for a, i in first_pages.items() if (m := _SHEET.fullmatch(a))]
+    written: list[str] = []
     for capsule, first in starts.items():
         last = min((b for b in boundaries if b > first), default=len(rendered.pages))
-        pages = rendered.pages[first:last]
-        held = {anchor for page in pages for anchor in page.anchors}
-        part = rendered.copy([_links_outside(page, held, addresses) for page in pages])
-        title = titles.get(capsule, capsule)
-        part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
-        name = posixpath.basename(handouts_pdf(capsule, lang))
-        part.write_pdf(folder / name, pdf_variant="pdf/ua-1", pdf_identifier=name.encode("utf-8"))
-        written.append(name)
+        target = folder / posixpath.basename(handouts_pdf(capsule, lang))
+        written.append(_write_part(rendered, range(first, last), titles.get(capsule, capsule), target, addresses))
+        begins = sorted((i, material) for c, i, material in found if c == capsule and first <= i < last)
+        for (start, material), end in zip(begins, [i for i, _ in begins[1:]] + [last], strict=True):
+            name = posixpath.basename(handout_pdf(material, lang))
+            if material in sheets and name not in written:  # a handout of two capsules: once
+                written.append(_write_part(rendered, range(start, end), sheets[material], folder / name, addresses))
     return written
+
+
+def _write_part(rendered, pages: range, title: str, target: Path, addresses: dict[str, str]) -> str:
+    """Some pages of a laid-out document as a PDF of their own, titled `title`; returns
+    its file name."""
+    from weasyprint.document import DocumentMetadata
+
+    chosen = rendered.pages[pages.start : pages.stop]
+    held = {anchor for page in chosen for anchor in page.anchors}
+    part = rendered.copy([_links_outside(page, held, addresses) for page in chosen])
+    part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
+    part.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=target.name.encode("utf-8"))
+    return target.name
 
 
 def _links_outside(page, held: set[str], addresses: dict[str, str]):
@@ -323,13 +349,13 @@ def restricted_fetcher(folders: list[Path]):
     return _Fetcher(allowed_protocols=("file", "data"))
 
 
-def _capsule_summaries(curriculum: Curriculum, lang: str) -> dict:
+def _capsule_summaries(curriculum: Curriculum, lang: str, strings: dict[str, str]) -> dict:
     return {
         "summaries": [
             {
                 "title": curriculum.text(c.title, lang),
                 "summary": curriculum.text(c.summary, lang),
-                "duration": c.duration,
+                "duration_text": duration_text(c, strings),
                 "mode": c.mode,
                 "objectives": [curriculum.text(o, lang) for o in c.objectives],
             }

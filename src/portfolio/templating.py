@@ -11,6 +11,7 @@ authors are not rendered here: they go through the macros plugin's sandbox
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -84,5 +85,9 @@ def markdown_text(text: str) -> Markup:
 
 
 def table_cell(text: str) -> str:
-    """Text that stays inside one cell of a Markdown table."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text that stays inside one cell of a Markdown table: on one line (a no-break space,
+    as French writes before a colon, is kept), its bars escaped."""
+    return " ".join(_LINE_SPACE.split(str(text).strip(" \t\r\n"))).replace("|", "\\|")
+
+
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")  # what a Markdown line wraps at, unlike a no-break space

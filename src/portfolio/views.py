@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
-from portfolio.locations import ASSESSMENT_PAGES
-from portfolio.materials import material_view
+from portfolio.locations import ASSESSMENT_PAGES, handout_pdf
+from portfolio.materials import alone, material_view
 from portfolio.models import Capsule, Curriculum, SelfAssessment, Text
 from portfolio.question_types import kind_of
 
@@ -50,16 +50,31 @@ def _no_pages(target: str) -> None:
     return None
 
 
+def duration_text(capsule: Capsule, ui: dict[str, str]) -> str:
+    """A capsule's duration as every page and document says it: "165 minutes, including a
+    15-minute break" where it has a break (not learning time: the course's hours leave
+    it out), else "75 minutes"."""
+    breaks = [a.minutes for a in capsule.activities if a.kind == "break"]
+    if not breaks:
+        return f"{capsule.duration} {ui['minutes']}"
+    said = ui["capsule-minutes-with-break"] if len(breaks) == 1 else ui["capsule-minutes-with-breaks"]
+    return said.replace("{minutes}", str(capsule.duration)).replace("{break}", str(sum(breaks)))
+
+
 class LanguageView:
     """The curriculum in one language, rendered with the project's partials (`env`).
     `link(target)` is a link from where the view is shown to a page (a path in the
-    language folder): "" on that page itself, None where there are no pages."""
+    language folder): "" on that page itself, None where there are no pages;
+    `file_link(path)` one to a file of the site (a path from its top), or None."""
 
-    def __init__(self, state: BuildState, lang: str, env: Environment, link: Link = _no_pages):
+    def __init__(
+        self, state: BuildState, lang: str, env: Environment, link: Link = _no_pages, file_link: Link = _no_pages
+    ):
         self.state = state
         self.lang = lang
         self.env = env
         self.link = link
+        self.file_link = file_link
         self.ui = strings_for(state.interface, lang, state.languages.default)
 
     def localise(self, value: Any) -> Any:
@@ -75,18 +90,24 @@ class LanguageView:
             self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
         )
 
-    def capsule_view(self, capsule: Capsule) -> dict[str, Any]:
-        """A capsule with its labels, its activities' materials and its self-assessment."""
+    def capsule_view(self, capsule: Capsule, learner: bool = False) -> dict[str, Any]:
+        """A capsule with its labels, its duration as said, its activities' materials, the
+        handbook chapters it relies on and its self-assessment. For a `learner`, the
+        materials leave out the trainer's sheets and link a handout to its own PDF where
+        the learner works alone (materials.py)."""
         view = self.localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
+        view["duration_text"] = duration_text(capsule, self.ui)
         materials = self.state.curriculum.materials
-        for activity in view["activities"]:
+        for activity, source in zip(view["activities"], capsule.activities, strict=True):
             activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]
+            sheet = (self._handout_link if alone(source) else _no_pages) if learner else None
             activity["materials"] = [
-                material_view(materials[m], capsule.id, self.localise, self.link)
-                for m in activity["materials"]
-                if m in materials
+                material_view(materials[m], capsule.id, self.localise, self.link, sheet)
+                for m in source.materials
+                if m in materials and not (learner and materials[m].kind == "trainer-sheet")
             ]
+        view["reading"] = self.reading(capsule)
         assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
         view["assessment"] = assessment and {
             "title": self.localise(assessment.title),
@@ -94,6 +115,22 @@ class LanguageView:
         }
         view["audience_labels"] = [self.ui[f"audience-{a}"] for a in capsule.audience]
         return view
+
+    def reading(self, capsule: Capsule) -> list[dict[str, Any]]:
+        """The handbook chapters a capsule relies on (its `chapters`), each with the title
+        the capsule's resources give it (or a material that prints it, or "A page of the
+        handbook"), linked where there are pages."""
+        pages = [m for m in self.state.curriculum.materials.values() if m.kind == "page" and m.page]
+        titles = {m.page: self.localise(m.title) for m in pages}
+        titles |= {r.chapter: self.localise(r.title) for r in reversed(capsule.resources) if r.chapter}
+        return [
+            {"title": titles.get(chapter, self.ui["capsule-handbook-page"]), "link": self.link(chapter)}
+            for chapter in capsule.chapters
+        ]
+
+    def _handout_link(self, material_id: str) -> str | None:
+        """A link to a handout's own PDF, in this language's folder."""
+        return self.file_link(self.state.languages.folder(self.lang) + handout_pdf(material_id, self.lang))
 
     def quiz_form(self, quiz_id: str, in_lms: bool = False) -> Markup:
         """A quiz (one that exists) as a form: questions and options, feedback hidden

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html as htmllib
+import posixpath
 import re
 
 import pytest
+from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
 from conftest import LANGUAGES, project_state
@@ -134,3 +136,19 @@ def test_yaml_text_is_escaped_not_run(tmp_path, monkeypatch):
         build_site(project, tmp_path / "site", pdfs=False, exports=False, report=lambda message: None)
     html = (tmp_path / "site/training/capsules/initial-self-assessment/index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html and "&lt;script" not in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_chapters_to_read_before_a_quiz_open_in_the_page_s_language(built_pages, lang):
+    """Above each capsule's quiz, a link to each handbook chapter of its `chapters`, which
+    opens that chapter's built page, in the same language."""
+    folder = "" if lang == "en" else f"{lang}/"
+    for capsule in CURRICULUM.capsules.values():
+        url = f"training/capsules/{capsule.id}/"
+        tree = lxml_html.fromstring(page(built_pages, lang, url.rstrip("/")))
+        links = tree.xpath("//div[contains(@class, 'capsule-reading')]//a/@href")
+        chapters = [chapter.removesuffix(".md") + "/" for chapter in capsule.chapters]
+        assert [posixpath.normpath(posixpath.join(url, href)) + "/" for href in links] == chapters, capsule.id
+        for chapter in chapters:
+            opened = (built_pages / folder / chapter / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in opened and "portfolio-fallback" not in opened, chapter

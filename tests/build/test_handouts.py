@@ -1,6 +1,7 @@
 """What a trainer prints for a session: every material a session plan names leads to
 it, and each capsule's handouts are on the handouts page and in one PDF per language,
-with the participants' sheets and without the trainer's."""
+with the participants' sheets and without the trainer's. What a learner opens alone:
+each material a capsule page links, a handout in a PDF of its own."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import LANGUAGES, ROOT, project_state, squash
 from portfolio.interface import load_interface
-from portfolio.locations import handouts_pdf
-from portfolio.materials import capsule_materials, handout_anchor, set_anchor
+from portfolio.locations import handout_pdf, handouts_pdf
+from portfolio.materials import capsule_materials, handout_anchor, learner_sheets, set_anchor
 from portfolio.project import read_languages
 
 LANGS = read_languages(ROOT / "mkdocs.yml")
@@ -195,3 +196,43 @@ def test_every_link_on_a_handouts_cover_can_be_followed(built_site, lang, capsul
         assert published + "trainers/session-plans/#plan-" + capsule.id in addresses
         assert all(address.startswith(published) for address in addresses if address.startswith(SITE_URL))
         assert structure_links(pdf)[1] == 0
+
+
+# The handouts a learner opens alone, each in a PDF of its own (materials.py).
+LEARNER_SHEETS = learner_sheets(CAPSULES, CURRICULUM.materials)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_material_a_capsule_page_links_opens_in_the_built_site(built_site, lang):
+    """A learner alone on a phone taps each material of an activity: a handbook page or a
+    form's page opens, and a handout opens as a PDF of its own, in the page's language,
+    titled and headed as the link names it, with every card, and without the trainer's
+    print list ("For the trainer only") that opens the capsule's handouts PDF, nor the
+    capsule's next handout."""
+    opened = set()
+    for capsule in CAPSULES:
+        url = f"training/capsules/{capsule.id}/"
+        links = tree(built_site, lang, url).xpath("//p[contains(@class, 'capsule-activities__materials')]//a")
+        for link in links:
+            file, fragment = resolve(built_site, lang, url, link.get("href"))
+            assert file.is_file() and fragment is None, (capsule.id, link.get("href"))
+            if file.suffix != ".pdf":
+                assert file.name == "index.html", link.get("href")
+                continue
+            [material] = [m for m in LEARNER_SHEETS if file.name == posixpath.basename(handout_pdf(m.id, lang))]
+            title = material.title[lang]
+            assert link.text_content() == f"{title} (PDF)"
+            with pikepdf.open(file) as pdf:
+                assert str(pdf.docinfo["/Title"]) == title and str(pdf.Root.Lang) == lang
+                assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root
+            text = pdf_text(file)
+            for source in (title, *(card[lang] for card in material.cards)):
+                assert found(source, text, lang) >= (0.8 if lang == "ar" else 1), (material.id, source)
+            assert found(INTERFACE["handouts-keep-this-page"][lang], text, lang) < 0.5, material.id
+            sheets = [m for m in capsule_materials(capsule, CURRICULUM.materials) if m.kind == "handout"]
+            following = sheets[sheets.index(material) + 1 :][:1]
+            if lang != "ar" and following:  # (Arabic words are too common to tell)
+                assert found(following[0].title[lang], text, lang) == 0, (material.id, following[0].id)
+            opened.add(material.id)
+    assert opened == {m.id for m in LEARNER_SHEETS}
+    assert len(opened) >= 15
