@@ -8,11 +8,19 @@ and accessible.
 - pymdownx.tasklist writes a disabled checkbox with no label before each checklist
   item. Nobody can tick it, and screen readers announce an unlabelled control; the
   box is drawn by the indicator beside it, so the input is left out.
+- Search writes how many pages it found ("33 matching documents") in a line that
+  screen readers do not announce: the line is a status region (WCAG 4.1.3).
+- Each entry of the language menu is a language's own name ("Français", "العربية")
+  in a page of another language: it carries its language and direction (WCAG 3.1.2),
+  so that screen readers say it in that language and an Arabic name reads from the
+  right in an English menu.
 """
 
 from __future__ import annotations
 
 import re
+
+from portfolio.locale_facts import direction
 
 EMPTY_TABINDEX = ' tabindex=""'
 # Material fetches `sitemap.xml` beside every <link rel="alternate" hreflang> of the page
@@ -20,10 +28,26 @@ EMPTY_TABINDEX = ' tabindex=""'
 # language roots). The language menu has its own links; the head links are left out.
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _DISABLED_TASK_CHECKBOX = re.compile(r'(<label class="task-list-control">)<input type="checkbox" disabled\s*/?>')
+SEARCH_META = '<div class="md-search-result__meta">'
+SEARCH_STATUS = '<div class="md-search-result__meta" role="status" aria-live="polite">'
+# An entry of the language menu (partials/alternate.html); not_found.py rewrites its
+# address and keeps what follows the class.
+_LANGUAGE_LINK = re.compile(r'hreflang="([\w-]+)" class="md-select__link"(?= *>)')
 
 
 def corrected(page: str) -> str:
     """The page with every correction of this module applied."""
     page = page.replace(EMPTY_TABINDEX, "")
     page = _ALTERNATE_LINK.sub("", page)
+    page = page.replace(SEARCH_META, SEARCH_STATUS)
+    page = _LANGUAGE_LINK.sub(_in_its_language, page)
     return _DISABLED_TASK_CHECKBOX.sub(r"\1", page)
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+# The language menu's entry, marked with the language it names, and its direction.
+def _in_its_language(match: re.Match) -> str:
+    lang = match.group(1)
+    return f'{match.group(0)} lang="{lang}" dir="{direction(lang)}"'

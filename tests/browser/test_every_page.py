@@ -12,6 +12,7 @@ import pytest
 from audit import violations
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
 from portfolio.build_state import load_sources
+from portfolio.locale_facts import direction
 
 pytestmark = pytest.mark.browser
 
@@ -107,10 +108,11 @@ def test_a_missing_page_answers_in_its_language(built_site, lang):
     folder = "" if lang == "en" else f"{lang}/"
     page = (built_site / folder / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in page
-    assert ('dir="rtl"' in page) == (lang == "ar")
+    assert ('<body dir="rtl"' in page) == (lang == "ar")
     for other in LANGUAGES:
         home = "/" if other == "en" else f"/{other}/"
-        assert f'<a href="{home}" hreflang="{other}" class="md-select__link">' in page
+        marked = f'lang="{other}" dir="{direction(other)}"'  # the entry says its language
+        assert f'<a href="{home}" hreflang="{other}" class="md-select__link" {marked}>' in page
     # What it says is in the reader's language, and it leads back to that language's home.
     ui = STATE.interface
     assert f"<h1>{ui['not-found-title'][lang]}</h1>" in page and "Not found" not in page
