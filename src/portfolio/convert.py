@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from portfolio.models import Ref, Text, is_required, non_null
-from portfolio.problems import RULES, Problem, problem
+from portfolio.problems import RULES, Problem, article, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
 
@@ -226,7 +226,7 @@ def _join(key: str, name: str) -> str:
 def _a(cls: type) -> str:
     """A model's name as a reader says it: `an option`, `a self assessment`."""
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+    return f"{article(words)} {words}"
 
 
 def _kind(value: Any) -> str:

@@ -53,7 +53,7 @@ def material_view(
     href: str | None = None
     own_pdf = material.kind in PRINTED and sheet is not None
     if own_pdf:
-        href = sheet(material.id) if sheet and material.kind == "handout" else None
+        href = sheet(material.id) if material.kind == "handout" else None
     elif material.kind in PRINTED:
         page = link(HANDOUTS_PAGE)
         href = None if page is None else f"{page}#{handout_anchor(capsule_id, material.id)}"

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from portfolio.layouts import LAYOUT_MACROS
 from portfolio.problems import PageProblem, Problem, did_you_mean, no_page_capsule, problem, unknown_id
 from portfolio.template_messages import (
     ORGANISATION_FIELDS,
@@ -455,10 +456,9 @@ MACROS: dict[str, str | None] = {
     "forms_list": None,
 }
 
-# The macros that, given no id, show the page's capsule (its front matter `capsule:`).
-_PAGE_CAPSULE_MACROS = frozenset(
-    {"capsule_card", "capsule_activities", "capsule_reading", "capsule_tracks", "quiz", "reflection"}
-)
+# The macros that, given no id, show the page's capsule (its front matter `capsule:`):
+# those the capsule layout calls.
+_PAGE_CAPSULE_MACROS = LAYOUT_MACROS["capsule"]
 _BLOCKS = (nodes.If, nodes.For, nodes.With, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Scope)
 _MAX_DEPTH = 40  # blocks inside blocks: far more than a page needs, far below Python's limit
 _LOG = logging.getLogger("mkdocs.plugins.portfolio.pages")  # MkDocs counts it: a strict build stops

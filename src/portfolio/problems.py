@@ -123,11 +123,21 @@ def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "t
     return PageProblem(f"unknown-{kind}", message, fix)
 
 
+def close_matches(name: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """What a mistyped `name` may have meant: the `n` of `known` closest to it that are at
+    least `cutoff` alike (0 to 1), closest first; the one way every "did you mean" is found."""
+    return difflib.get_close_matches(name, list(known), n=n, cutoff=cutoff)
+
+
 def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """What a mistyped `name` may have meant: the one of `known` closest to it, if any is
-    at least `cutoff` alike (0 to 1); the one way every "did you mean" is found."""
-    found = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
+    """The one of `known` closest to a mistyped `name` (close_matches), or None."""
+    found = close_matches(name, known, 1, cutoff)
     return found[0] if found else None
+
+
+def article(word: str) -> str:
+    """The article a message puts before `word`: "an" before a vowel, else "a"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def closest_path(path: str, known: Iterable[str], cutoff: float = 0.8) -> str | None:

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from portfolio.markdown_text import CODE_SPAN
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, article, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
 
@@ -86,7 +86,7 @@ def _elements(text: str) -> list[tuple[str, str]]:
 def element_said(tag: str) -> tuple[str, str]:
     """What is said of an element a page may not hold (`an <iframe> element (…)`), and its fix."""
     what, fix = _WRITTEN[tag]
-    return f"{'an' if tag[0] in 'aeiou' else 'a'} <{tag}> element ({what})", fix
+    return f"{article(tag)} <{tag}> element ({what})", fix
 
 
 def _decoded(text: str) -> str:

@@ -11,7 +11,6 @@ front matter, and a layout (portfolio.layouts) may have placed it in its own tex
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +23,7 @@ from jinja2.exceptions import SecurityError
 from portfolio import yamlfile
 from portfolio.layouts import LAYOUT_KEYS, LAYOUTS_DIR, layout_of, origin, read_layout
 from portfolio.models import Organisation
-from portfolio.problems import PageProblem, Problem, closest, problem
+from portfolio.problems import PageProblem, Problem, close_matches, closest, problem
 from portfolio.project import project_root
 
 
@@ -62,7 +61,7 @@ def unknown_field(variable: str | None, name: str, fields: Iterable[str]) -> Pag
 
 def unknown_interface_text(key: str, keys: Iterable[str]) -> PageProblem:
     """A page shows an interface text that does not exist: the build would stop there."""
-    close = difflib.get_close_matches(key, sorted(keys), n=3)
+    close = close_matches(key, sorted(keys), 3)
     fix = (
         f"write {' or '.join(f'`{c}`' for c in close)}, or add the key to curriculum/interface.yml with its text"
         " in every language"

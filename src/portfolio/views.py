@@ -91,8 +91,8 @@ class LanguageView:
         )
 
     def capsule_view(self, capsule: Capsule, learner: bool = False) -> dict[str, Any]:
-        """A capsule with its labels, its duration as said, its activities' materials, the
-        handbook chapters it relies on and its self-assessment. For a `learner`, the
+        """A capsule with its labels, its duration as said, its activities' materials and
+        its self-assessment. For a `learner`, the
         materials leave out the trainer's sheets and link a handout to its own PDF where
         the learner works alone (materials.py)."""
         view = self.localise(vars(capsule))
@@ -107,7 +107,6 @@ class LanguageView:
                 for m in source.materials
                 if m in materials and not (learner and materials[m].kind == "trainer-sheet")
             ]
-        view["reading"] = self.reading(capsule)
         assessment = self.state.curriculum.self_assessments.get(capsule.self_assessment or "")
         view["assessment"] = assessment and {
             "title": self.localise(assessment.title),
