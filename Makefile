@@ -59,8 +59,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src hooks tests
 	$(VENV)/bin/ruff format --check src hooks tests
 
+# One test process per core (pytest-xdist), at most four; a test file's tests stay in one
+# process, which sets up the file's shared fixtures once. The site is built once for all.
 test: $(STAMP) $(NODE_STAMP) browser lint
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
 
 # Figures, not assertions: stage times, plain-MkDocs ratio, scaling, page weight.
 bench: $(STAMP) $(NODE_STAMP)

@@ -1,10 +1,13 @@
-"""Shared fixtures: project copies, one real build per session (its pages alone when only
-pages are tested), a local server, Chromium."""
+"""Shared fixtures: project copies, one real build per run (its pages alone when only
+pages are tested), a local server, Chromium. `make test` runs the tests in several
+processes (pytest-xdist); the build is made once for all of them."""
 
 from __future__ import annotations
 
+import fcntl
 import filecmp
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -65,6 +68,24 @@ def scenario_project(name: str | None, target: Path) -> Path:
     return target
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder that `make(folder)` fills once for the whole run. With several test
+    processes, the first one to ask makes it, under a lock, and the others wait and read
+    it; a failed attempt leaves no folder marked as made, so the next one tries again."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the folder all the processes of this run share
+    folder, made = base / f"shared-{name}", base / f"shared-{name}.made"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once per session, strictly, into a temporary folder, as
@@ -72,8 +93,11 @@ def built_site(tmp_path_factory) -> Path:
     from portfolio.locations import OFFLINE_ZIP
     from portfolio.sitebuild import build_site
 
-    folder = tmp_path_factory.mktemp("build")
-    build_site(ROOT, folder / "site", offline_zip=folder / "dist" / OFFLINE_ZIP)
+    folder = made_once(
+        tmp_path_factory,
+        "build",
+        lambda folder: build_site(ROOT, folder / "site", offline_zip=folder / "dist" / OFFLINE_ZIP),
+    )
     return folder / "site"
 
 
@@ -87,8 +111,9 @@ def built_pages(request, tmp_path_factory) -> Path:
         return request.getfixturevalue("built_site")
     from portfolio.sitebuild import build_site
 
-    folder = tmp_path_factory.mktemp("pages")
-    build_site(ROOT, folder / "site", pdfs=False, exports=False)
+    folder = made_once(
+        tmp_path_factory, "pages", lambda folder: build_site(ROOT, folder / "site", pdfs=False, exports=False)
+    )
     return folder / "site"
 
 
