@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from portfolio.models import Ref, Text, is_required, non_null
+from portfolio.models import PartialText, Ref, Text, is_required, non_null
 from portfolio.problems import RULES, Problem, article, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
@@ -135,8 +135,8 @@ def _value(tp: Any, value: Any, ctx: Context, line: int, key: str) -> Any:
         return _list(typing.get_args(tp)[0], value, ctx, line, key)
     if origin is dict:
         return _mapping(*typing.get_args(tp), value, ctx, line, key)
-    if tp is Text:
-        return convert_text(value, ctx, line, key)
+    if tp in (Text, PartialText):
+        return convert_text(value, ctx, line, key, partial=tp is PartialText)
     if dataclasses.is_dataclass(tp):
         return convert(tp, value, ctx, line, key)
     return _scalar(tp, value, ctx, line, key)
@@ -169,13 +169,15 @@ def _mapping(key_tp: Any, value_tp: Any, value: Any, ctx: Context, line: int, ke
     return result
 
 
-def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:
-    """Check a text in several languages; warn for each built language it lacks."""
+def convert_text(value: Any, ctx: Context, line: int, key: str, partial: bool = False) -> Any:
+    """Check a text in several languages; warn for each built language it lacks, unless
+    the text is `partial` (a PartialText: only some languages have it)."""
     if not isinstance(value, dict):
+        said = "one text for all of them" if isinstance(value, str) else _kind(value)
         ctx.add(
             line,
             "wrong-type",
-            f"`{key}` should be a text in each language, not {_kind(value)}",
+            f"`{key}` should be a text in each language, not {said}",
             f"write it as {{{ctx.default}: ..., fr: ...}}",
         )
         return INVALID
@@ -191,7 +193,9 @@ def convert_text(value: Any, ctx: Context, line: int, key: str) -> Any:
         return INVALID
     # A text is kept as written, but for the line break a YAML block ends with: the
     # spaces of a quoted text are meant (the list separator ", ").
-    text = Text({lang: v.rstrip("\n") for lang, v in value.items() if v and v.strip()})
+    text = (PartialText if partial else Text)({lang: v.rstrip("\n") for lang, v in value.items() if v and v.strip()})
+    if partial:
+        return text
     if not text.has(ctx.default):
         ctx.add(line, "missing-default-language", f"`{key}` has no `{ctx.default}` text")
         return INVALID

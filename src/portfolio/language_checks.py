@@ -22,7 +22,7 @@ from pathlib import Path
 # A folder name the i18n plugin takes for a language's (folder.py): en, zh-Hant, pt-BR, pt_BR.
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from portfolio.organisation_checks import country_name
+from portfolio.locale_facts import country_name
 from portfolio.problems import Problem, closest, problem
 from portfolio.project import CONFIG_FILE, DOCS_DIR, OVERRIDES_DIR, config_lines, declared_languages
 

@@ -5,7 +5,8 @@ A page chooses its layout in its front matter: a page that names a capsule
 Its author writes only the title and why the capsule matters; the layout adds the
 capsule's card, activities, what to read before its quiz, the quiz and the
 reflection, under headings from the interface strings. The page's title and text go
-where the layout marks them; the result is rendered by the macros like any page.
+where the layout marks them; the result is rendered by the macros like any page. A
+layout may also add to the page's settings (LAYOUT_SETTINGS).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ LAYOUT_MACROS = {
         {"capsule_card", "capsule_activities", "capsule_reading", "capsule_tracks", "quiz", "reflection"}
     )
 }
+# What a layout adds to its pages' settings: Material's `hide` list. A capsule page ends
+# with the next capsule of each track the capsule is in; the theme's "Previous" and "Next"
+# links under it follow the site's menu instead, out of the learner's track: hidden.
+LAYOUT_SETTINGS = {"capsule": {"hide": ("footer",)}}
 TITLE_SLOT, TEXT_SLOT = "{## page title ##}", "{## page text ##}"
 # What `origin` numbers the lines of a page and of its layout with (characters no page holds).
 _PAGE_MARK, _LAYOUT_MARK = "\x00", "\x01"
@@ -33,6 +38,17 @@ _PAGE_MARK, _LAYOUT_MARK = "\x00", "\x01"
 def layout_of(meta: Mapping) -> str | None:
     """The layout a page's front matter chooses, if any."""
     return next((layout for key, layout in LAYOUT_KEYS.items() if meta.get(key)), None)
+
+
+def layout_settings(meta: Mapping, layout: str) -> dict:
+    """A page's settings (`meta`) with what its layout adds to them (LAYOUT_SETTINGS):
+    each of the layout's lists joined to the page's own."""
+    settings = dict(meta)
+    for key, added in LAYOUT_SETTINGS.get(layout, {}).items():
+        own = settings.get(key) or []
+        own = [own] if isinstance(own, str) else list(own)
+        settings[key] = own + [value for value in added if value not in own]
+    return settings
 
 
 def lay_out(markdown: str, layout: str) -> str:

@@ -1,8 +1,9 @@
 """What a language writes differently, from CLDR (through Babel): its direction, its
-decimal numbers, its percentages and its times of day. No table of languages is kept
-here: a language that CLDR knows (Pashto, Sorani, Spanish...) is right from its first
-page. How a time of day is laid out ("9 h", "9:00 ص") is the interface's data, in
-CLDR's pattern letters; CLDR gives the rest (the words for morning and afternoon)."""
+decimal numbers, its percentages, its times of day and its names of countries. No table
+of languages is kept here: a language that CLDR knows (Pashto, Sorani, Spanish...) is
+right from its first page. How a time of day is laid out ("9 h", "9:00 ص") is the
+interface's data, in CLDR's pattern letters; CLDR gives the rest (the words for morning
+and afternoon)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,15 @@ def _locale(lang: str) -> Locale:
 def direction(lang: str) -> str:
     """The writing direction of a language: `rtl` or `ltr`."""
     return _locale(lang).text_direction
+
+
+def country_name(code: str, lang: str = "en") -> str:
+    """The name, in `lang`, of the country whose ISO 3166 code is `code` (LU: Luxembourg,
+    لوكسمبورغ); '' where the code names no country. A name CLDR lacks in `lang` is the
+    English one."""
+    if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+        return ""
+    return _locale(lang).territories.get(code) or _locale("en").territories.get(code, "")
 
 
 def decimal(value: float, lang: str, digits: int = 1) -> str:
@@ -68,3 +78,9 @@ def hours_of_parts(parts: list[int], lang: str) -> list[str]:
     for index in sorted(range(len(parts)), key=lambda i: exact[i] - tenths[i], reverse=True)[:left]:
         tenths[index] += 1
     return [decimal(value / 10, lang) for value in tenths]
+
+
+# Data -------------------------------------------------------------------------
+# The two-letter codes CLDR names that are no country: groups of countries, "unknown",
+# codes for private use.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})

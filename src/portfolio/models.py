@@ -24,6 +24,16 @@ class Text(dict):
         return bool(self.get(lang))
 
 
+class PartialText(Text):
+    """A text that only the languages whose readers know it have (an acronym known in one
+    language, none in another): a language without it lacks no translation, and no other
+    language's text stands in for it."""
+
+    def get_text(self, lang: str, default: str) -> str:
+        """The text in `lang`, or '' where that language has none."""
+        return self.get(lang) or ""
+
+
 @dataclass(frozen=True)
 class Ref:
     """Marks a string that names another record: a capsule, a quiz or a chapter."""
@@ -350,10 +360,11 @@ class Partner:
 @dataclass
 class Organisation:
     name: Text
-    short_name: Text
-    country: str
+    country: str  # ISO 3166's two capital letters; pages show the country's name in their language
     licence: str
-    region: str | None = None
+    # Only in the languages whose readers know it: elsewhere the pages use `name`.
+    short_name: PartialText = field(default_factory=PartialText)
+    region: Text | None = None
     website: str | None = None
     logo: str | None = None
     languages: list[str] = field(default_factory=list)  # a subset of mkdocs.yml's; empty: all

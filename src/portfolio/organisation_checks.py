@@ -7,13 +7,13 @@ of every page. Each problem is reported at the line of its key, never raised.
 
 from __future__ import annotations
 
-import functools
 import re
 import struct
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from portfolio.locale_facts import country_name
 from portfolio.problems import Problem, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
@@ -51,21 +51,6 @@ def country_fault(value: str) -> str | None:
     return f"`{value}` is not a country's two-letter code" + (" (the United Kingdom's is GB)" if code == "UK" else "")
 
 
-def country_name(code: str) -> str:
-    """The English name of the country whose ISO 3166 code is `code` ('' if none is)."""
-    return _countries().get(code, "")
-
-
-@functools.cache
-def _countries() -> dict[str, str]:
-    from babel import Locale  # CLDR names every territory by its code
-
-    named = Locale("en").territories.items()
-    return {code: name for code, name in named if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
-
-
-# Codes CLDR names that are no country: groups of countries, "unknown", codes for private use.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 WEBSITE_FIX = "write the site's full address, e.g. https://example.org/"
 COUNTRY_FIX = "write the country's two-letter code (ISO 3166) in capitals, e.g. LU, FR, PT"
 EMAIL_FIX = "write one address, e.g. contact@example.org"

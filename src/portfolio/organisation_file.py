@@ -1,9 +1,10 @@
 """`portfolio init`: write curriculum/organisation.yml for a forking organisation,
 from options or from answers typed at the prompt. The file is rendered from
 templates/organisation.yml. It holds each text only in the languages it is known in: the
-name as typed, in the default language; the channels' labels in the languages
-curriculum/interface.yml has them in. `portfolio check` then lists every translation
-still missing, instead of readers finding English under another language."""
+name, short name (if any) and region (if any) as typed, in the default language; the
+channels' labels in the languages curriculum/interface.yml has them in. `portfolio check`
+then lists every translation still missing (a short name is none: it is written only where
+readers know it), instead of readers finding English under another language."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from portfolio.templating import template_environment
 
 QUESTIONS = {
     "name": ("Name of your organisation", None),
-    "short_name": ("Short name or acronym", None),
+    "short_name": ("Short name or acronym, only if your readers know it", ""),
     "country": ("Country code (ISO, e.g. LU, FR, PT)", None),
     "region": ("Region or town", ""),
     "licence": ("Licence of the content", "CC BY-SA 4.0"),

@@ -20,6 +20,7 @@ from portfolio.models import (
     Form,
     Material,
     Organisation,
+    PartialText,
     People,
     Quiz,
     QuizBalance,
@@ -103,6 +104,12 @@ def _schema(tp: Any, default: str) -> dict[str, Any]:
             "type": "object",
             "propertyNames": _schema(key_tp, default),
             "additionalProperties": _schema(value_tp, default),
+        }
+    if tp is PartialText:
+        return {
+            "type": "object",
+            "description": "A text in the languages whose readers know it, e.g. {en: ..., fr: ...}",
+            "additionalProperties": {"type": "string", "minLength": 1},
         }
     if tp is Text:
         return {

@@ -25,6 +25,7 @@ from portfolio.layouts import LAYOUT_KEYS, LAYOUTS_DIR, layout_of, origin, read_
 from portfolio.models import Organisation
 from portfolio.problems import PageProblem, Problem, close_matches, closest, problem
 from portfolio.project import project_root
+from portfolio.views import ORGANISATION_VIEW_FIELDS
 
 
 def internals(name: str) -> PageProblem:
@@ -215,8 +216,9 @@ _HOLDS = {
     "page.meta": "the page's settings",
     "extra": "the values under `extra:` in mkdocs.yml that this page's languages have",
 }
-# The fields of `org` (portfolio.views.organisation_view: every field of organisation.yml).
-ORGANISATION_FIELDS = frozenset(f.name for f in dataclasses.fields(Organisation))
+# The fields of `org` (portfolio.views.organisation_view: every field of organisation.yml,
+# and the country's name).
+ORGANISATION_FIELDS = frozenset(f.name for f in dataclasses.fields(Organisation)) | set(ORGANISATION_VIEW_FIELDS)
 _LISTED = 30  # the fields a fix lists at most
 # Jinja's tags that open a block, closed by `end` + the tag.
 _BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "set"})

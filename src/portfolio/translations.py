@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from portfolio import yamlfile
+from portfolio.models import Organisation, PartialText
 from portfolio.problems import Problem, ProblemsFound, did_you_mean, errors
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
@@ -198,13 +200,15 @@ def _curriculum_files(root: Path, default: str) -> list[tuple[Path, list[dict]]]
 
 
 def _texts(data, default: str):
-    """Every text in several languages (a mapping with the default language) in a file."""
+    """Every text in several languages (a mapping with the default language) in a file,
+    but those only some languages have (their keys: `_PARTIAL_KEYS`)."""
     if isinstance(data, dict):
         if isinstance(data.get(default), str):
             yield data
             return
-        for value in data.values():
-            yield from _texts(value, default)
+        for key, value in data.items():
+            if key not in _PARTIAL_KEYS:
+                yield from _texts(value, default)
     elif isinstance(data, list):
         for item in data:
             yield from _texts(item, default)
@@ -234,6 +238,9 @@ def _with_record(text: str, current: str) -> str:
 
 
 # Data -------------------------------------------------------------------------
+# The keys of the texts that only some languages have (models.PartialText: the
+# organisation's short name): no language lacks them, and they are nobody's translation.
+_PARTIAL_KEYS = frozenset(key for key, tp in typing.get_type_hints(Organisation).items() if tp is PartialText)
 _RECORDS_HEADER = (
     "# What each curriculum translation was made from: a fingerprint of the default-language\n"
     "# texts of the file. Written by `portfolio translations --mark LANG FILE`; do not edit.\n"

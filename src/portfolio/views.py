@@ -12,7 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from portfolio.interface import strings_for
-from portfolio.locale_facts import direction
+from portfolio.locale_facts import country_name, direction
 from portfolio.locations import ASSESSMENT_PAGES, handout_pdf
 from portfolio.materials import alone, material_view
 from portfolio.models import Capsule, Curriculum, SelfAssessment, Text
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from portfolio.build_state import BuildState
 
 Link = Callable[[str], "str | None"]
+
+
+# What the organisation's view holds besides the fields of organisation.yml.
+ORGANISATION_VIEW_FIELDS = ("country_name",)
 
 
 def localise(value: Any, lang: str, default: str) -> Any:
@@ -39,10 +43,16 @@ def localise(value: Any, lang: str, default: str) -> Any:
 
 
 def organisation_view(curriculum: Curriculum, lang: str) -> dict[str, Any]:
-    """The organisation in one language (footer, covers, forms, certificate)."""
-    if curriculum.organisation is None:
+    """The organisation in one language (footer, covers, forms, certificate): its short
+    name is the full name where the language has none (an acronym readers do not know
+    would tell them nothing), and `country_name` names its country in the language."""
+    organisation = curriculum.organisation
+    if organisation is None:
         return {}
-    return localise(vars(curriculum.organisation), lang, curriculum.default_language)
+    view = localise(vars(organisation), lang, curriculum.default_language)
+    view["short_name"] = view["short_name"] or view["name"]
+    view["country_name"] = country_name(organisation.country, lang)
+    return view
 
 
 def _no_pages(target: str) -> None:

@@ -53,6 +53,21 @@ def test_each_capsule_leads_to_the_next_one_of_each_track_that_takes_it(built_pa
                 assert 'href="../../my-progress/"' in item, (capsule, track.id)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_capsule_page_offers_no_next_page_but_the_track_s(built_pages, lang):
+    """The theme's "Previous" and "Next" links follow the site's menu, out of the learner's
+    track, right under the page's own "Next in your track": on a capsule page they are
+    hidden (Material's `hide: [footer]`, which the capsule layout adds); elsewhere kept."""
+    for capsule in CURRICULUM.capsules.values():
+        tree = lxml_html.fromstring(page(built_pages, lang, f"training/capsules/{capsule.id}"))
+        [links] = tree.xpath("//nav[contains(@class, 'md-footer__inner')]")
+        assert links.get("hidden") is not None, capsule.id
+        assert tree.xpath("//article//h2[@id='next']/following-sibling::*[1][@class='capsule-tracks']"), capsule.id
+    chapter = lxml_html.fromstring(page(built_pages, lang, "handbook/buddy-system/07-peer-sessions"))
+    [links] = chapter.xpath("//nav[contains(@class, 'md-footer__inner')]")
+    assert links.get("hidden") is None and links.find_class("md-footer__link--next")
+
+
 def test_no_trainer_note_appears_on_a_learner_page(built_pages):
     notes = [
         " ".join(a.trainer_notes[lang].split())

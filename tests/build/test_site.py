@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
 from conftest import LANGUAGES, copy_project, project_state
@@ -19,6 +20,13 @@ TAGLINES = {
     "ar": "أدوات عملية لنظام الرفقة",
 }
 ORGANISATION = {"en": "Good Tutoring Network", "fr": "Réseau du bon tutorat", "ar": "رابطة الإرشاد الجيد"}
+# The footer's first line: the organisation, its region and its country, all in the page's
+# language (the country's code, "(LU)", and the region's English name read wrongly in Arabic).
+FOOTER = {
+    "en": "Good Tutoring Network (example organisation), Centre, Luxembourg · Content licence CC BY-SA 4.0",
+    "fr": "Réseau du bon tutorat (organisation d'exemple), Centre, Luxembourg · Licence du contenu CC BY-SA 4.0",
+    "ar": "رابطة الإرشاد الجيد (منظمة مثال)، الوسط، لوكسمبورغ · ترخيص المحتوى CC BY-SA 4.0",
+}
 NOTICE = {"fr": "Cette page n'est pas encore traduite", "ar": "هذه الصفحة غير مترجمة إلى العربية بعد"}
 
 
@@ -35,6 +43,13 @@ def test_per_language_values_on_every_language(built_pages, lang):
     assert ORGANISATION[lang] in page
     for other in set(LANGUAGES) - {lang}:
         assert TAGLINES[other] not in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_footer_says_where_the_organisation_works_in_the_page_s_language(built_pages, lang):
+    for path in ("", "handbook", "training/capsules/peer-sessions"):
+        [line] = lxml_html.fromstring(html(built_pages, lang, path)).find_class("md-copyright__highlight")
+        assert " ".join(line.text_content().split()) == FOOTER[lang], path
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

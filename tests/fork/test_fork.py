@@ -24,7 +24,9 @@ short_name:
   en: AEN
   pt: AEN
 country: PT
-region: Porto
+region:
+  en: Porto
+  pt: Porto
 licence: CC BY 4.0
 languages: [en, pt]
 channels:
@@ -77,6 +79,7 @@ def test_the_organisation_file_names_everything(fork):
         assert "Associação Exemplo do Norte" in html
         assert "Good Tutoring Network" not in html
         assert "geral@example.pt" in html  # the footer's channel
+        assert "Associação Exemplo do Norte, Porto, Portugal ·" in html  # its region and country, named
 
 
 def test_the_language_menu_offers_the_forks_languages(fork):

@@ -282,3 +282,23 @@ def test_face_to_face_and_distance_hours_add_up_to_the_total_written(lang):
     for total, present, distance in found:
         total, present, distance = (round(float(x.translate(tenths)) * 10) for x in (total, present, distance))
         assert present + distance == total, (lang, total, present, distance)
+
+
+# What heads the organisation's own text on emergency numbers: its short name where the
+# language has one readers know, else its full name in that language (the example has no
+# Arabic short name: "ر.إ.ج" told Arabic readers nothing).
+ADAPTATION_HEADINGS = {
+    "en": "At GTN: emergency numbers",
+    "fr": "Chez RBT\u00a0: numéros d'urgence",
+    "ar": "لدى رابطة الإرشاد الجيد (منظمة مثال): أرقام الطوارئ",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_organisation_s_own_text_is_headed_by_a_name_its_readers_know(lang):
+    tree = _tree(lang, "handbook/safeguarding/screening-and-intake.md")
+    boxes = tree.xpath("//div[contains(@class, 'adaptation')]")
+    titles = [p.text_content() for box in boxes for p in box.find_class("admonition-title")]
+    assert ADAPTATION_HEADINGS[lang] in titles
+    others = {STATE.curriculum.organisation.short_name.get(other) for other in LANGUAGES if other != lang}
+    assert not [title for title in titles for name in others - {None} if name in title]

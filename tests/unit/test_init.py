@@ -40,10 +40,11 @@ def test_each_text_is_written_only_in_the_languages_it_is_known_in(tmp_path, mon
     interface = root / "curriculum/interface.yml"
     interface.write_text(interface.read_text().replace("  ar: الموقع الإلكتروني\n", ""))  # no Arabic label
     options = [*OPTIONS, "--languages", "en,fr,ar", "--email", "info@example.cz", "--website", "https://example.cz/"]
-    assert main(options) == 0
+    assert main([*options, "--region", "Central Bohemia"]) == 0
     data, _ = yamlfile.load(root / "curriculum/organisation.yml")
     assert data["name"] == {"en": "Asociace Příklad"}  # as typed: not copied under fr and ar
-    assert data["short_name"] == {"en": "AP"}
+    assert data["short_name"] == {"en": "AP"}  # only where readers know it: no language lacks it
+    assert data["region"] == {"en": "Central Bohemia"}
     email, website = data["channels"]
     assert email["label"] == {"en": "E-mail", "fr": "Courriel", "ar": "البريد الإلكتروني"}
     assert website["label"] == {"en": "Website", "fr": "Site web"}
@@ -52,11 +53,11 @@ def test_each_text_is_written_only_in_the_languages_it_is_known_in(tmp_path, mon
         f"curriculum/organisation.yml:{line} [missing-translation] `{key}` has no `{lang}` text — add the"
         " translation; until then readers see the default language"
         for line, key, lang in [
-            (23, "channels[2].label", "ar"),
-            (7, "name", "ar"),
-            (7, "name", "fr"),
-            (9, "short_name", "ar"),
-            (9, "short_name", "fr"),
+            (16, "region", "ar"),
+            (16, "region", "fr"),
+            (29, "channels[2].label", "ar"),
+            (8, "name", "ar"),
+            (8, "name", "fr"),
         ]
     ]
     assert not [p for p in found if p.is_error]
@@ -72,7 +73,7 @@ def test_a_label_the_interface_texts_lack_is_left_for_check_to_report(tmp_path, 
     assert data["channels"][0]["label"] == {}
     said = [p.format() for p in validate(root, "en", ("en", "fr")) if p.rule == "missing-default-language"]
     assert said == [
-        "curriculum/organisation.yml:16 [missing-default-language] `channels[1].label` has no `en` text"
+        "curriculum/organisation.yml:20 [missing-default-language] `channels[1].label` has no `en` text"
         " — add the text in the default language"
     ]
 
@@ -140,7 +141,6 @@ def test_missing_options_and_an_existing_file_are_said_together(tmp_path, monkey
         "portfolio init: curriculum/organisation.yml exists and holds your partners, legal notes and adaptations"
         " — edit it, or run `portfolio init --force` to replace it (a backup is kept)",
         "portfolio init: --name is needed (or run `portfolio init` in a terminal)",
-        "portfolio init: --short-name is needed (or run `portfolio init` in a terminal)",
         "portfolio init: --country: `pt` is written in small letters — write the country's two-letter code"
         " (ISO 3166) in capitals, e.g. LU, FR, PT",
     ]
