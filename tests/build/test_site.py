@@ -222,3 +222,15 @@ def test_abbreviations_get_tooltips_in_the_page_language(built_pages):
     french = html(built_pages, "fr", "handbook/where-this-comes-from")
     assert '<abbr title="Luxembourg Office for Reception and Integration' in english
     assert "<abbr title=\"Office luxembourgeois de l'accueil et de l'intégration\">OLAI</abbr>" in french
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_downloads_leads_to_the_handouts_forms_and_lms_files(built_pages, lang):
+    """A trainer looking for every file starts at Downloads: besides the PDFs, it leads to
+    the pages with the handouts, the forms and the LMS files, in the page's language."""
+    page = lxml_html.fromstring(html(built_pages, lang, "downloads"))
+    links = {a.get("href") for a in page.find_class("md-content")[0].iter("a")}
+    for target in ("../trainers/handouts/", "../handbook/forms/", "../trainers/use-it-in-your-lms/"):
+        assert target in links
+        folder = "" if lang == "en" else f"{lang}/"
+        assert (built_pages / folder / "downloads" / target / "index.html").resolve().is_file()
