@@ -379,7 +379,10 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         lines.append(f"  {output.name + ':':<9} {len(found)} {output.described}, in each language's {output.folder}/")
     if not args.no_offline:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
-    lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{site_path(site_address(root))}")
+    address = site_address(root)
+    where = address or "nowhere: site_url is not set in mkdocs.yml"
+    lines.append(f"  links:    the PDFs and the language menu lead to {where} (site_url in mkdocs.yml)")
+    lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{site_path(address)}")
     return "\n".join(lines)
 
 
