@@ -14,6 +14,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,8 @@ class Context:
 
 
 INVALID = object()
+# Reads a language's text written as a mapping: (language, the mapping, its line) -> the text, or INVALID.
+Forms = Callable[[str, Any, int], Any]
 
 
 def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") -> Any:
@@ -169,9 +172,13 @@ def _mapping(key_tp: Any, value_tp: Any, value: Any, ctx: Context, line: int, ke
     return result
 
 
-def convert_text(value: Any, ctx: Context, line: int, key: str, partial: bool = False) -> Any:
+def convert_text(
+    value: Any, ctx: Context, line: int, key: str, forms: Forms | None = None, partial: bool = False
+) -> Any:
     """Check a text in several languages; warn for each built language it lacks, unless
-    the text is `partial` (a PartialText: only some languages have it)."""
+    the text is `partial` (a PartialText: only some languages have it). With `forms`, a
+    language's text may be a mapping, which `forms(lang, mapping, line)` reads (an
+    interface text's plural forms) or refuses (INVALID, having said why)."""
     if not isinstance(value, dict):
         said = "one text for all of them" if isinstance(value, str) else _kind(value)
         ctx.add(
@@ -181,7 +188,7 @@ def convert_text(value: Any, ctx: Context, line: int, key: str, partial: bool = 
             f"write it as {{{ctx.default}: ..., fr: ...}}",
         )
         return INVALID
-    odd = [lang for lang, v in value.items() if not isinstance(v, str)]
+    odd = [lang for lang, v in value.items() if not isinstance(v, str) and not (forms and isinstance(v, dict))]
     if odd:
         lang = odd[0]
         ctx.add(
@@ -191,9 +198,13 @@ def convert_text(value: Any, ctx: Context, line: int, key: str, partial: bool = 
             'put the text in double quotes, e.g. "Yes"',
         )
         return INVALID
+    read = {lang: forms(lang, v, _line_of(value, lang, line)) for lang, v in value.items() if isinstance(v, dict)}
+    if any(v is INVALID for v in read.values()):
+        return INVALID
     # A text is kept as written, but for the line break a YAML block ends with: the
     # spaces of a quoted text are meant (the list separator ", ").
-    text = (PartialText if partial else Text)({lang: v.rstrip("\n") for lang, v in value.items() if v and v.strip()})
+    kept = {lang: v.rstrip("\n") for lang, v in value.items() if isinstance(v, str) and v.strip()}
+    text = (PartialText if partial else Text)({**kept, **{lang: v for lang, v in read.items() if v}})
     if partial:
         return text
     if not text.has(ctx.default):

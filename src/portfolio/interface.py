@@ -1,6 +1,11 @@
 """Keyed tables of texts in every language: interface strings (notices, labels) from
 curriculum/interface.yml, and abbreviations shown as tooltips from
-curriculum/abbreviations.yml."""
+curriculum/abbreviations.yml.
+
+An interface text that says a number of things has `{count}` in it. In a language whose
+nouns agree with the number, its text is a mapping of plural forms, one for each category
+CLDR gives the language (`{one: "{count} minute", other: "{count} minutes"}`; Arabic has
+zero, one, two, few, many and other); `locale_facts.count_text` picks the form."""
 
 from __future__ import annotations
 
@@ -10,8 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.convert import INVALID, Context, convert_text
-from portfolio.models import AdaptationPoint, Audience, ChannelKind, Mode, Role, Text
+from portfolio.convert import INVALID, Context, Forms, convert_text
+from portfolio.language_checks import language_name
+from portfolio.locale_facts import plural_categories, plural_examples
+from portfolio.models import AdaptationPoint, Audience, ChannelKind, Mode, Plural, Role, Text
 from portfolio.problems import Problem, problem
 from portfolio.translations import MISSING, OUTDATED, TRANSLATED, UNRECORDED
 
@@ -34,7 +41,7 @@ _CODE_KEY = re.compile(r"""(?<!`)\b(?:ui|strings|strings_for\([^()]*\))\[\s*["']
 
 def load_interface(root: Path, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
     """The interface strings, and their problems (a key a template needs included)."""
-    table, problems = load_table(root, INTERFACE_FILE, default, languages)
+    table, problems = load_table(root, INTERFACE_FILE, default, languages, plurals=True)
     if (root / INTERFACE_FILE).is_file():
         problems += check_keys(root, table)
     return table, problems
@@ -45,8 +52,11 @@ def load_abbreviations(root: Path, default: str, languages: Sequence[str]) -> tu
     return load_table(root, ABBREVIATIONS_FILE, default, languages)
 
 
-def load_table(root: Path, name: str, default: str, languages: Sequence[str]) -> tuple[dict[str, Text], list[Problem]]:
-    """A YAML file mapping keys to texts in each language."""
+def load_table(
+    root: Path, name: str, default: str, languages: Sequence[str], plurals: bool = False
+) -> tuple[dict[str, Text], list[Problem]]:
+    """A YAML file mapping keys to texts in each language; with `plurals`, a text that
+    says a number may give a language's plural forms."""
     path = root / name
     if not path.is_file():
         return {}, [problem(path, 1, "missing-file", f"{name} does not exist")]
@@ -59,10 +69,53 @@ def load_table(root: Path, name: str, default: str, languages: Sequence[str]) ->
         return {}, problems + ctx.problems
     table = {}
     for key, value in data.items():
-        text = convert_text(value, ctx, data.line_of(key), str(key))
+        forms = _plural_forms(ctx, str(key), value) if plurals else None
+        text = convert_text(value, ctx, data.line_of(key), str(key), forms)
         if text is not INVALID:
             table[key] = text
     return table, problems + ctx.problems
+
+
+def _plural_forms(ctx: Context, key: str, value: object) -> Forms:
+    """How a language's text of `key` written as a mapping is read: as its plural forms,
+    which only a text that says a number (`{count}` in the default language) has. Each
+    form must be a category CLDR gives the language, and each such category needs its
+    form; all that is wrong is said, and the forms are kept (a missing one shows `other`)."""
+    default = value.get(ctx.default) if isinstance(value, dict) else None
+    counted = "{count}" in (default if isinstance(default, str) else str(dict(default or {}).get("other", "")))
+
+    def read(lang: str, forms: dict, line: int) -> object:
+        where = f"{key}.{lang}"
+        if not counted:
+            fix = f"only a text that says a number (`{{count}}` in its {ctx.default} text) has plural forms"
+            ctx.add(line, "wrong-type", f"`{where}` should be a text, not a mapping", fix + ": write one text")
+            return INVALID
+        wrong = [category for category, text in forms.items() if not isinstance(text, str) or not text.strip()]
+        if wrong:
+            fix = 'put the text in double quotes, e.g. "{count} minutes"'
+            ctx.add(_line(forms, wrong[0], line), "wrong-type", f"`{where}.{wrong[0]}` should be a text", fix)
+            return INVALID
+        used, examples = plural_categories(lang), plural_examples(lang)
+        name = language_name(lang) or lang
+        has = f"{name} has the forms " + ", ".join(f"{c} ({examples[c]})" if examples[c] else c for c in used)
+        for category in forms:
+            if category not in used:
+                said = f"`{where}.{category}` is no plural form of {name}"
+                ctx.add(_line(forms, category, line), "unknown-plural-form", said, f"remove it: {has}")
+        for category in used:
+            if category not in forms:
+                said = f"`{where}` has no `{category}` form, which {name} uses" + (
+                    f" for {examples[category]}" if examples[category] else ""
+                )
+                ctx.add(line, "missing-plural-form", said, f"add `{category}:` with its text: {has}")
+        return Plural({c: t.rstrip("\n") for c, t in forms.items() if c in used})
+
+    return read
+
+
+def _line(data: dict, key: str, line: int) -> int:
+    """The line of `key` in a mapping read from YAML, else `line`."""
+    return data.line_of(key) if isinstance(data, yamlfile.YamlMap) else line
 
 
 def required_keys(root: Path) -> dict[str, str]:
@@ -108,7 +161,9 @@ def check_keys(root: Path, table: dict[str, Text]) -> list[Problem]:
 
 
 def strings_for(table: dict[str, Text], lang: str, default: str) -> dict[str, str]:
-    """Every interface string in `lang`, falling back to the default language."""
+    """Every interface string in `lang`, falling back to the default language. A text
+    that says a number may be its plural forms (a Plural): say it with
+    `locale_facts.count_text`, or the `count` filter in templates."""
     return {key: text.get_text(lang, default) for key, text in table.items()}
 
 

@@ -1,18 +1,22 @@
 """What a language writes differently, from CLDR (through Babel): its direction, its
-decimal numbers, its percentages, its times of day and its names of countries. No table
-of languages is kept here: a language that CLDR knows (Pashto, Sorani, Spanish...) is
-right from its first page. How a time of day is laid out ("9 h", "9:00 ص") is the
-interface's data, in CLDR's pattern letters; CLDR gives the rest (the words for morning
-and afternoon)."""
+decimal numbers, its percentages, its times of day, its names of countries and the
+plural forms it gives a noun after a number ("1 minute", "2 minutes"; Arabic has six).
+No table of languages is kept here: a language that CLDR knows (Pashto, Sorani, Spanish...) is right from its first
+page. How a time of day is laid out ("9 h", "9:00 ص") is the interface's data, in
+CLDR's pattern letters; CLDR gives the rest (the words for morning and afternoon)."""
 
 from __future__ import annotations
 
 import datetime
 import functools
+import typing
+from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time
 from babel.numbers import format_decimal, format_percent
+
+from portfolio.models import PluralCategory
 
 
 @functools.cache
@@ -68,16 +72,51 @@ def hours(minutes: int, lang: str) -> str:
     return decimal(minutes / 60, lang)
 
 
-def hours_of_parts(parts: list[int], lang: str) -> list[str]:
-    """The hours (one decimal) of the parts of a whole, `parts` in minutes, that add up to
-    the whole's hours as `hours` writes them: rounded alone, 8.66 and 7.66 would show
+def hours_of_parts(parts: list[int]) -> list[float]:
+    """The hours (to a tenth) of the parts of a whole, `parts` in minutes, that add up to
+    the whole's hours as `hours` rounds them: rounded alone, 8.66 and 7.66 would show
     8.7 and 7.7 under a total of 16.3. The tenths left over go to the largest remainders."""
     exact = [minutes / 6 for minutes in parts]  # tenths of an hour
     tenths = [int(value) for value in exact]
     left = round(sum(parts) / 6) - sum(tenths)
     for index in sorted(range(len(parts)), key=lambda i: exact[i] - tenths[i], reverse=True)[:left]:
         tenths[index] += 1
-    return [decimal(value / 10, lang) for value in tenths]
+    return [value / 10 for value in tenths]
+
+
+def plural_categories(lang: str) -> tuple[str, ...]:
+    """The plural categories a language tells numbers apart by, in CLDR's order, `other`
+    always among them: English one, other; French one, many, other; Arabic all six."""
+    used = _locale(lang).plural_form.tags
+    return tuple(c for c in typing.get_args(PluralCategory) if c in used or c == "other")
+
+
+def plural_examples(lang: str, shown: int = 3) -> dict[str, str]:
+    """A few numbers of each plural category of a language, for a translator to recognise
+    it (Arabic few: "3, 4, 5…"; "" if none is found): CLDR's rules asked about small
+    numbers, then round thousands and millions, then halves (some languages keep a
+    category for decimals)."""
+    rule = _locale(lang).plural_form
+    found: dict[str, list[str]] = {category: [] for category in plural_categories(lang)}
+    for number in [*range(200), *(10**power for power in range(3, 10)), 0.5, 1.5, 2.5]:
+        numbers = found[rule(number)]
+        if len(numbers) <= shown:
+            numbers.append(str(number))
+    return {c: ", ".join(n[:shown]) + ("…" if len(n) > shown else "") for c, n in found.items()}
+
+
+def count_text(text: str | Mapping[str, str], count: float, lang: str) -> str:
+    """`text` said of `count` things, as the language says it. Of a text's plural forms
+    ({one: "{count} minute", other: "{count} minutes"}), the form of the category CLDR's
+    rules give the number in the language, or `other` where the forms lack it (English
+    forms shown on an Arabic page that falls back to them); a plain text serves every
+    number. `{count}` is the number as the language writes it, with one decimal at most.
+    The browser chooses the same way (countText in common.js)."""
+    number = round(count, 1)
+    number = int(number) if number == int(number) else number  # a whole number as such: 2, not 2.0
+    if isinstance(text, Mapping):
+        text = text.get(_locale(lang).plural_form(number)) or text.get("other", "")
+    return text.replace("{count}", decimal(number, lang))
 
 
 # Data -------------------------------------------------------------------------

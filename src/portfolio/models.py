@@ -34,6 +34,18 @@ class PartialText(Text):
         return self.get(lang) or ""
 
 
+class Plural(dict):
+    """An interface text that says a number of things, in one language: its form for each
+    plural category the language uses, written in YAML as
+    `{one: "{count} minute", other: "{count} minutes"}`. Only curriculum/interface.yml has
+    them; `locale_facts.count_text` (and countText in common.js) picks the form for a number."""
+
+
+# CLDR's names of plural categories; each language uses some of them, `other` always
+# (locale_facts.plural_categories).
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+
+
 @dataclass(frozen=True)
 class Ref:
     """Marks a string that names another record: a capsule, a quiz or a chapter."""

@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import direction, hours, hours_of_parts, percent, time_of_day
+from portfolio.locale_facts import direction, hours_of_parts, percent, time_of_day
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -513,8 +513,8 @@ class PageMacros(LanguageView):
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
             present, distance = learning_minutes_by_place(capsules)
             view = self.localise(track)
-            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
-            view["present_hours"], view["distance_hours"] = hours_of_parts([present, distance], self.lang)
+            view["hours"] = curriculum.track_minutes(track) / 60
+            view["present_hours"], view["distance_hours"] = hours_of_parts([present, distance])
             view["segments"] = diagrams.timeline([(c.learning_minutes(), c.mode) for c in capsules], rtl)
             view["capsules"] = [
                 {**self.capsule_view(c), "learning_minutes": c.learning_minutes(), "link": self._capsule_link(c.id)}
@@ -593,7 +593,7 @@ class PageMacros(LanguageView):
             key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
             for key, group in groups.items()
         }
-        present_hours, distance_hours = hours_of_parts(list(learning_minutes_by_place(capsules)), self.lang)
+        present_hours, distance_hours = hours_of_parts(list(learning_minutes_by_place(capsules)))
         return self.render(
             "partials/pilot-schedule.html",
             days=views,
@@ -624,7 +624,7 @@ class PageMacros(LanguageView):
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             view = self.localise(track)
-            view["hours"] = hours(curriculum.track_minutes(track), self.lang)
+            view["hours"] = curriculum.track_minutes(track) / 60
             view["capsules"] = [
                 {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
             ]

@@ -355,7 +355,7 @@ def _capsule_summaries(curriculum: Curriculum, lang: str, strings: dict[str, str
             {
                 "title": curriculum.text(c.title, lang),
                 "summary": curriculum.text(c.summary, lang),
-                "duration_text": duration_text(c, strings),
+                "duration_text": duration_text(c, strings, lang),
                 "mode": c.mode,
                 "objectives": [curriculum.text(o, lang) for o in c.objectives],
             }

@@ -287,6 +287,11 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "unknown-nav-section": (ERROR, "use the title of a section of `nav:` in mkdocs.yml"),
     "missing-interface-string": (ERROR, "add the key to curriculum/interface.yml (copy it from the project's own)"),
+    "missing-plural-form": (
+        ERROR,
+        "add the form with its text: until then readers of the language see the `other` form for those numbers",
+    ),
+    "unknown-plural-form": (WARNING, "remove it: no number takes this form in the language"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
     "unlinked-mention": (WARNING, "link the mention to the page it names"),
     "unknown-track": (ERROR, "use the id of a track in curriculum/course.yml"),

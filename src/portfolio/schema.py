@@ -22,6 +22,7 @@ from portfolio.models import (
     Organisation,
     PartialText,
     People,
+    PluralCategory,
     Quiz,
     QuizBalance,
     SelfAssessment,
@@ -61,11 +62,21 @@ def json_schema(cls: type, default: str) -> dict[str, Any]:
 
 
 def interface_schema(default: str) -> dict[str, Any]:
+    """Interface texts: in a language, a text or, for a text that says a number, its
+    plural forms (which of them a language needs, `portfolio check` says)."""
+    text = _schema(Text, default)
+    forms = {
+        "type": "object",
+        "description": "Plural forms, e.g. {one: '{count} minute', other: '{count} minutes'}",
+        "propertyNames": _schema(PluralCategory, default),
+        "required": ["other"],
+        "additionalProperties": text["additionalProperties"],
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Good Tutoring Portfolio interface strings",
         "type": "object",
-        "additionalProperties": _schema(Text, default),
+        "additionalProperties": {**text, "additionalProperties": {"anyOf": [text["additionalProperties"], forms]}},
     }
 
 

@@ -3,7 +3,9 @@ templates, the LMS templates and the organisation file's template.
 
 Every environment made here escapes HTML and XML (text from YAML is never markup by
 accident), leaves other formats (GIFT, YAML) as written, fails on a missing value
-instead of printing nothing, and keeps the templates' line layout. Pages written by
+instead of printing nothing, and keeps the templates' line layout. Each has the `count`
+filter, which says a number of things as the language does: the interface text
+minutes-count, filtered with `count(10, lang)`, is "10 minutes", "10 دقائق". Pages written by
 authors are not rendered here: they go through the macros plugin's sandbox
 (page_templates.py).
 """
@@ -19,9 +21,12 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from portfolio.locale_facts import count_text
+
 
 def template_environment(folder: Path, filters: Mapping[str, Callable] | None = None) -> Environment:
-    """Jinja for the templates under `folder`, with `filters` added to Jinja's own."""
+    """Jinja for the templates under `folder`, with `count` and `filters` added to Jinja's
+    own filters."""
     env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(["html", "xml"]),
@@ -30,7 +35,7 @@ def template_environment(folder: Path, filters: Mapping[str, Callable] | None = 
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(filters or {})
+    env.filters.update({"count": count_text, **(filters or {})})
     return env
 
 

@@ -143,7 +143,8 @@ def _variants(pattern: re.Pattern, text: str) -> tuple[str, ...]:
 
 
 def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
-    """(language, line, text) of every text in a parsed YAML file."""
+    """(language, line, text) of every text in a parsed YAML file, and of every plural
+    form of an interface text."""
     found = []
     stack = [data]
     while stack:
@@ -152,6 +153,8 @@ def _texts(data: object, finders: dict) -> list[tuple[str, int, str]]:
             for key, item in value.items():
                 if key in finders and isinstance(item, str):
                     found.append((key, value.line_of(key), item))
+                elif key in finders and isinstance(item, yamlfile.YamlMap):  # plural forms
+                    found.extend((key, item.line_of(c), text) for c, text in item.items() if isinstance(text, str))
                 else:
                     stack.append(item)
         elif isinstance(value, yamlfile.YamlList):

@@ -175,8 +175,14 @@ def summary(statuses: list[Status], languages: Languages) -> dict[str, float]:
 
 
 def _texts_fingerprint(texts: list[dict], default: str) -> str:
-    """What a curriculum file's translations are made from: its default-language texts."""
-    return fingerprint("\n".join(t[default] for t in texts))
+    """What a curriculum file's translations are made from: its default-language texts
+    (a text's plural forms one after the other)."""
+    return fingerprint("\n".join(_said(t[default]) for t in texts))
+
+
+def _said(text: str | dict) -> str:
+    """A text, or its plural forms ("one: {count} minute" and "other: {count} minutes" lines)."""
+    return text if isinstance(text, str) else "\n".join(f"{form}: {value}" for form, value in text.items())
 
 
 def _state(made_from: object, current: str) -> str:
@@ -200,10 +206,11 @@ def _curriculum_files(root: Path, default: str) -> list[tuple[Path, list[dict]]]
 
 
 def _texts(data, default: str):
-    """Every text in several languages (a mapping with the default language) in a file,
-    but those only some languages have (their keys: `_PARTIAL_KEYS`)."""
+    """Every text in several languages (a mapping with the default language, its text or
+    plural forms) in a file, but those only some languages have (their keys: `_PARTIAL_KEYS`)."""
     if isinstance(data, dict):
-        if isinstance(data.get(default), str):
+        text = data.get(default)
+        if isinstance(text, str) or _is_forms(text):
             yield data
             return
         for key, value in data.items():
@@ -212,6 +219,11 @@ def _texts(data, default: str):
     elif isinstance(data, list):
         for item in data:
             yield from _texts(item, default)
+
+
+def _is_forms(value: object) -> bool:
+    """Whether `value` is an interface text's plural forms: a mapping of texts."""
+    return isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())
 
 
 def _records(root: Path) -> dict:

@@ -12,7 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from portfolio.interface import strings_for
-from portfolio.locale_facts import country_name, direction
+from portfolio.locale_facts import count_text, country_name, direction
 from portfolio.locations import ASSESSMENT_PAGES, handout_pdf
 from portfolio.materials import alone, material_view
 from portfolio.models import Capsule, Curriculum, SelfAssessment, Text
@@ -60,15 +60,17 @@ def _no_pages(target: str) -> None:
     return None
 
 
-def duration_text(capsule: Capsule, ui: dict[str, str]) -> str:
-    """A capsule's duration as every page and document says it: "165 minutes, including a
-    15-minute break" where it has a break (not learning time: the course's hours leave
-    it out), else "75 minutes"."""
+def duration_text(capsule: Capsule, ui: dict[str, str], lang: str) -> str:
+    """A capsule's duration as every page and document says it in `lang`: "165 minutes,
+    including a break of 15 minutes" where it has a break (not learning time: the
+    course's hours leave it out), else "75 minutes"; each number of minutes with the
+    noun's plural form for it ("90 دقيقة، منها استراحة مدتها 10 دقائق")."""
     breaks = [a.minutes for a in capsule.activities if a.kind == "break"]
+    minutes = count_text(ui["minutes-count"], capsule.duration, lang)
     if not breaks:
-        return f"{capsule.duration} {ui['minutes']}"
+        return minutes
     said = ui["capsule-minutes-with-break"] if len(breaks) == 1 else ui["capsule-minutes-with-breaks"]
-    return said.replace("{minutes}", str(capsule.duration)).replace("{break}", str(sum(breaks)))
+    return said.replace("{minutes}", minutes).replace("{break}", count_text(ui["minutes-count"], sum(breaks), lang))
 
 
 class LanguageView:
@@ -107,7 +109,7 @@ class LanguageView:
         the learner works alone (materials.py)."""
         view = self.localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
-        view["duration_text"] = duration_text(capsule, self.ui)
+        view["duration_text"] = duration_text(capsule, self.ui, self.lang)
         materials = self.state.curriculum.materials
         for activity, source in zip(view["activities"], capsule.activities, strict=True):
             activity["mode_label"] = self.ui[f"mode-{activity['mode']}"]

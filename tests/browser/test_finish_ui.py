@@ -10,6 +10,7 @@ import yaml
 
 from answering import answer_anyhow, fieldset, order_items
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
+from portfolio.locale_facts import count_text
 
 pytestmark = pytest.mark.browser
 
@@ -164,8 +165,8 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
     live = screen.eval_on_selector(result, "el => el.getAttribute('role') === 'alert' || el.hasAttribute('aria-live')")
     assert live
     count = len(answerable) - 1
-    message = INTERFACE["quiz-missing"][lang]
-    assert screen.text_content(result).startswith(message.replace("{count}", str(count)))
+    questions, message = INTERFACE["questions-count"][lang], INTERFACE["quiz-missing"][lang]
+    assert screen.text_content(result).startswith(message.replace("{questions}", count_text(questions, count, lang)))
 
     note = INTERFACE["quiz-unanswered"][lang]
     for state in screen.evaluate(MARKS, fieldset):
@@ -180,7 +181,9 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
     answer_anyhow(answerable[0])
     first = screen.evaluate(MARKS, fieldset)[0]
     assert not first["marked"] and not first["note"] and first["invalid"] == [None] * len(first["invalid"])
-    assert screen.text_content(result).startswith(message.replace("{count}", str(count - 1)))
+    assert screen.text_content(result).startswith(
+        message.replace("{questions}", count_text(questions, count - 1, lang))
+    )
 
     # Once every question is answered, no mark and no message are left.
     for element in screen.query_selector_all(fieldset):

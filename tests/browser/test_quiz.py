@@ -231,11 +231,25 @@ def test_unanswered_questions_are_named_not_scored(page, site_url, curriculum):
     # An ordering question always has an answer: its items are in some order.
     left = sum(q.type != "ordering" for q in quiz.questions)
     said = page.text_content(".quiz__result")
-    assert f"Répondez d'abord à toutes les questions (il en reste {left})" in said
+    assert f"Répondez d'abord à toutes les questions (il reste {left} questions)" in said
     links = page.eval_on_selector_all(".quiz__result a", "links => links.map(a => a.textContent)")
     assert len(links) == left and LIST_SEPARATOR["fr"].join(links) in said  # "a, b": one space after each comma
     answer_question(page, 1, quiz.questions[0], right=True)
-    assert f"il en reste {left - 1}" in page.text_content(".quiz__result")
+    assert f"il reste {left - 1} questions" in page.text_content(".quiz__result")
+
+
+def test_the_questions_left_are_counted_as_arabic_counts_them(page, site_url, curriculum):
+    """ "(بقي 3 أسئلة)", then "(بقي سؤالان)", then "(بقي سؤال واحد)": the noun takes the
+    form Arabic gives each number, chosen in the browser as the message counts down."""
+    quiz = curriculum.quizzes[CAPSULE]
+    page.goto(capsule_url(site_url, "ar"))
+    answerable = [n for n, q in enumerate(quiz.questions, 1) if q.type != "ordering"]
+    for number in answerable[:-3]:
+        answer_question(page, number, quiz.questions[number - 1], right=True)
+    page.click(".quiz button[type=submit]")
+    for said, number in zip(("بقي 3 أسئلة", "بقي سؤالان", "بقي سؤال واحد"), answerable[-3:], strict=True):
+        assert f"({said})" in page.text_content(".quiz__result")
+        answer_question(page, number, quiz.questions[number - 1], right=True)
 
 
 def test_a_checked_attempt_is_closed_until_try_again(page, site_url, curriculum):

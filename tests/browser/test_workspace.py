@@ -300,7 +300,7 @@ def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, 
         page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "newcomer", "pairing")
         assert page.get_attribute(".workspace", "dir") == ("rtl" if lang == "ar" else "ltr")
         assert page.is_hidden("[data-role=volunteer]")  # a buddy pairing has no volunteer's tasks
-        add_session(page, "2026-03-02", "45", "Bus timetable", concern=True)
+        add_session(page, "2026-03-02", "10", "Bus timetable", concern=True)
         write(page, "#ws-agreement-goals", "هدف: ركوب الحافلة وحدي" if lang == "ar" else "Take the bus alone")
         page.check("#ws-session-concern")  # the concern note shows in the form too
         assert page.is_visible(".workspace__concern-note")
@@ -316,6 +316,8 @@ def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, 
         printed = page.text_content(".workspace__print")
         title = "التقرير النهائي للخطة" if lang == "ar" else "Final report of plan"
         assert title in printed and CODE in printed
+        # The time together in hours, the noun in the form the number takes.
+        assert ("الوقت المشترك: 0.2 ساعة." if lang == "ar" else "Time together: 0.2 hours.") in printed
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.emulate_media(media="screen")
@@ -326,6 +328,7 @@ def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, 
         title = "خطة الإرشاد" if lang == "ar" else "Mentoring plan"
         goal = "هدف: ركوب الحافلة وحدي" if lang == "ar" else "Take the bus alone"
         assert title in printed and goal in printed and "Bus timetable" in printed and errors == []
+        assert ("10 دقائق" if lang == "ar" else "10 minutes") in printed  # 3 to 10: Arabic's plural
         assert [u for u in outside if not u.startswith(("data:", "blob:"))] == []
     finally:
         context.close()

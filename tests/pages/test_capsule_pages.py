@@ -107,7 +107,7 @@ def test_the_initial_self_assessment_quiz_sends_the_learner_to_step_3_first():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_capsule_s_duration_reads_the_same_on_its_page_and_in_the_course_guide(lang):
-    """ "165 minutes, including a 15-minute break" on the capsule's card and beside it in
+    """ "165 minutes, including a break of 15 minutes" on the capsule's card and beside it in
     the course guide: the same words, which name the break the capsule's minutes hold."""
     ui = _ui(lang)
     guide = _tree(lang, "training/index.md")
@@ -126,4 +126,22 @@ def test_a_capsule_s_duration_reads_the_same_on_its_page_and_in_the_course_guide
             [str(breaks)] if breaks else []
         )
     posture = _tree("en", f"{PAGES}/peer-helper-posture.md").xpath("//dl[@class='capsule-card__facts']//dd")[0]
-    assert posture.text_content() == "165 minutes, including a 15-minute break"
+    assert posture.text_content() == "165 minutes, including a break of 15 minutes"
+
+
+def test_an_arabic_capsule_page_says_each_number_of_minutes_as_arabic_does():
+    """On a phone in Arabic: "10 دقائق" (3 to 10 take the plural), "15 دقيقة" (11 to 99 the
+    singular), "110 دقائق" (103 to 110 as 3 to 10); never "10 دقيقة" beside an activity."""
+    seen = set()
+    for capsule in CAPSULES:
+        page = _tree("ar", f"{PAGES}/{capsule.id}.md")
+        metas = [m.text_content() for m in page.xpath("//span[@class='capsule-activities__meta']")]
+        for activity, meta in zip(capsule.activities, metas, strict=True):
+            if activity.minutes in (10, 15):
+                noun = "دقائق" if activity.minutes == 10 else "دقيقة"
+                assert meta.startswith(f"({activity.minutes} {noun}،"), (capsule.id, meta)
+                seen.add(activity.minutes)
+        assert not re.search(r"(?<![\d.,])(?:[3-9]|10) دقيقة", page.text_content()), capsule.id
+    assert seen == {10, 15}
+    card = _tree("ar", f"{PAGES}/pre-matching.md").xpath("//dl[@class='capsule-card__facts']//dd")[0]
+    assert card.text_content() == "110 دقائق"

@@ -81,7 +81,7 @@
       list.appendChild(isolated(row.dataset.title));
     });
     common.fillInto(note, root.dataset.textMissing, {
-      count: capsules.missing.length,
+      missing: capsules.missing.length,
       total: capsules.missing.length + capsules.passed.length,
       list: list,
     });

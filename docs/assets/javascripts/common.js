@@ -1,8 +1,8 @@
 // What every script of the site needs, written once: start-up on each page, storage
 // in this browser that never breaks the page, filling {placeholders} of the labels the
-// pages carry, the language of an element, isolated text, numbers and dates written as
-// the language writes them, and saving a file. Loaded before the other scripts (on the
-// site and in the SCORM packages); they find it as window.GoodTutoringCommon.
+// pages carry, the language of an element, isolated text, numbers, numbers of things and
+// dates written as the language writes them, and saving a file. Loaded before the other
+// scripts (on the site and in the SCORM packages); they find it as window.GoodTutoringCommon.
 (function () {
   "use strict";
 
@@ -165,6 +165,25 @@
     }
   }
 
+  // `forms` said of `count` things: of a text's plural forms ({one: "{count} minute",
+  // other: "{count} minutes"}), the form of the category CLDR's rules give the number in
+  // the language (Intl.PluralRules), or `other` where the forms lack it; a plain text
+  // serves every number. {count} is the number as formatNumber writes it. The build
+  // chooses the same way (portfolio.locale_facts.count_text).
+  function countText(forms, count, lang) {
+    var text = forms;
+    if (forms && typeof forms === "object") {
+      var category = "other";
+      try {
+        category = new Intl.PluralRules(lang, { maximumFractionDigits: 1 }).select(count);
+      } catch (error) {
+        // an unknown language tag: the `other` form
+      }
+      text = Object.prototype.hasOwnProperty.call(forms, category) ? forms[category] : forms.other;
+    }
+    return fill(String(text), { count: formatNumber(count, lang) });
+  }
+
   // A whole percentage (0 to 100): "80%" in English, "80 %" in French.
   function formatPercent(value, lang) {
     try {
@@ -216,6 +235,7 @@
     languageOf: languageOf,
     isolated: isolated,
     formatNumber: formatNumber,
+    countText: countText,
     formatPercent: formatPercent,
     formatDate: formatDate,
     today: today,

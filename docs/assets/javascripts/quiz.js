@@ -171,9 +171,11 @@
     });
   }
 
-  // The message: how many are left, then a link to each unanswered question.
+  // The message: how many are left ("3 questions", in the form the language gives the
+  // number: data-text-questions), then a link to each unanswered question.
   function sayMissing(form, fieldsets, missing, result) {
-    result.textContent = common.fill(form.dataset.textMissing, { count: missing.length });
+    var left = common.countText(JSON.parse(form.dataset.textQuestions), missing.length, common.languageOf(form));
+    result.textContent = common.fill(form.dataset.textMissing, { questions: left });
     result.setAttribute("data-missing", "");
     if (!form.dataset.textItem) return;
     result.appendChild(document.createTextNode(" "));

@@ -1040,7 +1040,7 @@
     this.renderList(plan, "session", ".workspace__session-list", this.text.noSessions, function (item, head, entry) {
       if (entry.data.minutes) {
         head.appendChild(document.createTextNode(" · "));
-        head.appendChild(isolated(common.fill(self.text.minutes, { minutes: formatNumber(entry.data.minutes, self.lang) })));
+        head.appendChild(isolated(common.countText(self.text.minutes, entry.data.minutes, self.lang)));
       }
       definitions(item, [[self.text.topics, entry.data.topics], [self.text.next, entry.data.next]]);
       if (entry.data.concern) item.appendChild(self.concernNote());
@@ -1179,7 +1179,7 @@
       return due + " · " + (data.done ? text.done : text.notDone);
     }
     if (kind === "session") {
-      return [formatDay(data.date, this.lang), data.minutes ? common.fill(text.minutes, { minutes: data.minutes }) : "",
+      return [formatDay(data.date, this.lang), data.minutes ? common.countText(text.minutes, data.minutes, this.lang) : "",
         data.topics, data.next, data.concern ? text.concern : ""].filter(Boolean).join("\n");
     }
     if (kind === "learning") {
@@ -1254,8 +1254,8 @@
       var minutes = Math.max(0, Math.round(Number(f.minutes.value) || 0));
       var data = { date: f.date.value, minutes: minutes, topics: f.topics.value, next: f.next.value, concern: concern.checked };
       var tooLong = common.fill(self.text.tooLong, {
-        minutes: formatNumber(MAX_MINUTES, self.lang),
-        hours: formatNumber(MAX_MINUTES / 60, self.lang),
+        minutes: common.countText(self.text.minutes, MAX_MINUTES, self.lang),
+        hours: common.countText(self.text.hours, MAX_MINUTES / 60, self.lang),
       });
       if (self.add(sessions, "session", data, [[f.minutes, minutes <= MAX_MINUTES, tooLong]])) note.hidden = true;
     });
@@ -1588,7 +1588,7 @@
     this.head(this.text.printReport);
     this.add("p", common.fill(this.text.summary, {
       sessions: formatNumber(sessions.length, ws.lang),
-      hours: formatNumber(Math.round(minutes / 6) / 10, ws.lang),
+      hours: common.countText(this.text.hours, minutes / 60, ws.lang),
       done: formatNumber(tasks.filter(function (t) { return t && t.data.done; }).length, ws.lang),
       tasks: formatNumber(tasks.length, ws.lang),
     }));
