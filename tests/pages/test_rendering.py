@@ -282,3 +282,28 @@ def test_face_to_face_and_distance_hours_add_up_to_the_total_written(lang):
     for total, present, distance in found:
         total, present, distance = (round(float(x.translate(tenths)) * 10) for x in (total, present, distance))
         assert present + distance == total, (lang, total, present, distance)
+
+
+def test_an_observation_checklist_asks_for_a_role_play_only_where_its_capsule_has_one():
+    """A trainer's checklist that says "watch the role-play" for a capsule whose activities
+    have none leaves the trainer with nothing to observe: each capsule's section of the
+    checklists page names a role-play only if that capsule's activities do."""
+    role_play = re.compile(r"role[- ]?play", re.IGNORECASE)
+    tree = _tree("en", "trainers/observation-checklists.md")
+    sections = tree.xpath(".//h2[starts-with(@id, 'observe-')]")
+    assert sections, "no checklist on the page"
+    for heading in sections:
+        capsule = STATE.curriculum.capsules[heading.get("id").removeprefix("observe-")]
+        shown = []
+        for element in heading.itersiblings():
+            if element.tag == "h2":
+                break
+            shown.append(element.text_content())
+        activities = " ".join(
+            STATE.curriculum.text(part, "en")
+            for activity in capsule.activities
+            for part in (activity.title, activity.description, activity.trainer_notes)
+            if part
+        )
+        if not role_play.search(activities):
+            assert not role_play.search(" ".join(shown)), f"{capsule.id}: the checklist asks for a role-play it has not"
