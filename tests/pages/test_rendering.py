@@ -302,3 +302,28 @@ def test_the_organisation_s_own_text_is_headed_by_a_name_its_readers_know(lang):
     assert ADAPTATION_HEADINGS[lang] in titles
     others = {STATE.curriculum.organisation.short_name.get(other) for other in LANGUAGES if other != lang}
     assert not [title for title in titles for name in others - {None} if name in title]
+
+
+def test_an_observation_checklist_asks_for_a_role_play_only_where_its_capsule_has_one():
+    """A trainer's checklist that says "watch the role-play" for a capsule whose activities
+    have none leaves the trainer with nothing to observe: each capsule's section of the
+    checklists page names a role-play only if that capsule's activities do."""
+    role_play = re.compile(r"role[- ]?play", re.IGNORECASE)
+    tree = _tree("en", "trainers/observation-checklists.md")
+    sections = tree.xpath(".//h2[starts-with(@id, 'observe-')]")
+    assert sections, "no checklist on the page"
+    for heading in sections:
+        capsule = STATE.curriculum.capsules[heading.get("id").removeprefix("observe-")]
+        shown = []
+        for element in heading.itersiblings():
+            if element.tag == "h2":
+                break
+            shown.append(element.text_content())
+        activities = " ".join(
+            STATE.curriculum.text(part, "en")
+            for activity in capsule.activities
+            for part in (activity.title, activity.description, activity.trainer_notes)
+            if part
+        )
+        if not role_play.search(activities):
+            assert not role_play.search(" ".join(shown)), f"{capsule.id}: the checklist asks for a role-play it has not"
