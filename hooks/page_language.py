@@ -1,11 +1,14 @@
-"""Hook: give templates the language being built: its interface strings (`ui`) and
-its root folder (`language_root`, where its own search index lives); and write the
-heading links' title ("Permanent link") in that language."""
+"""Hook: give templates the language being built: its interface strings (`ui`), its
+root folder (`language_root`, where its own search index lives) and the theme's labels
+in it, with those the interface writes itself (`theme_language`, `theme_labels`, read
+by overrides/partials/languages/custom.html); and write the heading links' title
+("Permanent link") in that language."""
 
 from mkdocs.plugins import event_priority
 
 from portfolio.build_state import current_language, state
-from portfolio.interface import strings_for
+from portfolio.interface import strings_for, theme_labels
+from portfolio.language_checks import LABELS
 
 # Hooks ------------------------------------------------------------------------
 
@@ -15,6 +18,9 @@ def on_config(config):
     build = state(config)
     ui = strings_for(build.interface, current_language(config), build.languages.default)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink-title"]
+    # static-i18n has named the language as the theme's; the theme reads its labels
+    # through the project's file instead, which imports that language's (on_env).
+    config.theme["language"] = LABELS
     return config
 
 
@@ -23,4 +29,6 @@ def on_env(env, config, files):
     lang = current_language(config)
     env.globals["ui"] = strings_for(build.interface, lang, build.languages.default)
     env.globals["language_root"] = build.languages.folder(lang) or "."
+    env.globals["theme_language"] = lang
+    env.globals["theme_labels"] = theme_labels(build.interface, lang)
     return env

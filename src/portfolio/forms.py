@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from portfolio import output_cache, parallel
 from portfolio.interface import strings_for
-from portfolio.locale_facts import direction
+from portfolio.locale_facts import direction, written_date
 from portfolio.locations import PREBUILT, form_file
 from portfolio.models import Form, Text
 from portfolio.project import Languages
@@ -141,7 +141,7 @@ def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, lo
         lang=lang,
         dir=direction(lang),
         ui=ui,
-        date=source_date(root).date().isoformat(),
+        date=written_date(source_date(root).date(), ui["date-locale"], ui["date-first-day"]),
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
         logo=logo.as_uri() if logo else None,
     )

@@ -23,6 +23,9 @@ from portfolio.problems import Problem, problem
 from portfolio.translations import MISSING, OUTDATED, TRANSLATED, UNRECORDED
 
 INTERFACE_FILE = "curriculum/interface.yml"
+# Interface keys for the theme's own labels that the project writes itself: the prefix,
+# then the theme's key with dashes for dots (`theme-select-language`: `select.language`).
+THEME_LABEL_PREFIX = "theme-"
 ABBREVIATIONS_FILE = "curriculum/abbreviations.yml"
 TEMPLATE_FOLDERS = ("overrides", "templates")
 # Keys made of a prefix and a value of one of the model's vocabularies.
@@ -165,6 +168,17 @@ def strings_for(table: dict[str, Text], lang: str, default: str) -> dict[str, st
     that says a number may be its plural forms (a Plural): say it with
     `locale_facts.count_text`, or the `count` filter in templates."""
     return {key: text.get_text(lang, default) for key, text in table.items()}
+
+
+def theme_labels(table: dict[str, Text], lang: str) -> dict[str, str]:
+    """The theme's labels (mkdocs-material's partials/languages/) that the interface
+    writes itself in `lang`, by the theme's key. Only texts written in `lang`: a language
+    without them (a fork's new one) keeps the theme's own labels, not English ones."""
+    return {
+        key.removeprefix(THEME_LABEL_PREFIX).replace("-", "."): text[lang]
+        for key, text in table.items()
+        if key.startswith(THEME_LABEL_PREFIX) and text.has(lang)
+    }
 
 
 def abbreviation_lines(table: dict[str, Text], lang: str, default: str) -> str:

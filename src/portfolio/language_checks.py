@@ -28,13 +28,17 @@ from portfolio.project import CONFIG_FILE, DOCS_DIR, OVERRIDES_DIR, config_lines
 
 # Where the theme keeps one file of interface texts per language (also under overrides/).
 PARTIALS = "partials/languages"
+# The project's own file there, which is no language: the theme's labels of the language
+# being built, with those the interface writes itself (mkdocs-material's "custom
+# translations"). Every build names it as the theme's language (hooks/page_language.py).
+LABELS = "custom"
 
 
 def theme_languages(root: Path) -> frozenset[str]:
     """The language codes the theme has interface texts for: the files the installed
-    mkdocs-material ships, and those the project adds under overrides/."""
+    mkdocs-material ships, and those the project adds under overrides/ (but LABELS)."""
     own = root / OVERRIDES_DIR / PARTIALS
-    return _shipped() | frozenset(path.stem for path in own.glob("*.html"))
+    return _shipped() | frozenset(path.stem for path in own.glob("*.html") if path.stem != LABELS)
 
 
 def language_name(code: str) -> str:

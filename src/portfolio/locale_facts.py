@@ -1,9 +1,12 @@
 """What a language writes differently, from CLDR (through Babel): its direction, its
-decimal numbers, its percentages, its times of day, its names of countries and the
-plural forms it gives a noun after a number ("1 minute", "2 minutes"; Arabic has six).
-No table of languages is kept here: a language that CLDR knows (Pashto, Sorani, Spanish...) is right from its first
-page. How a time of day is laid out ("9 h", "9:00 ص") is the interface's data, in
-CLDR's pattern letters; CLDR gives the rest (the words for morning and afternoon)."""
+decimal numbers, its percentages, its times of day, its dates, its names of countries
+and the plural forms it gives a noun after a number ("1 minute", "2 minutes"; Arabic has
+six). No table of languages is kept here: a language that CLDR knows (Pashto, Sorani,
+Spanish...) is right from its first page. How a time of day is laid out ("9 h",
+"9:00 ص") is the interface's data, in CLDR's pattern letters; CLDR gives the rest (the
+words for morning and afternoon). So are the CLDR locale whose dates a language follows
+(en-GB) and its first day of a month ("1er"); CLDR gives the order and the names of the
+months."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import typing
 from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_time
+from babel.dates import format_date, format_time, tokenize_pattern, untokenize_pattern
 from babel.numbers import format_decimal, format_percent
 
 from portfolio.models import PluralCategory
@@ -65,6 +68,20 @@ def time_of_day(minutes: int, lang: str, pattern: str, on_the_hour: str | None =
     hour, minute = divmod(minutes % (24 * 60), 60)
     chosen = on_the_hour if on_the_hour and minute == 0 else pattern
     return format_time(datetime.time(hour, minute), chosen, locale=_locale(lang))
+
+
+def written_date(value: datetime.date, locale: str, first_day: str) -> str:
+    """A date in full, as the pages' scripts write it (common.js, formatDate): in the long
+    format of `locale`, the CLDR locale whose dates the language follows (the interface's
+    `date-locale`: en-GB writes 1 December 2026), and the first day of a month as
+    `first_day` says, {day} its number (`date-first-day`: French writes 1er décembre)."""
+    cldr = _locale(locale)
+    tokens = tokenize_pattern(cldr.date_formats["long"].pattern)
+    names_the_month = any(kind == "field" and field[0] in "ML" and field[1] >= 3 for kind, field in tokens)
+    if value.day == 1 and names_the_month:
+        day = first_day.replace("{day}", format_date(value, "d", locale=cldr))
+        tokens = [("chars", day) if kind == "field" and field[0] == "d" else (kind, field) for kind, field in tokens]
+    return format_date(value, untokenize_pattern(tokens), locale=cldr)
 
 
 def hours(minutes: int, lang: str) -> str:

@@ -24,7 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 from portfolio import __version__, output_cache, parallel
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
-from portfolio.locale_facts import direction
+from portfolio.locale_facts import direction, written_date
 from portfolio.locations import handout_pdf, handouts_pdf, pdf_file
 from portfolio.markdown_text import SCHEME
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX, learner_sheets
@@ -97,7 +97,7 @@ def build_document(
             organisation=organisation,
             language_name=languages.names[lang],
             version=__version__,
-            date=source_date(root).date().isoformat(),
+            date=written_date(source_date(root).date(), strings["date-locale"], strings["date-first-day"]),
             ui=strings,
             parts=parts,
             stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),

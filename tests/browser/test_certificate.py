@@ -1,9 +1,11 @@
 """The certificate of completion on My progress: the capsules of the chosen track passed
 in this browser, their hours and the total in the language's format, the organisation,
-the date; the name typed for it is kept nowhere; on paper, only the certificate shows."""
+the date as the language writes dates; the name typed for it is kept nowhere; on paper,
+only the certificate shows."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import subprocess
@@ -12,7 +14,9 @@ import pytest
 
 from audit import violations
 from conftest import LANGUAGES, LIST_SEPARATOR, project_state
+from portfolio.interface import strings_for
 from portfolio.locale_facts import hours as format_hours
+from portfolio.locale_facts import written_date
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +41,12 @@ PROGRESS = {
     "selfAssessments": {},
     "reflections": {},
 }
+# The day the browser believes it is, and its date as each language writes dates: English
+# as in Europe (not "December 1, 2026"), French with the first of the month "1er".
+ISSUED = datetime.datetime(2026, 12, 1, 10, 0)
+ISSUED_ON = {"en": "1 December 2026", "fr": "1er décembre 2026", "ar": "1 ديسمبر 2026"}
+MID_MONTH = datetime.datetime(2027, 3, 15, 10, 0)
+MID_MONTH_ON = {"en": "15 March 2027", "fr": "15 mars 2027", "ar": "15 مارس 2027"}
 # Every element with a box on paper that neither is nor holds nor sits in the sheet.
 SHOWN_OUTSIDE = """() => {
   const sheet = document.querySelector(".certificate__sheet");
@@ -51,9 +61,11 @@ def curriculum():
     return project_state().curriculum
 
 
-def open_certificate(page, site_url, lang):
-    """My progress with the seeded progress, the track chosen and the name typed; print()
-    only counts its calls (headless Chromium has no dialog). Returns the stored progress."""
+def open_certificate(page, site_url, lang, day=ISSUED):
+    """My progress on `day` with the seeded progress, the track chosen and the name typed;
+    print() only counts its calls (headless Chromium has no dialog). Returns the stored
+    progress."""
+    page.clock.set_system_time(day)  # the clock runs on from there
     page.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(PROGRESS))})")
     page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE)
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
@@ -96,8 +108,8 @@ def test_certificate_lists_the_tracks_passed_capsules_and_keeps_no_name(page, si
     assert page.text_content("bdi.certificate__learner") == NAME
     assert page.get_attribute("bdi.certificate__learner", "dir") == "auto"
     assert track.title.get_text(lang, "en") in page.text_content(".certificate__statement")
-    today = page.evaluate("lang => new Intl.DateTimeFormat(lang, {dateStyle: 'long'}).format(new Date())", lang)
-    assert today in page.text_content(".certificate__date")
+    ui = strings_for(project_state().interface, lang, "en")
+    assert page.text_content(".certificate__date") == ui["certificate-date"].replace("{date}", ISSUED_ON[lang])
     direction = "rtl" if lang == "ar" else "ltr"
     assert page.get_attribute(sheet, "dir") == direction
     assert page.eval_on_selector(sheet, "e => getComputedStyle(e).direction") == direction
@@ -123,6 +135,18 @@ def test_certificate_lists_the_tracks_passed_capsules_and_keeps_no_name(page, si
     assert page.input_value("#certificate-name") == ""
     assert page.text_content("bdi.certificate__learner") == ""
     assert page.evaluate("key => localStorage.getItem(key)", KEY) == stored
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("day, written", [(ISSUED, ISSUED_ON), (MID_MONTH, MID_MONTH_ON)], ids=["first", "fifteenth"])
+def test_the_certificate_and_the_portfolio_write_the_date_as_the_pdfs_do(page, site_url, lang, day, written):
+    """The same date on the certificate, on the printed portfolio's title and on the PDF
+    covers (locale_facts.written_date, from the same interface data)."""
+    open_certificate(page, site_url, lang, day)
+    assert written[lang] in page.text_content(".certificate__date")
+    assert written[lang] in page.text_content(".my-progress__print-title")
+    ui = strings_for(project_state().interface, lang, "en")
+    assert written_date(day.date(), ui["date-locale"], ui["date-first-day"]) == written[lang]
 
 
 def test_printed_certificate_is_one_a4_page_and_forgets_the_name(page, site_url, tmp_path):

@@ -948,3 +948,23 @@ def test_the_kind_of_plan_reads_whole_on_a_phone(browser, site_url, lang):
         assert violations(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    "lang, first, fifteenth",
+    [("en", "1 Apr 2026", "15 Apr 2026"), ("fr", "1er avr. 2026", "15 avr. 2026")],  # not "Apr 1, 2026"
+)
+def test_a_sessions_day_is_written_as_the_language_writes_dates(browser, site_url, lang, first, fifteenth):
+    """English as written in Europe, French with the first of the month "1er"
+    (curriculum/interface.yml: date-locale, date-first-day)."""
+    context = browser.new_context()
+    try:
+        page = open_plan(context, f"{site_url}{'' if lang == 'en' else lang + '/'}{PAGE}", "volunteer")
+        add_session(page, "2026-04-15", "60", "Library card")
+        add_session(page, "2026-04-01", "60", "Bus pass")
+        days = page.eval_on_selector_all(
+            ".workspace__session-list .workspace__item-head strong", "s => s.map(e => e.textContent)"
+        )
+        assert days == [fifteenth, first]  # the latest first
+    finally:
+        context.close()

@@ -93,6 +93,16 @@ def test_the_language_menu_offers_the_forks_languages(fork):
     assert '<html lang="pt"' in html and "Um manual para sistemas de apadrinhamento." in html
 
 
+def test_the_forks_language_keeps_the_themes_own_labels(fork):
+    """The interface's texts for the theme's labels (theme-...) have no Portuguese: the
+    Portuguese pages show the theme's Portuguese labels, not the English texts."""
+    _, site = fork
+    html = (site / "pt/index.html").read_text(encoding="utf-8")
+    assert '<button class="md-header__button md-icon" aria-label="Selecione o idioma">' in html
+    assert '<nav class="md-search__options" aria-label="Pesquisar">' in html
+    assert '<nav class="md-header__inner md-grid" aria-label="Cabeçalho">' in html
+
+
 def test_untranslated_pages_fall_back_with_a_notice_in_portuguese(fork):
     _, site = fork
     html = (site / "pt/handbook/glossary/index.html").read_text(encoding="utf-8")

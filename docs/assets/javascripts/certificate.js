@@ -22,12 +22,6 @@
     return common.formatNumber(hours, lang);
   }
 
-  // Today in the language's own format ("29 November 2025", "29 novembre 2025"...).
-  function dateOfIssue(lang) {
-    var now = new Date();
-    return common.formatDate(now, lang, { dateStyle: "long" }, now.toLocaleDateString());
-  }
-
   function chosenTrack(root) {
     return root.querySelector(".certificate__tracks input:checked");
   }
@@ -66,7 +60,7 @@
     renderMissing(root, sheet, capsules);
     renderStatement(root, sheet, track);
     common.fillInto(sheet.querySelector(".certificate__date"), root.dataset.textDate, {
-      date: isolated(dateOfIssue(common.languageOf(root))),
+      date: isolated(common.todayInFull(root)), // "1 December 2026", "1er décembre 2026"
     });
   }
 

@@ -154,7 +154,8 @@
 
   // Numbers and dates ------------------------------------------------------------------
   // Written as the language writes them, by the browser's CLDR data; an unknown language
-  // tag gives plain digits.
+  // tag gives plain digits. How a language writes dates is the page's (the interface's
+  // date-locale and date-first-day), as the PDFs write them (locale_facts.written_date).
 
   // A number with at most one decimal: 1.5 in English, 1,5 in French.
   function formatNumber(value, lang) {
@@ -193,10 +194,29 @@
     }
   }
 
-  // A date with the Intl.DateTimeFormat `options`, or `fallback` when the language is unknown.
-  function formatDate(date, lang, options, fallback) {
+  // How dates are written where `element` is, from the page (data-date-locale and
+  // data-text-first-day on it or an ancestor): the CLDR locale whose date formats its
+  // language follows (en-GB) and the first day of a month ("{day}er" in French). Without
+  // them, the element's language and the day's number alone.
+  function datesOf(element) {
+    var owner = element.closest("[data-date-locale]");
+    return {
+      locale: owner ? owner.dataset.dateLocale : languageOf(element),
+      firstDay: (owner && owner.dataset.textFirstDay) || "{day}",
+    };
+  }
+
+  // A date with the Intl.DateTimeFormat `options`, written as `dates` (datesOf) says:
+  // "1 December 2026", "1er décembre 2026" (the first day of a month, where the date
+  // names the month); `fallback` when the locale is unknown.
+  function formatDate(date, dates, options, fallback) {
     try {
-      return new Intl.DateTimeFormat(lang, options).format(date);
+      var parts = new Intl.DateTimeFormat(dates.locale, options).formatToParts(date);
+      var namesTheMonth = parts.some(function (part) { return part.type === "month" && !/^\d+$/.test(part.value); });
+      return parts.map(function (part) {
+        var first = part.type === "day" && namesTheMonth && date.getDate() === 1;
+        return first ? fill(dates.firstDay, { day: part.value }) : part.value;
+      }).join("");
     } catch (error) {
       return fallback;
     }
@@ -206,6 +226,11 @@
   function today() {
     var now = new Date();
     return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  // Today in full, as dates are written where `element` is ("1 December 2026").
+  function todayInFull(element) {
+    return formatDate(new Date(), datesOf(element), { dateStyle: "long" }, today());
   }
 
   // Files ------------------------------------------------------------------------------
@@ -237,8 +262,10 @@
     formatNumber: formatNumber,
     countText: countText,
     formatPercent: formatPercent,
+    datesOf: datesOf,
     formatDate: formatDate,
     today: today,
+    todayInFull: todayInFull,
     download: download,
   };
 })();

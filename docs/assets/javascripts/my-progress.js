@@ -92,7 +92,7 @@
     var title = (data.name || "").trim() ? root.dataset.textPortfolioOf : root.dataset.textPortfolioUnnamed;
     common.fillInto(root.querySelector(".my-progress__print-title"), title, {
       name: common.isolated(data.name || "", "auto", "my-progress__learner"),
-      date: common.isolated(common.today(), "ltr"),
+      date: common.isolated(common.todayInFull(root)),
     });
   }
 

@@ -428,17 +428,18 @@
   // Dates as the language writes them; isolated text, {placeholders} and numbers are
   // common.js's.
 
-  // A day (yyyy-mm-dd, the local day it was written) as the language writes it.
-  function formatDay(day, lang) {
+  // A day (yyyy-mm-dd, the local day it was written) as the language writes it: `dates`
+  // is how (common.datesOf).
+  function formatDay(day, dates) {
     var parts = day.split("-").map(Number);
-    return common.formatDate(new Date(parts[0], parts[1] - 1, parts[2]), lang, { dateStyle: "medium" }, day);
+    return common.formatDate(new Date(parts[0], parts[1] - 1, parts[2]), dates, { dateStyle: "medium" }, day);
   }
 
   // A moment (an ISO time in UTC) as the language writes it, in the reader's time zone;
   // to the second when `seconds` (two versions saved in the same minute).
-  function formatTime(iso, lang, seconds) {
+  function formatTime(iso, dates, seconds) {
     var options = { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" };
-    return common.formatDate(new Date(iso), lang, options, iso);
+    return common.formatDate(new Date(iso), dates, options, iso);
   }
 
   function element(tag, className, text) {
@@ -454,6 +455,7 @@
     this.config = JSON.parse(root.dataset.config);
     this.text = this.config.strings;
     this.lang = common.languageOf(root);
+    this.dates = common.datesOf(root);
     this.mode = "plan";
     var open = readOpen();
     this.code = open === null ? readStore().current : open || null; // this tab's plan
@@ -880,7 +882,7 @@
     }
     var changed = plan.changed && plan.changed > plan.exported;
     fillInto(line, this.text.lastExport + " " + (changed ? this.text.changedSince : this.text.upToDate), {
-      date: isolated(formatTime(plan.exported, this.lang)),
+      date: isolated(formatTime(plan.exported, this.dates)),
     });
   };
 
@@ -979,13 +981,13 @@
       var item = element("li", "workspace__item");
       var head = element("p", "workspace__item-head");
       head.id = "ws-item-" + entry.id.replace(/:/g, "-");
-      head.appendChild(element("strong", "", formatDay(entry.data.date, self.lang)));
+      head.appendChild(element("strong", "", formatDay(entry.data.date, self.dates)));
       item.appendChild(head);
       fill(item, head, entry);
       var by = element("p", "workspace__by");
       fillInto(by, self.text.writtenBy, {
         role: self.roleLabel(entry.author),
-        date: isolated(formatTime(entry.updated, self.lang)),
+        date: isolated(formatTime(entry.updated, self.dates)),
       });
       item.appendChild(by);
       self.markConflict(item, entry);
@@ -1113,7 +1115,7 @@
     } else {
       fillInto(text, this.text.signed, {
         initials: isolated(entry.data.initials),
-        date: isolated(formatDay(entry.data.date, this.lang)),
+        date: isolated(formatDay(entry.data.date, this.dates)),
       });
     }
     return text;
@@ -1157,7 +1159,7 @@
       values.name = parts[1] === "final" ? text.signOffFinal : text.signOffAgreement;
       values.role = this.roleLabel(parts[2]);
     } else {
-      values.date = formatDay(entry.data.date, this.lang);
+      values.date = formatDay(entry.data.date, this.dates);
     }
     return common.fill(template, values);
   };
@@ -1175,15 +1177,15 @@
     if (version.deleted) return text.deleted;
     if (kind === "agreement") return data.text || text.empty;
     if (kind === "task") {
-      var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.lang) }) : text.noDue;
+      var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.dates) }) : text.noDue;
       return due + " · " + (data.done ? text.done : text.notDone);
     }
     if (kind === "session") {
-      return [formatDay(data.date, this.lang), data.minutes ? common.countText(text.minutes, data.minutes, this.lang) : "",
+      return [formatDay(data.date, this.dates), data.minutes ? common.countText(text.minutes, data.minutes, this.lang) : "",
         data.topics, data.next, data.concern ? text.concern : ""].filter(Boolean).join("\n");
     }
     if (kind === "learning") {
-      return [formatDay(data.date, this.lang) + " · " + this.competenceLabel(data), data.text].filter(Boolean).join("\n");
+      return [formatDay(data.date, this.dates) + " · " + this.competenceLabel(data), data.text].filter(Boolean).join("\n");
     }
     if (kind === "review") {
       var review = this.config.reviews.filter(function (r) { return r.id === String(id).split(":")[1]; })[0];
@@ -1222,7 +1224,7 @@
     by.id = id;
     fillInto(by, this.here.indexOf(version.tag) === -1 ? this.text.versionBy : this.text.versionByHere, {
       role: this.roleLabel(version.author),
-      date: isolated(formatTime(version.updated, this.lang, true)),
+      date: isolated(formatTime(version.updated, this.dates, true)),
     });
     item.appendChild(by);
     var content = element("p", "workspace__text workspace__version-text", this.summary(entry.kind, version, entry.id));
@@ -1484,7 +1486,7 @@
     fillInto(line, this.text.parties, { kind: ws.kindLabel(this.plan.kind), parties: ws.partiesOf(this.plan.kind) });
     this.box.appendChild(line);
     var printed = element("p");
-    fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.lang)) });
+    fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.dates)) });
     this.box.appendChild(printed);
   };
 
