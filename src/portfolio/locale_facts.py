@@ -86,19 +86,15 @@ def written_date(value: datetime.date, locale: str, first_day: str) -> str:
 
 def hours(minutes: int, lang: str) -> str:
     """Learning time in hours with one decimal (2.5, 2,5), as the language writes it."""
-    return decimal(minutes / 60, lang)
+    return decimal(hours_in_tenths(minutes), lang)
 
 
-def hours_of_parts(parts: list[int]) -> list[float]:
-    """The hours (to a tenth) of the parts of a whole, `parts` in minutes, that add up to
-    the whole's hours as `hours` rounds them: rounded alone, 8.66 and 7.66 would show
-    8.7 and 7.7 under a total of 16.3. The tenths left over go to the largest remainders."""
-    exact = [minutes / 6 for minutes in parts]  # tenths of an hour
-    tenths = [int(value) for value in exact]
-    left = round(sum(parts) / 6) - sum(tenths)
-    for index in sorted(range(len(parts)), key=lambda i: exact[i] - tenths[i], reverse=True)[:left]:
-        tenths[index] += 1
-    return [value / 10 for value in tenths]
+def hours_in_tenths(minutes: int) -> float:
+    """Minutes as hours, rounded to the nearest tenth, a half up (460 minutes: 7.7; 75
+    minutes: 1.3), in whole numbers so that no float rounds a half to even. Each figure
+    is rounded from its own minutes, so the parts of a whole may differ from it by a
+    tenth (8.7 and 7.7 hours in 16.3)."""
+    return (minutes * 10 + 30) // 60 / 10
 
 
 def plural_categories(lang: str) -> tuple[str, ...]:

@@ -67,6 +67,9 @@ def non_null(tp: Any) -> Any:
 Audience = Literal["professional", "volunteer", "peer-helper"]
 Mode = Literal["face-to-face", "distance", "self-study"]
 ActivityKind = Literal["activity", "debrief", "break"]
+# When an activity of a face-to-face capsule happens (Capsule.timings): before the session,
+# in the room, or after it. Not written in the YAML: computed from the activities' modes.
+Timing = Literal["before", "during", "after"]
 Delivery = Literal["face-to-face", "distance", "blended"]
 QuestionType = Literal["single", "multiple", "true-false", "matching", "ordering"]
 Role = Literal["coordinator", "professional", "volunteer-mentor", "peer-helper", "newcomer", "partner"]
@@ -221,6 +224,29 @@ class Capsule:
     def learning_minutes(self) -> int:
         """The capsule's time without its breaks."""
         return self.duration - sum(a.minutes for a in self.activities if a.kind == "break")
+
+    def timings(self) -> list[Timing]:
+        """When each activity happens. In a face-to-face capsule, the activities before its
+        first face-to-face activity are done before the session, those after its last
+        one after it (alone or online, not in the room); the rest are in the room. Other
+        capsules have no room: every activity is "during"."""
+        inside = [i for i, a in enumerate(self.activities) if a.mode == "face-to-face"]
+        if self.mode != "face-to-face" or not inside:
+            return ["during"] * len(self.activities)
+        return [
+            "before" if i < inside[0] else "after" if i > inside[-1] else "during" for i in range(len(self.activities))
+        ]
+
+    def room_activities(self) -> list[Activity]:
+        """The activities of a face-to-face capsule held in the room, breaks included, in
+        order (none for other capsules): its session in a timetable."""
+        if self.mode != "face-to-face":
+            return []
+        return [a for a, when in zip(self.activities, self.timings(), strict=True) if when == "during"]
+
+    def live_minutes(self) -> int:
+        """The minutes of its activities at a distance: live video calls, at set times."""
+        return sum(a.minutes for a in self.activities if a.mode == "distance")
 
 
 # Course and tracks ------------------------------------------------------------

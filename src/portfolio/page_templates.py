@@ -441,6 +441,7 @@ MACROS: dict[str, str | None] = {
     "mentoring_workspace": None,
     "observation_checklists": None,
     "pilot_schedule": "track",
+    "pilot_calls": "track",
     "session_plans": None,
     "handouts": None,
     "answer_keys": None,

@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import direction, hours_of_parts, percent, time_of_day
+from portfolio.locale_facts import direction, hours_in_tenths, percent, time_of_day
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -55,9 +55,15 @@ def clock(minutes: int) -> str:
 
 
 def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
-    """Learning minutes (breaks excluded) face to face, and at a distance or in self-study."""
-    present = sum(c.learning_minutes() for c in capsules if c.mode == "face-to-face")
+    """Learning minutes (breaks excluded) in the room, and elsewhere: at a distance, in
+    self-study, and the work done before or after a face-to-face session."""
+    present = sum(a.minutes for c in capsules for a in c.room_activities() if a.kind != "break")
     return present, sum(c.learning_minutes() for c in capsules) - present
+
+
+def room_minutes(capsule: Capsule) -> int:
+    """A face-to-face capsule's time in the room, its breaks included."""
+    return sum(a.minutes for a in capsule.room_activities())
 
 
 def _time_of_day(name: str, value: object, what: str, example: str) -> int:
@@ -73,31 +79,33 @@ def _time_of_day(name: str, value: object, what: str, example: str) -> int:
 
 
 def _day_parts(capsules: list[Capsule], opening: int, midday: int) -> list[dict[str, Any]]:
-    """A face-to-face day in the order it runs: each capsule whole, or in two parts around
-    the lunch when the lunch takes the place of its own break. The lunch goes at the pause
-    closest to `midday` (the earlier of two as close): the end of a capsule that another
-    follows, or the start of a break inside a capsule. A day that ends by `midday`, or
-    has no pause, has no lunch."""
+    """A face-to-face day in the order it runs: each capsule's session in the room whole
+    (what is done before or after it is not room time), or in two parts around the lunch
+    when the lunch takes the place of its own break. The lunch goes at the pause closest
+    to `midday` (the earlier of two as close): the end of a session that another follows,
+    or the start of a break inside a session. A day that ends by `midday`, or has no
+    pause, has no lunch."""
     pauses: list[tuple[int, int, int | None]] = []  # (time, capsule index, break index or None)
     clock_at = opening
     for index, capsule in enumerate(capsules):
-        offset, end = clock_at, clock_at + capsule.duration
-        for number, activity in enumerate(capsule.activities):
+        offset, end = clock_at, clock_at + room_minutes(capsule)
+        for number, activity in enumerate(capsule.room_activities()):
             if activity.kind == "break" and clock_at < offset and offset + activity.minutes < end:  # not at an edge
                 pauses.append((offset, index, number))
             offset += activity.minutes
-        clock_at += capsule.duration
+        clock_at = end
         if index < len(capsules) - 1:
             pauses.append((clock_at, index, None))
-    whole = [{"capsule": c, "minutes": c.duration, "continued": False} for c in capsules]
+    whole = [{"capsule": c, "minutes": room_minutes(c), "continued": False} for c in capsules]
     if clock_at <= midday or not pauses:
         return whole
     _, index, number = min(pauses, key=lambda pause: (abs(pause[0] - midday), pause[0]))
     if number is None:
         return [*whole[: index + 1], {"lunch": True, "replaces_break": False}, *whole[index + 1 :]]
+    room = capsules[index].room_activities()
+    before = sum(a.minutes for a in room[:number])
+    after = room_minutes(capsules[index]) - before - room[number].minutes
     capsule = capsules[index]
-    before = sum(a.minutes for a in capsule.activities[:number])
-    after = capsule.duration - before - capsule.activities[number].minutes
     return [
         *whole[:index],
         {"capsule": capsule, "minutes": before, "continued": False},
@@ -132,6 +140,7 @@ class PageMacros(LanguageView):
             "answer_keys": self.answer_keys,
             "observation_checklists": self.observation_checklists,
             "pilot_schedule": self.pilot_schedule,
+            "pilot_calls": self.pilot_calls,
             "course_plans": self.course_plans,
             "downloads": self.downloads,
             "reflection": self.reflection,
@@ -405,12 +414,18 @@ class PageMacros(LanguageView):
     # Trainer pages ------------------------------------------------------------
 
     def session_plans(self) -> str:
-        """Every capsule's session plan: activities with start times, notes and materials."""
+        """Every capsule's session plan: activities with start times, notes and materials.
+        An activity done before or after a face-to-face session stays in its place, marked
+        so, with no start time: the session's clock counts the room's time only."""
         capsules = []
         for capsule in self._capsules_in_order():
             view = self.capsule_view(capsule)
             start = 0
-            for activity in view["activities"]:
+            for activity, timing in zip(view["activities"], capsule.timings(), strict=True):
+                activity["timing"] = timing
+                if timing != "during":
+                    activity["start"] = self.ui[f"timing-{timing}"]
+                    continue
                 activity["start"] = clock(start)
                 start += activity["minutes"]
             view["end"] = clock(start)
@@ -513,8 +528,8 @@ class PageMacros(LanguageView):
             capsules = [curriculum.capsules[c] for c in track.capsules if c in curriculum.capsules]
             present, distance = learning_minutes_by_place(capsules)
             view = self.localise(track)
-            view["hours"] = curriculum.track_minutes(track) / 60
-            view["present_hours"], view["distance_hours"] = hours_of_parts([present, distance])
+            view["hours"] = hours_in_tenths(curriculum.track_minutes(track))
+            view["present_hours"], view["distance_hours"] = hours_in_tenths(present), hours_in_tenths(distance)
             view["segments"] = diagrams.timeline([(c.learning_minutes(), c.mode) for c in capsules], rtl)
             view["capsules"] = [
                 {**self.capsule_view(c), "learning_minutes": c.learning_minutes(), "link": self._capsule_link(c.id)}
@@ -540,26 +555,10 @@ class PageMacros(LanguageView):
         other capsules done at a distance before, between or after the days, in the
         track's order. Each day starts at `start`; its lunch (`lunch_minutes` long) takes
         the pause closest to `lunch`: between two sessions, or a session's own break,
-        which the lunch then replaces (the session goes on after it). Times are given as
-        h:mm and shown as the page's language writes them ("9 h", "9:00 ص")."""
-        course = self.state.curriculum.course
-        tracks = {t.id: t for t in (course.tracks if course else [])}
-        if track_id not in tracks:
-            raise unknown_id("track", track_id, tracks)
-        capsules = [self._capsule(c) for c in tracks[track_id].capsules]
-        present = [c for c in capsules if c.mode == "face-to-face"]
-        half = sum(c.duration for c in present) / 2
-        days: list[list[Capsule]] = [[], []]
-        for capsule in present:
-            days[0 if sum(c.duration for c in days[0]) + capsule.duration / 2 <= half else 1].append(capsule)
-        first_day1 = capsules.index(days[0][0]) if days[0] else 0
-        first_day2 = capsules.index(days[1][0]) if days[1] else len(capsules)
-        remote = [c for c in capsules if c.mode != "face-to-face"]
-        groups = {
-            "before": [c for c in remote if capsules.index(c) < first_day1],
-            "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
-            "after": [c for c in remote if capsules.index(c) > first_day2],
-        }
+        which the lunch then replaces (the session goes on after it). The work a session
+        asks before or after it takes no room time: the day lists it apart. Times are
+        given as h:mm and shown as the page's language writes them ("9 h", "9:00 ص")."""
+        capsules, days, groups = self._pilot_plan(track_id)
         opening = _time_of_day("start", start, "the first session's time", "9:00")
         midday = _time_of_day("lunch", lunch, "the time lunch should start", "12:30")
         if not isinstance(lunch_minutes, int) or isinstance(lunch_minutes, bool) or not 0 < lunch_minutes <= 180:
@@ -588,19 +587,87 @@ class PageMacros(LanguageView):
                     }
                 )
                 clock_at += part["minutes"]
-            views.append({"rows": rows, "end": self._time(clock_at)})
+            outside = {when: self._outside_room(capsules_of_day, when) for when in ("before", "after")}
+            views.append({"rows": rows, "end": self._time(clock_at), "outside": outside})
         remote_views = {
-            key: [{"capsule": self.capsule_view(c), "link": self._capsule_link(c.id)} for c in group]
+            key: [
+                {"capsule": self.capsule_view(c), "link": self._capsule_link(c.id), "live": c.live_minutes()}
+                for c in group
+            ]
             for key, group in groups.items()
         }
-        present_hours, distance_hours = hours_of_parts(list(learning_minutes_by_place(capsules)))
+        present, elsewhere = learning_minutes_by_place(capsules)
+        live = sum(c.live_minutes() for c in capsules)
         return self.render(
             "partials/pilot-schedule.html",
             days=views,
             remote=remote_views,
-            present_hours=present_hours,
-            distance_hours=distance_hours,
+            present_hours=hours_in_tenths(present),
+            live_hours=hours_in_tenths(live),
+            alone_hours=hours_in_tenths(elsewhere - live),
         )
+
+    def pilot_calls(self, track_id: str) -> str:
+        """The live video calls a pilot course built from a track needs (pilot_schedule):
+        for each capsule with activities at a distance, when it comes in the course, its
+        live activities and their minutes, and the total; computed from the activities'
+        modes, so that the trainer books what the session plans run."""
+        _, _, groups = self._pilot_plan(track_id)
+        calls = [
+            {
+                "when": self.ui[f"pilot-{key}"],
+                "capsule": self.localise(capsule.title),
+                "link": self._page_link("trainers/session-plans.md"),
+                "id": capsule.id,
+                "activities": [self.localise(a.title) for a in capsule.activities if a.mode == "distance"],
+                "minutes": capsule.live_minutes(),
+            }
+            for key, group in groups.items()
+            for capsule in group
+            if capsule.live_minutes()
+        ]
+        total = sum(call["minutes"] for call in calls)
+        return self.render("partials/pilot-calls.html", calls=calls, total=total, total_hours=hours_in_tenths(total))
+
+    def _pilot_plan(self, track_id: str) -> tuple[list[Capsule], list[list[Capsule]], dict[str, list[Capsule]]]:
+        """A pilot course built from a track: its capsules; its face-to-face capsules over
+        two days, shared by their time in the room; and its other capsules before, between
+        and after the days, in the track's order."""
+        course = self.state.curriculum.course
+        tracks = {t.id: t for t in (course.tracks if course else [])}
+        if track_id not in tracks:
+            raise unknown_id("track", track_id, tracks)
+        capsules = [self._capsule(c) for c in tracks[track_id].capsules]
+        present = [c for c in capsules if c.mode == "face-to-face"]
+        half = sum(room_minutes(c) for c in present) / 2
+        days: list[list[Capsule]] = [[], []]
+        for capsule in present:
+            days[0 if sum(room_minutes(c) for c in days[0]) + room_minutes(capsule) / 2 <= half else 1].append(capsule)
+        first_day1 = capsules.index(days[0][0]) if days[0] else 0
+        first_day2 = capsules.index(days[1][0]) if days[1] else len(capsules)
+        remote = [c for c in capsules if c.mode != "face-to-face"]
+        groups = {
+            "before": [c for c in remote if capsules.index(c) < first_day1],
+            "between": [c for c in remote if first_day1 < capsules.index(c) < first_day2],
+            "after": [c for c in remote if capsules.index(c) > first_day2],
+        }
+        return capsules, days, groups
+
+    def _outside_room(self, capsules: list[Capsule], when: str) -> list[dict[str, Any]]:
+        """The activities of a day's sessions done `when` ("before", "after") the session,
+        outside the room, each with its capsule."""
+        return [
+            {
+                "capsule": self.localise(capsule.title),
+                "link": self._capsule_link(capsule.id),
+                "title": self.localise(activity.title),
+                "mode_label": self.ui[f"mode-{activity.mode}"],
+                "minutes": activity.minutes,
+            }
+            for capsule in capsules
+            for activity, timing in zip(capsule.activities, capsule.timings(), strict=True)
+            if timing == when
+        ]
 
     def _time(self, minutes: int) -> str:
         """A time of day (minutes after midnight) as the page's language writes it."""
