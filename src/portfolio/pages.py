@@ -225,7 +225,7 @@ class PageMacros(LanguageView):
         curriculum = self.state.curriculum
         capsules = [
             {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
-            for c in self._capsules_in_order()  # the course's order, as the learner takes them
+            for c in self.state.curriculum.capsules_in_order()  # the course's order, as the learner takes them
         ]
         assessments = [
             {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
@@ -250,7 +250,7 @@ class PageMacros(LanguageView):
                 "title": self.localise(c.title),
                 "behaviours": [self.localise(o.behaviour) for o in sorted(c.observation, key=lambda o: o.objective)],
             }
-            for c in self._capsules_in_order()
+            for c in self.state.curriculum.capsules_in_order()
             if c.observation
         ]
         return self.render(
@@ -407,7 +407,7 @@ class PageMacros(LanguageView):
     def session_plans(self) -> str:
         """Every capsule's session plan: activities with start times, notes and materials."""
         capsules = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             view = self.capsule_view(capsule)
             start = 0
             for activity in view["activities"]:
@@ -426,7 +426,7 @@ class PageMacros(LanguageView):
         materials = self.state.curriculum.materials
         plan = self._page_link("trainers/session-plans.md")
         sets = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             found = handout_set(capsule, materials, self.localise, self.link)
             if found:
                 sets.append({**found, "pdf": self._handouts_pdf(capsule), "plan": plan})
@@ -444,7 +444,7 @@ class PageMacros(LanguageView):
         """Every quiz's right answers, grouped by the capsule objective each question
         tests, with the score a learner answering at random would get on average."""
         items = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
             if quiz is None:
                 continue
@@ -497,7 +497,7 @@ class PageMacros(LanguageView):
                     if 0 < number <= len(capsule.objectives)
                 ],
             }
-            for capsule in self._capsules_in_order()
+            for capsule in self.state.curriculum.capsules_in_order()
             if capsule.observation
         ]
         return self.render("partials/observation-checklists.html", capsules=capsules)
@@ -605,14 +605,6 @@ class PageMacros(LanguageView):
     def _time(self, minutes: int) -> str:
         """A time of day (minutes after midnight) as the page's language writes it."""
         return time_of_day(minutes, self.lang, self.ui["time-of-day"], self.ui["time-of-day-on-the-hour"])
-
-    def _capsules_in_order(self) -> list[Capsule]:
-        """Capsules in the order of the longest track, then any others by id."""
-        curriculum = self.state.curriculum
-        tracks = curriculum.course.tracks if curriculum.course else []
-        ordered = max((t.capsules for t in tracks), key=len, default=[])
-        rest = sorted(set(curriculum.capsules) - set(ordered))
-        return [curriculum.capsules[c] for c in [*ordered, *rest] if c in curriculum.capsules]
 
     # Learner pages ------------------------------------------------------------
 

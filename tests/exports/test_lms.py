@@ -33,7 +33,8 @@ def lms(site, lang):
 
 
 def quizzes_in_order():
-    for capsule in STATE.curriculum.capsules.values():
+    """Each capsule with a quiz and its quiz, in the course's order (as the banks hold them)."""
+    for capsule in STATE.curriculum.capsules_in_order():
         if capsule.quiz:
             yield capsule, STATE.curriculum.quizzes[capsule.quiz]
 
@@ -63,11 +64,12 @@ def is_mlang_name(name: str, capsule, number: int) -> bool:
 
 def plain(text: str) -> str:
     """Text as a reader sees it: tags dropped, entities decoded, spaces folded."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    return words(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
+    """Spaces, tabs and line breaks folded; no-break spaces kept (Moodle keeps them)."""
+    return re.sub(r"[^\S\u00a0\u2007\u202f]+", " ", text).strip(" ")
 
 
 # SCORM -----------------------------------------------------------------------------
@@ -353,9 +355,65 @@ def test_gift_category_lines_are_what_moodle_reads(tmp_path):
         for line in (site / "lms/questions-en.gift").read_text(encoding="utf-8").splitlines()
         if line.startswith("$CATEGORY:")
     ]
-    titles = [c.title.get_text("en", "en").replace("/", "//") for c, _ in quizzes_in_order()]
+    quizzed = list(quizzes_in_order())
+    titles = [f"{n:02d} " + c.title.get_text("en", "en").replace("/", "//") for n, (c, _) in enumerate(quizzed, 1)]
     assert lines == [f"$CATEGORY: $course$/top/{course}/{title}" for title in titles]
     assert not any("\\" in line for line in lines)
+
+
+def moodle_category_paths(site, lang: str | None) -> dict[str, list[list[str]]]:
+    """The category paths of a bank's GIFT and Moodle XML files (the multilingual bank, GIFT
+    only, when `lang` is None), each split into the names Moodle stores as its importers do
+    (question/format.php split_category_path: a single `/` separates, `//` is a `/`, each
+    name trimmed of ASCII spaces only, as PHP's trim())."""
+
+    def split(path: str) -> list[str]:
+        return [name.replace("//", "/").strip(" \t\n\r\0\x0b") for name in re.split(r"(?<!/)/(?!/)", path)]
+
+    gift = site / "lms/questions-multilingual.gift" if lang is None else lms(site, lang) / f"questions-{lang}.gift"
+    lines = gift.read_text(encoding="utf-8").splitlines()
+    paths = {"gift": [split(line.removeprefix("$CATEGORY:")) for line in lines if line.startswith("$CATEGORY:")]}
+    if lang is not None:
+        tree = etree.parse(str(lms(site, lang) / f"questions-{lang}.xml"))
+        paths["xml"] = [split(q.findtext("category/text")) for q in tree.iterfind("question[@type='category']")]
+    return paths
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_gift_and_xml_make_the_same_categories_listed_in_the_courses_order(built_site, lang):
+    """Importing both files of a language gives one tree of categories, not two that look
+    alike (a French no-break space before a colon kept in both), and Moodle, which lists
+    categories by name, lists the capsules in the course's order."""
+    paths = moodle_category_paths(built_site, lang)
+    assert paths["gift"] == paths["xml"]
+    course = STATE.curriculum.course.title.get_text(lang, "en")
+    capsules = [c.title.get_text(lang, "en") for c, _ in quizzes_in_order()]
+    assert paths["gift"] == [["$course$", "top", course, f"{n:02d} {title}"] for n, title in enumerate(capsules, 1)]
+    names = [path[-1] for path in paths["gift"]]
+    assert names == sorted(names)
+
+
+def test_multilingual_category_names_fit_moodle_with_every_language_whole(built_site):
+    """Moodle stores each name of a category path unshortened in a 255-character column
+    (question_categories.name; characters, not bytes): every name of the multilingual bank
+    fits, each language keeps its {mlang} block, and a title shortened for it ends in "…"."""
+    paths = moodle_category_paths(built_site, None)["gift"]
+    capsules = [c for c, _ in quizzes_in_order()]
+    assert len(paths) == len(capsules)
+    for number, (path, capsule) in enumerate(zip(paths, capsules, strict=True), 1):
+        assert path[:2] == ["$course$", "top"]
+        course, category = path[2:]
+        for name, title, prefix in (
+            (course, STATE.curriculum.course.title, ""),
+            (category, capsule.title, f"{number:02d} "),
+        ):
+            assert len(name) <= 255, (len(name), name)
+            blocks = re.findall(r"\{mlang ([\w-]+)\}(.*?)\{mlang\}", name)
+            assert "".join(f"{{mlang {code}}}{text}{{mlang}}" for code, text in blocks) == name
+            assert [code for code, _ in blocks] == list(LANGUAGES)
+            for code, text in blocks:
+                whole, text = title.get_text(code, "en"), text.removeprefix(prefix)
+                assert text == whole or (text.endswith("…") and whole.startswith(text[:-1])), (code, text)
 
 
 def _bank_names(site, lang: str | None) -> tuple[list[list[str]], list[list[str]]]:
