@@ -20,9 +20,9 @@ from portfolio import __version__, output_cache
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
-from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
+from portfolio.locations import LMS_FOLDER, MLANG, bank_file, page_url, scorm_file
 from portfolio.models import Capsule, Question, Text
-from portfolio.project import CONFIG_FILE, CURRICULUM_DIR
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, published_address
 from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
@@ -30,7 +30,8 @@ from portfolio.templating import partials_environment, template_environment
 from portfolio.views import LanguageView
 
 LMS_TEMPLATES = "templates/lms"
-# The longest question name Moodle keeps (the question table's `name`, in characters).
+# The longest name Moodle keeps (the `name` of its question and question_categories
+# tables, varchar(255): characters, not bytes); its importers do not shorten a category's.
 NAME_LIMIT = 255
 # Files every SCO shares: the site's own shared, progress and quiz scripts (sco.html loads
 # them in this order), and the SCORM ones.
@@ -62,7 +63,7 @@ def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
         (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
 
         def make(lang: str = lang, folder: Path = folder) -> list[Export]:
-            view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
+            view = _package_view(state, lang)
             exports = []
             for track in state.curriculum.course.tracks if state.curriculum.course else []:
                 report(f"SCORM {lang}: {track.id} ...")
@@ -153,8 +154,23 @@ def _scorm(state: BuildState, view: LanguageView, env: Environment, track, targe
     return Export(target)
 
 
+def _package_view(state: BuildState, lang: str) -> LanguageView:
+    """The curriculum in one language as a SCORM package shows it: its links lead to the
+    published site (site_url of mkdocs.yml), in the package's language, in a new tab, so
+    that the lesson stays open in the LMS; without a site_url, nothing is linked."""
+    env = partials_environment(state.root / "overrides")
+    folder = published_address(state.root, state.languages.folder(lang))
+    if not folder:
+        return LanguageView(state, lang, env)
+    top = published_address(state.root)
+    return LanguageView(
+        state, lang, env, lambda target: folder + page_url(target), lambda path: top + path, new_tab=True
+    )
+
+
 def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
-    """A capsule's page in its SCORM package: the capsule, its activities and its quiz."""
+    """A capsule's page in its SCORM package: the capsule, its activities, the chapters
+    to read and its quiz."""
     capsule_view = view.capsule_view(capsule, learner=True)
     quiz = view.quiz_form(capsule.quiz, in_lms=True) if capsule.quiz in view.state.curriculum.quizzes else ""
     activities = view.render("partials/activities.html", activities=capsule_view["activities"], markdown=False)
@@ -164,6 +180,7 @@ def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
         ui=view.ui,
         capsule=capsule_view,
         activities=activities,
+        reading=view.reading_list(capsule),
         quiz=quiz,
         org=view.organisation(),
     )
@@ -251,12 +268,8 @@ def _namer(state: BuildState, lang: str | None):
 def _around(patterns: dict[str, str], number: str) -> dict[str, tuple[str, str]]:
     """What goes before and after the capsule's title in each language's pattern
     ("{capsule}, question {number}"), with the number written in."""
-    return {code: _split(pattern.replace("{number}", number), "{capsule}") for code, pattern in patterns.items()}
-
-
-def _split(pattern: str, placeholder: str) -> tuple[str, str]:
-    before, _, after = pattern.partition(placeholder)
-    return before, after
+    parts = {code: pattern.replace("{number}", number).partition("{capsule}") for code, pattern in patterns.items()}
+    return {code: (before, after) for code, (before, _, after) in parts.items()}
 
 
 def _padded(number: int, count: int) -> str:

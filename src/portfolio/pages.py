@@ -173,8 +173,7 @@ class PageMacros(LanguageView):
     def capsule_reading(self, capsule_id: str | None = None) -> str:
         """The handbook chapters to read before a capsule's quiz, linked; without an id,
         the page's capsule's (nothing if it names no chapter)."""
-        reading = self.reading(self._capsule(capsule_id or self._page_capsule()))
-        return self.render("partials/reading.html", reading=reading) if reading else ""
+        return self.reading_list(self._capsule(capsule_id or self._page_capsule()))
 
     def capsule_tracks(self, capsule_id: str | None = None) -> str:
         """Where the capsule stands in each track that takes it, and the capsule that comes
