@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -19,9 +20,9 @@ from portfolio import __version__, output_cache
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction
-from portfolio.locations import LMS_FOLDER, MLANG, bank_file, scorm_file
+from portfolio.locations import LMS_FOLDER, MLANG, bank_file, page_url, scorm_file
 from portfolio.models import Capsule, Question, Text
-from portfolio.project import CONFIG_FILE, CURRICULUM_DIR
+from portfolio.project import CONFIG_FILE, CURRICULUM_DIR, published_address
 from portfolio.publish import replace_folder
 from portfolio.question_types import kind_of
 from portfolio.reproducible import source_epoch, zip_entry
@@ -29,7 +30,8 @@ from portfolio.templating import partials_environment, template_environment
 from portfolio.views import LanguageView
 
 LMS_TEMPLATES = "templates/lms"
-# The longest question name Moodle keeps (the question table's `name`, in characters).
+# The longest name Moodle keeps (the `name` of its question and question_categories
+# tables, varchar(255): characters, not bytes); its importers do not shorten a category's.
 NAME_LIMIT = 255
 # Files every SCO shares: the site's own shared, progress and quiz scripts (sco.html loads
 # them in this order), and the SCORM ones.
@@ -61,7 +63,7 @@ def export_all(state: BuildState, site_dir: Path, report=print) -> list[Export]:
         (folder / LMS_FOLDER).mkdir(parents=True, exist_ok=True)
 
         def make(lang: str = lang, folder: Path = folder) -> list[Export]:
-            view = LanguageView(state, lang, partials_environment(state.root / "overrides"))
+            view = _package_view(state, lang)
             exports = []
             for track in state.curriculum.course.tracks if state.curriculum.course else []:
                 report(f"SCORM {lang}: {track.id} ...")
@@ -152,8 +154,23 @@ def _scorm(state: BuildState, view: LanguageView, env: Environment, track, targe
     return Export(target)
 
 
+def _package_view(state: BuildState, lang: str) -> LanguageView:
+    """The curriculum in one language as a SCORM package shows it: its links lead to the
+    published site (site_url of mkdocs.yml), in the package's language, in a new tab, so
+    that the lesson stays open in the LMS; without a site_url, nothing is linked."""
+    env = partials_environment(state.root / "overrides")
+    folder = published_address(state.root, state.languages.folder(lang))
+    if not folder:
+        return LanguageView(state, lang, env)
+    top = published_address(state.root)
+    return LanguageView(
+        state, lang, env, lambda target: folder + page_url(target), lambda path: top + path, new_tab=True
+    )
+
+
 def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
-    """A capsule's page in its SCORM package: the capsule, its activities and its quiz."""
+    """A capsule's page in its SCORM package: the capsule, its activities, the chapters
+    to read and its quiz."""
     capsule_view = view.capsule_view(capsule, learner=True)
     quiz = view.quiz_form(capsule.quiz, in_lms=True) if capsule.quiz in view.state.curriculum.quizzes else ""
     activities = view.render("partials/activities.html", activities=capsule_view["activities"], markdown=False)
@@ -163,6 +180,7 @@ def _sco_page(view: LanguageView, env: Environment, capsule: Capsule) -> str:
         ui=view.ui,
         capsule=capsule_view,
         activities=activities,
+        reading=view.reading_list(capsule),
         quiz=quiz,
         org=view.organisation(),
     )
@@ -184,18 +202,31 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
         )
 
     name = _namer(state, lang)
+    codes = [lang] if lang is not None else list(languages.built)
+    questions_named = {
+        code: strings_for(state.interface, code, languages.default)["lms-question-name"] for code in codes
+    }
     gift = template.endswith(".gift")
+    quizzed = [c for c in curriculum.capsules_in_order() if c.quiz in curriculum.quizzes]
     categories, left_out = [], 0
-    for capsule in curriculum.capsules.values():
-        quiz = curriculum.quizzes.get(capsule.quiz or "")
-        if quiz:
-            count = len(quiz.questions)
-            questions = [_question(q, text, name(capsule, n, count)) for n, q in enumerate(quiz.questions, 1)]
-            kept = [q for q in questions if q["gift"] or not gift]
-            left_out += len(questions) - len(kept)
-            categories.append({"title": text(capsule.title), "questions": kept})
+    for place, capsule in enumerate(quizzed, 1):
+        quiz = curriculum.quizzes[capsule.quiz or ""]
+        count = len(quiz.questions)
+        questions = [
+            _question(q, text, name(capsule.title, _around(questions_named, _padded(n, count))))
+            for n, q in enumerate(quiz.questions, 1)
+        ]
+        kept = [q for q in questions if q["gift"] or not gift]
+        left_out += len(questions) - len(kept)
+        # Moodle lists categories by name: the capsule's place in the course comes first.
+        number = f"{_padded(place, len(quizzed))} "
+        categories.append({"title": name(capsule.title, {code: (number, "") for code in codes}), "questions": kept})
     count = sum(len(c["questions"]) for c in categories)
-    course = text(curriculum.course.title) if curriculum.course else "Good Tutoring Portfolio"
+    course = (
+        name(curriculum.course.title, {code: ("", "") for code in codes})
+        if curriculum.course
+        else "Good Tutoring Portfolio"
+    )
     label = languages.names.get(lang, lang) if lang else ", ".join(languages.built)
     org = curriculum.organisation
     organisation = text(org.name) if org else ""
@@ -215,23 +246,35 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
 
 
 def _namer(state: BuildState, lang: str | None):
-    """A function that names a question (its capsule, its number in the quiz, how many
-    the quiz holds) as a trainer sees it in Moodle's question bank: the capsule's title
-    and the number, in the bank's language, or in every language ({mlang} blocks)."""
+    """A function that writes a name of Moodle's question bank (a category's, a
+    question's) from a Text and what goes before and after it in each language: in the
+    bank's language, or in every language ({mlang} blocks), within the NAME_LIMIT
+    characters Moodle keeps of a name; a text too long for that is shortened (with "…"),
+    never what is around it."""
     languages = state.languages
     codes = [lang] if lang is not None else list(languages.built)
-    patterns = {code: strings_for(state.interface, code, languages.default)["lms-question-name"] for code in codes}
     tags = 0 if lang is not None else sum(len(f"{{mlang {code}}}{{mlang}}") for code in codes)
 
-    def name(capsule: Capsule, number: int, count: int) -> str:
-        shown = f"{number:0{len(str(count))}d}"  # 01 to 12: sorted by name, in order
-        titles = {code: capsule.title.get_text(code, languages.default) for code in codes}
-        names = _question_names(patterns, titles, shown, NAME_LIMIT - tags)
+    def name(title: Text, around: dict[str, tuple[str, str]]) -> str:
+        titles = {code: title.get_text(code, languages.default) for code in codes}
+        names = _names_within(around, titles, NAME_LIMIT - tags)
         if lang is not None:
             return names[lang]
         return "".join(f"{{mlang {code}}}{names[code]}{{mlang}}" for code in codes)
 
     return name
+
+
+def _around(patterns: dict[str, str], number: str) -> dict[str, tuple[str, str]]:
+    """What goes before and after the capsule's title in each language's pattern
+    ("{capsule}, question {number}"), with the number written in."""
+    parts = {code: pattern.replace("{number}", number).partition("{capsule}") for code, pattern in patterns.items()}
+    return {code: (before, after) for code, (before, _, after) in parts.items()}
+
+
+def _padded(number: int, count: int) -> str:
+    """A number as wide as the largest (01 to 12): sorted by name, they keep their order."""
+    return f"{number:0{len(str(count))}d}"
 
 
 def _question(question: Question, text, name: str) -> dict:
@@ -251,19 +294,20 @@ def _question(question: Question, text, name: str) -> dict:
 # Helpers ----------------------------------------------------------------------
 
 
-def _question_names(patterns: dict[str, str], titles: dict[str, str], number: str, limit: int) -> dict[str, str]:
-    """A question's name in each language, from the interface's pattern ("{capsule},
-    question {number}"), all of them together in `limit` characters: where they would
-    pass it, the longest titles are cut short (with "…"), never the numbers."""
-    titles = {code: " ".join(title.split()) for code, title in titles.items()}
-    fixed = sum(len(patterns[code].replace("{number}", number).replace("{capsule}", "")) for code in titles)
+def _names_within(around: dict[str, tuple[str, str]], titles: dict[str, str], limit: int) -> dict[str, str]:
+    """A name in each language, its title between what goes `around` it in that language,
+    all of them together in `limit` characters (Moodle counts characters, not bytes):
+    where they would pass it, the longest titles are cut short (with "…") to one length,
+    so each language keeps its fair share; never what is around them (the numbers)."""
+    titles = {code: one_line(title) for code, title in titles.items()}
+    fixed = sum(len(before) + len(after) for before, after in (around[code] for code in titles))
     longest = max((len(title) for title in titles.values()), default=0)
     while longest > 1 and fixed + sum(min(len(title), longest) for title in titles.values()) > limit:
         longest -= 1
     return {
-        code: patterns[code]
-        .replace("{number}", number)
-        .replace("{capsule}", title if len(title) <= longest else title[: longest - 1].rstrip() + "…")
+        code: around[code][0]
+        + (title if len(title) <= longest else title[: longest - 1].rstrip() + "…")
+        + around[code][1]
         for code, title in titles.items()
     }
 
@@ -274,35 +318,50 @@ def _lms_environment(root: Path) -> Environment:
         {
             "gift": gift_escape,
             "gift_plain": lambda text: gift_escape(text, markup=False),
-            "gift_category": gift_category,
+            "category": category_name,
             "html": html.escape,
             "comment": comment_text,
         },
     )
 
 
+def one_line(text: str) -> str:
+    """Text on one line: each run of spaces, tabs and line breaks made one space, and none
+    at either end. No-break spaces stay (French writes one before a colon): Moodle keeps
+    them, and Python's split() would take them for spaces."""
+    return _BREAKING_SPACE.sub(" ", str(text)).strip(" ")
+
+
 def comment_text(text: str) -> str:
     """Text safe inside a one-line comment (GIFT `//`, XML `<!-- -->`): one line, no `--`."""
-    single = " ".join(str(text).split())
+    single = one_line(text)
     while "--" in single:
         single = single.replace("--", "- -")
     return single
 
 
-def gift_category(text: str) -> str:
-    """A category name on a `$CATEGORY:` line. Moodle reads that line before it decodes
-    GIFT's escapes, so a name is written as it is (on one line), with `/` doubled as in
-    Moodle's own export (a single `/` separates categories)."""
-    return " ".join(str(text).split()).replace("/", "//")
+def category_name(text: str) -> str:
+    """A category name in a path `$course$/top/<course>/<capsule>`, as both Moodle formats
+    write it: on one line, with `/` doubled as in Moodle's own exports (a single `/`
+    separates categories, and its importer splits GIFT and XML paths alike). On a GIFT
+    `$CATEGORY:` line it is written as it is: Moodle reads that line before it decodes
+    GIFT's escapes."""
+    return one_line(text).replace("/", "//")
 
 
 def gift_escape(text: str, markup: bool = True) -> str:
     """Text safe inside a GIFT question: HTML-escaped where GIFT reads HTML ([html]
     format; `markup=False` for plain text such as a match), then the characters GIFT
     reserves escaped with a backslash, and no blank line."""
-    escaped = " ".join(str(text).split())
+    escaped = one_line(text)
     if markup:
         escaped = html.escape(escaped, quote=False)
     for char in "\\~=#{}:":  # the backslash first, so that escapes are not escaped again
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+# Data -------------------------------------------------------------------------
+
+# Whitespace that breaks a line, which one_line() folds: all but the no-break spaces.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")

@@ -25,6 +25,12 @@ TRACKS_PAGE = "training/index.md"  # the course guide: each track, at `#track-<i
 PROGRESS_PAGE = "training/my-progress.md"
 
 
+def page_url(source: str) -> str:
+    """The directory URL of a page, e.g. handbook/glossary.md -> handbook/glossary/."""
+    stem = source.removesuffix(".md")
+    return "" if stem == "index" else (stem.removesuffix("/index") + "/")
+
+
 def pdf_file(document_id: str, lang: str) -> str:
     """A document's PDF: `pdf/<id>-<lang>.pdf`."""
     return f"{PDF_FOLDER}/{document_id}-{lang}.pdf"

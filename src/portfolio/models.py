@@ -591,3 +591,11 @@ class Curriculum:
     def track_minutes(self, track: Track) -> int:
         """A track's learning time, computed from its capsules (breaks are not learning time)."""
         return sum(self.capsules[c].learning_minutes() for c in track.capsules if c in self.capsules)
+
+    def capsules_in_order(self) -> list[Capsule]:
+        """The course's capsules as learners take them: in the order of the longest track,
+        then any others by id."""
+        tracks = self.course.tracks if self.course else []
+        ordered = max((t.capsules for t in tracks), key=len, default=[])
+        rest = sorted(set(self.capsules) - set(ordered))
+        return [self.capsules[c] for c in [*ordered, *rest] if c in self.capsules]

@@ -182,8 +182,7 @@ class PageMacros(LanguageView):
     def capsule_reading(self, capsule_id: str | None = None) -> str:
         """The handbook chapters to read before a capsule's quiz, linked; without an id,
         the page's capsule's (nothing if it names no chapter)."""
-        reading = self.reading(self._capsule(capsule_id or self._page_capsule()))
-        return self.render("partials/reading.html", reading=reading) if reading else ""
+        return self.reading_list(self._capsule(capsule_id or self._page_capsule()))
 
     def capsule_tracks(self, capsule_id: str | None = None) -> str:
         """Where the capsule stands in each track that takes it, and the capsule that comes
@@ -234,7 +233,7 @@ class PageMacros(LanguageView):
         curriculum = self.state.curriculum
         capsules = [
             {"id": c.id, "title": self.localise(c.title), "link": self._page_link(f"{CAPSULE_PAGES}/{c.id}.md")}
-            for c in self._capsules_in_order()  # the course's order, as the learner takes them
+            for c in self.state.curriculum.capsules_in_order()  # the course's order, as the learner takes them
         ]
         assessments = [
             {"id": a.id, "title": self.localise(a.title), "link": self._page_link(f"{ASSESSMENT_PAGES}/{a.id}.md")}
@@ -259,7 +258,7 @@ class PageMacros(LanguageView):
                 "title": self.localise(c.title),
                 "behaviours": [self.localise(o.behaviour) for o in sorted(c.observation, key=lambda o: o.objective)],
             }
-            for c in self._capsules_in_order()
+            for c in self.state.curriculum.capsules_in_order()
             if c.observation
         ]
         return self.render(
@@ -418,7 +417,7 @@ class PageMacros(LanguageView):
         An activity done before or after a face-to-face session stays in its place, marked
         so, with no start time: the session's clock counts the room's time only."""
         capsules = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             view = self.capsule_view(capsule)
             start = 0
             for activity, timing in zip(view["activities"], capsule.timings(), strict=True):
@@ -441,7 +440,7 @@ class PageMacros(LanguageView):
         materials = self.state.curriculum.materials
         plan = self._page_link("trainers/session-plans.md")
         sets = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             found = handout_set(capsule, materials, self.localise, self.link)
             if found:
                 sets.append({**found, "pdf": self._handouts_pdf(capsule), "plan": plan})
@@ -459,7 +458,7 @@ class PageMacros(LanguageView):
         """Every quiz's right answers, grouped by the capsule objective each question
         tests, with the score a learner answering at random would get on average."""
         items = []
-        for capsule in self._capsules_in_order():
+        for capsule in self.state.curriculum.capsules_in_order():
             quiz = self.state.curriculum.quizzes.get(capsule.quiz or "")
             if quiz is None:
                 continue
@@ -512,7 +511,7 @@ class PageMacros(LanguageView):
                     if 0 < number <= len(capsule.objectives)
                 ],
             }
-            for capsule in self._capsules_in_order()
+            for capsule in self.state.curriculum.capsules_in_order()
             if capsule.observation
         ]
         return self.render("partials/observation-checklists.html", capsules=capsules)
@@ -672,14 +671,6 @@ class PageMacros(LanguageView):
     def _time(self, minutes: int) -> str:
         """A time of day (minutes after midnight) as the page's language writes it."""
         return time_of_day(minutes, self.lang, self.ui["time-of-day"], self.ui["time-of-day-on-the-hour"])
-
-    def _capsules_in_order(self) -> list[Capsule]:
-        """Capsules in the order of the longest track, then any others by id."""
-        curriculum = self.state.curriculum
-        tracks = curriculum.course.tracks if curriculum.course else []
-        ordered = max((t.capsules for t in tracks), key=len, default=[])
-        rest = sorted(set(curriculum.capsules) - set(ordered))
-        return [curriculum.capsules[c] for c in [*ordered, *rest] if c in curriculum.capsules]
 
     # Learner pages ------------------------------------------------------------
 

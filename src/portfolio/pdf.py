@@ -25,13 +25,13 @@ from portfolio import __version__, output_cache, parallel
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
 from portfolio.locale_facts import direction, written_date
-from portfolio.locations import handout_pdf, handouts_pdf, pdf_file
+from portfolio.locations import handout_pdf, handouts_pdf, page_url, pdf_file
 from portfolio.markdown_text import SCHEME
 from portfolio.materials import SET_PREFIX, TRAINER_PREFIX, learner_sheets
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, site_address
+from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, published_address
 from portfolio.reproducible import source_date
 from portfolio.templating import template_environment
 from portfolio.views import duration_text
@@ -80,7 +80,7 @@ def build_document(
     started = time.perf_counter()
     order = outline(document, nav)
     sources = [source for source in order if source is not None]
-    published = _published_root(state.root, languages, lang)
+    published = published_address(state.root, languages.folder(lang))
     chapters = iter(
         _chapter(site_dir, languages, lang, source, sources, i, published) for i, source in enumerate(sources)
     )
@@ -106,7 +106,7 @@ def build_document(
     )
     # Where each chapter is on the published site: a handouts PDF holds a few pages of the
     # document, and its links to the other chapters point there instead.
-    addresses = {f"c{i + 1}": published + _url(source) for i, source in enumerate(sources)} if published else {}
+    addresses = {f"c{i + 1}": published + page_url(source) for i, source in enumerate(sources)} if published else {}
     titles = {
         c.id: strings["handouts-title"].replace("{capsule}", curriculum.text(c.title, lang))
         for c in curriculum.capsules.values()
@@ -272,7 +272,7 @@ def _chapter(
 ) -> PrintChapter:
     """One built page as a chapter: its article, ids prefixed, links pointing inside the
     document, or to the published site for pages the document does not hold."""
-    url = _url(source)
+    url = page_url(source)
     page = site_dir / languages.folder(lang) / url / "index.html"
     tree = lxml_html.fromstring(page.read_bytes())
     article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
@@ -281,7 +281,7 @@ def _chapter(
     for element in article.xpath(".//*[@rel]"):  # rel=attachment would embed the target in the PDF
         del element.attrib["rel"]
     anchor = f"c{index + 1}"
-    targets = {_url(s): f"c{i + 1}" for i, s in enumerate(sources)}
+    targets = {page_url(s): f"c{i + 1}" for i, s in enumerate(sources)}
     for element in article.xpath(".//*[@id]"):
         element.set("id", f"{anchor}-{element.get('id')}")
     for link in article.xpath(".//a[@href]"):
@@ -290,12 +290,6 @@ def _chapter(
     title = article.xpath("string(.//h1)").strip()
     body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
     return PrintChapter(anchor, title, Markup(body), languages.default if fallback else lang, fallback)
-
-
-def _url(source: str) -> str:
-    """The directory URL of a page, e.g. handbook/glossary.md -> handbook/glossary/."""
-    stem = source.removesuffix(".md")
-    return "" if stem == "index" else (stem.removesuffix("/index") + "/")
 
 
 def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) -> str:
@@ -316,12 +310,6 @@ def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) 
     if not published:
         return ""
     return published + target + (f"#{fragment}" if fragment else "")
-
-
-def _published_root(root: Path, languages: Languages, lang: str) -> str:
-    """The published address of a language's folder (site_url of mkdocs.yml), or '' if unset."""
-    site_url = site_address(root)
-    return (site_url.rstrip("/") + "/" + languages.folder(lang)) if site_url else ""
 
 
 def restricted_fetcher(folders: list[Path]):
@@ -376,7 +364,7 @@ def _logo(site_dir: Path, curriculum: Curriculum) -> str | None:
 
 def _size(site_dir: Path, languages: Languages, lang: str, order: list[str | None]) -> int:
     """The bytes of the built pages a document holds in one language: how long it takes."""
-    pages = [site_dir / languages.folder(lang) / _url(source) / "index.html" for source in order if source]
+    pages = [site_dir / languages.folder(lang) / page_url(source) / "index.html" for source in order if source]
     return sum(page.stat().st_size for page in pages if page.is_file())
 
 

@@ -123,6 +123,13 @@ def site_address(root: Path) -> str:
     return str((config or {}).get("site_url") or "")
 
 
+def published_address(root: Path, path: str = "") -> str:
+    """The published address of a path of the site (from its top: `fr/` is the French
+    folder), under site_url of mkdocs.yml; '' if site_url is unset."""
+    site_url = site_address(root)
+    return (site_url.rstrip("/") + "/" + path) if site_url else ""
+
+
 def site_path(address: str) -> str:
     """The path of a site's address ('/' without one): where its root is served, online
     and by `mkdocs serve`."""

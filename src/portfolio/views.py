@@ -77,16 +77,25 @@ class LanguageView:
     """The curriculum in one language, rendered with the project's partials (`env`).
     `link(target)` is a link from where the view is shown to a page (a path in the
     language folder): "" on that page itself, None where there are no pages;
-    `file_link(path)` one to a file of the site (a path from its top), or None."""
+    `file_link(path)` one to a file of the site (a path from its top), or None.
+    With `new_tab`, the links lead out of where the view is shown (from an LMS package
+    to the published site): the partials write them as HTML links that open a new tab."""
 
     def __init__(
-        self, state: BuildState, lang: str, env: Environment, link: Link = _no_pages, file_link: Link = _no_pages
+        self,
+        state: BuildState,
+        lang: str,
+        env: Environment,
+        link: Link = _no_pages,
+        file_link: Link = _no_pages,
+        new_tab: bool = False,
     ):
         self.state = state
         self.lang = lang
         self.env = env
         self.link = link
         self.file_link = file_link
+        self.new_tab = new_tab
         self.ui = strings_for(state.interface, lang, state.languages.default)
 
     def localise(self, value: Any) -> Any:
@@ -99,7 +108,9 @@ class LanguageView:
     def render(self, template: str, **context: Any) -> Markup:
         """A partial, with the interface strings, the language and its direction."""
         return Markup(
-            self.env.get_template(template).render(ui=self.ui, lang=self.lang, dir=direction(self.lang), **context)
+            self.env.get_template(template).render(
+                ui=self.ui, lang=self.lang, dir=direction(self.lang), new_tab=self.new_tab, **context
+            )
         )
 
     def capsule_view(self, capsule: Capsule, learner: bool = False) -> dict[str, Any]:
@@ -138,6 +149,12 @@ class LanguageView:
             {"title": titles.get(chapter, self.ui["capsule-handbook-page"]), "link": self.link(chapter)}
             for chapter in capsule.chapters
         ]
+
+    def reading_list(self, capsule: Capsule) -> Markup:
+        """The chapters to read before the capsule's quiz, as the partial lists them
+        (nothing if the capsule names none)."""
+        reading = self.reading(capsule)
+        return self.render("partials/reading.html", reading=reading) if reading else Markup("")
 
     def _handout_link(self, material_id: str) -> str | None:
         """A link to a handout's own PDF, in this language's folder."""

@@ -13,13 +13,15 @@ import zipfile
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from answering import answer_question, answer_quiz, current_order, fieldset, right_choices
 from conftest import FIXTURES, LANGUAGES, ROOT, copy_project
 from portfolio.build_state import load_sources
 from portfolio.exports import export_all
-from portfolio.interface import load_interface
+from portfolio.interface import load_interface, strings_for
 from portfolio.locations import scorm_file
+from portfolio.project import site_address
 
 STATE = load_sources(ROOT)
 INTERFACE, _ = load_interface(ROOT, "en", LANGUAGES)
@@ -33,7 +35,8 @@ def lms(site, lang):
 
 
 def quizzes_in_order():
-    for capsule in STATE.curriculum.capsules.values():
+    """Each capsule with a quiz and its quiz, in the course's order (as the banks hold them)."""
+    for capsule in STATE.curriculum.capsules_in_order():
         if capsule.quiz:
             yield capsule, STATE.curriculum.quizzes[capsule.quiz]
 
@@ -63,11 +66,12 @@ def is_mlang_name(name: str, capsule, number: int) -> bool:
 
 def plain(text: str) -> str:
     """Text as a reader sees it: tags dropped, entities decoded, spaces folded."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+    return words(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
+    """Spaces, tabs and line breaks folded; no-break spaces kept (Moodle keeps them)."""
+    return re.sub(r"[^\S\u00a0\u2007\u202f]+", " ", text).strip(" ")
 
 
 # SCORM -----------------------------------------------------------------------------
@@ -104,7 +108,42 @@ def test_manifest_is_valid_and_follows_the_track(built_site, scorm_schema, lang,
     assert items == order
     files = {f.get("href") for f in manifest.iterfind(".//c:file", ns)}
     assert files == names - {"imsmanifest.xml"}
-    assert not [p for p in pages if re.search(r'(?:src|href)="(?:https?:)?//', p)]  # nothing from outside
+    # Nothing loaded from outside (links a learner follows to the published site are fine).
+    assert not [p for p in pages if re.search(r'(?:\bsrc=|<link\b[^>]*\bhref=)"(?:https?:)?//', p)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_scorm_lesson_links_its_reading_and_materials_to_the_published_site(built_site, lang):
+    """A lesson in an LMS stands on its own: the chapters to read before its quiz (which
+    the feedback sends learners back to) and its materials link to the published site's
+    pages in the lesson's language, pages the build made, in a new tab so that the
+    lesson stays open; and a pass says the result goes to the platform, not this browser."""
+    folder = site_address(ROOT).rstrip("/") + "/" + STATE.languages.folder(lang)
+    ui = strings_for(STATE.interface, lang, "en")
+    track = TRACKS[0]
+    with zipfile.ZipFile(built_site / STATE.languages.folder(lang) / scorm_file(track, lang)) as package:
+        lessons = {n.split("/")[0]: package.read(n).decode() for n in package.namelist() if n.endswith("index.html")}
+    linked_materials = 0
+    for capsule_id, page in lessons.items():
+        capsule = STATE.curriculum.capsules[capsule_id]
+        tree = lxml_html.fromstring(page)
+        reading = tree.xpath("//*[@class='capsule-reading']//a")
+        assert len(reading) == len(capsule.chapters), capsule_id
+        materials = tree.xpath("//*[@class='capsule-activities__materials']/a")
+        linked_materials += len(materials)
+        for link in reading + materials:
+            href = link.get("href")
+            assert href.startswith(folder), href
+            assert (link.get("target"), link.get("rel")) == ("_blank", "noopener"), href
+            path = href.removeprefix(site_address(ROOT).rstrip("/") + "/")
+            assert (built_site / path).is_file() or (built_site / path / "index.html").is_file(), href
+        assert [c.removesuffix(".md") + "/" for c in capsule.chapters] == [
+            a.get("href").removeprefix(folder) for a in reading
+        ]
+        if capsule.quiz:
+            form = tree.xpath("//form[contains(@class, 'quiz')]")[0]
+            assert form.get("data-text-passed") == ui["quiz-passed-lms"] != ui["quiz-passed"]
+    assert linked_materials
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +172,8 @@ def lms_page(browser, test_lms):
     context = browser.new_context()
     page = context.new_page()
     page.base = f"http://127.0.0.1:{server.server_address[1]}/"
+    page.requested = []  # every request of the LMS page and the lessons it opens
+    context.on("request", lambda request: page.requested.append(request.url))
     yield page
     context.close()
     server.shutdown()
@@ -157,6 +198,24 @@ def test_a_real_scorm_runtime_gets_status_and_score(lms_page, right, status, sco
     assert lms_page.evaluate("API.cmi.core.lesson_status") == status
     assert lms_page.evaluate("API.cmi.core.score.raw") == score
     assert lms_page.evaluate("API.isTerminated()")
+
+
+@pytest.mark.browser
+def test_a_passed_lesson_says_its_result_goes_to_the_platform_and_loads_nothing_from_outside(lms_page):
+    """In a real runtime, the lesson's verdict says the result is sent to the learning
+    platform, not kept in this browser; and the lesson, although it links to the published
+    site, loads nothing from outside the package."""
+    volunteers = next(t for t in STATE.curriculum.course.tracks if t.id == "volunteers")  # the package test_lms opens
+    capsule = next(c for c in map(STATE.curriculum.capsules.get, volunteers.capsules) if c.chapters and c.quiz)
+    _, frame = launch(lms_page, capsule.id)
+    assert frame.locator(".capsule-reading a").count() == len(capsule.chapters)
+    answer_quiz(frame, STATE.curriculum.quizzes[capsule.quiz], True)
+    frame.click(".quiz button[type=submit]")
+    result = frame.locator(".quiz__result").inner_text()
+    assert INTERFACE["quiz-passed-lms"]["en"] in result
+    assert INTERFACE["quiz-passed"]["en"] not in result
+    assert lms_page.evaluate("API.cmi.core.lesson_status") == "passed"
+    assert [url for url in lms_page.requested if not url.startswith(lms_page.base)] == []
 
 
 @pytest.mark.browser
@@ -353,9 +412,65 @@ def test_gift_category_lines_are_what_moodle_reads(tmp_path):
         for line in (site / "lms/questions-en.gift").read_text(encoding="utf-8").splitlines()
         if line.startswith("$CATEGORY:")
     ]
-    titles = [c.title.get_text("en", "en").replace("/", "//") for c, _ in quizzes_in_order()]
+    quizzed = list(quizzes_in_order())
+    titles = [f"{n:02d} " + c.title.get_text("en", "en").replace("/", "//") for n, (c, _) in enumerate(quizzed, 1)]
     assert lines == [f"$CATEGORY: $course$/top/{course}/{title}" for title in titles]
     assert not any("\\" in line for line in lines)
+
+
+def moodle_category_paths(site, lang: str | None) -> dict[str, list[list[str]]]:
+    """The category paths of a bank's GIFT and Moodle XML files (the multilingual bank, GIFT
+    only, when `lang` is None), each split into the names Moodle stores as its importers do
+    (question/format.php split_category_path: a single `/` separates, `//` is a `/`, each
+    name trimmed of ASCII spaces only, as PHP's trim())."""
+
+    def split(path: str) -> list[str]:
+        return [name.replace("//", "/").strip(" \t\n\r\0\x0b") for name in re.split(r"(?<!/)/(?!/)", path)]
+
+    gift = site / "lms/questions-multilingual.gift" if lang is None else lms(site, lang) / f"questions-{lang}.gift"
+    lines = gift.read_text(encoding="utf-8").splitlines()
+    paths = {"gift": [split(line.removeprefix("$CATEGORY:")) for line in lines if line.startswith("$CATEGORY:")]}
+    if lang is not None:
+        tree = etree.parse(str(lms(site, lang) / f"questions-{lang}.xml"))
+        paths["xml"] = [split(q.findtext("category/text")) for q in tree.iterfind("question[@type='category']")]
+    return paths
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_gift_and_xml_make_the_same_categories_listed_in_the_courses_order(built_site, lang):
+    """Importing both files of a language gives one tree of categories, not two that look
+    alike (a French no-break space before a colon kept in both), and Moodle, which lists
+    categories by name, lists the capsules in the course's order."""
+    paths = moodle_category_paths(built_site, lang)
+    assert paths["gift"] == paths["xml"]
+    course = STATE.curriculum.course.title.get_text(lang, "en")
+    capsules = [c.title.get_text(lang, "en") for c, _ in quizzes_in_order()]
+    assert paths["gift"] == [["$course$", "top", course, f"{n:02d} {title}"] for n, title in enumerate(capsules, 1)]
+    names = [path[-1] for path in paths["gift"]]
+    assert names == sorted(names)
+
+
+def test_multilingual_category_names_fit_moodle_with_every_language_whole(built_site):
+    """Moodle stores each name of a category path unshortened in a 255-character column
+    (question_categories.name; characters, not bytes): every name of the multilingual bank
+    fits, each language keeps its {mlang} block, and a title shortened for it ends in "…"."""
+    paths = moodle_category_paths(built_site, None)["gift"]
+    capsules = [c for c, _ in quizzes_in_order()]
+    assert len(paths) == len(capsules)
+    for number, (path, capsule) in enumerate(zip(paths, capsules, strict=True), 1):
+        assert path[:2] == ["$course$", "top"]
+        course, category = path[2:]
+        for name, title, prefix in (
+            (course, STATE.curriculum.course.title, ""),
+            (category, capsule.title, f"{number:02d} "),
+        ):
+            assert len(name) <= 255, (len(name), name)
+            blocks = re.findall(r"\{mlang ([\w-]+)\}(.*?)\{mlang\}", name)
+            assert "".join(f"{{mlang {code}}}{text}{{mlang}}" for code, text in blocks) == name
+            assert [code for code, _ in blocks] == list(LANGUAGES)
+            for code, text in blocks:
+                whole, text = title.get_text(code, "en"), text.removeprefix(prefix)
+                assert text == whole or (text.endswith("…") and whole.startswith(text[:-1])), (code, text)
 
 
 def _bank_names(site, lang: str | None) -> tuple[list[list[str]], list[list[str]]]:

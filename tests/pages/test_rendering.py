@@ -77,7 +77,8 @@ def test_numbers_and_percentages_are_written_as_each_language_writes_them():
 
 def test_only_the_sites_quiz_can_say_the_score_was_not_kept():
     """On the site the browser keeps the best score, and the quiz says when it refused
-    to; in an LMS package the LMS keeps the score, and the quiz has no such text."""
+    to; in an LMS package the LMS keeps the score, the quiz has no such text, and a pass
+    says the result is sent to the platform."""
     ui = strings_for(STATE.interface, "fr", STATE.languages.default)
     view = LanguageView(STATE, "fr", partials_environment(ROOT / "overrides"))
     quiz = next(c.quiz for c in STATE.curriculum.capsules.values() if c.quiz)
@@ -86,6 +87,8 @@ def test_only_the_sites_quiz_can_say_the_score_was_not_kept():
     for verdict in ("passed", "failed"):
         assert site.get(f"data-text-{verdict}-not-kept") == ui[f"quiz-{verdict}-not-kept"]
         assert lms.get(f"data-text-{verdict}-not-kept") is None
+    assert site.get("data-text-passed") == ui["quiz-passed"]
+    assert lms.get("data-text-passed") == ui["quiz-passed-lms"]
 
 
 def test_the_layout_shows_what_its_pages_must_not_call():
