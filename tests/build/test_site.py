@@ -25,7 +25,7 @@ ORGANISATION = {"en": "Good Tutoring Network", "fr": "Réseau du bon tutorat", "
 FOOTER = {
     "en": "Good Tutoring Network (example organisation), Centre, Luxembourg · Content licence CC BY-SA 4.0",
     "fr": "Réseau du bon tutorat (organisation d'exemple), Centre, Luxembourg · Licence du contenu CC BY-SA 4.0",
-    "ar": "رابطة الإرشاد الجيد (منظمة مثال)، الوسط، لوكسمبورغ · ترخيص المحتوى CC BY-SA 4.0",
+    "ar": "رابطة الإرشاد الجيد (منظمة مثال)، منطقة الوسط، لوكسمبورغ · ترخيص المحتوى CC BY-SA 4.0",
 }
 NOTICE = {"fr": "Cette page n'est pas encore traduite", "ar": "هذه الصفحة غير مترجمة إلى العربية بعد"}
 
