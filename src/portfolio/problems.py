@@ -300,6 +300,7 @@ RULES: dict[str, tuple[str, str]] = {
     "bad-duration": (ERROR, "give a number of minutes greater than zero"),
     "minutes-mismatch": (ERROR, "make the activities' minutes add up to the capsule's duration"),
     "no-break": (ERROR, "add an activity with `kind: break`"),
+    "live-in-self-study": (ERROR, "set the capsule's `mode:` to distance"),
     "statements-differ": (ERROR, "give both self-assessments the same statements"),
     "unknown-material": (
         ERROR,

@@ -364,6 +364,19 @@ def _check_capsule_time(capsule: Capsule, path: Path, lines: dict) -> list[Probl
                     f"activity {index} lasts {activity.minutes} minutes",
                 )
             )
+    if capsule.mode == "self-study":  # a live call has a time set for all: the capsule is no longer self-paced
+        for index, activity in enumerate(capsule.activities, 1):
+            if activity.mode == "distance":
+                found.append(
+                    problem(
+                        path,
+                        lines.get("mode", 1),
+                        "live-in-self-study",
+                        f"the capsule is self-study, but activity {index} is a live call at a distance",
+                        "set the capsule's `mode:` to distance, or the activity's to self-study if learners do it"
+                        " alone; the pilot kit lists every live call to book",
+                    )
+                )
     long_session = capsule.mode == "face-to-face" and capsule.duration > LONGEST_WITHOUT_BREAK
     if long_session and not any(a.kind == "break" for a in capsule.activities):
         found.append(
