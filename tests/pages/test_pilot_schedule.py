@@ -94,11 +94,12 @@ def test_the_pilot_kit_places_each_call_where_its_capsule_comes():
 
 
 def _days(lang: str):
-    """The pilot timetable's days: rows of (time, what, minutes) and the text around each
-    table (the lists of work done before or after the day)."""
+    """The pilot timetable's days (the professionals track's, the page's first schedule):
+    rows of (time, what, minutes) and the text around each table (the lists of work done
+    before or after the day)."""
     tree = _tree(lang, "trainers/pilot-course.md")
     days = []
-    for table in tree.xpath("//div[contains(@class, 'pilot-schedule')]//table"):
+    for table in tree.xpath("(//div[contains(@class, 'pilot-schedule')])[1]//table"):
         rows = [[_text(cell) for cell in row.xpath("./td")] for row in table.xpath("./tbody/tr")]
         before = table.xpath("preceding-sibling::*[1]")[0]
         after = table.xpath("following-sibling::*[position() <= 2]")
@@ -196,3 +197,21 @@ def test_hours_round_each_figure_from_its_own_minutes_a_half_up():
         "6.3",
     ]
     assert hours(460, "fr") == "7,7"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_group_of_volunteers_gets_the_calls_and_days_of_its_own_track(lang):
+    """A trainer with a group of volunteers finds their pilot on the same page: the video
+    calls of the volunteers track's capsules and two days holding its face-to-face
+    capsules, none of the professionals' own (supervising volunteers)."""
+    track = next(t for t in STATE.curriculum.course.tracks if t.id == "volunteers")
+    capsules = [STATE.curriculum.capsules[c] for c in track.capsules]
+    tree = _tree(lang, "trainers/pilot-course.md")
+    [heading] = tree.xpath("//h2[@id='schedule-volunteers']")
+    calls = heading.xpath("following::div[contains(@class, 'pilot-calls')][1]//tbody/tr")
+    live = [c.title[lang] for c in capsules if any(a.mode == "distance" for a in c.activities)]
+    assert [_text(row.xpath("./td[2]")[0]) for row in calls] == live, lang
+    [schedule] = heading.xpath("following::div[contains(@class, 'pilot-schedule')][1]")
+    in_room = {_text(a) for a in schedule.xpath(".//tbody//a")}
+    assert in_room == {c.title[lang] for c in capsules if c.mode == "face-to-face"}, lang
+    assert STATE.curriculum.capsules["supervising-volunteers"].title[lang] not in in_room
