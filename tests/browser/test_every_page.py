@@ -28,7 +28,12 @@ STATE = load_sources(ROOT)
 def _english(lang: str) -> list[str]:
     texts = STATE.interface.values()
     found = {
-        t["en"] for t in texts if " " in t["en"].strip() and "{" not in t["en"] and t.get(lang, t["en"]) != t["en"]
+        t["en"]
+        for t in texts
+        if isinstance(t["en"], str)  # a text's plural forms hold a count: "{count} minutes"
+        and " " in t["en"].strip()
+        and "{" not in t["en"]
+        and t.get(lang, t["en"]) != t["en"]
     }
     return [*sorted(found), "Permanent link"]
 

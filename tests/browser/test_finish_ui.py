@@ -5,12 +5,14 @@ written as each language writes them, and trainer tables fit a phone."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import yaml
 
 from answering import answer_anyhow, fieldset, order_items
 from conftest import LANGUAGES, PAGE_TYPES, ROOT
-from portfolio.locale_facts import count_text
+from portfolio.locale_facts import count_text, written_date
 
 pytestmark = pytest.mark.browser
 
@@ -279,7 +281,9 @@ def test_the_printed_name_and_date_are_isolated(page, site_url, lang):
         ".my-progress__print-title bdi", "items => items.map(bdi => [bdi.dir, bdi.textContent])"
     )
     assert isolated[0] == ["auto", "Learner Example 2"]
-    assert isolated[1][0] == "ltr" and len(isolated[1][1]) == 10  # the date, yyyy-mm-dd
+    # The date, written as the language writes it ("1 December 2026", "1er décembre 2026").
+    today = written_date(datetime.date.today(), INTERFACE["date-locale"][lang], INTERFACE["date-first-day"][lang])
+    assert isolated[1] == ["auto", today]
 
 
 # 4. Trainer pages fit a phone ---------------------------------------------------------

@@ -184,7 +184,11 @@ def launch(page, capsule: str, suspend: str = ""):
     page.evaluate(f"document.getElementById('sco').src = 'package/{capsule}/index.html'")
     frame = page.frame_locator("#sco")
     frame.locator("form.quiz").wait_for()
-    return frame, page.frames[1]
+    lesson = page.frames[1]
+    # The form is there before the scripts at the end of the page have run: wait for them.
+    lesson.wait_for_load_state("load")
+    lesson.wait_for_function("() => window.GoodTutoringQuiz && window.GoodTutoringSco")
+    return frame, lesson
 
 
 @pytest.mark.browser
