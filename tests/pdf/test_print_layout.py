@@ -19,8 +19,8 @@ LANGS = read_languages(ROOT / "mkdocs.yml")
 HYPHEN = "\u2010"  # WeasyPrint's hyphen at the end of a hyphenated line
 # The timetable of each day of the pilot course: its heading and its last row.
 DAYS = {
-    "en": [("Day 1, face to face", "End of the session"), ("Day 2, face to face", "End of the session")],
-    "fr": [("Jour 1, en présentiel", "Fin de la séance"), ("Jour 2, en présentiel", "Fin de la séance")],
+    "en": [("Day 1, face to face", "End of the day"), ("Day 2, face to face", "End of the day")],
+    "fr": [("Jour 1, en présentiel", "Fin de la journée"), ("Jour 2, en présentiel", "Fin de la journée")],
 }
 PROMPT = {"en": "My proposal", "fr": "Ma proposition"}
 
