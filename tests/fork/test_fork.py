@@ -135,13 +135,20 @@ def test_adaptation_points_show_the_organisations_text_or_a_notice(fork):
     assert "adaptation--todo" in html  # legal obligations are still to write
 
 
-def test_portfolio_adapt_lists_each_point_with_its_place(monkeypatch, capsys):
+def test_portfolio_adapt_lists_each_point_with_its_place(fork, monkeypatch, capsys):
+    """The example organisation fills every point; a fork that fills only `insurance` is told
+    which points are left, and `--fail-unfilled` fails for it."""
     monkeypatch.chdir(ROOT)
-    assert main(["adapt"]) == 0
+    assert main(["adapt", "--fail-unfilled"]) == 0
     out = capsys.readouterr().out
     assert "docs/en/handbook/buddy-system/03-initial-self-assessment.md:35 [data-protection] filled" in out
-    assert "docs/fr/handbook/supervising-volunteers.md:123 [legal-obligations] NOT FILLED in fr\n" in out
+    assert "docs/fr/handbook/supervising-volunteers.md:123 [legal-obligations] filled\n" in out
+    project, _ = fork
+    monkeypatch.chdir(project)
     assert main(["adapt", "--fail-unfilled"]) == 1
+    out = capsys.readouterr().out
+    assert "docs/en/handbook/supervising-volunteers.md:122 [legal-obligations] NOT FILLED in en\n" in out
+    assert "docs/en/handbook/supervising-volunteers.md:124 [insurance] filled\n" in out
 
 
 def test_portfolio_adapt_says_a_point_filled_only_in_english_for_a_translated_page(fork, monkeypatch, capsys):

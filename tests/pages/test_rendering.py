@@ -12,6 +12,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import LANGUAGES, LIST_SEPARATOR, ROOT, project_state
+from portfolio.adaptations import find_marks
 from portfolio.interface import strings_for
 from portfolio.layouts import LAYOUT_MACROS
 from portfolio.project import DOCS_DIR
@@ -316,3 +317,21 @@ def test_an_observation_checklist_asks_for_a_role_play_only_where_its_capsule_ha
         )
         if not role_play.search(activities):
             assert not role_play.search(" ".join(shown)), f"{capsule.id}: the checklist asks for a role-play it has not"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_example_organisation_shows_its_readers_no_instruction_meant_for_a_fork(lang):
+    """Every page that marks an adaptation point shows the example organisation's own text,
+    written in the page's language, never the notice that tells a fork to write it in
+    curriculum/organisation.yml (a fork that leaves a point empty still sees the notice)."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    notice = ui["adapt-todo"].split("{point}")[0].strip()
+    marks = [m for m in find_marks(ROOT, STATE.curriculum.organisation, STATE.languages) if m.lang == lang]
+    pages = sorted({m.path.relative_to(ROOT / DOCS_DIR / lang).as_posix() for m in marks})
+    assert len(pages) >= 5, pages  # the safeguarding chapters, supervising volunteers, steps 1 and 3
+    assert not [(m.path.name, m.line, m.point) for m in marks if not m.filled]  # no English box on a French page
+    for source in pages:
+        tree = _tree(lang, source)
+        assert tree.xpath("//div[contains(@class, 'adaptation')]"), (lang, source)
+        assert not tree.xpath("//div[contains(@class, 'adaptation--todo')]"), (lang, source)
+        assert notice not in tree.text_content(), (lang, source)
