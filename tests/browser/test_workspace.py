@@ -56,7 +56,8 @@ def export(page, path, passphrase: str = ""):
     download.value.save_as(path)
     check_schema(path)
     # A protected file and a plain one of the same day do not replace each other.
-    assert download.value.suggested_filename.endswith("-protected.json") == bool(passphrase)
+    protected = strings(page)["fileNameProtected"].split("{date}")[1] + ".json"
+    assert download.value.suggested_filename.endswith(protected) == bool(passphrase)
     return path
 
 
@@ -412,6 +413,38 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
         assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content("#ws-role-error")
         assert tutor.evaluate("document.activeElement.id") == "ws-role"
         assert set(entries(tutor)) == {"agreement:goals"}
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_file_is_named_in_the_pages_language_and_received_in_any(browser, site_url, tmp_path):
+    contexts = [browser.new_context() for _ in range(3)]
+    try:
+        peer = open_plan(contexts[0], site_url + PAGE, "peer", "pairing")
+        coordinator = open_plan(contexts[1], site_url + "fr/" + PAGE, "coordinator", "pairing")
+        newcomer = open_plan(contexts[2], site_url + "ar/" + PAGE, "newcomer", "pairing")
+        add_session(peer, "2026-03-02", "60", "Bus timetable")
+
+        def named(page, path, passphrase: str = "") -> str:
+            page.fill("#ws-passphrase", passphrase)
+            with page.expect_download() as download:
+                status_after(page, lambda: page.click(".workspace__export"))
+            download.value.save_as(path)
+            return download.value.suggested_filename
+
+        day = r"\d{4}-\d{2}-\d{2}"
+        english = tmp_path / "en.json"
+        assert re.fullmatch(rf"mentoring-plan-p-07-peer-{day}\.json", named(peer, english))
+        assert import_file(coordinator, english).startswith("Fichier fusionné")
+        french = tmp_path / "fr.json"
+        assert re.fullmatch(rf"plan-de-mentorat-p-07-coordinateur-{day}\.json", named(coordinator, french))
+        assert re.fullmatch(
+            rf"plan-de-mentorat-p-07-coordinateur-{day}-protege\.json", named(coordinator, tmp_path / "p", "a b c d")
+        )
+        assert import_file(newcomer, french).startswith("دُمج الملف")
+        assert re.fullmatch(rf"خطة-إرشاد-p-07-القادم-الجديد-{day}\.json", named(newcomer, tmp_path / "ar.json"))
+        assert import_file(peer, tmp_path / "ar.json").startswith("Nothing new")
     finally:
         for context in contexts:
             context.close()

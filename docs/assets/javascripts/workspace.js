@@ -458,10 +458,11 @@
     }
   }
 
-  // A protected file is named apart, so that saving both never replaces one by the other.
-  function fileName(plan, protectedFile) {
-    var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
-    return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + (protectedFile ? "-protected" : "") + ".json";
+  // Words as a file name writes them: small letters (no accents on Latin ones), digits,
+  // and hyphens between them.
+  function fileWords(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   }
 
   // Text --------------------------------------------------------------------------
@@ -526,6 +527,15 @@
     this.code = code;
     this.keptAs = null; // the role the plan was kept in before this tab opened it (show)
     writeOpen(code);
+  };
+
+  // The file a plan is exported to, in the page's language (an import reads only what the
+  // file holds, so a file named in any language is received). A protected file is named
+  // apart, so that saving both never replaces one by the other.
+  Workspace.prototype.fileName = function (plan, protectedFile) {
+    var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
+    var template = protectedFile ? this.text.fileNameProtected : this.text.fileName;
+    return common.fill(template, { code: code, role: fileWords(this.roleLabel(plan.role)) || plan.role, date: today() }) + ".json";
   };
 
   Workspace.prototype.roleLabel = function (role) {
@@ -1378,7 +1388,7 @@
     this.acceptFields(box); // a passphrase asked for by an import: this is another action
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
-      var name = fileName(plan, !!passphrase);
+      var name = self.fileName(plan, !!passphrase);
       common.download(JSON.stringify(written, null, 2) + "\n", name);
       self.update(function (stored) {
         stored.exported = file.exported;
