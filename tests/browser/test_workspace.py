@@ -56,7 +56,8 @@ def export(page, path, passphrase: str = ""):
     download.value.save_as(path)
     check_schema(path)
     # A protected file and a plain one of the same day do not replace each other.
-    assert download.value.suggested_filename.endswith("-protected.json") == bool(passphrase)
+    protected = strings(page)["fileNameProtected"].split("{date}")[1] + ".json"
+    assert download.value.suggested_filename.endswith(protected) == bool(passphrase)
     return path
 
 
@@ -417,6 +418,38 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
             context.close()
 
 
+def test_a_file_is_named_in_the_pages_language_and_received_in_any(browser, site_url, tmp_path):
+    contexts = [browser.new_context() for _ in range(3)]
+    try:
+        peer = open_plan(contexts[0], site_url + PAGE, "peer", "pairing")
+        coordinator = open_plan(contexts[1], site_url + "fr/" + PAGE, "coordinator", "pairing")
+        newcomer = open_plan(contexts[2], site_url + "ar/" + PAGE, "newcomer", "pairing")
+        add_session(peer, "2026-03-02", "60", "Bus timetable")
+
+        def named(page, path, passphrase: str = "") -> str:
+            page.fill("#ws-passphrase", passphrase)
+            with page.expect_download() as download:
+                status_after(page, lambda: page.click(".workspace__export"))
+            download.value.save_as(path)
+            return download.value.suggested_filename
+
+        day = r"\d{4}-\d{2}-\d{2}"
+        english = tmp_path / "en.json"
+        assert re.fullmatch(rf"mentoring-plan-p-07-peer-{day}\.json", named(peer, english))
+        assert import_file(coordinator, english).startswith("Fichier fusionné")
+        french = tmp_path / "fr.json"
+        assert re.fullmatch(rf"plan-de-mentorat-p-07-coordinateur-{day}\.json", named(coordinator, french))
+        assert re.fullmatch(
+            rf"plan-de-mentorat-p-07-coordinateur-{day}-protege\.json", named(coordinator, tmp_path / "p", "a b c d")
+        )
+        assert import_file(newcomer, french).startswith("دُمج الملف")
+        assert re.fullmatch(rf"خطة-إرشاد-p-07-القادم-الجديد-{day}\.json", named(newcomer, tmp_path / "ar.json"))
+        assert import_file(peer, tmp_path / "ar.json").startswith("Nothing new")
+    finally:
+        for context in contexts:
+            context.close()
+
+
 # Two tabs, messages in sight, keyboard ----------------------------------------
 
 
@@ -627,6 +660,83 @@ def test_after_a_deletion_the_keyboard_goes_on_from_the_list(browser, site_url):
         assert strings(page)["deletedEntry"] not in page.text_content(STATUS)
     finally:
         context.close()
+
+
+PRIVATE = "Library; she said she is afraid of her landlord"
+
+
+def stored_text(page) -> str:
+    """Everything this browser keeps of its plans, as it is kept."""
+    return page.evaluate(f"localStorage.getItem('{KEY}')")
+
+
+def test_a_deleted_entry_leaves_no_trace_of_its_text(browser, site_url, tmp_path):
+    contexts = [browser.new_context() for _ in range(3)]
+    try:
+        url = site_url + PAGE
+        peer, coordinator, newcomer = (
+            open_plan(c, url, role, "pairing")
+            for c, role in zip(contexts, ["peer", "coordinator", "newcomer"], strict=True)
+        )
+        add_session(peer, "2026-03-02", "60", PRIVATE, concern=True)
+        add_session(peer, "2026-03-09", "60", "Bus timetable")
+        first = export(peer, tmp_path / "first.json")
+        import_file(coordinator, first)
+        import_file(newcomer, first)
+        assert PRIVATE in stored_text(newcomer)
+
+        coordinator.on("dialog", lambda dialog: dialog.accept())
+        item = coordinator.locator(".workspace__session-list .workspace__item", has_text=PRIVATE)
+        item.locator(".workspace__delete").click()
+        said = coordinator.text_content("#ws-sessions-status")
+        assert said == strings(coordinator)["deletedEntry"] and "Files already sent still hold it" in said
+        assert PRIVATE not in stored_text(coordinator)
+        cleaned = export(coordinator, tmp_path / "cleaned.json")
+        raw = cleaned.read_text(encoding="utf-8")
+        assert PRIVATE not in raw and "landlord" not in raw and '"concern": true' not in raw
+        stones = [e for e in json.loads(raw)["entries"] if e["deleted"]]
+        assert len(stones) == 1 and stones[0]["data"] == {} and "conflicts" not in stones[0]
+
+        # The others' browsers drop it too, and an older file does not bring it back.
+        assert "Updated entries: 1." in import_file(newcomer, cleaned)
+        assert PRIVATE not in stored_text(newcomer)
+        assert newcomer.locator(".workspace__session-list .workspace__item").count() == 1
+        for page in (newcomer, coordinator):
+            assert import_file(page, first).startswith("Nothing new")
+            assert PRIVATE not in stored_text(page)
+            assert page.is_hidden(".workspace__conflicts")
+        assert entries(newcomer) == entries(coordinator)
+
+        # A deleted version that still holds its data (a file from an older page) becomes a
+        # tombstone that replaces it: its text goes, and the same file again changes nothing.
+        old = newcomer.evaluate(
+            """([key, code, text]) => {
+                 const mine = JSON.parse(localStorage.getItem(key)).plans[code].entries;
+                 const id = Object.keys(mine).find(k => mine[k].deleted === false && k.startsWith("session:"));
+                 const data = Object.assign({}, mine[id].data, { topics: text });
+                 const full = Object.assign({}, mine[id], { deleted: true, rev: mine[id].rev + 1,
+                   tag: "f".repeat(28), ancestors: [mine[id].tag], data: data });
+                 const merge = window.GoodTutoringWorkspace.merge;
+                 const once = merge(mine, { [id]: full });
+                 const twice = merge(once.entries, { [id]: full });
+                 const store = JSON.parse(localStorage.getItem(key));
+                 store.plans[code].entries[id] = full; // as an older page kept a deletion
+                 localStorage.setItem(key, JSON.stringify(store));
+                 return { entry: once.entries[id], updated: twice.updated, again: twice.entries[id], id: id };
+               }""",
+            [KEY, CODE, PRIVATE],
+        )
+        assert old["entry"]["deleted"] and old["entry"]["data"] == {}
+        assert "f" * 28 in old["entry"]["ancestors"] and PRIVATE not in json.dumps(old)
+        assert old["updated"] == 0 and old["again"] == old["entry"]
+        # Such a deletion kept in this browser loses its data as soon as the page reads it.
+        newcomer.reload()
+        newcomer.wait_for_selector(".workspace__plan:not([hidden])")
+        assert PRIVATE not in stored_text(newcomer)
+        assert entries(newcomer)[old["id"]] == old["entry"]
+    finally:
+        for context in contexts:
+            context.close()
 
 
 # A save that keeps two versions, a file received before any plan is open, a role ---

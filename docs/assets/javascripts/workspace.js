@@ -8,6 +8,9 @@
 // versions where neither replaces the other have diverged, and both are kept (the
 // entry's `conflicts`) until a party chooses one. Merging is the same whatever the
 // order of the files, so the parties end with the same plan.
+// A deleted entry keeps nothing of what was written in it: its version is a tombstone
+// (deleted, its data empty) that replaces the versions it deletes, so that an older file
+// still holding them cannot bring them back.
 // Labels come from data-config (interface strings and curriculum/workspace.yml);
 // what people type is only ever written as text.
 (function () {
@@ -41,10 +44,13 @@
   // Unreadable or of another version: start again (the files are the plan's backup).
   // What the browser refused to keep is held in this page (common.js), so that what was
   // typed stays on screen and goes into an export.
+  // Entries deleted before tombstones kept no data lose it now, in storage too.
   function readStore() {
     var data = common.readStorage(KEY);
-    if (data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object") return data;
-    return emptyStore();
+    if (!(data && data.version === STORE_VERSION && data.plans && typeof data.plans === "object")) return emptyStore();
+    var scrubbed = Object.keys(data.plans).filter(function (code) { return scrubPlan(data.plans[code]); });
+    if (scrubbed.length) writeStore(data);
+    return data;
   }
 
   // False when the browser refused to keep it (private browsing, storage full).
@@ -180,6 +186,36 @@
     return [versionOf(entry)].concat((entry.conflicts || []).map(versionOf));
   }
 
+  // A deleted version as it is kept and sent: without its data. One that still holds its
+  // data (written before tombstones, or by an older page) becomes a tombstone that replaces
+  // it, the same wherever this is done, so that every party ends with the same one.
+  function tombstone(id, version) {
+    if (!version.deleted || isTombstone(version)) return version;
+    var stone = versionOf(version);
+    stone.data = {};
+    stone.ancestors = version.ancestors.concat([version.tag]).sort();
+    stone.tag = tagOf(id, stone);
+    return stone;
+  }
+
+  function isTombstone(version) {
+    return version.deleted && !Object.keys(version.data).length;
+  }
+
+  // The entries of `plan` without the data of their deleted versions; whether one changed.
+  function scrubPlan(plan) {
+    var changed = false;
+    Object.keys(plan.entries || {}).forEach(function (id) {
+      var entry = plan.entries[id];
+      var versions = versionsOf(entry);
+      var stones = versions.map(function (v) { return tombstone(id, v); });
+      if (stones.every(function (v, i) { return v === versions[i]; })) return;
+      plan.entries[id] = entryOf(id, entry.kind, heads(stones));
+      changed = true;
+    });
+    return changed;
+  }
+
   // The versions no other version replaces, newest first (ties: by tag), each tag once.
   function heads(versions) {
     var byTag = {};
@@ -196,7 +232,9 @@
     });
   }
 
+  // Versions that all delete the entry leave nothing to choose: the newest stands for them.
   function entryOf(id, kind, versions) {
+    if (versions.every(function (v) { return v.deleted; })) versions = versions.slice(0, 1);
     var entry = Object.assign({ id: id, kind: kind }, versions[0]);
     if (versions.length > 1) entry.conflicts = versions.slice(1);
     return entry;
@@ -208,6 +246,7 @@
   // it stays beside the new one, as a conflict. The new version, or null if nothing changed.
   function saveEntry(plan, id, kind, data, deleted, seen) {
     var current = plan.entries[id];
+    if (deleted) data = {}; // a tombstone: what was written goes
     var stored = current ? versionsOf(current) : [];
     seen = seen || stored;
     if (current && !current.conflicts && current.deleted === !!deleted && canonical(current.data) === canonical(data)) {
@@ -246,7 +285,8 @@
     Object.keys(theirs).forEach(function (id) {
       var incoming = theirs[id];
       var local = mine[id];
-      var merged = entryOf(id, incoming.kind, heads(versionsOf(incoming).concat(local ? versionsOf(local) : [])));
+      var versions = versionsOf(incoming).concat(local ? versionsOf(local) : []);
+      var merged = entryOf(id, incoming.kind, heads(versions.map(function (v) { return tombstone(id, v); })));
       if (!local) {
         result.added += 1;
       } else if (canonical(merged) !== canonical(local)) {
@@ -267,8 +307,8 @@
       typeof v.tag === "string" && TAG.test(v.tag) && Array.isArray(v.ancestors) &&
       v.ancestors.every(function (a) { return typeof a === "string" && TAG.test(a); }) &&
       typeof v.updated === "string" && TIME.test(v.updated) && typeof v.deleted === "boolean" &&
-      onlyKeys(v.data, Object.keys(shape)) &&
-      Object.keys(shape).every(function (k) { return CHECKS[shape[k]](v.data[k]); }) &&
+      (isTombstone(v) || (onlyKeys(v.data, Object.keys(shape)) &&
+        Object.keys(shape).every(function (k) { return CHECKS[shape[k]](v.data[k]); }))) &&
       tagOf(id, v) === v.tag; // a version whose content changed after it was tagged is damaged
   }
 
@@ -418,10 +458,11 @@
     }
   }
 
-  // A protected file is named apart, so that saving both never replaces one by the other.
-  function fileName(plan, protectedFile) {
-    var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
-    return "mentoring-plan-" + code + "-" + plan.role + "-" + today() + (protectedFile ? "-protected" : "") + ".json";
+  // Words as a file name writes them: small letters (no accents on Latin ones), digits,
+  // and hyphens between them.
+  function fileWords(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   }
 
   // Text --------------------------------------------------------------------------
@@ -486,6 +527,15 @@
     this.code = code;
     this.keptAs = null; // the role the plan was kept in before this tab opened it (show)
     writeOpen(code);
+  };
+
+  // The file a plan is exported to, in the page's language (an import reads only what the
+  // file holds, so a file named in any language is received). A protected file is named
+  // apart, so that saving both never replaces one by the other.
+  Workspace.prototype.fileName = function (plan, protectedFile) {
+    var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
+    var template = protectedFile ? this.text.fileNameProtected : this.text.fileName;
+    return common.fill(template, { code: code, role: fileWords(this.roleLabel(plan.role)) || plan.role, date: today() }) + ".json";
   };
 
   Workspace.prototype.roleLabel = function (role) {
@@ -1006,7 +1056,7 @@
       var list = button.closest(".workspace__list");
       var index = common.all(list, ".workspace__delete").indexOf(button);
       self.update(function (plan) {
-        return saveEntry(plan, entry.id, entry.kind, entry.data, true, versionsOf(entry));
+        return saveEntry(plan, entry.id, entry.kind, {}, true, versionsOf(entry));
       }, self.text.deletedEntry, null, self.statusNear(list));
       self.focusAfterDelete(list, index);
     });
@@ -1158,8 +1208,9 @@
     } else if (entry.kind === "signoff") {
       values.name = parts[1] === "final" ? text.signOffFinal : text.signOffAgreement;
       values.role = this.roleLabel(parts[2]);
-    } else {
-      values.date = formatDay(entry.data.date, this.dates);
+    } else { // a tombstone has no date: the version that was kept has one
+      var dated = versionsOf(entry).filter(function (v) { return v.data.date; })[0];
+      values.date = dated ? formatDay(dated.data.date, this.dates) : "";
     }
     return common.fill(template, values);
   };
@@ -1337,7 +1388,7 @@
     this.acceptFields(box); // a passphrase asked for by an import: this is another action
     if (passphrase) this.status(this.text.working);
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
-      var name = fileName(plan, !!passphrase);
+      var name = self.fileName(plan, !!passphrase);
       common.download(JSON.stringify(written, null, 2) + "\n", name);
       self.update(function (stored) {
         stored.exported = file.exported;
