@@ -35,6 +35,8 @@ from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
 FORMATS = ("pdf", "docx")
+# The handwritten lines a long answer has room for, unless its field says more (`lines`).
+LONG_ANSWER_LINES = 4
 PRINT_TEMPLATES = "templates/print"
 
 
@@ -80,6 +82,7 @@ def form_view(form: Form, lang: str, default: str, ui: dict[str, str], organisat
                         "help": text(item.help),
                         "options": [text(option) for option in item.options],
                         "optional": item.optional,
+                        "lines": (item.lines or LONG_ANSWER_LINES) if item.kind == "long-text" else None,
                     }
                     for item in section.fields
                 ],
@@ -144,6 +147,7 @@ def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, lo
         date=written_date(source_date(root).date(), ui["date-locale"], ui["date-first-day"]),
         stylesheet=(root / PRINT_TEMPLATES / "print.css").resolve().as_uri(),
         logo=logo.as_uri() if logo else None,
+        line_height=LINE_HEIGHT_MM,
     )
 
 
@@ -185,8 +189,9 @@ def _add_logo(paragraph, logo: Path, height) -> None:
 
 
 def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
-    """An editable Word document: the organisation's header, then each section as a
-    table of labels with room to write; checkboxes as ☐; right to left where needed."""
+    """An editable Word document: the organisation's header, the privacy notice (read
+    before anything is written), then each section as a table of labels with room to
+    write, and the legal notes; checkboxes as ☐; right to left where needed."""
     import docx
     from docx.shared import Cm
 
@@ -201,6 +206,9 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     _paragraph(document, view["title"], heading=0)
     _paragraph(document, view["purpose"])
     _paragraph(document, f"{ui['form-filled-by']}{ui['colon']} {ui['list-separator'].join(view['filled_by'])}")
+    if view["privacy"]:
+        _paragraph(document, ui["form-privacy"], heading=1)
+        _markdown(document, view["privacy"])
     for section in view["sections"]:
         _paragraph(document, section["title"], heading=1)
         _markdown(document, section["intro"])
@@ -216,11 +224,10 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
             if item["help"]:
                 _run(label.add_paragraph(), item["help"], italic=True)
             answer.text = _answer_space(item, ui)
-            _room_to_write(row, item["kind"])
-    for title, body in ((ui["form-privacy"], view["privacy"]), (ui["form-legal-notes"], view["legal_notes"])):
-        if body:
-            _paragraph(document, title, heading=1)
-            _markdown(document, body)
+            _room_to_write(row, item["kind"], item["lines"])
+    if view["legal_notes"]:
+        _paragraph(document, ui["form-legal-notes"], heading=1)
+        _markdown(document, view["legal_notes"])
     _contacts(document, view["organisation"], ui["colon"])
     if direction(lang) == "rtl":
         _right_to_left(document)
@@ -353,17 +360,23 @@ def _answer_space(item: dict, ui: dict) -> str:
     return ""
 
 
-# The room a hand needs to write an answer, by kind of field, in millimetres.
-_WRITING_ROOM = {"text": 10, "date": 15, "signature": 20, "long-text": 35}
+# The room a hand needs to write an answer, by kind of field, in millimetres; a long
+# answer's grows with its lines, 7.5 mm each, as in the PDF (form.html).
+_WRITING_ROOM = {"text": 10, "date": 15, "signature": 20}
+LINE_HEIGHT_MM = 7.5
+_LONG_ANSWER_LABEL_MM = 5  # the row holds the label too: 35 mm for 4 lines
 
 
-def _room_to_write(row, kind: str) -> None:
+def _room_to_write(row, kind: str, lines: int | None = None) -> None:
     """A field's row at least as high as a handwritten answer needs (more if its label does)."""
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.shared import Mm
 
-    if kind in _WRITING_ROOM:
-        row.height, row.height_rule = Mm(_WRITING_ROOM[kind]), WD_ROW_HEIGHT_RULE.AT_LEAST
+    room = _WRITING_ROOM.get(kind)
+    if kind == "long-text":
+        room = (lines or LONG_ANSWER_LINES) * LINE_HEIGHT_MM + _LONG_ANSWER_LABEL_MM
+    if room:
+        row.height, row.height_rule = Mm(room), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 def _markdown(document, text: str) -> None:

@@ -420,7 +420,8 @@ FieldKind = Literal["text", "long-text", "date", "yes-no", "choice", "checklist"
 @dataclass
 class FormField:
     """One thing to fill in. `choice` and `checklist` list their `options`; an `optional`
-    field says so on the form (answering it is the person's choice)."""
+    field says so on the form (answering it is the person's choice); a `long-text` field
+    leaves room for `lines` handwritten lines on paper (4 unless it says more)."""
 
     id: str
     label: Text
@@ -428,6 +429,7 @@ class FormField:
     help: Text | None = None
     options: list[Text] = field(default_factory=list)
     optional: bool = False
+    lines: int | None = None
 
 
 @dataclass

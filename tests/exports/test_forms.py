@@ -372,3 +372,152 @@ def test_the_concern_report_sends_to_the_concern_procedure_first(built_site, lan
     assert procedure.is_relative_to(built_site / ("" if lang == "en" else lang))
     form = page.xpath("//div[contains(@class, 'portfolio-form')]")[0]
     assert warning[0].getparent().index(warning[0]) < list(warning[0].getparent()).index(form)
+
+
+def fields_of(form) -> list:
+    return [field for section in form.sections for field in section.fields]
+
+
+def body_texts(document) -> list[tuple[str, str]]:
+    """A Word document's body in reading order: ("p", a paragraph's text) or ("table", the
+    text of its first column's first paragraphs)."""
+    items = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            items.append(("p", "".join(t.text or "" for t in element.iter(qn("w:t")))))
+        elif element.tag == qn("w:tbl"):
+            items.append(("table", ""))
+    return items
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_privacy_notice_comes_before_anything_is_written(built_forms, lang):
+    """A person has the right to know how their information is used before they write
+    anything (the data-protection chapter): in the Word document and the PDF of every form
+    with a privacy notice, the notice comes before the first field, so before the
+    registration's "I have read the privacy notice" and the signatures."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    forms = [form for form in FORMS if form.privacy]
+    assert {"volunteer-registration", "consent", "concern-report"} <= {form.id for form in forms}
+    for form in forms:
+        body = body_texts(docx.Document(made(built_forms, form, lang, "docx")))
+        heading = body.index(("p", ui["form-privacy"]))
+        first_table = next(i for i, (kind, _) in enumerate(body) if kind == "table")
+        assert heading < first_table, form.id
+        first_sentence = form.privacy.get_text(lang, "en").replace("**", "")[:40]
+        assert any(kind == "p" and text.startswith(first_sentence) for kind, text in body[heading:first_table]), form.id
+        if lang == "ar":  # poppler splits Arabic ligatures
+            continue
+        text = words(pdf_text(made(built_forms, form, lang, "pdf")))
+        notice = text.index(words(form.privacy.get_text(lang, "en").replace("**", ""))[:40])
+        for field in fields_of(form):
+            assert notice < text.index(words(field.label.get_text(lang, "en"))), (form.id, field.id)
+
+
+def test_the_registration_has_room_for_the_interview_and_reference_notes(built_forms):
+    """The screening chapter asks the coordinator to note the interview and the references:
+    the registration form's part for the coordinator has room for both, after the
+    candidate's signature."""
+    form = STATE.curriculum.forms["volunteer-registration"]
+    ids = [field.id for field in fields_of(form)]
+    assert {"interview-notes", "reference-notes"} <= set(ids)
+    assert ids.index("candidate-signature") < ids.index("interview-notes") < ids.index("coordinator-signature")
+    document = docx.Document(made(built_forms, form, "en", "docx"))
+    cells = [row.cells[0].paragraphs[0].text for table in document.tables for row in table.rows]
+    assert "Reference notes" in cells and any(cell.startswith("Interview notes") for cell in cells)
+
+
+def test_the_concern_report_asks_who_may_cause_harm_and_records_the_feedback(built_forms):
+    """The concern report has a line for the person who may cause harm (a name or a role),
+    one for another role of the writer, and in the designated person's part the date of
+    the decision and what the writer was told; the person told may be the one who replaces
+    the designated person."""
+    form = STATE.curriculum.forms["concern-report"]
+    by_id = {field.id: field for field in fields_of(form)}
+    assert {"person-causing-harm", "writer-role-other", "decision-date", "writer-feedback"} <= set(by_id)
+    assert by_id["decision-date"].kind == "date"
+    assert "replaces" in by_id["designated-person-told"].label.get_text("en", "en")
+    for lang in ("en", "fr"):
+        text = words(pdf_text(made(built_forms, form, lang, "pdf")))
+        assert words(by_id["person-causing-harm"].label.get_text(lang, "en")) in text
+    document = docx.Document(made(built_forms, form, "en", "docx"))
+    cells = [row.cells[0].paragraphs[0].text for table in document.tables for row in table.rows]
+    assert "Who may cause harm, if you know" in cells
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_concern_reports_exact_words_have_a_taller_box(built_forms, lang):
+    """A person's exact words take room: their box is at least twice as tall as another
+    long answer's, in the Word document (its row) and in the PDF (its box, as drawn)."""
+    form = STATE.curriculum.forms["concern-report"]
+    rows = [row for table in docx.Document(made(built_forms, form, lang, "docx")).tables for row in table.rows]
+    heights = {field.id: row.height.mm for field, row in zip(fields_of(form), rows, strict=True) if row.height}
+    assert heights["own-words"] >= 2 * heights["what-seen"]
+    html = re.findall(r'form__field--long-text.*?height: ([\d.]+)mm', _print_html(form, lang), re.S)
+    assert max(map(float, html)) >= 2 * min(map(float, html))
+
+
+def _print_html(form, lang: str) -> str:
+    from portfolio.forms import _form_html, _print_environment, form_view
+    from portfolio.views import organisation_view
+
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    view = form_view(form, lang, "en", ui, organisation_view(STATE.curriculum, lang))
+    return _form_html(view, _print_environment(ROOT), ROOT, lang, ui, None)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_end_of_pairing_form_has_every_ending_and_a_date_by_each_signature(built_forms, lang):
+    """The end-of-pairing form lets the coordinator record a pair that did not work out
+    (the handbook ends it with no fault on either side), has a date by each person's
+    signature, and a line to write why someone did not sign (its intro asks for it)."""
+    form = STATE.curriculum.forms["end-of-pairing"]
+    fields = fields_of(form)
+    reasons = [option.get_text("en", "en") for option in next(f for f in fields if f.id == "reason").options]
+    assert any("did not work out" in reason for reason in reasons)
+    for field, following in zip(fields, fields[1:]):
+        if field.kind == "signature":
+            assert following.kind == "date", field.id
+    assert fields[-1].id == "not-signed-why"
+    if lang != "ar":
+        text = words(pdf_text(made(built_forms, form, lang, "pdf")))
+        option = next(f for f in fields if f.id == "reason").options
+        assert words(next(o for o in option if "did not work out" in o.get_text("en", "en")).get_text(lang, "en")) in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_forms_different_questions_read_differently_in_translation(lang):
+    """Two fields of a form with different English labels do not share a label in a
+    translation (French had "Heure" both for the time of the events and the time the
+    designated person was told)."""
+    for form in FORMS:
+        seen: dict[str, str] = {}
+        for field in fields_of(form):
+            english, translated = field.label.get_text("en", "en"), field.label.get_text(lang, "en")
+            assert seen.setdefault(translated, english) == english, (form.id, translated)
+
+
+def test_arabic_forms_use_the_handbooks_terms():
+    """The Arabic forms say «خطر داهم» for immediate danger, as the concern procedure does,
+    and call a volunteer mentor «متطوع مرافق», as the interface's role names do."""
+    assert STATE.interface["role-volunteer-mentor"].get_text("ar", "en") == "المتطوع المرافق"
+    for form in FORMS:
+        texts = [form.purpose, form.privacy] + [s.intro for s in form.sections] + [s.title for s in form.sections]
+        for field in fields_of(form):
+            texts += [field.label, field.help, *field.options]
+        arabic = " ".join(text.get_text("ar", "en") for text in texts if text)
+        assert "خطر مباشر" not in arabic and "الخطر المباشر" not in arabic, form.id
+        assert "مرشد" not in arabic, form.id
+
+
+def test_the_volunteer_agreement_says_how_to_reach_the_designated_persons_replacement():
+    """The person who replaces the designated person acts whenever the designated person
+    cannot be reached or the concern is about them, not only during holidays: the
+    agreement says who it is and how to reach them, in every language."""
+    form = STATE.curriculum.forms["volunteer-agreement"]
+    field = next(f for f in fields_of(form) if f.id == "stand-in")
+    label = {lang: field.label.get_text(lang, "en") for lang in LANGUAGES}
+    assert "how to reach them" in label["en"] and "holiday" not in label["en"]
+    assert "joindre" in label["fr"] and "congés" not in label["fr"]
+    assert "الوصول إليه" in label["ar"] and "العطل" not in label["ar"]
+    assert "about the designated person" in field.help.get_text("en", "en")
