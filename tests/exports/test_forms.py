@@ -4,6 +4,7 @@ office suite (LibreOffice, converting it to PDF), each with every field of the Y
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -453,7 +454,7 @@ def test_the_concern_reports_exact_words_have_a_taller_box(built_forms, lang):
     rows = [row for table in docx.Document(made(built_forms, form, lang, "docx")).tables for row in table.rows]
     heights = {field.id: row.height.mm for field, row in zip(fields_of(form), rows, strict=True) if row.height}
     assert heights["own-words"] >= 2 * heights["what-seen"]
-    html = re.findall(r'form__field--long-text.*?height: ([\d.]+)mm', _print_html(form, lang), re.S)
+    html = re.findall(r"form__field--long-text.*?height: ([\d.]+)mm", _print_html(form, lang), re.S)
     assert max(map(float, html)) >= 2 * min(map(float, html))
 
 
@@ -475,14 +476,15 @@ def test_the_end_of_pairing_form_has_every_ending_and_a_date_by_each_signature(b
     fields = fields_of(form)
     reasons = [option.get_text("en", "en") for option in next(f for f in fields if f.id == "reason").options]
     assert any("did not work out" in reason for reason in reasons)
-    for field, following in zip(fields, fields[1:]):
+    for field, following in itertools.pairwise(fields):
         if field.kind == "signature":
             assert following.kind == "date", field.id
     assert fields[-1].id == "not-signed-why"
     if lang != "ar":
         text = words(pdf_text(made(built_forms, form, lang, "pdf")))
         option = next(f for f in fields if f.id == "reason").options
-        assert words(next(o for o in option if "did not work out" in o.get_text("en", "en")).get_text(lang, "en")) in text
+        reason = next(o for o in option if "did not work out" in o.get_text("en", "en"))
+        assert words(reason.get_text(lang, "en")) in text
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
