@@ -419,7 +419,7 @@ def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_pa
 
 
 def test_a_file_is_named_in_the_pages_language_and_received_in_any(browser, site_url, tmp_path):
-    contexts = [browser.new_context() for _ in range(3)]
+    contexts = [browser.new_context() for _ in range(4)]
     try:
         peer = open_plan(contexts[0], site_url + PAGE, "peer", "pairing")
         coordinator = open_plan(contexts[1], site_url + "fr/" + PAGE, "coordinator", "pairing")
@@ -445,6 +445,9 @@ def test_a_file_is_named_in_the_pages_language_and_received_in_any(browser, site
         assert import_file(newcomer, french).startswith("دُمج الملف")
         assert re.fullmatch(rf"خطة-إرشاد-p-07-القادم-الجديد-{day}\.json", named(newcomer, tmp_path / "ar.json"))
         assert import_file(peer, tmp_path / "ar.json").startswith("Nothing new")
+        # A role written with vowel signs ("المنسّق") is named without them, as file names are.
+        arabic = open_plan(contexts[3], site_url + "ar/" + PAGE, "coordinator", "pairing")
+        assert re.fullmatch(rf"خطة-إرشاد-p-07-المنسق-{day}\.json", named(arabic, tmp_path / "ar2.json"))
     finally:
         for context in contexts:
             context.close()

@@ -461,7 +461,10 @@
   // Words as a file name writes them: small letters (no accents on Latin ones), digits,
   // and hyphens between them.
   function fileWords(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    // Latin accents go ("coordinateur-de-l-organisation"); so do Arabic vowel signs
+    // (tanwin to sukun, the dagger alef), once letters with a hamza are composed again.
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
+      .replace(/[\u064b-\u0652\u0670]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   }
 
