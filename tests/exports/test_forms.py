@@ -425,7 +425,7 @@ def test_the_registration_has_room_for_the_interview_and_reference_notes(built_f
     assert ids.index("candidate-signature") < ids.index("interview-notes") < ids.index("coordinator-signature")
     document = docx.Document(made(built_forms, form, "en", "docx"))
     cells = [row.cells[0].paragraphs[0].text for table in document.tables for row in table.rows]
-    assert "Reference notes" in cells and any(cell.startswith("Interview notes") for cell in cells)
+    assert "Reference notes" in cells and any(cell.startswith("Interview:") for cell in cells)
 
 
 def test_the_concern_report_asks_who_may_cause_harm_and_records_the_feedback(built_forms):
