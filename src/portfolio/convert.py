@@ -69,7 +69,7 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
         if name not in fields:
             known = ", ".join(fields)
             ctx.add(
-                _line_of(data, name, line),
+                line_of(data, name, line),
                 "unknown-key",
                 f"`{_join(key, name)}` is not a key of {_a(cls)}",
                 f"remove it or use one of: {known}",
@@ -80,7 +80,7 @@ def convert(cls: type, data: Any, ctx: Context, line: int = 1, key: str = "") ->
             if is_required(spec):
                 ctx.add(line, "missing-field", f"`{_join(key, name)}` is missing")
             continue
-        value = _value(hints[name], data[name], ctx, _line_of(data, name, line), _join(key, name))
+        value = _value(hints[name], data[name], ctx, line_of(data, name, line), _join(key, name))
         if value is not INVALID:
             values[name] = value
     if any(is_required(spec) and name not in values for name, spec in fields.items()):
@@ -164,7 +164,7 @@ def _mapping(key_tp: Any, value_tp: Any, value: Any, ctx: Context, line: int, ke
         return INVALID
     result = {}
     for name, item in value.items():
-        item_line = _line_of(value, name, line)
+        item_line = line_of(value, name, line)
         name = _value(key_tp, name, ctx, item_line, f"{key} key")
         converted = _value(value_tp, item, ctx, item_line, f"{key}.{name}")
         if name is not INVALID and converted is not INVALID:
@@ -192,13 +192,13 @@ def convert_text(
     if odd:
         lang = odd[0]
         ctx.add(
-            _line_of(value, lang, line),
+            line_of(value, lang, line),
             "wrong-type",
             f"`{key}.{lang}` should be a text, not {_kind(value[lang])}",
             'put the text in double quotes, e.g. "Yes"',
         )
         return INVALID
-    read = {lang: forms(lang, v, _line_of(value, lang, line)) for lang, v in value.items() if isinstance(v, dict)}
+    read = {lang: forms(lang, v, line_of(value, lang, line)) for lang, v in value.items() if isinstance(v, dict)}
     if any(v is INVALID for v in read.values()):
         return INVALID
     # A text is kept as written, but for the line break a YAML block ends with: the
@@ -230,7 +230,8 @@ def _scalar(tp: type, value: Any, ctx: Context, line: int, key: str) -> Any:
     return value
 
 
-def _line_of(data: Any, name: str, line: int) -> int:
+def line_of(data: Any, name: str, line: int) -> int:
+    """The line of `name` in a mapping read from YAML, else `line`."""
     return data.line_of(name) if isinstance(data, YamlMap) else line
 
 

@@ -159,10 +159,10 @@ def _package_view(state: BuildState, lang: str) -> LanguageView:
     published site (site_url of mkdocs.yml), in the package's language, in a new tab, so
     that the lesson stays open in the LMS; without a site_url, nothing is linked."""
     env = partials_environment(state.root / "overrides")
-    folder = published_address(state.root, state.languages.folder(lang))
-    if not folder:
-        return LanguageView(state, lang, env)
     top = published_address(state.root)
+    if not top:
+        return LanguageView(state, lang, env)
+    folder = top + state.languages.folder(lang)
     return LanguageView(
         state, lang, env, lambda target: folder + page_url(target), lambda path: top + path, new_tab=True
     )

@@ -373,8 +373,8 @@ def _room_to_write(row, kind: str, lines: int | None = None) -> None:
     from docx.shared import Mm
 
     room = _WRITING_ROOM.get(kind)
-    if kind == "long-text":
-        room = (lines or LONG_ANSWER_LINES) * LINE_HEIGHT_MM + _LONG_ANSWER_LABEL_MM
+    if kind == "long-text" and lines:  # the view's: the field's lines, or LONG_ANSWER_LINES
+        room = lines * LINE_HEIGHT_MM + _LONG_ANSWER_LABEL_MM
     if room:
         row.height, row.height_rule = Mm(room), WD_ROW_HEIGHT_RULE.AT_LEAST
 

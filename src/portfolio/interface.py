@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from portfolio import yamlfile
-from portfolio.convert import INVALID, Context, Forms, convert_text
+from portfolio.convert import INVALID, Context, Forms, convert_text, line_of
 from portfolio.language_checks import language_name
 from portfolio.locale_facts import plural_categories, plural_examples
 from portfolio.models import AdaptationPoint, Audience, ChannelKind, Mode, Plural, Role, Text
@@ -96,7 +96,7 @@ def _plural_forms(ctx: Context, key: str, value: object) -> Forms:
         wrong = [category for category, text in forms.items() if not isinstance(text, str) or not text.strip()]
         if wrong:
             fix = 'put the text in double quotes, e.g. "{count} minutes"'
-            ctx.add(_line(forms, wrong[0], line), "wrong-type", f"`{where}.{wrong[0]}` should be a text", fix)
+            ctx.add(line_of(forms, wrong[0], line), "wrong-type", f"`{where}.{wrong[0]}` should be a text", fix)
             return INVALID
         used, examples = plural_categories(lang), plural_examples(lang)
         name = language_name(lang) or lang
@@ -104,7 +104,7 @@ def _plural_forms(ctx: Context, key: str, value: object) -> Forms:
         for category in forms:
             if category not in used:
                 said = f"`{where}.{category}` is no plural form of {name}"
-                ctx.add(_line(forms, category, line), "unknown-plural-form", said, f"remove it: {has}")
+                ctx.add(line_of(forms, category, line), "unknown-plural-form", said, f"remove it: {has}")
         for category in used:
             if category not in forms:
                 said = f"`{where}` has no `{category}` form, which {name} uses" + (
@@ -114,11 +114,6 @@ def _plural_forms(ctx: Context, key: str, value: object) -> Forms:
         return Plural({c: t.rstrip("\n") for c, t in forms.items() if c in used})
 
     return read
-
-
-def _line(data: dict, key: str, line: int) -> int:
-    """The line of `key` in a mapping read from YAML, else `line`."""
-    return data.line_of(key) if isinstance(data, yamlfile.YamlMap) else line
 
 
 def required_keys(root: Path) -> dict[str, str]:

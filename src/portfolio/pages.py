@@ -682,7 +682,7 @@ class PageMacros(LanguageView):
         tracks = []
         for track in curriculum.course.tracks if curriculum.course else []:
             view = self.localise(track)
-            view["hours"] = curriculum.track_minutes(track) / 60
+            view["hours"] = hours_in_tenths(curriculum.track_minutes(track))
             view["capsules"] = [
                 {"capsule": self.capsule_view(self._capsule(c)), "link": self._capsule_link(c)} for c in track.capsules
             ]

@@ -115,9 +115,8 @@ class LanguageView:
 
     def capsule_view(self, capsule: Capsule, learner: bool = False) -> dict[str, Any]:
         """A capsule with its labels, its duration as said, its activities' materials and
-        its self-assessment. For a `learner`, the
-        materials leave out the trainer's sheets and link a handout to its own PDF where
-        the learner works alone (materials.py)."""
+        its self-assessment. For a `learner`, the materials leave out the trainer's sheets
+        and link a handout to its own PDF where the learner works alone (materials.py)."""
         view = self.localise(vars(capsule))
         view["mode_label"] = self.ui[f"mode-{capsule.mode}"]
         view["duration_text"] = duration_text(capsule, self.ui, self.lang)
