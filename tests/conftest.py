@@ -212,12 +212,85 @@ def browser():
         chromium.close()
 
 
+# The two screens every browser test is run at: a phone and a desktop.
+SCREENS = {
+    360: {"viewport": {"width": 360, "height": 780}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    1280: {"viewport": {"width": 1280, "height": 900}},
+}
+
+
+def url(site_url: str, lang: str, path: str) -> str:
+    """The address of a page of the site in a language."""
+    return site_url + ("" if lang == "en" else f"{lang}/") + path
+
+
+@pytest.fixture(scope="session")
+def kept_contexts(browser):
+    """Browser contexts kept for the whole run, one per screen, policy and person, each
+    with a blank page left open: Chromium opens a new page in a context that still has one in
+    half the processor time it takes in a new context."""
+    kept: dict[tuple[int, bool, int], tuple] = {}
+    yield kept
+    for context, _ in kept.values():
+        context.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def fresh_context(kept_contexts, browser, site_url):
+    """`fresh_context(width, bypass_csp, person)` gives a browser context at phone (360)
+    or desktop (1280) width, as a new one would be: when the test ends, the pages it
+    opened are closed and everything the site kept in the browser (local storage,
+    IndexedDB, cookies) is cleared. Each `person` has a browser of their own. A test
+    that sets the clock, which a context's pages share, takes `own_page` instead.
+    `bypass_csp` lets the test's own evaluated code and axe run despite the site's
+    Content-Security-Policy."""
+    used = set()
+
+    def context_for(width: int = 1280, bypass_csp: bool = False, person: int = 0):
+        key = (width, bypass_csp, person)
+        if key not in kept_contexts:
+            context = browser.new_context(**SCREENS[width], bypass_csp=bypass_csp)
+            kept_contexts[key] = (context, context.new_page())
+        used.add(key)
+        return kept_contexts[key][0]
+
+    yield context_for
+    for key in used:
+        context, blank = kept_contexts[key]
+        for other in context.pages:
+            if other is not blank:
+                other.close()
+        session = context.new_cdp_session(blank)
+        session.send("Storage.clearDataForOrigin", {"origin": site_url.rstrip("/"), "storageTypes": "all"})
+        session.detach()
+
+
+@pytest.fixture
+def open_page(fresh_context):
+    """`open_page(width, bypass_csp)`: a new page of a fresh context (above)."""
+    return lambda width=1280, bypass_csp=False: fresh_context(width, bypass_csp).new_page()
+
+
+@pytest.fixture
+def own_page(browser):
+    """`own_page(bypass_csp)`: a page at desktop width in a browser context of its own,
+    for a test that sets the clock (a context's pages share one clock, which cannot be
+    given back to the next test)."""
+    contexts = []
+
+    def open_one(bypass_csp: bool = False):
+        contexts.append(browser.new_context(**SCREENS[1280], bypass_csp=bypass_csp))
+        return contexts[-1].new_page()
+
+    yield open_one
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A page at desktop width, with empty storage."""
+    return open_page(1280)
 
 
 @pytest.fixture(scope="session")
@@ -235,12 +308,9 @@ def offline_site(tmp_path_factory, built_site) -> Path:
 
 
 @pytest.fixture
-def audit_page(browser):
-    """A page that lets the tests inject axe-core despite the site's CSP."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    yield page
-    context.close()
+def audit_page(open_page):
+    """A page at desktop width that lets the tests inject axe-core despite the site's CSP."""
+    return open_page(1280, bypass_csp=True)
 
 
 def squash(text: str) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 from audit import violations
-from conftest import LANGUAGES, PAGE_TYPES, ROOT
+from conftest import LANGUAGES, PAGE_TYPES, ROOT, url
 from portfolio.build_state import load_sources
 from portfolio.locale_facts import direction
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"phone": (360, 780), "desktop": (1280, 900)}
+WIDTHS = {"phone": 360, "desktop": 1280}
 PAGES = {**PAGE_TYPES, "safeguarding": "handbook/safeguarding/concern-procedure/", "forms": "handbook/forms/"}
 PAGES["form"] = "handbook/forms/consent/"
 PAGES["page not found"] = "404.html"  # served at any address the site does not have
@@ -45,40 +45,25 @@ HIDDEN_BUT_SHOWN = """() => [...document.querySelectorAll('[hidden]')]
   .map(e => e.outerHTML.slice(0, 80))"""
 
 
-@pytest.fixture(scope="module", params=list(WIDTHS))
-def width_context(request, browser):
-    width, height = WIDTHS[request.param]
-    phone = request.param == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone, bypass_csp=True
-    )
-    yield request.param, context
-    context.close()
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", PAGES)
-def test_page_as_a_reader_meets_it(width_context, site_url, lang, kind):
-    _, context = width_context
-    page = context.new_page()
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_page_as_a_reader_meets_it(open_page, site_url, width, lang, kind):
+    page = open_page(WIDTHS[width], bypass_csp=True)
     failed, outside = [], []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
-    url = site_url + ("" if lang == "en" else f"{lang}/") + PAGES[kind]
-    page.goto(url, wait_until="load")
-    try:
-        assert failed == [], failed
-        assert [u for u in outside if not u.startswith(("data:", "blob:", "about:"))] == []
-        assert page.evaluate(HIDDEN_BUT_SHOWN) == []
-        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), "scrolls sideways"
-        assert violations(page) == []
-        if lang != "en":
-            text = page.evaluate(
-                "document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map(e => e.title).join(' ')"
-            )
-            assert [s for s in ENGLISH[lang] if s in text] == []
-    finally:
-        page.close()
+    page.goto(url(site_url, lang, PAGES[kind]), wait_until="load")
+    assert failed == [], failed
+    assert [u for u in outside if not u.startswith(("data:", "blob:", "about:"))] == []
+    assert page.evaluate(HIDDEN_BUT_SHOWN) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1"), "scrolls sideways"
+    assert violations(page) == []
+    if lang != "en":
+        text = page.evaluate(
+            "document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map(e => e.title).join(' ')"
+        )
+        assert [s for s in ENGLISH[lang] if s in text] == []
 
 
 SIDEWAYS = """() => document.documentElement.scrollWidth > innerWidth + 1"""
@@ -100,7 +85,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url, lang
     page = context.new_page()
     wide = []
     for path in pages:
-        page.goto(site_url + ("" if lang == "en" else f"{lang}/") + ("" if path == "." else path + "/"))
+        page.goto(url(site_url, lang, "" if path == "." else path + "/"))
         if page.evaluate(SIDEWAYS):
             wide.append(path)
     context.close()

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from answering import answer_anyhow, fieldset, order_items
-from conftest import LANGUAGES, PAGE_TYPES, ROOT
+from conftest import LANGUAGES, PAGE_TYPES, ROOT, url
 from portfolio.locale_facts import count_text, written_date
 
 pytestmark = pytest.mark.browser
@@ -54,27 +54,15 @@ BOXES = """selector => [...document.querySelectorAll(selector)]
     return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height}; })"""
 
 
-def url(site_url: str, lang: str, path: str) -> str:
-    return site_url + ("" if lang == "en" else f"{lang}/") + path
-
-
 @pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
 def width(request) -> int:
     return request.param
 
 
 @pytest.fixture
-def screen(browser, width):
-    """A fresh browser context (empty storage) at phone or desktop width."""
-    if width == 360:
-        context = browser.new_context(
-            viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, device_scale_factor=2
-        )
-    else:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def screen(open_page, width):
+    """A page with empty storage at phone or desktop width."""
+    return open_page(width)
 
 
 def answer_all_correctly(page) -> None:

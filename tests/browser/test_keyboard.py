@@ -14,7 +14,7 @@ import re
 import pytest
 
 from audit import violations
-from conftest import PAGE_TYPES, QUERIES, search
+from conftest import PAGE_TYPES, QUERIES, search, url
 
 pytestmark = pytest.mark.browser
 
@@ -54,52 +54,34 @@ FOCUSED = """() => {
 }"""
 
 
-def url(site_url: str, lang: str, path: str) -> str:
-    return site_url + ("" if lang == "en" else f"{lang}/") + path
-
-
 @pytest.fixture(params=(360, 1280), ids=lambda width: f"{width}px")
 def width(request) -> int:
     return request.param
 
 
-def _context(browser, width: int):
-    # The site's Content-Security-Policy refuses the evaluated code of wait_for_function
-    # and axe: both are the tests', not the site's.
-    if width == 360:
-        return browser.new_context(
-            viewport={"width": 360, "height": 780},
-            is_mobile=True,
-            has_touch=True,
-            device_scale_factor=2,
-            bypass_csp=True,
-        )
-    return browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+# The site's Content-Security-Policy refuses the evaluated code of wait_for_function and
+# axe: both are the tests', not the site's.
+@pytest.fixture
+def screen(open_page, width):
+    return open_page(width, bypass_csp=True)
 
 
 @pytest.fixture
-def screen(browser, width):
-    context = _context(browser, width)
-    yield context.new_page()
-    context.close()
+def phone(open_page):
+    return open_page(360, bypass_csp=True)
 
 
 @pytest.fixture
-def phone(browser):
-    context = _context(browser, 360)
-    yield context.new_page()
-    context.close()
+def desktop(open_page):
+    return open_page(1280, bypass_csp=True)
 
 
-@pytest.fixture
-def desktop(browser):
-    context = _context(browser, 1280)
-    yield context.new_page()
-    context.close()
-
-
-# What has the focus once every transition has ended (one round trip to the page per key).
+# What has the focus once the page has answered the key: two frames, so that the scroll
+# a focus caused has been reported and Material has shown or hidden what follows the
+# scroll ("Back to top" hides at the top of the page), then every transition ended (one
+# round trip to the page per key).
 SETTLED_FOCUS = f"""async () => {{
+  for (let i = 0; i < 2; i++) await new Promise(done => requestAnimationFrame(done));
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
   return ({FOCUSED})();
 }}"""

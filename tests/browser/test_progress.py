@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from answering import answer_all_anyhow, answer_quiz
-from conftest import LANGUAGES, project_state
+from conftest import LANGUAGES, project_state, url
 from portfolio.interface import strings_for
 
 pytestmark = pytest.mark.browser
@@ -26,10 +26,6 @@ STATE = project_state()
 
 def ui(lang: str) -> dict[str, str]:
     return strings_for(STATE.interface, lang, STATE.languages.default)
-
-
-def url(site_url: str, lang: str, path: str) -> str:
-    return site_url + ("" if lang == "en" else f"{lang}/") + path
 
 
 def stored(page) -> dict | None:
@@ -400,9 +396,10 @@ def test_a_reflection_typed_in_another_tab_shows_and_is_not_overwritten(page, si
     assert stored(page)["reflections"]["peer-sessions"]["text"] == "Written in the first tab. Then in the second."
 
 
-def test_what_is_typed_is_kept_when_the_page_is_left_at_once(page, site_url):
+def test_what_is_typed_is_kept_when_the_page_is_left_at_once(own_page, site_url):
     """The reflection is saved a moment after the last key; leaving the page before that
     moment (a link, closing the tab) keeps it all the same."""
+    page = own_page()
     page.clock.install()
     page.goto(site_url + "training/capsules/peer-sessions/")
     page.clock.pause_at("2030-01-01T10:00:00")  # no timer fires from here on

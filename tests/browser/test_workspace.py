@@ -100,193 +100,180 @@ def write(page, selector: str, text: str) -> None:
 # Scenarios --------------------------------------------------------------------
 
 
-def test_three_parties_end_with_the_same_plan(browser, site_url, tmp_path):
-    contexts = [browser.new_context() for _ in range(3)]
-    try:
-        url = site_url + PAGE
-        volunteer, sending, host = (
-            open_plan(c, url, role)
-            for c, role in zip(contexts, ["volunteer", "sending-tutor", "host-tutor"], strict=True)
-        )
-        # Each party writes on its own.
-        write(volunteer, "#ws-agreement-goals", "Take the bus alone\nOpen a library card")
-        add_session(volunteer, "2026-03-02", "90", "Library card <b>not bold</b>")
-        volunteer.check("#ws-task-before-read-agreement-done")
-        volunteer.fill("#ws-initials-agreement", "VA")
-        volunteer.click("[data-sign-off=agreement] .workspace__sign-button")
-        write(sending, "#ws-agreement-frequency", "Every Tuesday, 2 hours")
-        write(sending, "#ws-review-middle-progress", "Travels alone to the course.")
-        sending.fill("#ws-task-middle-keep-in-touch-due", "2026-04-01")
-        sending.dispatch_event("#ws-task-middle-keep-in-touch-due", "change")
-        write(host, "#ws-agreement-places", "Town library")
-        add_session(host, "2026-03-09", "60", "A man waits for her outside", concern=True)
-        host.fill("#ws-learning-date", "2026-03-10")
-        host.select_option("#ws-learning-competence", "")
-        host.fill("#ws-learning-goal", "Plan the week with the volunteer")
-        host.fill("#ws-learning-text", "Short check-ins work better.")
-        host.click(".workspace__add-learning button[type=submit]")
+def test_three_parties_end_with_the_same_plan(fresh_context, site_url, tmp_path):
+    contexts = [fresh_context(person=i) for i in range(3)]
+    url = site_url + PAGE
+    volunteer, sending, host = (
+        open_plan(c, url, role) for c, role in zip(contexts, ["volunteer", "sending-tutor", "host-tutor"], strict=True)
+    )
+    # Each party writes on its own.
+    write(volunteer, "#ws-agreement-goals", "Take the bus alone\nOpen a library card")
+    add_session(volunteer, "2026-03-02", "90", "Library card <b>not bold</b>")
+    volunteer.check("#ws-task-before-read-agreement-done")
+    volunteer.fill("#ws-initials-agreement", "VA")
+    volunteer.click("[data-sign-off=agreement] .workspace__sign-button")
+    write(sending, "#ws-agreement-frequency", "Every Tuesday, 2 hours")
+    write(sending, "#ws-review-middle-progress", "Travels alone to the course.")
+    sending.fill("#ws-task-middle-keep-in-touch-due", "2026-04-01")
+    sending.dispatch_event("#ws-task-middle-keep-in-touch-due", "change")
+    write(host, "#ws-agreement-places", "Town library")
+    add_session(host, "2026-03-09", "60", "A man waits for her outside", concern=True)
+    host.fill("#ws-learning-date", "2026-03-10")
+    host.select_option("#ws-learning-competence", "")
+    host.fill("#ws-learning-goal", "Plan the week with the volunteer")
+    host.fill("#ws-learning-text", "Short check-ins work better.")
+    host.click(".workspace__add-learning button[type=submit]")
 
-        # Files go round in different orders: A→B, B→C, C→A, C→B, and old files again.
-        a1 = export(volunteer, tmp_path / "a1.json")
-        assert "New entries: 4." in import_file(sending, a1)
-        b1 = export(sending, tmp_path / "b1.json")
-        import_file(host, b1)
-        c1 = export(host, tmp_path / "c1.json")
-        import_file(volunteer, c1)
-        import_file(sending, c1)
-        assert import_file(host, a1).startswith("Nothing new in this file (from: Volunteer)")
-        assert import_file(volunteer, b1).startswith("Nothing new")
+    # Files go round in different orders: A→B, B→C, C→A, C→B, and old files again.
+    a1 = export(volunteer, tmp_path / "a1.json")
+    assert "New entries: 4." in import_file(sending, a1)
+    b1 = export(sending, tmp_path / "b1.json")
+    import_file(host, b1)
+    c1 = export(host, tmp_path / "c1.json")
+    import_file(volunteer, c1)
+    import_file(sending, c1)
+    assert import_file(host, a1).startswith("Nothing new in this file (from: Volunteer)")
+    assert import_file(volunteer, b1).startswith("Nothing new")
 
-        plans = [entries(page) for page in (volunteer, sending, host)]
-        assert plans[0] == plans[1] == plans[2]
-        assert len(plans[0]) == 10
-        assert not any("conflicts" in entry for entry in plans[0].values())
+    plans = [entries(page) for page in (volunteer, sending, host)]
+    assert plans[0] == plans[1] == plans[2]
+    assert len(plans[0]) == 10
+    assert not any("conflicts" in entry for entry in plans[0].values())
 
-        # What the others wrote shows, as typed, with its author.
-        assert volunteer.input_value("#ws-agreement-places") == "Town library"
-        sessions = volunteer.locator(".workspace__session-list .workspace__item")
-        assert sessions.count() == 2
-        assert "Library card <b>not bold</b>" in sessions.nth(1).text_content()
-        assert volunteer.locator(".workspace__session-list b").count() == 0  # text, never markup
-        concern = sessions.nth(0).locator(".workspace__concern a").first
-        assert concern.get_attribute("href") == "../../handbook/safeguarding/concern-procedure/"
-        assert "Host tutor" in sessions.nth(0).locator(".workspace__by").text_content()
-        assert "Travels alone to the course." in volunteer.text_content(".workspace__others[data-question=progress]")
-        assert volunteer.input_value("#ws-task-middle-keep-in-touch-due") == "2026-04-01"
-        signatures = volunteer.text_content("[data-sign-off=agreement] li[data-role=volunteer]")
-        assert "signed VA" in signatures
-        assert volunteer.is_hidden("[data-sign-off=agreement] li[data-role=newcomer]")
-    finally:
-        for context in contexts:
-            context.close()
+    # What the others wrote shows, as typed, with its author.
+    assert volunteer.input_value("#ws-agreement-places") == "Town library"
+    sessions = volunteer.locator(".workspace__session-list .workspace__item")
+    assert sessions.count() == 2
+    assert "Library card <b>not bold</b>" in sessions.nth(1).text_content()
+    assert volunteer.locator(".workspace__session-list b").count() == 0  # text, never markup
+    concern = sessions.nth(0).locator(".workspace__concern a").first
+    assert concern.get_attribute("href") == "../../handbook/safeguarding/concern-procedure/"
+    assert "Host tutor" in sessions.nth(0).locator(".workspace__by").text_content()
+    assert "Travels alone to the course." in volunteer.text_content(".workspace__others[data-question=progress]")
+    assert volunteer.input_value("#ws-task-middle-keep-in-touch-due") == "2026-04-01"
+    signatures = volunteer.text_content("[data-sign-off=agreement] li[data-role=volunteer]")
+    assert "signed VA" in signatures
+    assert volunteer.is_hidden("[data-sign-off=agreement] li[data-role=newcomer]")
 
 
-def test_a_conflict_keeps_both_versions_until_one_is_chosen(browser, site_url, tmp_path):
-    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
-    try:
-        volunteer, host = (
-            open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
-        )
-        assert "Not exported yet" in volunteer.text_content(".workspace__last-export")
-        write(volunteer, "#ws-agreement-goals", "Bus")
-        import_file(host, export(volunteer, tmp_path / "start.json"))
-        assert "No change since then." in volunteer.text_content(".workspace__last-export")
-        write(volunteer, "#ws-agreement-goals", "Bus and library")
-        assert "The plan has changed since then" in volunteer.text_content(".workspace__last-export")
-        write(host, "#ws-agreement-goals", "Bus and bank")
-        mine, theirs = export(volunteer, tmp_path / "v.json"), export(host, tmp_path / "h.json")
+def test_a_conflict_keeps_both_versions_until_one_is_chosen(fresh_context, site_url, tmp_path):
+    contexts = [fresh_context(bypass_csp=True, person=i) for i in range(2)]
+    volunteer, host = (
+        open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
+    )
+    assert "Not exported yet" in volunteer.text_content(".workspace__last-export")
+    write(volunteer, "#ws-agreement-goals", "Bus")
+    import_file(host, export(volunteer, tmp_path / "start.json"))
+    assert "No change since then." in volunteer.text_content(".workspace__last-export")
+    write(volunteer, "#ws-agreement-goals", "Bus and library")
+    assert "The plan has changed since then" in volunteer.text_content(".workspace__last-export")
+    write(host, "#ws-agreement-goals", "Bus and bank")
+    mine, theirs = export(volunteer, tmp_path / "v.json"), export(host, tmp_path / "h.json")
 
-        said = import_file(host, mine)
-        assert "Entries with two versions: 1." in said
-        assert host.is_visible(".workspace__conflicts")
-        link = host.locator(f"{STATUS} a")  # the way to them, as after a save that keeps two
-        assert link.get_attribute("href") == "#ws-conflicts"
-        assert link.text_content() == strings(host)["chooseVersions"]
-        link.click()
-        assert host.evaluate("document.activeElement.id") == "ws-conflicts"  # the keyboard goes on from there
-        versions = host.locator(".workspace__version")
-        assert versions.count() == 2
-        texts = versions.locator(".workspace__version-text").all_text_contents()
-        assert sorted(texts) == ["Bus and bank", "Bus and library"]
-        assert host.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
-        assert violations(host) == []
-        import_file(volunteer, theirs)
-        assert volunteer.locator(".workspace__version").count() == 2  # the same conflict on both sides
+    said = import_file(host, mine)
+    assert "Entries with two versions: 1." in said
+    assert host.is_visible(".workspace__conflicts")
+    link = host.locator(f"{STATUS} a")  # the way to them, as after a save that keeps two
+    assert link.get_attribute("href") == "#ws-conflicts"
+    assert link.text_content() == strings(host)["chooseVersions"]
+    link.click()
+    assert host.evaluate("document.activeElement.id") == "ws-conflicts"  # the keyboard goes on from there
+    versions = host.locator(".workspace__version")
+    assert versions.count() == 2
+    texts = versions.locator(".workspace__version-text").all_text_contents()
+    assert sorted(texts) == ["Bus and bank", "Bus and library"]
+    assert host.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
+    assert violations(host) == []
+    import_file(volunteer, theirs)
+    assert volunteer.locator(".workspace__version").count() == 2  # the same conflict on both sides
 
-        chosen = versions.filter(has_text="Bus and library").locator(".workspace__keep")
-        assert "Kept the version by Volunteer" in status_after(host, chosen.click)
-        assert host.is_hidden(".workspace__conflicts")
-        assert host.input_value("#ws-agreement-goals") == "Bus and library"
-        import_file(volunteer, export(host, tmp_path / "resolved.json"))
-        assert volunteer.is_hidden(".workspace__conflicts")
-        assert entries(volunteer) == entries(host)
-        assert entries(host)["agreement:goals"]["author"] == "host-tutor"  # who chose, at a new revision
-        assert entries(host)["agreement:goals"]["rev"] == 3
-    finally:
-        for context in contexts:
-            context.close()
+    chosen = versions.filter(has_text="Bus and library").locator(".workspace__keep")
+    assert "Kept the version by Volunteer" in status_after(host, chosen.click)
+    assert host.is_hidden(".workspace__conflicts")
+    assert host.input_value("#ws-agreement-goals") == "Bus and library"
+    import_file(volunteer, export(host, tmp_path / "resolved.json"))
+    assert volunteer.is_hidden(".workspace__conflicts")
+    assert entries(volunteer) == entries(host)
+    assert entries(host)["agreement:goals"]["author"] == "host-tutor"  # who chose, at a new revision
+    assert entries(host)["agreement:goals"]["rev"] == 3
 
 
-def test_passphrase_and_files_that_are_refused(browser, site_url, tmp_path):
-    contexts = [browser.new_context() for _ in range(2)]
-    try:
-        volunteer, host = (
-            open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
-        )
-        write(volunteer, "#ws-agreement-goals", "Secret goals")
-        protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
-        sealed = json.loads(protected.read_text())
-        assert "Secret goals" not in protected.read_text() and "P-07" not in protected.read_text()
-        assert sealed["encrypted"]["iterations"] >= 250_000
-        assert len(sealed["encrypted"]["iv"]) == 16  # 12 bytes in base64
-        plain = export(volunteer, tmp_path / "plain.json")
-        before = host.evaluate(f"localStorage.getItem('{KEY}')")
+def test_passphrase_and_files_that_are_refused(fresh_context, site_url, tmp_path):
+    contexts = [fresh_context(person=i) for i in range(2)]
+    volunteer, host = (
+        open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, ["volunteer", "host-tutor"], strict=True)
+    )
+    write(volunteer, "#ws-agreement-goals", "Secret goals")
+    protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
+    sealed = json.loads(protected.read_text())
+    assert "Secret goals" not in protected.read_text() and "P-07" not in protected.read_text()
+    assert sealed["encrypted"]["iterations"] >= 250_000
+    assert len(sealed["encrypted"]["iv"]) == 16  # 12 bytes in base64
+    plain = export(volunteer, tmp_path / "plain.json")
+    before = host.evaluate(f"localStorage.getItem('{KEY}')")
 
-        def refused(name: str, content, passphrase: str = "") -> str:
-            path = tmp_path / name
-            path.write_text(content if isinstance(content, str) else json.dumps(content))
-            said = import_file(host, path, passphrase)
-            assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
-            return said
+    def refused(name: str, content, passphrase: str = "") -> str:
+        path = tmp_path / name
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
+        said = import_file(host, path, passphrase)
+        assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
+        return said
 
-        host.fill("#ws-passphrase", "")
-        host.set_input_files("#ws-import", str(protected))
+    host.fill("#ws-passphrase", "")
+    host.set_input_files("#ws-import", str(protected))
+    host.wait_for_selector("#ws-passphrase-error")
+    assert "protected by a passphrase" in host.text_content("#ws-passphrase-error")
+    assert host.evaluate("document.activeElement.id") == "ws-passphrase"
+    assert host.get_attribute("#ws-passphrase", "aria-invalid") == "true"
+    assert host.get_attribute("#ws-passphrase", "aria-describedby") == "ws-passphrase-error ws-passphrase-help"
+    assert host.text_content(STATUS) == ""  # one message, under the field: no "Working…" above
+    assert host.evaluate(f"localStorage.getItem('{KEY}')") == before
+
+    def refused_passphrase(name: str, content, passphrase: str) -> str:
+        """A passphrase that does not open the file: said under the field, to type again."""
+        path = tmp_path / name
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
+        host.fill("#ws-passphrase", passphrase)
+        host.evaluate("document.querySelector('#ws-passphrase-error')?.remove()")
+        host.set_input_files("#ws-import", str(path))
         host.wait_for_selector("#ws-passphrase-error")
-        assert "protected by a passphrase" in host.text_content("#ws-passphrase-error")
         assert host.evaluate("document.activeElement.id") == "ws-passphrase"
         assert host.get_attribute("#ws-passphrase", "aria-invalid") == "true"
-        assert host.get_attribute("#ws-passphrase", "aria-describedby") == "ws-passphrase-error ws-passphrase-help"
-        assert host.text_content(STATUS) == ""  # one message, under the field: no "Working…" above
-        assert host.evaluate(f"localStorage.getItem('{KEY}')") == before
+        assert host.text_content(STATUS) == ""  # one message, under the field
+        assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
+        return host.text_content("#ws-passphrase-error")
 
-        def refused_passphrase(name: str, content, passphrase: str) -> str:
-            """A passphrase that does not open the file: said under the field, to type again."""
-            path = tmp_path / name
-            path.write_text(content if isinstance(content, str) else json.dumps(content))
-            host.fill("#ws-passphrase", passphrase)
-            host.evaluate("document.querySelector('#ws-passphrase-error')?.remove()")
-            host.set_input_files("#ws-import", str(path))
-            host.wait_for_selector("#ws-passphrase-error")
-            assert host.evaluate("document.activeElement.id") == "ws-passphrase"
-            assert host.get_attribute("#ws-passphrase", "aria-invalid") == "true"
-            assert host.text_content(STATUS) == ""  # one message, under the field
-            assert host.evaluate(f"localStorage.getItem('{KEY}')") == before, name  # nothing changed
-            return host.text_content("#ws-passphrase-error")
+    assert "does not open the file" in refused_passphrase("p.json", protected.read_text(), "wrong horse")
+    # What to correct is outlined and said in dark red, besides the words.
+    looks = host.evaluate(
+        "[getComputedStyle(document.querySelector('#ws-passphrase-error')).color,"
+        " getComputedStyle(document.querySelector('#ws-passphrase')).outlineStyle]"
+    )
+    assert looks[0] == "rgb(183, 28, 28)" and looks[1] != "none", looks
+    tampered = json.loads(protected.read_text())
+    data = tampered["encrypted"]["data"]
+    tampered["encrypted"]["data"] = ("A" if data[0] != "A" else "B") + data[1:]
+    assert "does not open the file" in refused_passphrase("t.json", tampered, PASSPHRASE)
+    assert "cannot be read" in refused("cut.json", plain.read_text()[:-40])
+    assert host.get_attribute("#ws-passphrase", "aria-invalid") is None  # the file's problem, not the field's
+    assert host.is_hidden("#ws-passphrase-error")
+    assert "not a mentoring workspace file" in refused("notes.json", {"hello": "world"})
+    progress_file = {"version": 1, "name": "", "capsules": {}, "selfAssessments": {}}
+    assert "not a mentoring workspace file" in refused("progress.json", progress_file)
+    changed = json.loads(plain.read_text())
+    changed["entries"][0]["data"]["text"] = "Changed by hand"
+    assert "This file is damaged" in refused("changed.json", changed)
+    old = {**json.loads(plain.read_text()), "version": 0}
+    assert "older version of the workspace (file version 0)" in refused("old.json", old)
+    new = {**json.loads(plain.read_text()), "version": 2}
+    assert "newer version of the workspace (file version 2)" in refused("new.json", new)
+    other = json.loads(plain.read_text())
+    other["plan"]["code"] = "P-08"
+    assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
+    assert "too large to be a plan (more than 5 MB)" in refused("big.json", " " * (6 * 1024 * 1024))
 
-        assert "does not open the file" in refused_passphrase("p.json", protected.read_text(), "wrong horse")
-        # What to correct is outlined and said in dark red, besides the words.
-        looks = host.evaluate(
-            "[getComputedStyle(document.querySelector('#ws-passphrase-error')).color,"
-            " getComputedStyle(document.querySelector('#ws-passphrase')).outlineStyle]"
-        )
-        assert looks[0] == "rgb(183, 28, 28)" and looks[1] != "none", looks
-        tampered = json.loads(protected.read_text())
-        data = tampered["encrypted"]["data"]
-        tampered["encrypted"]["data"] = ("A" if data[0] != "A" else "B") + data[1:]
-        assert "does not open the file" in refused_passphrase("t.json", tampered, PASSPHRASE)
-        assert "cannot be read" in refused("cut.json", plain.read_text()[:-40])
-        assert host.get_attribute("#ws-passphrase", "aria-invalid") is None  # the file's problem, not the field's
-        assert host.is_hidden("#ws-passphrase-error")
-        assert "not a mentoring workspace file" in refused("notes.json", {"hello": "world"})
-        progress_file = {"version": 1, "name": "", "capsules": {}, "selfAssessments": {}}
-        assert "not a mentoring workspace file" in refused("progress.json", progress_file)
-        changed = json.loads(plain.read_text())
-        changed["entries"][0]["data"]["text"] = "Changed by hand"
-        assert "This file is damaged" in refused("changed.json", changed)
-        old = {**json.loads(plain.read_text()), "version": 0}
-        assert "older version of the workspace (file version 0)" in refused("old.json", old)
-        new = {**json.loads(plain.read_text()), "version": 2}
-        assert "newer version of the workspace (file version 2)" in refused("new.json", new)
-        other = json.loads(plain.read_text())
-        other["plan"]["code"] = "P-08"
-        assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
-        assert "too large to be a plan (more than 5 MB)" in refused("big.json", " " * (6 * 1024 * 1024))
-
-        assert "New entries: 1." in import_file(host, protected, PASSPHRASE)
-        assert host.input_value("#ws-agreement-goals") == "Secret goals"
-    finally:
-        for context in contexts:
-            context.close()
+    assert "New entries: 1." in import_file(host, protected, PASSPHRASE)
+    assert host.input_value("#ws-agreement-goals") == "Secret goals"
 
 
 @pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ar", 360)])
@@ -353,104 +340,92 @@ def test_the_offline_copy_keeps_and_exchanges_a_plan(browser, offline_site, tmp_
             context.close()
 
 
-def test_what_a_party_types_is_kept_and_can_always_be_sent(browser, site_url, tmp_path):
+def test_what_a_party_types_is_kept_and_can_always_be_sent(fresh_context, site_url, tmp_path):
     """A text longer than a file may hold cannot be typed; what is being typed is kept
     when the page is reloaded; when the browser refuses to keep the plan, the plan stays
     on screen and the export holds it."""
-    contexts = [browser.new_context() for _ in range(2)]
-    try:
-        url = site_url + PAGE
-        volunteer, host = (open_plan(c, url, role) for c, role in zip(contexts, TWO, strict=True))
-        volunteer.fill("#ws-agreement-boundaries", "x" * 20_001)
-        volunteer.dispatch_event("#ws-agreement-boundaries", "change")
-        assert len(volunteer.input_value("#ws-agreement-boundaries")) == 20_000
-        sent = export(volunteer, tmp_path / "long.json")
-        assert "New entries: 1." in import_file(host, sent)
+    contexts = [fresh_context(person=i) for i in range(2)]
+    url = site_url + PAGE
+    volunteer, host = (open_plan(c, url, role) for c, role in zip(contexts, TWO, strict=True))
+    volunteer.fill("#ws-agreement-boundaries", "x" * 20_001)
+    volunteer.dispatch_event("#ws-agreement-boundaries", "change")
+    assert len(volunteer.input_value("#ws-agreement-boundaries")) == 20_000
+    sent = export(volunteer, tmp_path / "long.json")
+    assert "New entries: 1." in import_file(host, sent)
 
-        volunteer.fill("#ws-review-middle-progress", "Goes to the library alone")  # not left: no change event
-        volunteer.reload()
-        volunteer.wait_for_selector(".workspace__plan:not([hidden])")
-        assert volunteer.input_value("#ws-review-middle-progress") == "Goes to the library alone"
+    volunteer.fill("#ws-review-middle-progress", "Goes to the library alone")  # not left: no change event
+    volunteer.reload()
+    volunteer.wait_for_selector(".workspace__plan:not([hidden])")
+    assert volunteer.input_value("#ws-review-middle-progress") == "Goes to the library alone"
 
-        # The browser's storage is full: the edit stays on screen, and the export holds it.
-        volunteer.evaluate(
-            """() => { for (let i = 0, size = 1 << 20; size >= 1; i++) {
-                         try { localStorage.setItem('filler-' + i, 'x'.repeat(size)); }
-                         catch (error) { size >>= 1; } } }"""
-        )
-        refused = host.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.noStorage")
-        goal = "Open a library card"
-        saving = lambda: write(volunteer, "#ws-agreement-goals", goal)  # noqa: E731
-        assert status_after(volunteer, saving, "#ws-agreement-goals-status") == refused  # said next to the field
-        assert volunteer.input_value("#ws-agreement-goals") == goal
-        kept = export(volunteer, tmp_path / "full.json")
-        goals = [e for e in json.loads(kept.read_text(encoding="utf-8"))["entries"] if e["id"] == "agreement:goals"]
-        assert goals and goals[0]["data"]["text"] == goal
-    finally:
-        for context in contexts:
-            context.close()
+    # The browser's storage is full: the edit stays on screen, and the export holds it.
+    volunteer.evaluate(
+        """() => { for (let i = 0, size = 1 << 20; size >= 1; i++) {
+                     try { localStorage.setItem('filler-' + i, 'x'.repeat(size)); }
+                     catch (error) { size >>= 1; } } }"""
+    )
+    refused = host.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).strings.noStorage")
+    goal = "Open a library card"
+    saving = lambda: write(volunteer, "#ws-agreement-goals", goal)  # noqa: E731
+    assert status_after(volunteer, saving, "#ws-agreement-goals-status") == refused  # said next to the field
+    assert volunteer.input_value("#ws-agreement-goals") == goal
+    kept = export(volunteer, tmp_path / "full.json")
+    goals = [e for e in json.loads(kept.read_text(encoding="utf-8"))["entries"] if e["id"] == "agreement:goals"]
+    assert goals and goals[0]["data"]["text"] == goal
 
 
-def test_a_party_joins_a_plan_only_in_one_of_its_roles(browser, site_url, tmp_path):
+def test_a_party_joins_a_plan_only_in_one_of_its_roles(fresh_context, site_url, tmp_path):
     """A plan of one kind (a placement) cannot be opened, or filled from a file, by a role
     of another kind (a peer of a buddy pairing): what they wrote would show nowhere."""
-    contexts = [browser.new_context() for _ in range(2)]
-    try:
-        url = site_url + PAGE
-        tutor = open_plan(contexts[0], url, "sending-tutor")
-        write(tutor, "#ws-agreement-goals", "Take the bus alone")
-        sent = export(tutor, tmp_path / "placement.json")
-        peer = open_plan(contexts[1], url, "peer", "pairing")  # an empty plan of the other kind
-        said = import_file(peer, sent)
-        assert "Parties: Volunteer, Sending tutor, Host tutor." in said, said
-        assert "New entries" not in said and entries(peer) == {}
-        tutor.click(".workspace__close")
-        tutor.fill("#ws-code", CODE)
-        tutor.select_option("#ws-kind", "pairing")
-        tutor.select_option("#ws-role", "coordinator")
-        tutor.click(".workspace__open button[type=submit]")
-        tutor.wait_for_selector("#ws-role-error")  # said under the role, as the import form says it
-        assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content("#ws-role-error")
-        assert tutor.evaluate("document.activeElement.id") == "ws-role"
-        assert set(entries(tutor)) == {"agreement:goals"}
-    finally:
-        for context in contexts:
-            context.close()
+    contexts = [fresh_context(person=i) for i in range(2)]
+    url = site_url + PAGE
+    tutor = open_plan(contexts[0], url, "sending-tutor")
+    write(tutor, "#ws-agreement-goals", "Take the bus alone")
+    sent = export(tutor, tmp_path / "placement.json")
+    peer = open_plan(contexts[1], url, "peer", "pairing")  # an empty plan of the other kind
+    said = import_file(peer, sent)
+    assert "Parties: Volunteer, Sending tutor, Host tutor." in said, said
+    assert "New entries" not in said and entries(peer) == {}
+    tutor.click(".workspace__close")
+    tutor.fill("#ws-code", CODE)
+    tutor.select_option("#ws-kind", "pairing")
+    tutor.select_option("#ws-role", "coordinator")
+    tutor.click(".workspace__open button[type=submit]")
+    tutor.wait_for_selector("#ws-role-error")  # said under the role, as the import form says it
+    assert tutor.is_hidden(".workspace__plan") and "Parties:" in tutor.text_content("#ws-role-error")
+    assert tutor.evaluate("document.activeElement.id") == "ws-role"
+    assert set(entries(tutor)) == {"agreement:goals"}
 
 
-def test_a_file_is_named_in_the_pages_language_and_received_in_any(browser, site_url, tmp_path):
-    contexts = [browser.new_context() for _ in range(4)]
-    try:
-        peer = open_plan(contexts[0], site_url + PAGE, "peer", "pairing")
-        coordinator = open_plan(contexts[1], site_url + "fr/" + PAGE, "coordinator", "pairing")
-        newcomer = open_plan(contexts[2], site_url + "ar/" + PAGE, "newcomer", "pairing")
-        add_session(peer, "2026-03-02", "60", "Bus timetable")
+def test_a_file_is_named_in_the_pages_language_and_received_in_any(fresh_context, site_url, tmp_path):
+    contexts = [fresh_context(person=i) for i in range(4)]
+    peer = open_plan(contexts[0], site_url + PAGE, "peer", "pairing")
+    coordinator = open_plan(contexts[1], site_url + "fr/" + PAGE, "coordinator", "pairing")
+    newcomer = open_plan(contexts[2], site_url + "ar/" + PAGE, "newcomer", "pairing")
+    add_session(peer, "2026-03-02", "60", "Bus timetable")
 
-        def named(page, path, passphrase: str = "") -> str:
-            page.fill("#ws-passphrase", passphrase)
-            with page.expect_download() as download:
-                status_after(page, lambda: page.click(".workspace__export"))
-            download.value.save_as(path)
-            return download.value.suggested_filename
+    def named(page, path, passphrase: str = "") -> str:
+        page.fill("#ws-passphrase", passphrase)
+        with page.expect_download() as download:
+            status_after(page, lambda: page.click(".workspace__export"))
+        download.value.save_as(path)
+        return download.value.suggested_filename
 
-        day = r"\d{4}-\d{2}-\d{2}"
-        english = tmp_path / "en.json"
-        assert re.fullmatch(rf"mentoring-plan-p-07-peer-{day}\.json", named(peer, english))
-        assert import_file(coordinator, english).startswith("Fichier fusionné")
-        french = tmp_path / "fr.json"
-        assert re.fullmatch(rf"plan-de-mentorat-p-07-coordinateur-{day}\.json", named(coordinator, french))
-        assert re.fullmatch(
-            rf"plan-de-mentorat-p-07-coordinateur-{day}-protege\.json", named(coordinator, tmp_path / "p", "a b c d")
-        )
-        assert import_file(newcomer, french).startswith("دُمج الملف")
-        assert re.fullmatch(rf"خطة-إرشاد-p-07-القادم-الجديد-{day}\.json", named(newcomer, tmp_path / "ar.json"))
-        assert import_file(peer, tmp_path / "ar.json").startswith("Nothing new")
-        # A role written with vowel signs ("المنسّق") is named without them, as file names are.
-        arabic = open_plan(contexts[3], site_url + "ar/" + PAGE, "coordinator", "pairing")
-        assert re.fullmatch(rf"خطة-إرشاد-p-07-المنسق-{day}\.json", named(arabic, tmp_path / "ar2.json"))
-    finally:
-        for context in contexts:
-            context.close()
+    day = r"\d{4}-\d{2}-\d{2}"
+    english = tmp_path / "en.json"
+    assert re.fullmatch(rf"mentoring-plan-p-07-peer-{day}\.json", named(peer, english))
+    assert import_file(coordinator, english).startswith("Fichier fusionné")
+    french = tmp_path / "fr.json"
+    assert re.fullmatch(rf"plan-de-mentorat-p-07-coordinateur-{day}\.json", named(coordinator, french))
+    assert re.fullmatch(
+        rf"plan-de-mentorat-p-07-coordinateur-{day}-protege\.json", named(coordinator, tmp_path / "p", "a b c d")
+    )
+    assert import_file(newcomer, french).startswith("دُمج الملف")
+    assert re.fullmatch(rf"خطة-إرشاد-p-07-القادم-الجديد-{day}\.json", named(newcomer, tmp_path / "ar.json"))
+    assert import_file(peer, tmp_path / "ar.json").startswith("Nothing new")
+    # A role written with vowel signs ("المنسّق") is named without them, as file names are.
+    arabic = open_plan(contexts[3], site_url + "ar/" + PAGE, "coordinator", "pairing")
+    assert re.fullmatch(rf"خطة-إرشاد-p-07-المنسق-{day}\.json", named(arabic, tmp_path / "ar2.json"))
 
 
 # Two tabs, messages in sight, keyboard ----------------------------------------
@@ -487,182 +462,167 @@ def another_tab(context, url: str):
     return page
 
 
-def test_a_field_left_after_an_import_in_another_tab_keeps_both_versions(browser, site_url, tmp_path):
+def test_a_field_left_after_an_import_in_another_tab_keeps_both_versions(fresh_context, site_url, tmp_path):
     """A file imported in another tab while a field is being typed in is not overwritten
     when the field is left: the entry keeps both versions until one is chosen."""
-    contexts = [browser.new_context() for _ in range(2)]
-    try:
-        url = site_url + PAGE
-        tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
-        other_tab = another_tab(contexts[0], url)
-        write(device, "#ws-agreement-goals", "Bus and bank")
-        write(device, "#ws-agreement-places", "Town library")
-        first = export(device, tmp_path / "first.json")
+    contexts = [fresh_context(person=i) for i in range(2)]
+    url = site_url + PAGE
+    tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
+    other_tab = another_tab(contexts[0], url)
+    write(device, "#ws-agreement-goals", "Bus and bank")
+    write(device, "#ws-agreement-places", "Town library")
+    first = export(device, tmp_path / "first.json")
 
-        tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
-        import_file(other_tab, first)
-        tab.wait_for_function("document.querySelector('#ws-agreement-places').value === 'Town library'")
-        assert tab.input_value("#ws-agreement-goals") == "Bus and library"  # what is typed stays
-        tab.press("#ws-agreement-goals", "Tab")  # left: saved
-        assert tab.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
-        texts = tab.locator(".workspace__version-text").all_text_contents()
-        assert sorted(texts) == ["Bus and bank", "Bus and library"]
+    tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
+    import_file(other_tab, first)
+    tab.wait_for_function("document.querySelector('#ws-agreement-places').value === 'Town library'")
+    assert tab.input_value("#ws-agreement-goals") == "Bus and library"  # what is typed stays
+    tab.press("#ws-agreement-goals", "Tab")  # left: saved
+    assert tab.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
+    texts = tab.locator(".workspace__version-text").all_text_contents()
+    assert sorted(texts) == ["Bus and bank", "Bus and library"]
 
-        # The same for a review, whose answers are one entry.
-        write(device, "#ws-review-middle-progress", "Goes to the library alone")
-        write(device, "#ws-agreement-boundaries", "No visits at home")
-        second = export(device, tmp_path / "second.json")
-        tab.fill("#ws-review-middle-progress", "Takes the bus alone")
-        import_file(other_tab, second)
-        tab.wait_for_function("document.querySelector('#ws-agreement-boundaries').value === 'No visits at home'")
-        assert tab.input_value("#ws-review-middle-progress") == "Takes the bus alone"
-        tab.press("#ws-review-middle-progress", "Tab")
-        assert tab.locator(".workspace__conflict").count() == 2
-        assert tab.is_visible(".workspace__review[data-review=middle] .workspace__conflict-note")
-        texts = tab.locator(".workspace__version-text").all_text_contents()
-        assert any("Goes to the library alone" in t for t in texts) and any("Takes the bus alone" in t for t in texts)
+    # The same for a review, whose answers are one entry.
+    write(device, "#ws-review-middle-progress", "Goes to the library alone")
+    write(device, "#ws-agreement-boundaries", "No visits at home")
+    second = export(device, tmp_path / "second.json")
+    tab.fill("#ws-review-middle-progress", "Takes the bus alone")
+    import_file(other_tab, second)
+    tab.wait_for_function("document.querySelector('#ws-agreement-boundaries').value === 'No visits at home'")
+    assert tab.input_value("#ws-review-middle-progress") == "Takes the bus alone"
+    tab.press("#ws-review-middle-progress", "Tab")
+    assert tab.locator(".workspace__conflict").count() == 2
+    assert tab.is_visible(".workspace__review[data-review=middle] .workspace__conflict-note")
+    texts = tab.locator(".workspace__version-text").all_text_contents()
+    assert any("Goes to the library alone" in t for t in texts) and any("Takes the bus alone" in t for t in texts)
 
-        # Typed again: only the version the field showed is replaced, the other stays.
-        write(tab, "#ws-agreement-goals", "Bus, library and bank")
-        goals = entries(tab)["agreement:goals"]
-        assert sorted(v["data"]["text"] for v in [goals, *goals["conflicts"]]) == [
-            "Bus and bank",
-            "Bus, library and bank",
-        ]
-    finally:
-        for context in contexts:
-            context.close()
+    # Typed again: only the version the field showed is replaced, the other stays.
+    write(tab, "#ws-agreement-goals", "Bus, library and bank")
+    goals = entries(tab)["agreement:goals"]
+    assert sorted(v["data"]["text"] for v in [goals, *goals["conflicts"]]) == [
+        "Bus and bank",
+        "Bus, library and bank",
+    ]
 
 
-def test_each_tab_keeps_the_plan_it_has_open(browser, site_url):
-    context = browser.new_context()
-    try:
-        url = site_url + PAGE
-        first = open_plan(context, url, "volunteer")
-        first.fill("#ws-session-date", "2026-03-02")
-        first.fill("#ws-session-topics", "Library card")
-        second = another_tab(context, url)
-        assert CODE in second.text_content(".workspace__plan-title")  # a fresh tab: the plan opened last
-        second.click(".workspace__close")
-        second.fill("#ws-code", "P-08")
-        second.select_option("#ws-kind", "placement")
-        second.select_option("#ws-role", "host-tutor")
-        second.click(".workspace__open button[type=submit]")
-        second.wait_for_selector(".workspace__plan:not([hidden])")
+def test_each_tab_keeps_the_plan_it_has_open(fresh_context, site_url):
+    context = fresh_context()
+    url = site_url + PAGE
+    first = open_plan(context, url, "volunteer")
+    first.fill("#ws-session-date", "2026-03-02")
+    first.fill("#ws-session-topics", "Library card")
+    second = another_tab(context, url)
+    assert CODE in second.text_content(".workspace__plan-title")  # a fresh tab: the plan opened last
+    second.click(".workspace__close")
+    second.fill("#ws-code", "P-08")
+    second.select_option("#ws-kind", "placement")
+    second.select_option("#ws-role", "host-tutor")
+    second.click(".workspace__open button[type=submit]")
+    second.wait_for_selector(".workspace__plan:not([hidden])")
 
-        first.click(".workspace__add-session button[type=submit]")
-        assert CODE in first.text_content(".workspace__plan-title")
-        assert "Library card" in first.text_content(".workspace__session-list")
-        plans = first.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).plans")
-        assert [e["kind"] for e in plans["P-07"]["entries"].values()] == ["session"]
-        assert plans["P-08"]["entries"] == {}
-        first.reload()  # a reload keeps this tab's plan
-        first.wait_for_selector(".workspace__plan:not([hidden])")
-        assert CODE in first.text_content(".workspace__plan-title")
-        assert "P-08" in second.text_content(".workspace__plan-title")
+    first.click(".workspace__add-session button[type=submit]")
+    assert CODE in first.text_content(".workspace__plan-title")
+    assert "Library card" in first.text_content(".workspace__session-list")
+    plans = first.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).plans")
+    assert [e["kind"] for e in plans["P-07"]["entries"].values()] == ["session"]
+    assert plans["P-08"]["entries"] == {}
+    first.reload()  # a reload keeps this tab's plan
+    first.wait_for_selector(".workspace__plan:not([hidden])")
+    assert CODE in first.text_content(".workspace__plan-title")
+    assert "P-08" in second.text_content(".workspace__plan-title")
 
-        # The plan is deleted in the other tab: this tab says so, and opens no other plan.
-        second.click(".workspace__close")
-        second.locator(".workspace__saved-plan", has_text=CODE).click()
-        second.on("dialog", lambda dialog: dialog.accept())
-        second.click(".workspace__delete-plan")
-        first.wait_for_selector(".workspace__start:not([hidden])")
-        gone = strings(first)["planGone"].replace("{code}", CODE)
-        assert first.text_content(".workspace__start-status") == gone
-        assert first.is_hidden(".workspace__plan")
-    finally:
-        context.close()
+    # The plan is deleted in the other tab: this tab says so, and opens no other plan.
+    second.click(".workspace__close")
+    second.locator(".workspace__saved-plan", has_text=CODE).click()
+    second.on("dialog", lambda dialog: dialog.accept())
+    second.click(".workspace__delete-plan")
+    first.wait_for_selector(".workspace__start:not([hidden])")
+    gone = strings(first)["planGone"].replace("{code}", CODE)
+    assert first.text_content(".workspace__start-status") == gone
+    assert first.is_hidden(".workspace__plan")
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_what_an_action_says_is_next_to_it_on_a_phone(browser, site_url, lang):
+def test_what_an_action_says_is_next_to_it_on_a_phone(fresh_context, site_url, lang):
     """Messages of the logs and sign-offs show next to their form, in sight on a phone;
     a field to correct is tied to its message; a session over a day is refused."""
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, bypass_csp=True
-    )
-    try:
-        page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "volunteer")
-        said = strings(page)
-        near = "#ws-sessions-status"
-        page.click(".workspace__add-session button[type=submit]")
-        assert page.text_content("#ws-session-date-error") == said["needsDate"]
-        assert page.evaluate("document.activeElement.id") == "ws-session-date"
-        assert page.get_attribute("#ws-session-date", "aria-describedby") == "ws-session-date-error"
-        assert in_sight(page, "#ws-session-date-error") and in_sight(page, "#ws-session-date")
-        assert said["needsDate"] not in page.text_content(STATUS)  # not the Share section's line, far above
+    context = fresh_context(360, bypass_csp=True)
+    page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "volunteer")
+    said = strings(page)
+    near = "#ws-sessions-status"
+    page.click(".workspace__add-session button[type=submit]")
+    assert page.text_content("#ws-session-date-error") == said["needsDate"]
+    assert page.evaluate("document.activeElement.id") == "ws-session-date"
+    assert page.get_attribute("#ws-session-date", "aria-describedby") == "ws-session-date-error"
+    assert in_sight(page, "#ws-session-date-error") and in_sight(page, "#ws-session-date")
+    assert said["needsDate"] not in page.text_content(STATUS)  # not the Share section's line, far above
 
-        add_session(page, "2026-03-02", "1500", "Library card")
-        assert page.is_hidden("#ws-session-date-error")  # the date is right now
-        assert page.text_content("#ws-session-minutes-error").startswith(said["tooLong"].split("{")[0])
-        assert page.evaluate("document.activeElement.id") == "ws-session-minutes"
-        assert page.get_attribute("#ws-session-minutes", "aria-invalid") == "true"
-        assert page.input_value("#ws-session-minutes") == "1500"  # what was typed stays
-        assert page.input_value("#ws-session-topics") == "Library card"
-        assert in_sight(page, "#ws-session-minutes-error") and in_sight(page, "#ws-session-minutes")
-        assert entries(page) == {}
+    add_session(page, "2026-03-02", "1500", "Library card")
+    assert page.is_hidden("#ws-session-date-error")  # the date is right now
+    assert page.text_content("#ws-session-minutes-error").startswith(said["tooLong"].split("{")[0])
+    assert page.evaluate("document.activeElement.id") == "ws-session-minutes"
+    assert page.get_attribute("#ws-session-minutes", "aria-invalid") == "true"
+    assert page.input_value("#ws-session-minutes") == "1500"  # what was typed stays
+    assert page.input_value("#ws-session-topics") == "Library card"
+    assert in_sight(page, "#ws-session-minutes-error") and in_sight(page, "#ws-session-minutes")
+    assert entries(page) == {}
 
-        page.fill("#ws-session-minutes", "90")
-        page.click(".workspace__add-session button[type=submit]")
-        assert page.text_content(near) == said["added"]
-        assert in_sight(page, near)
-        assert page.get_attribute("#ws-session-minutes", "aria-invalid") is None
-        assert page.get_attribute("#ws-session-minutes", "aria-describedby") is None
-        assert page.is_hidden("#ws-session-minutes-error")
+    page.fill("#ws-session-minutes", "90")
+    page.click(".workspace__add-session button[type=submit]")
+    assert page.text_content(near) == said["added"]
+    assert in_sight(page, near)
+    assert page.get_attribute("#ws-session-minutes", "aria-invalid") is None
+    assert page.get_attribute("#ws-session-minutes", "aria-describedby") is None
+    assert page.is_hidden("#ws-session-minutes-error")
 
-        sign = "[data-sign-off=agreement] .workspace__sign-button"
-        page.click(sign)
-        assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
-        assert page.evaluate("document.activeElement.id") == "ws-initials-agreement"
-        assert in_sight(page, "#ws-initials-agreement-error") and in_sight(page, "#ws-initials-agreement")
-        page.fill("#ws-initials-agreement", "VA")
-        page.click(sign)
-        assert page.text_content("#ws-sign-off-agreement-status") == said["saved"]
-        assert in_sight(page, "#ws-sign-off-agreement-status")
-        assert said["saved"] not in page.text_content(STATUS)
-        assert page.text_content(near) == ""  # one message at a time: the older one went
-        page.click(sign)  # no initials this time: the new message replaces "Saved"
-        assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
-        assert page.text_content("#ws-sign-off-agreement-status") == ""
-        assert page.locator("#ws-initials-agreement-error").count() == 1
+    sign = "[data-sign-off=agreement] .workspace__sign-button"
+    page.click(sign)
+    assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
+    assert page.evaluate("document.activeElement.id") == "ws-initials-agreement"
+    assert in_sight(page, "#ws-initials-agreement-error") and in_sight(page, "#ws-initials-agreement")
+    page.fill("#ws-initials-agreement", "VA")
+    page.click(sign)
+    assert page.text_content("#ws-sign-off-agreement-status") == said["saved"]
+    assert in_sight(page, "#ws-sign-off-agreement-status")
+    assert said["saved"] not in page.text_content(STATUS)
+    assert page.text_content(near) == ""  # one message at a time: the older one went
+    page.click(sign)  # no initials this time: the new message replaces "Saved"
+    assert page.text_content("#ws-initials-agreement-error") == said["needsInitials"]
+    assert page.text_content("#ws-sign-off-agreement-status") == ""
+    assert page.locator("#ws-initials-agreement-error").count() == 1
 
-        # A field of the agreement, a task and a review: "saved" under them, not far above.
-        for field in ("#ws-agreement-goals", "#ws-review-middle-progress"):
-            write(page, field, "Library card")
-            assert page.text_content(f"{field}-status") == said["saved"]
-            assert within_a_screen(page, field, f"{field}-status")
-        done = page.locator("fieldset.workspace__task input[type=checkbox]:visible").first
-        done.check()
-        task = done.locator("xpath=ancestor::fieldset")
-        assert task.locator(".workspace__form-status").text_content() == said["saved"]
-        assert said["saved"] not in page.text_content(STATUS)
-        assert violations(page) == []
-    finally:
-        context.close()
+    # A field of the agreement, a task and a review: "saved" under them, not far above.
+    for field in ("#ws-agreement-goals", "#ws-review-middle-progress"):
+        write(page, field, "Library card")
+        assert page.text_content(f"{field}-status") == said["saved"]
+        assert within_a_screen(page, field, f"{field}-status")
+    done = page.locator("fieldset.workspace__task input[type=checkbox]:visible").first
+    done.check()
+    task = done.locator("xpath=ancestor::fieldset")
+    assert task.locator(".workspace__form-status").text_content() == said["saved"]
+    assert said["saved"] not in page.text_content(STATUS)
+    assert violations(page) == []
 
 
-def test_after_a_deletion_the_keyboard_goes_on_from_the_list(browser, site_url):
-    context = browser.new_context()
-    try:
-        page = open_plan(context, site_url + PAGE, "volunteer")
-        page.on("dialog", lambda dialog: dialog.accept())
-        for day in ("03", "02", "01"):
-            add_session(page, f"2026-03-{day}", "60", f"Session of the {day}")
-        focused = "document.activeElement"
-        entry_of_focus = f"{focused}.closest('.workspace__item') && {focused}.closest('.workspace__item').textContent"
+def test_after_a_deletion_the_keyboard_goes_on_from_the_list(fresh_context, site_url):
+    context = fresh_context()
+    page = open_plan(context, site_url + PAGE, "volunteer")
+    page.on("dialog", lambda dialog: dialog.accept())
+    for day in ("03", "02", "01"):
+        add_session(page, f"2026-03-{day}", "60", f"Session of the {day}")
+    focused = "document.activeElement"
+    entry_of_focus = f"{focused}.closest('.workspace__item') && {focused}.closest('.workspace__item').textContent"
 
-        page.locator(".workspace__session-list .workspace__delete").nth(1).press("Enter")  # the 2nd
-        assert "Session of the 01" in page.evaluate(entry_of_focus)  # the next entry's Delete
-        assert page.evaluate(f"{focused}.classList.contains('workspace__delete')")
-        assert page.text_content("#ws-sessions-status") == strings(page)["deletedEntry"]
-        page.keyboard.press("Enter")  # the last one: the one before takes its place
-        assert "Session of the 03" in page.evaluate(entry_of_focus)
-        page.keyboard.press("Enter")  # none left: the section's heading
-        assert page.evaluate(f"{focused}.id") == "ws-sessions"
-        assert page.locator(".workspace__session-list .workspace__delete").count() == 0
-        assert strings(page)["deletedEntry"] not in page.text_content(STATUS)
-    finally:
-        context.close()
+    page.locator(".workspace__session-list .workspace__delete").nth(1).press("Enter")  # the 2nd
+    assert "Session of the 01" in page.evaluate(entry_of_focus)  # the next entry's Delete
+    assert page.evaluate(f"{focused}.classList.contains('workspace__delete')")
+    assert page.text_content("#ws-sessions-status") == strings(page)["deletedEntry"]
+    page.keyboard.press("Enter")  # the last one: the one before takes its place
+    assert "Session of the 03" in page.evaluate(entry_of_focus)
+    page.keyboard.press("Enter")  # none left: the section's heading
+    assert page.evaluate(f"{focused}.id") == "ws-sessions"
+    assert page.locator(".workspace__session-list .workspace__delete").count() == 0
+    assert strings(page)["deletedEntry"] not in page.text_content(STATUS)
 
 
 PRIVATE = "Library; she said she is afraid of her landlord"
@@ -673,411 +633,382 @@ def stored_text(page) -> str:
     return page.evaluate(f"localStorage.getItem('{KEY}')")
 
 
-def test_a_deleted_entry_leaves_no_trace_of_its_text(browser, site_url, tmp_path):
-    contexts = [browser.new_context() for _ in range(3)]
-    try:
-        url = site_url + PAGE
-        peer, coordinator, newcomer = (
-            open_plan(c, url, role, "pairing")
-            for c, role in zip(contexts, ["peer", "coordinator", "newcomer"], strict=True)
-        )
-        add_session(peer, "2026-03-02", "60", PRIVATE, concern=True)
-        add_session(peer, "2026-03-09", "60", "Bus timetable")
-        first = export(peer, tmp_path / "first.json")
-        import_file(coordinator, first)
-        import_file(newcomer, first)
-        assert PRIVATE in stored_text(newcomer)
+def test_a_deleted_entry_leaves_no_trace_of_its_text(fresh_context, site_url, tmp_path):
+    contexts = [fresh_context(person=i) for i in range(3)]
+    url = site_url + PAGE
+    peer, coordinator, newcomer = (
+        open_plan(c, url, role, "pairing")
+        for c, role in zip(contexts, ["peer", "coordinator", "newcomer"], strict=True)
+    )
+    add_session(peer, "2026-03-02", "60", PRIVATE, concern=True)
+    add_session(peer, "2026-03-09", "60", "Bus timetable")
+    first = export(peer, tmp_path / "first.json")
+    import_file(coordinator, first)
+    import_file(newcomer, first)
+    assert PRIVATE in stored_text(newcomer)
 
-        coordinator.on("dialog", lambda dialog: dialog.accept())
-        item = coordinator.locator(".workspace__session-list .workspace__item", has_text=PRIVATE)
-        item.locator(".workspace__delete").click()
-        said = coordinator.text_content("#ws-sessions-status")
-        assert said == strings(coordinator)["deletedEntry"] and "Files already sent still hold it" in said
-        assert PRIVATE not in stored_text(coordinator)
-        cleaned = export(coordinator, tmp_path / "cleaned.json")
-        raw = cleaned.read_text(encoding="utf-8")
-        assert PRIVATE not in raw and "landlord" not in raw and '"concern": true' not in raw
-        stones = [e for e in json.loads(raw)["entries"] if e["deleted"]]
-        assert len(stones) == 1 and stones[0]["data"] == {} and "conflicts" not in stones[0]
+    coordinator.on("dialog", lambda dialog: dialog.accept())
+    item = coordinator.locator(".workspace__session-list .workspace__item", has_text=PRIVATE)
+    item.locator(".workspace__delete").click()
+    said = coordinator.text_content("#ws-sessions-status")
+    assert said == strings(coordinator)["deletedEntry"] and "Files already sent still hold it" in said
+    assert PRIVATE not in stored_text(coordinator)
+    cleaned = export(coordinator, tmp_path / "cleaned.json")
+    raw = cleaned.read_text(encoding="utf-8")
+    assert PRIVATE not in raw and "landlord" not in raw and '"concern": true' not in raw
+    stones = [e for e in json.loads(raw)["entries"] if e["deleted"]]
+    assert len(stones) == 1 and stones[0]["data"] == {} and "conflicts" not in stones[0]
 
-        # The others' browsers drop it too, and an older file does not bring it back.
-        assert "Updated entries: 1." in import_file(newcomer, cleaned)
-        assert PRIVATE not in stored_text(newcomer)
-        assert newcomer.locator(".workspace__session-list .workspace__item").count() == 1
-        for page in (newcomer, coordinator):
-            assert import_file(page, first).startswith("Nothing new")
-            assert PRIVATE not in stored_text(page)
-            assert page.is_hidden(".workspace__conflicts")
-        assert entries(newcomer) == entries(coordinator)
+    # The others' browsers drop it too, and an older file does not bring it back.
+    assert "Updated entries: 1." in import_file(newcomer, cleaned)
+    assert PRIVATE not in stored_text(newcomer)
+    assert newcomer.locator(".workspace__session-list .workspace__item").count() == 1
+    for page in (newcomer, coordinator):
+        assert import_file(page, first).startswith("Nothing new")
+        assert PRIVATE not in stored_text(page)
+        assert page.is_hidden(".workspace__conflicts")
+    assert entries(newcomer) == entries(coordinator)
 
-        # A deleted version that still holds its data (a file from an older page) becomes a
-        # tombstone that replaces it: its text goes, and the same file again changes nothing.
-        old = newcomer.evaluate(
-            """([key, code, text]) => {
-                 const mine = JSON.parse(localStorage.getItem(key)).plans[code].entries;
-                 const id = Object.keys(mine).find(k => mine[k].deleted === false && k.startsWith("session:"));
-                 const data = Object.assign({}, mine[id].data, { topics: text });
-                 const full = Object.assign({}, mine[id], { deleted: true, rev: mine[id].rev + 1,
-                   tag: "f".repeat(28), ancestors: [mine[id].tag], data: data });
-                 const merge = window.GoodTutoringWorkspace.merge;
-                 const once = merge(mine, { [id]: full });
-                 const twice = merge(once.entries, { [id]: full });
-                 const store = JSON.parse(localStorage.getItem(key));
-                 store.plans[code].entries[id] = full; // as an older page kept a deletion
-                 localStorage.setItem(key, JSON.stringify(store));
-                 return { entry: once.entries[id], updated: twice.updated, again: twice.entries[id], id: id };
-               }""",
-            [KEY, CODE, PRIVATE],
-        )
-        assert old["entry"]["deleted"] and old["entry"]["data"] == {}
-        assert "f" * 28 in old["entry"]["ancestors"] and PRIVATE not in json.dumps(old)
-        assert old["updated"] == 0 and old["again"] == old["entry"]
-        # Such a deletion kept in this browser loses its data as soon as the page reads it.
-        newcomer.reload()
-        newcomer.wait_for_selector(".workspace__plan:not([hidden])")
-        assert PRIVATE not in stored_text(newcomer)
-        assert entries(newcomer)[old["id"]] == old["entry"]
-    finally:
-        for context in contexts:
-            context.close()
+    # A deleted version that still holds its data (a file from an older page) becomes a
+    # tombstone that replaces it: its text goes, and the same file again changes nothing.
+    old = newcomer.evaluate(
+        """([key, code, text]) => {
+             const mine = JSON.parse(localStorage.getItem(key)).plans[code].entries;
+             const id = Object.keys(mine).find(k => mine[k].deleted === false && k.startsWith("session:"));
+             const data = Object.assign({}, mine[id].data, { topics: text });
+             const full = Object.assign({}, mine[id], { deleted: true, rev: mine[id].rev + 1,
+               tag: "f".repeat(28), ancestors: [mine[id].tag], data: data });
+             const merge = window.GoodTutoringWorkspace.merge;
+             const once = merge(mine, { [id]: full });
+             const twice = merge(once.entries, { [id]: full });
+             const store = JSON.parse(localStorage.getItem(key));
+             store.plans[code].entries[id] = full; // as an older page kept a deletion
+             localStorage.setItem(key, JSON.stringify(store));
+             return { entry: once.entries[id], updated: twice.updated, again: twice.entries[id], id: id };
+           }""",
+        [KEY, CODE, PRIVATE],
+    )
+    assert old["entry"]["deleted"] and old["entry"]["data"] == {}
+    assert "f" * 28 in old["entry"]["ancestors"] and PRIVATE not in json.dumps(old)
+    assert old["updated"] == 0 and old["again"] == old["entry"]
+    # Such a deletion kept in this browser loses its data as soon as the page reads it.
+    newcomer.reload()
+    newcomer.wait_for_selector(".workspace__plan:not([hidden])")
+    assert PRIVATE not in stored_text(newcomer)
+    assert entries(newcomer)[old["id"]] == old["entry"]
 
 
 # A save that keeps two versions, a file received before any plan is open, a role ---
 
 
-def test_a_save_that_keeps_two_versions_says_so_next_to_it(browser, site_url, tmp_path):
+def test_a_save_that_keeps_two_versions_says_so_next_to_it(fresh_context, site_url, tmp_path):
     """A save after which the entry has two versions (one came in meanwhile) does not say
     "saved": it says there are two versions now, next to the field or the task, and links
     to them."""
-    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
-    try:
-        url = site_url + PAGE
-        tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
-        other_tab = another_tab(contexts[0], url)
-        said = strings(tab)
-        write(device, "#ws-agreement-goals", "Bus and bank")
-        due = "#ws-task-middle-keep-in-touch-due"
-        device.fill(due, "2026-04-01")
-        device.dispatch_event(due, "change")
-        sent = export(device, tmp_path / "device.json")
+    contexts = [fresh_context(bypass_csp=True, person=i) for i in range(2)]
+    url = site_url + PAGE
+    tab, device = (open_plan(c, url, "volunteer") for c in contexts)  # the same party on two devices
+    other_tab = another_tab(contexts[0], url)
+    said = strings(tab)
+    write(device, "#ws-agreement-goals", "Bus and bank")
+    due = "#ws-task-middle-keep-in-touch-due"
+    device.fill(due, "2026-04-01")
+    device.dispatch_event(due, "change")
+    sent = export(device, tmp_path / "device.json")
 
-        tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
-        import_file(other_tab, sent)
-        tab.wait_for_function(f"document.querySelector('{due}').value === '2026-04-01'")
-        tab.press("#ws-agreement-goals", "Tab")  # left: saved beside the version come in meanwhile
-        line = "#ws-agreement-goals-status"
-        text = tab.text_content(line)
-        assert text != said["saved"] and said["saved"] not in text
-        assert text.startswith(said["savedConflict"].split("{")[0]) and said["chooseVersion"] in text
-        link = tab.locator(f"{line} a")
-        assert link.get_attribute("href") == "#ws-conflicts" and link.text_content() == said["chooseVersion"]
-        assert within_a_screen(tab, "#ws-agreement-goals", line)
-        assert said["saved"] not in tab.text_content(STATUS)
-        link.click()
-        assert tab.is_visible(".workspace__conflicts") and in_sight(tab, "#ws-conflicts")
+    tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
+    import_file(other_tab, sent)
+    tab.wait_for_function(f"document.querySelector('{due}').value === '2026-04-01'")
+    tab.press("#ws-agreement-goals", "Tab")  # left: saved beside the version come in meanwhile
+    line = "#ws-agreement-goals-status"
+    text = tab.text_content(line)
+    assert text != said["saved"] and said["saved"] not in text
+    assert text.startswith(said["savedConflict"].split("{")[0]) and said["chooseVersion"] in text
+    link = tab.locator(f"{line} a")
+    assert link.get_attribute("href") == "#ws-conflicts" and link.text_content() == said["chooseVersion"]
+    assert within_a_screen(tab, "#ws-agreement-goals", line)
+    assert said["saved"] not in tab.text_content(STATUS)
+    link.click()
+    assert tab.is_visible(".workspace__conflicts") and in_sight(tab, "#ws-conflicts")
 
-        # A task whose entry has two versions: a change keeps the other one, and says so.
-        tab.fill(due, "2026-05-01")
-        tab.dispatch_event(due, "change")
-        assert tab.text_content(f"{due[:-4]}-status") == said["saved"]  # no conflict: saved
-        device.fill(due, "2026-04-15")
-        device.dispatch_event(due, "change")
-        import_file(tab, export(device, tmp_path / "again.json"))
-        assert tab.locator(".workspace__conflict").count() == 2
-        tab.check("#ws-task-middle-keep-in-touch-done")
-        task = tab.locator("fieldset[data-entry='task:middle:keep-in-touch'] > .workspace__form-status")
-        assert task.text_content() != said["saved"] and said["chooseVersion"] in task.text_content()
-        assert task.locator("a").get_attribute("href") == "#ws-conflicts"
-        task_entry = entries(tab)["task:middle:keep-in-touch"]
-        assert sorted(v["data"]["due"] for v in [task_entry, *task_entry["conflicts"]]) == ["2026-04-15", "2026-05-01"]
+    # A task whose entry has two versions: a change keeps the other one, and says so.
+    tab.fill(due, "2026-05-01")
+    tab.dispatch_event(due, "change")
+    assert tab.text_content(f"{due[:-4]}-status") == said["saved"]  # no conflict: saved
+    device.fill(due, "2026-04-15")
+    device.dispatch_event(due, "change")
+    import_file(tab, export(device, tmp_path / "again.json"))
+    assert tab.locator(".workspace__conflict").count() == 2
+    tab.check("#ws-task-middle-keep-in-touch-done")
+    task = tab.locator("fieldset[data-entry='task:middle:keep-in-touch'] > .workspace__form-status")
+    assert task.text_content() != said["saved"] and said["chooseVersion"] in task.text_content()
+    assert task.locator("a").get_attribute("href") == "#ws-conflicts"
+    task_entry = entries(tab)["task:middle:keep-in-touch"]
+    assert sorted(v["data"]["due"] for v in [task_entry, *task_entry["conflicts"]]) == ["2026-04-15", "2026-05-01"]
 
-        # Choosing a version ends the conflict; a save after it says "saved" again.
-        tab.locator(".workspace__version", has_text="Bus and library").locator(".workspace__keep").click()
-        write(tab, "#ws-agreement-goals", "Bus, library and bank")
-        assert tab.text_content("#ws-agreement-goals-status") == said["saved"]
-        assert violations(tab) == []
-    finally:
-        for context in contexts:
-            context.close()
+    # Choosing a version ends the conflict; a save after it says "saved" again.
+    tab.locator(".workspace__version", has_text="Bus and library").locator(".workspace__keep").click()
+    write(tab, "#ws-agreement-goals", "Bus, library and bank")
+    assert tab.text_content("#ws-agreement-goals-status") == said["saved"]
+    assert violations(tab) == []
 
 
-def test_the_open_form_says_under_each_field_what_is_missing(browser, site_url):
+def test_the_open_form_says_under_each_field_what_is_missing(fresh_context, site_url):
     """The start screen's two forms say a missing code or role alike: under the field,
     tied to it, with the focus there; Enter in the import form goes on to the file."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        page = context.new_page()
-        page.goto(site_url + PAGE)
-        page.wait_for_selector(".workspace__start:not([hidden])")
-        said = strings(page)
-        page.click(".workspace__open button[type=submit]")
-        page.wait_for_selector("#ws-code-error")
-        assert page.text_content("#ws-code-error") == said["needsCode"]
-        assert page.evaluate("document.activeElement.id") == "ws-code"
-        assert page.get_attribute("#ws-code", "aria-invalid") == "true"
-        assert "ws-code-error" in page.get_attribute("#ws-code", "aria-describedby").split()
-        assert violations(page) == []
-        page.fill("#ws-code", CODE)
-        page.click(".workspace__open button[type=submit]")
-        page.wait_for_selector("#ws-role-error")
-        assert page.text_content("#ws-role-error") == said["needsRole"]
-        assert page.evaluate("document.activeElement.id") == "ws-role"
-        assert page.locator("#ws-code-error").count() == 0  # the code is right now
-        assert page.get_attribute("#ws-code", "aria-invalid") is None
-        with page.expect_file_chooser() as chooser:
-            page.press("#ws-receive-passphrase", "Enter")
-        assert chooser.value.element.get_attribute("id") == "ws-receive-file"
-    finally:
-        context.close()
+    context = fresh_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    page.wait_for_selector(".workspace__start:not([hidden])")
+    said = strings(page)
+    page.click(".workspace__open button[type=submit]")
+    page.wait_for_selector("#ws-code-error")
+    assert page.text_content("#ws-code-error") == said["needsCode"]
+    assert page.evaluate("document.activeElement.id") == "ws-code"
+    assert page.get_attribute("#ws-code", "aria-invalid") == "true"
+    assert "ws-code-error" in page.get_attribute("#ws-code", "aria-describedby").split()
+    assert violations(page) == []
+    page.fill("#ws-code", CODE)
+    page.click(".workspace__open button[type=submit]")
+    page.wait_for_selector("#ws-role-error")
+    assert page.text_content("#ws-role-error") == said["needsRole"]
+    assert page.evaluate("document.activeElement.id") == "ws-role"
+    assert page.locator("#ws-code-error").count() == 0  # the code is right now
+    assert page.get_attribute("#ws-code", "aria-invalid") is None
+    with page.expect_file_chooser() as chooser:
+        page.press("#ws-receive-passphrase", "Enter")
+    assert chooser.value.element.get_attribute("id") == "ws-receive-file"
 
 
-def test_a_plan_received_as_a_file_opens_from_the_start_screen(browser, site_url, tmp_path):
+def test_a_plan_received_as_a_file_opens_from_the_start_screen(fresh_context, site_url, tmp_path):
     """A party who has no plan open imports the file they received from the start screen:
     the same checks and messages as an import into an open plan; the plan opens in the
     role chosen (or kept), and is made here when it is not kept yet."""
-    contexts = [browser.new_context(bypass_csp=True) for _ in range(2)]
-    try:
-        url = site_url + PAGE
-        volunteer = open_plan(contexts[0], url, "volunteer")
-        write(volunteer, "#ws-agreement-goals", "Take the bus alone")
-        add_session(volunteer, "2026-03-02", "60", "Library card")
-        plain = export(volunteer, tmp_path / "plain.json")
-        protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
+    contexts = [fresh_context(bypass_csp=True, person=i) for i in range(2)]
+    url = site_url + PAGE
+    volunteer = open_plan(contexts[0], url, "volunteer")
+    write(volunteer, "#ws-agreement-goals", "Take the bus alone")
+    add_session(volunteer, "2026-03-02", "60", "Library card")
+    plain = export(volunteer, tmp_path / "plain.json")
+    protected = export(volunteer, tmp_path / "protected.json", PASSPHRASE)
 
-        host = contexts[1].new_page()
-        host.goto(url)
-        host.wait_for_selector(".workspace__start:not([hidden])")
-        said = strings(host)
-        line = "#ws-receive-status"
+    host = contexts[1].new_page()
+    host.goto(url)
+    host.wait_for_selector(".workspace__start:not([hidden])")
+    said = strings(host)
+    line = "#ws-receive-status"
 
-        def receive(path, role: str = "", passphrase: str = "") -> None:
-            host.select_option("#ws-receive-role", role)
-            host.fill("#ws-receive-passphrase", passphrase)
-            host.set_input_files("#ws-receive-file", str(path))
+    def receive(path, role: str = "", passphrase: str = "") -> None:
+        host.select_option("#ws-receive-role", role)
+        host.fill("#ws-receive-passphrase", passphrase)
+        host.set_input_files("#ws-receive-file", str(path))
 
-        def stored():
-            return host.evaluate(f"localStorage.getItem('{KEY}')")
+    def stored():
+        return host.evaluate(f"localStorage.getItem('{KEY}')")
 
-        # No role chosen, and the plan is not kept here: the role's field says so.
-        receive(plain)
-        host.wait_for_selector("#ws-receive-role-error")
-        assert host.text_content("#ws-receive-role-error") == said["needsRole"]
-        assert host.evaluate("document.activeElement.id") == "ws-receive-role"
-        assert host.get_attribute("#ws-receive-role", "aria-describedby") == "ws-receive-role-error"
-        assert host.get_attribute("#ws-receive-role", "aria-invalid") == "true"
-        assert stored() is None and host.is_hidden(".workspace__plan")
-        assert violations(host) == []  # the start screen, its message shown
-        # A role that is not a party of this kind of plan: the same message as in a plan.
-        host.select_option("#ws-receive-role", "peer")
-        host.fill("#ws-receive-passphrase", "")
-        host.set_input_files("#ws-receive-file", str(plain))
-        error = "(document.querySelector('#ws-receive-role-error') || {}).textContent || ''"
-        host.wait_for_function(f"({error}).includes('Parties')")
-        wrong = host.text_content("#ws-receive-role-error")
-        assert "Parties: Volunteer, Sending tutor, Host tutor." in wrong
-        assert wrong.endswith(said["wrongRoleReceive"].split("{parties}")[1])  # no plan to open again here
-        assert "open the plan again" not in wrong
-        assert host.locator("#ws-receive-role-error").count() == 1  # it replaced the older message
-        assert stored() is None
-        # The file's problems: the same messages as an import into an open plan.
-        bad = tmp_path / "cut.json"
-        bad.write_text(plain.read_text()[:-40])
-        text = status_after(host, lambda: receive(bad, "host-tutor"), line)
-        assert text == said["notJson"]
-        assert host.is_hidden("#ws-receive-role-error")  # the role is right now
-        assert host.get_attribute("#ws-receive-role", "aria-invalid") is None
-        receive(protected, "host-tutor")
-        host.wait_for_selector("#ws-receive-passphrase-error")
-        assert host.text_content("#ws-receive-passphrase-error") == said["needsPassphrase"]
-        assert host.evaluate("document.activeElement.id") == "ws-receive-passphrase"
-        assert host.get_attribute("#ws-receive-passphrase", "aria-invalid") == "true"
-        described = host.get_attribute("#ws-receive-passphrase", "aria-describedby")
-        assert described == "ws-receive-passphrase-error ws-receive-passphrase-help"
-        assert host.text_content(line) == ""  # the older message went
-        assert host.evaluate(f"document.querySelector('{line}').getBoundingClientRect().height") == 0  # no gap
-        assert stored() is None and host.is_hidden(".workspace__plan")
-        assert violations(host) == []
+    # No role chosen, and the plan is not kept here: the role's field says so.
+    receive(plain)
+    host.wait_for_selector("#ws-receive-role-error")
+    assert host.text_content("#ws-receive-role-error") == said["needsRole"]
+    assert host.evaluate("document.activeElement.id") == "ws-receive-role"
+    assert host.get_attribute("#ws-receive-role", "aria-describedby") == "ws-receive-role-error"
+    assert host.get_attribute("#ws-receive-role", "aria-invalid") == "true"
+    assert stored() is None and host.is_hidden(".workspace__plan")
+    assert violations(host) == []  # the start screen, its message shown
+    # A role that is not a party of this kind of plan: the same message as in a plan.
+    host.select_option("#ws-receive-role", "peer")
+    host.fill("#ws-receive-passphrase", "")
+    host.set_input_files("#ws-receive-file", str(plain))
+    error = "(document.querySelector('#ws-receive-role-error') || {}).textContent || ''"
+    host.wait_for_function(f"({error}).includes('Parties')")
+    wrong = host.text_content("#ws-receive-role-error")
+    assert "Parties: Volunteer, Sending tutor, Host tutor." in wrong
+    assert wrong.endswith(said["wrongRoleReceive"].split("{parties}")[1])  # no plan to open again here
+    assert "open the plan again" not in wrong
+    assert host.locator("#ws-receive-role-error").count() == 1  # it replaced the older message
+    assert stored() is None
+    # The file's problems: the same messages as an import into an open plan.
+    bad = tmp_path / "cut.json"
+    bad.write_text(plain.read_text()[:-40])
+    text = status_after(host, lambda: receive(bad, "host-tutor"), line)
+    assert text == said["notJson"]
+    assert host.is_hidden("#ws-receive-role-error")  # the role is right now
+    assert host.get_attribute("#ws-receive-role", "aria-invalid") is None
+    receive(protected, "host-tutor")
+    host.wait_for_selector("#ws-receive-passphrase-error")
+    assert host.text_content("#ws-receive-passphrase-error") == said["needsPassphrase"]
+    assert host.evaluate("document.activeElement.id") == "ws-receive-passphrase"
+    assert host.get_attribute("#ws-receive-passphrase", "aria-invalid") == "true"
+    described = host.get_attribute("#ws-receive-passphrase", "aria-describedby")
+    assert described == "ws-receive-passphrase-error ws-receive-passphrase-help"
+    assert host.text_content(line) == ""  # the older message went
+    assert host.evaluate(f"document.querySelector('{line}').getBoundingClientRect().height") == 0  # no gap
+    assert stored() is None and host.is_hidden(".workspace__plan")
+    assert violations(host) == []
 
-        # Right: the plan opens in the role chosen, with what the file holds.
-        receive(protected, "host-tutor", PASSPHRASE)
-        host.wait_for_selector(".workspace__plan:not([hidden])")
-        text = host.text_content(STATUS)
-        assert text.startswith("Plan P-07 is open. File merged (from: Volunteer). New entries: 2."), text
-        assert host.input_value("#ws-agreement-goals") == "Take the bus alone"
-        assert "Library card" in host.text_content(".workspace__session-list")
-        assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
-        assert host.evaluate("document.activeElement.id") == "ws-plan"
-        assert host.is_hidden(".workspace__role-warning")
-        assert host.is_hidden(".workspace__start")
-        write(host, "#ws-agreement-places", "Town library")
-        assert entries(host)["agreement:places"]["author"] == "host-tutor"
+    # Right: the plan opens in the role chosen, with what the file holds.
+    receive(protected, "host-tutor", PASSPHRASE)
+    host.wait_for_selector(".workspace__plan:not([hidden])")
+    text = host.text_content(STATUS)
+    assert text.startswith("Plan P-07 is open. File merged (from: Volunteer). New entries: 2."), text
+    assert host.input_value("#ws-agreement-goals") == "Take the bus alone"
+    assert "Library card" in host.text_content(".workspace__session-list")
+    assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
+    assert host.evaluate("document.activeElement.id") == "ws-plan"
+    assert host.is_hidden(".workspace__role-warning")
+    assert host.is_hidden(".workspace__start")
+    write(host, "#ws-agreement-places", "Town library")
+    assert entries(host)["agreement:places"]["author"] == "host-tutor"
 
-        # Again, the plan closed and no role chosen: it opens in the role it is kept in.
-        host.click(".workspace__close")
-        receive(plain)
-        host.wait_for_selector(".workspace__plan:not([hidden])")
-        assert host.text_content(STATUS).startswith("Plan P-07 is open. Nothing new in this file")
-        assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
-        assert host.is_hidden(".workspace__role-warning")
-        assert violations(host) == []
-    finally:
-        for context in contexts:
-            context.close()
+    # Again, the plan closed and no role chosen: it opens in the role it is kept in.
+    host.click(".workspace__close")
+    receive(plain)
+    host.wait_for_selector(".workspace__plan:not([hidden])")
+    assert host.text_content(STATUS).startswith("Plan P-07 is open. Nothing new in this file")
+    assert "Your role: Host tutor." in host.text_content(".workspace__plan-info")
+    assert host.is_hidden(".workspace__role-warning")
+    assert violations(host) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(browser, site_url, tmp_path, lang):
+def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(fresh_context, site_url, tmp_path, lang):
     """A plan kept as the volunteer's, opened again as the host tutor: one warning under the
     title, read with it, in the page's language; the plan opens all the same."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        url = site_url + ("" if lang == "en" else f"{lang}/") + PAGE
-        page = open_plan(context, url, "volunteer")
-        said = strings(page)
-        roles = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).roles")
-        assert page.is_hidden(".workspace__role-warning")
-        write(page, "#ws-agreement-goals", "Take the bus alone")
-        sent = export(page, tmp_path / "volunteer.json")
-        page.click(".workspace__close")
+    context = fresh_context(bypass_csp=True)
+    url = site_url + ("" if lang == "en" else f"{lang}/") + PAGE
+    page = open_plan(context, url, "volunteer")
+    said = strings(page)
+    roles = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).roles")
+    assert page.is_hidden(".workspace__role-warning")
+    write(page, "#ws-agreement-goals", "Take the bus alone")
+    sent = export(page, tmp_path / "volunteer.json")
+    page.click(".workspace__close")
 
-        page.fill("#ws-code", CODE)
-        page.select_option("#ws-kind", "placement")
-        page.select_option("#ws-role", "host-tutor")
-        page.click(".workspace__open button[type=submit]")
-        page.wait_for_selector(".workspace__plan:not([hidden])")  # not blocked
-        warning = said["otherRole"].replace("{before}", roles["volunteer"]).replace("{role}", roles["host-tutor"])
-        assert page.text_content(".workspace__role-warning") == warning
-        assert page.is_visible(".workspace__role-warning")
-        assert page.evaluate("document.activeElement.id") == "ws-plan"
-        assert page.get_attribute("#ws-plan", "aria-describedby") == "ws-role-warning"
-        assert within_a_screen(page, "#ws-plan", ".workspace__role-warning")
-        assert page.locator(".workspace__role-warning").count() == 1  # one message
-        assert violations(page) == []
+    page.fill("#ws-code", CODE)
+    page.select_option("#ws-kind", "placement")
+    page.select_option("#ws-role", "host-tutor")
+    page.click(".workspace__open button[type=submit]")
+    page.wait_for_selector(".workspace__plan:not([hidden])")  # not blocked
+    warning = said["otherRole"].replace("{before}", roles["volunteer"]).replace("{role}", roles["host-tutor"])
+    assert page.text_content(".workspace__role-warning") == warning
+    assert page.is_visible(".workspace__role-warning")
+    assert page.evaluate("document.activeElement.id") == "ws-plan"
+    assert page.get_attribute("#ws-plan", "aria-describedby") == "ws-role-warning"
+    assert within_a_screen(page, "#ws-plan", ".workspace__role-warning")
+    assert page.locator(".workspace__role-warning").count() == 1  # one message
+    assert violations(page) == []
 
-        # Opened again in the role it is now kept in: no warning.
-        page.click(".workspace__close")
-        page.locator(".workspace__saved-plan").click()
-        page.wait_for_selector(".workspace__plan:not([hidden])")
-        assert page.is_hidden(".workspace__role-warning")
-        assert page.get_attribute("#ws-plan", "aria-describedby") is None
+    # Opened again in the role it is now kept in: no warning.
+    page.click(".workspace__close")
+    page.locator(".workspace__saved-plan").click()
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    assert page.is_hidden(".workspace__role-warning")
+    assert page.get_attribute("#ws-plan", "aria-describedby") is None
 
-        # A file imported from the start screen in another role than the kept one: the same.
-        page.click(".workspace__close")
-        page.select_option("#ws-receive-role", "volunteer")
-        page.set_input_files("#ws-receive-file", str(sent))
-        page.wait_for_selector(".workspace__plan:not([hidden])")
-        warning = said["otherRole"].replace("{before}", roles["host-tutor"]).replace("{role}", roles["volunteer"])
-        assert page.text_content(".workspace__role-warning") == warning
-    finally:
-        context.close()
+    # A file imported from the start screen in another role than the kept one: the same.
+    page.click(".workspace__close")
+    page.select_option("#ws-receive-role", "volunteer")
+    page.set_input_files("#ws-receive-file", str(sent))
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    warning = said["otherRole"].replace("{before}", roles["host-tutor"]).replace("{role}", roles["volunteer"])
+    assert page.text_content(".workspace__role-warning") == warning
 
 
 # Another tab's change, versions told apart, the kind of plan on a phone --------------
 
 
-def test_a_change_in_another_tab_replaces_what_this_tab_said(browser, site_url):
+def test_a_change_in_another_tab_replaces_what_this_tab_said(fresh_context, site_url):
     """Two tabs of one browser, the same party: a field that another tab changed no longer
     says "Saved"; the two versions of a conflict say which one was saved in which tab."""
-    context = browser.new_context(bypass_csp=True)
-    try:
-        url = site_url + PAGE
-        first = open_plan(context, url, "volunteer")
-        second = another_tab(context, url)
-        said = strings(first)
-        goals, line = "#ws-agreement-goals", "#ws-agreement-goals-status"
-        second.fill(goals, "Bus and bank")  # typing, not left yet
-        leave(first, goals, "Bus and library")
-        assert first.text_content(line) == said["saved"]
-        second.press(goals, "Tab")  # left: two versions
-        assert said["chooseVersion"] in second.text_content(line)
+    context = fresh_context(bypass_csp=True)
+    url = site_url + PAGE
+    first = open_plan(context, url, "volunteer")
+    second = another_tab(context, url)
+    said = strings(first)
+    goals, line = "#ws-agreement-goals", "#ws-agreement-goals-status"
+    second.fill(goals, "Bus and bank")  # typing, not left yet
+    leave(first, goals, "Bus and library")
+    assert first.text_content(line) == said["saved"]
+    second.press(goals, "Tab")  # left: two versions
+    assert said["chooseVersion"] in second.text_content(line)
 
-        first.wait_for_function(f"document.querySelector('{goals}').value === 'Bus and bank'")
-        assert first.is_visible(f"{goals} ~ .workspace__conflict-note")
-        text = first.text_content(line)
-        assert said["saved"] not in text and said["chooseVersion"] in text  # not "Saved" any more
+    first.wait_for_function(f"document.querySelector('{goals}').value === 'Bus and bank'")
+    assert first.is_visible(f"{goals} ~ .workspace__conflict-note")
+    text = first.text_content(line)
+    assert said["saved"] not in text and said["chooseVersion"] in text  # not "Saved" any more
 
-        # Each tab tells its own version from the other's, though both are the volunteer's.
-        here = said["versionByHere"].split("{date}")[1]
-        for page, own, other in (
-            (first, "Bus and library", "Bus and bank"),
-            (second, "Bus and bank", "Bus and library"),
-        ):
-            versions = page.locator(".workspace__version")
-            mine = versions.filter(has_text=own).locator(".workspace__version-by").text_content()
-            theirs = versions.filter(has_text=other).locator(".workspace__version-by").text_content()
-            assert mine.endswith(here) and not theirs.endswith(here), (mine, theirs)
-            assert re.search(r"\d:\d\d:\d\d", theirs)  # to the second
-        assert violations(first) == []
+    # Each tab tells its own version from the other's, though both are the volunteer's.
+    here = said["versionByHere"].split("{date}")[1]
+    for page, own, other in (
+        (first, "Bus and library", "Bus and bank"),
+        (second, "Bus and bank", "Bus and library"),
+    ):
+        versions = page.locator(".workspace__version")
+        mine = versions.filter(has_text=own).locator(".workspace__version-by").text_content()
+        theirs = versions.filter(has_text=other).locator(".workspace__version-by").text_content()
+        assert mine.endswith(here) and not theirs.endswith(here), (mine, theirs)
+        assert re.search(r"\d:\d\d:\d\d", theirs)  # to the second
+    assert violations(first) == []
 
-        # The link in the message: the keyboard goes on from the versions' heading.
-        first.click(f"{line} a")
-        assert first.evaluate("document.activeElement.id") == "ws-conflicts"
-        first.click(f"{goals} ~ .workspace__conflict-note a")
-        assert first.evaluate("document.activeElement.id") == "ws-conflicts"
+    # The link in the message: the keyboard goes on from the versions' heading.
+    first.click(f"{line} a")
+    assert first.evaluate("document.activeElement.id") == "ws-conflicts"
+    first.click(f"{goals} ~ .workspace__conflict-note a")
+    assert first.evaluate("document.activeElement.id") == "ws-conflicts"
 
-        # A change in the other tab to another field leaves this one's "Saved"; a change to
-        # this field takes it away.
-        places, frequency = "#ws-agreement-places", "#ws-agreement-frequency"
-        leave(first, places, "Town library")
-        leave(second, frequency, "Every Tuesday")
-        first.wait_for_function(f"document.querySelector('{frequency}').value === 'Every Tuesday'")
-        assert first.text_content(f"{places}-status") == said["saved"]
-        leave(second, places, "Town hall")
-        first.wait_for_function(f"document.querySelector('{places}').value === 'Town hall'")
-        assert first.text_content(f"{places}-status") == ""
-    finally:
-        context.close()
+    # A change in the other tab to another field leaves this one's "Saved"; a change to
+    # this field takes it away.
+    places, frequency = "#ws-agreement-places", "#ws-agreement-frequency"
+    leave(first, places, "Town library")
+    leave(second, frequency, "Every Tuesday")
+    first.wait_for_function(f"document.querySelector('{frequency}').value === 'Every Tuesday'")
+    assert first.text_content(f"{places}-status") == said["saved"]
+    leave(second, places, "Town hall")
+    first.wait_for_function(f"document.querySelector('{places}').value === 'Town hall'")
+    assert first.text_content(f"{places}-status") == ""
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_the_kind_of_plan_reads_whole_on_a_phone(browser, site_url, lang):
+def test_the_kind_of_plan_reads_whole_on_a_phone(fresh_context, site_url, lang):
     """The kind of plan's options are the kind alone, whole at 360 px; its parties are said
     under it, and change with it."""
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True, bypass_csp=True
-    )
-    try:
-        page = context.new_page()
-        page.goto(f"{site_url}{lang}/{PAGE}")
-        page.wait_for_selector(".workspace__start:not([hidden])")
-        said = strings(page)
-        config = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config)")
-        cut = """s => { const select = document.querySelector(s); const style = getComputedStyle(select);
-                        const pen = document.createElement('canvas').getContext('2d'); pen.font = style.font;
-                        const room = select.clientWidth - parseFloat(style.paddingInlineStart)
-                                     - parseFloat(style.paddingInlineEnd) - 1.5 * parseFloat(style.fontSize);
-                        return [...select.options].filter(o => pen.measureText(o.text).width > room)
-                                                  .map(o => o.text); }"""
-        for select in ("#ws-kind", "#ws-role", "#ws-receive-role"):
-            assert page.evaluate(cut, select) == [], select  # no option cut
-        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
+    context = fresh_context(360, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{site_url}{lang}/{PAGE}")
+    page.wait_for_selector(".workspace__start:not([hidden])")
+    said = strings(page)
+    config = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config)")
+    cut = """s => { const select = document.querySelector(s); const style = getComputedStyle(select);
+                    const pen = document.createElement('canvas').getContext('2d'); pen.font = style.font;
+                    const room = select.clientWidth - parseFloat(style.paddingInlineStart)
+                                 - parseFloat(style.paddingInlineEnd) - 1.5 * parseFloat(style.fontSize);
+                    return [...select.options].filter(o => pen.measureText(o.text).width > room)
+                                              .map(o => o.text); }"""
+    for select in ("#ws-kind", "#ws-role", "#ws-receive-role"):
+        assert page.evaluate(cut, select) == [], select  # no option cut
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
 
-        assert page.get_attribute("#ws-kind", "aria-describedby") == "ws-kind-parties"
-        for kind in ("pairing", "placement"):
-            page.select_option("#ws-kind", kind)
-            parties = said["separator"].join(config["roles"][r] for r in config["kinds"][kind]["roles"])
-            assert page.text_content("#ws-kind-parties") == said["kindParties"].replace("{parties}", parties)
-            assert page.is_visible("#ws-kind-parties")
-        assert violations(page) == []
-    finally:
-        context.close()
+    assert page.get_attribute("#ws-kind", "aria-describedby") == "ws-kind-parties"
+    for kind in ("pairing", "placement"):
+        page.select_option("#ws-kind", kind)
+        parties = said["separator"].join(config["roles"][r] for r in config["kinds"][kind]["roles"])
+        assert page.text_content("#ws-kind-parties") == said["kindParties"].replace("{parties}", parties)
+        assert page.is_visible("#ws-kind-parties")
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize(
     "lang, first, fifteenth",
     [("en", "1 Apr 2026", "15 Apr 2026"), ("fr", "1er avr. 2026", "15 avr. 2026")],  # not "Apr 1, 2026"
 )
-def test_a_sessions_day_is_written_as_the_language_writes_dates(browser, site_url, lang, first, fifteenth):
+def test_a_sessions_day_is_written_as_the_language_writes_dates(fresh_context, site_url, lang, first, fifteenth):
     """English as written in Europe, French with the first of the month "1er"
     (curriculum/interface.yml: date-locale, date-first-day)."""
-    context = browser.new_context()
-    try:
-        page = open_plan(context, f"{site_url}{'' if lang == 'en' else lang + '/'}{PAGE}", "volunteer")
-        add_session(page, "2026-04-15", "60", "Library card")
-        add_session(page, "2026-04-01", "60", "Bus pass")
-        days = page.eval_on_selector_all(
-            ".workspace__session-list .workspace__item-head strong", "s => s.map(e => e.textContent)"
-        )
-        assert days == [fifteenth, first]  # the latest first
-    finally:
-        context.close()
+    context = fresh_context()
+    page = open_plan(context, f"{site_url}{'' if lang == 'en' else lang + '/'}{PAGE}", "volunteer")
+    add_session(page, "2026-04-15", "60", "Library card")
+    add_session(page, "2026-04-01", "60", "Bus pass")
+    days = page.eval_on_selector_all(
+        ".workspace__session-list .workspace__item-head strong", "s => s.map(e => e.textContent)"
+    )
+    assert days == [fifteenth, first]  # the latest first
