@@ -86,6 +86,28 @@ def made_once(tmp_path_factory, name: str, make) -> Path:
     return folder
 
 
+# Fixtures that wait for the run's one build (built_pages and built_forms read it too in
+# a run that builds it).
+SHARED_BUILD = {"built_site", "built_pages", "built_forms", "site_url", "offline_site"}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The order test files are handed to the test processes in: first the largest file
+    of browser tests (its process makes the build), then every file that needs no shared
+    build (the other processes run those meanwhile, instead of waiting for the build),
+    then the rest, in the order they were collected."""
+    files: dict[Path, list] = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    waiting = [path for path, tests in files.items() if any(SHARED_BUILD & set(t.fixturenames) for t in tests)]
+    if not waiting:
+        return
+    first = max(waiting, key=lambda path: (any(t.get_closest_marker("browser") for t in files[path]), len(files[path])))
+    free = [path for path in files if path not in waiting]
+    order = [first, *free, *(path for path in waiting if path != first)]
+    items[:] = [test for path in order for test in files[path]]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once per session, strictly, into a temporary folder, as
