@@ -60,9 +60,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check src hooks tests
 
 # One test process per core (pytest-xdist), at most four; a test file's tests stay in one
-# process, which sets up the file's shared fixtures once. The site is built once for all.
+# process, which sets up the file's shared fixtures once. The site is built once for all;
+# files are handed out in the order tests/conftest.py gives (the files that need no build
+# run while it is made), not largest first.
 test: $(STAMP) $(NODE_STAMP) browser lint
-	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --no-loadscope-reorder
 
 # Figures, not assertions: stage times, plain-MkDocs ratio, scaling, page weight.
 bench: $(STAMP) $(NODE_STAMP)
