@@ -241,6 +241,12 @@ SCREENS = {
 }
 
 
+@pytest.fixture(params=list(SCREENS), ids=lambda width: f"{width}px")
+def width(request) -> int:
+    """Each screen in turn, for a test to run at both."""
+    return request.param
+
+
 def url(site_url: str, lang: str, path: str) -> str:
     """The address of a page of the site in a language."""
     return site_url + ("" if lang == "en" else f"{lang}/") + path
@@ -253,7 +259,7 @@ def kept_contexts(browser):
     half the processor time it takes in a new context."""
     kept: dict[tuple[int, bool, int], tuple] = {}
     yield kept
-    for context, _ in kept.values():
+    for context, _, _ in kept.values():
         context.close()
 
 
@@ -272,19 +278,18 @@ def fresh_context(kept_contexts, browser, site_url):
         key = (width, bypass_csp, person)
         if key not in kept_contexts:
             context = browser.new_context(**SCREENS[width], bypass_csp=bypass_csp)
-            kept_contexts[key] = (context, context.new_page())
+            blank = context.new_page()
+            kept_contexts[key] = (context, blank, context.new_cdp_session(blank))
         used.add(key)
         return kept_contexts[key][0]
 
     yield context_for
     for key in used:
-        context, blank = kept_contexts[key]
+        context, blank, session = kept_contexts[key]
         for other in context.pages:
             if other is not blank:
                 other.close()
-        session = context.new_cdp_session(blank)
         session.send("Storage.clearDataForOrigin", {"origin": site_url.rstrip("/"), "storageTypes": "all"})
-        session.detach()
 
 
 @pytest.fixture

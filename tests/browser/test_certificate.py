@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from audit import violations
-from conftest import LANGUAGES, LIST_SEPARATOR, project_state
+from conftest import LANGUAGES, LIST_SEPARATOR, project_state, url
 from portfolio.interface import strings_for
 from portfolio.locale_facts import hours as format_hours
 from portfolio.locale_facts import written_date
@@ -67,7 +67,7 @@ def open_certificate(page, site_url, lang, day=ISSUED):
     progress."""
     page.clock.set_system_time(day)  # the clock runs on from there
     page.add_init_script(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(PROGRESS))})")
-    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE)
+    page.goto(url(site_url, lang, PAGE))
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
     page.click(".certificate__print")  # no track yet: nothing to print
     assert page.text_content(".certificate__status") != ""

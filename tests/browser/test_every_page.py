@@ -70,7 +70,7 @@ SIDEWAYS = """() => document.documentElement.scrollWidth > innerWidth + 1"""
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url, lang):
+def test_no_page_scrolls_sideways_on_a_phone(open_page, built_site, site_url, lang):
     """Every page of a language, not one per type: a quiz's long matches or a wide
     table on one page pushed the whole page sideways (a wide table may scroll inside
     its own frame)."""
@@ -81,14 +81,12 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url, lang
         for p in folder.glob("**/index.html")
         if p.relative_to(folder).parts[0] not in {"assets", "search", *others}
     )
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = open_page(360)
     wide = []
     for path in pages:
         page.goto(url(site_url, lang, "" if path == "." else path + "/"))
         if page.evaluate(SIDEWAYS):
             wide.append(path)
-    context.close()
     assert len(pages) > 40
     assert wide == []
 

@@ -16,7 +16,6 @@ from portfolio.locale_facts import count_text, written_date
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (360, 1280)
 QUIZ = PAGE_TYPES["capsule"]
 SELF_ASSESSMENT = PAGE_TYPES["self-assessment"]
 MY_PROGRESS = PAGE_TYPES["my progress"]
@@ -52,11 +51,6 @@ BOXES = """selector => [...document.querySelectorAll(selector)]
   .filter(element => element.getClientRects().length > 0)
   .map(element => { const b = element.getBoundingClientRect();
     return {left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width, height: b.height}; })"""
-
-
-@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
-def width(request) -> int:
-    return request.param
 
 
 @pytest.fixture

@@ -54,11 +54,6 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.fixture(params=(360, 1280), ids=lambda width: f"{width}px")
-def width(request) -> int:
-    return request.param
-
-
 # The site's Content-Security-Policy refuses the evaluated code of wait_for_function and
 # axe: both are the tests', not the site's.
 @pytest.fixture

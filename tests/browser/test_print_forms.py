@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import squash
+from conftest import squash, url
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def readable(text: str) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_every_column_of_the_forms_is_on_the_paper(page, site_url, lang, tmp_path):
-    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE)
+    page.goto(url(site_url, lang, PAGE))
     headers = [text for text in page.evaluate(HEADERS) if text.strip()]
     assert len(headers) >= 7 + 6 + 11
     printed = tmp_path / f"pilot-course-{lang}.pdf"

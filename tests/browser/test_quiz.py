@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from answering import answer_question, answer_quiz, current_order, fieldset, order_items, right_choices, wrong_choice
-from conftest import LIST_SEPARATOR, project_state
+from conftest import LIST_SEPARATOR, project_state, url
 from portfolio.interface import strings_for
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def key_texts(lang: str) -> list[str]:
 
 
 def capsule_url(site_url, lang, capsule=CAPSULE):
-    return site_url + ("" if lang == "en" else f"{lang}/") + f"training/capsules/{capsule}/"
+    return url(site_url, lang, f"training/capsules/{capsule}/")
 
 
 @pytest.mark.parametrize(("lang", "capsule"), [("en", CAPSULE), ("ar", CAPSULE), ("fr", MATCHING)])

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from audit import violations
-from conftest import ROOT
+from conftest import ROOT, SCREENS, url
 
 pytestmark = pytest.mark.browser
 
@@ -278,14 +278,11 @@ def test_passphrase_and_files_that_are_refused(fresh_context, site_url, tmp_path
 
 @pytest.mark.parametrize(("lang", "width"), [("en", 1280), ("ar", 360)])
 def test_the_plan_is_accessible_stays_on_the_site_and_prints(browser, site_url, lang, width):
-    phone = width < 400
-    context = browser.new_context(
-        viewport={"width": width, "height": 780}, is_mobile=phone, has_touch=phone, bypass_csp=True
-    )
+    context = browser.new_context(**SCREENS[width], bypass_csp=True)
     try:
         outside: list[str] = []
         context.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) else None)
-        page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "newcomer", "pairing")
+        page = open_plan(context, url(site_url, lang, PAGE), "newcomer", "pairing")
         assert page.get_attribute(".workspace", "dir") == ("rtl" if lang == "ar" else "ltr")
         assert page.is_hidden("[data-role=volunteer]")  # a buddy pairing has no volunteer's tasks
         add_session(page, "2026-03-02", "10", "Bus timetable", concern=True)
@@ -547,7 +544,7 @@ def test_what_an_action_says_is_next_to_it_on_a_phone(fresh_context, site_url, l
     """Messages of the logs and sign-offs show next to their form, in sight on a phone;
     a field to correct is tied to its message; a session over a day is refused."""
     context = fresh_context(360, bypass_csp=True)
-    page = open_plan(context, site_url + ("" if lang == "en" else f"{lang}/") + PAGE, "volunteer")
+    page = open_plan(context, url(site_url, lang, PAGE), "volunteer")
     said = strings(page)
     near = "#ws-sessions-status"
     page.click(".workspace__add-session button[type=submit]")
@@ -875,8 +872,7 @@ def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(fresh_context, 
     """A plan kept as the volunteer's, opened again as the host tutor: one warning under the
     title, read with it, in the page's language; the plan opens all the same."""
     context = fresh_context(bypass_csp=True)
-    url = site_url + ("" if lang == "en" else f"{lang}/") + PAGE
-    page = open_plan(context, url, "volunteer")
+    page = open_plan(context, url(site_url, lang, PAGE), "volunteer")
     said = strings(page)
     roles = page.evaluate("JSON.parse(document.querySelector('.workspace').dataset.config).roles")
     assert page.is_hidden(".workspace__role-warning")

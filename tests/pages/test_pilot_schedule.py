@@ -69,7 +69,7 @@ def test_the_pilot_kit_lists_every_live_video_call_to_book(lang):
         capsule = live[title]
         calls = [a for a in capsule.activities if a.mode == "distance"]
         assert int(minutes) == sum(a.minutes for a in calls), (lang, title)
-        # One activity to a line ("What would you say?, Debrief" read as one title).
+        # Each activity a block of its own ("What would you say?, Debrief" read as one title).
         lines = [" ".join(text.split()) for text in row.xpath("./td[3]")[0].itertext()]
         assert lines == [" ".join(a.title[lang].split()) for a in calls], (lang, title)
         assert when in (ui["pilot-before"], ui["pilot-between"], ui["pilot-after"]), (lang, when)

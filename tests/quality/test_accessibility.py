@@ -8,7 +8,7 @@ import pytest
 
 from answering import answer_all_anyhow
 from audit import violations
-from conftest import LANGUAGES, PAGE_TYPES, QUERIES, search
+from conftest import LANGUAGES, PAGE_TYPES, QUERIES, search, url
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_answered_quiz_has_no_violation(audit_page, site_url, lang):
     page = audit_page
-    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + PAGE_TYPES["capsule"])
+    page.goto(url(site_url, lang, PAGE_TYPES["capsule"]))
     answer_all_anyhow(page)
     page.click(".quiz button[type=submit]")
     page.wait_for_selector(".quiz__feedback:not([hidden])")
@@ -26,7 +26,7 @@ def test_answered_quiz_has_no_violation(audit_page, site_url, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_open_search_results_have_no_violation(audit_page, site_url, lang):
     page = audit_page
-    page.goto(site_url + ("" if lang == "en" else f"{lang}/"))
+    page.goto(url(site_url, lang, ""))
     search(page, QUERIES[lang])
     assert violations(page) == []
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from answering import answer_all_anyhow
-from conftest import LANGUAGES, QUERIES, search
+from conftest import LANGUAGES, QUERIES, search, url
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ def test_no_page_has_a_style_attribute_the_policy_would_refuse(built_pages):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_quiz_and_search_work_with_no_violation(page, site_url, lang):
     page.add_init_script(RECORD)
-    page.goto(site_url + ("" if lang == "en" else f"{lang}/") + "training/capsules/initial-self-assessment/")
+    page.goto(url(site_url, lang, "training/capsules/initial-self-assessment/"))
     answer_all_anyhow(page)
     page.click(".quiz button[type=submit]")
     assert page.text_content(".quiz__result")
