@@ -191,7 +191,8 @@ def _add_logo(paragraph, logo: Path, height) -> None:
 def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     """An editable Word document: the organisation's header, the privacy notice (read
     before anything is written), then each section as a table of labels with room to
-    write, and the legal notes; checkboxes as ☐; right to left where needed."""
+    write, and the legal notes; boxes to tick that tick when clicked; right to left where
+    needed."""
     import docx
     from docx.shared import Cm
 
@@ -223,12 +224,13 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
             label.text = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
             if item["help"]:
                 _run(label.add_paragraph(), item["help"], italic=True)
-            answer.text = _answer_space(item, ui)
+            _answer_space(answer.paragraphs[0], item, ui)
             _room_to_write(row, item["kind"], item["lines"])
     if view["legal_notes"]:
         _paragraph(document, ui["form-legal-notes"], heading=1)
         _markdown(document, view["legal_notes"])
     _contacts(document, view["organisation"], ui["colon"])
+    _declare_checkboxes(document)
     if direction(lang) == "rtl":
         _right_to_left(document)
     properties = document.core_properties
@@ -350,14 +352,91 @@ def _bidi(properties, successors: tuple[str, ...]) -> None:
     properties.insert_element_before(OxmlElement("w:bidi"), *successors)
 
 
-def _answer_space(item: dict, ui: dict) -> str:
+def _answer_space(paragraph, item: dict, ui: dict) -> None:
+    """What a field's answer cell holds before anyone writes in it: a box to tick before
+    each option, one option a line, or "Yes" and "No" on one line; a date's slashes."""
     if item["kind"] in ("choice", "checklist"):
-        return "\n".join(f"☐ {option}" for option in item["options"])
-    if item["kind"] == "yes-no":
-        return f"☐ {ui['form-yes']}    ☐ {ui['form-no']}"
-    if item["kind"] == "date":
-        return "…… / …… / …………"
-    return ""
+        for number, option in enumerate(item["options"]):
+            if number:
+                paragraph.add_run().add_break()
+            _tick_box(paragraph, f" {option}")
+    elif item["kind"] == "yes-no":
+        _tick_box(paragraph, f" {ui['form-yes']}    ")
+        _tick_box(paragraph, f" {ui['form-no']}")
+    elif item["kind"] == "date":
+        paragraph.add_run("…… / …… / …………")
+
+
+# A box to tick is a checkbox content control (Word 2010, [MS-DOCX] 2.3.22 `checkbox`):
+# Word ticks it when it is clicked, showing the checked glyph instead of the unchecked
+# one. Its glyphs are in the font Word itself gives such a box; where that font is
+# missing (LibreOffice on Linux), another with both glyphs (DejaVu Sans) stands in.
+_CHECKBOX_FONT = "MS Gothic"
+_UNCHECKED, _CHECKED = "\u2610", "\u2612"  # ☐ ☒
+
+
+def _tick_box(paragraph, text: str) -> None:
+    """An unticked box at the end of `paragraph`, then `text` as an ordinary run (spaces
+    kept: they part "Yes" from "No")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def state(tag: str, glyph: str):
+        return OxmlElement(tag, {qn("w14:val"): f"{ord(glyph):04X}", qn("w14:font"): _CHECKBOX_FONT})
+
+    checkbox = OxmlElement("w14:checkbox")
+    checkbox.extend(
+        [
+            OxmlElement("w14:checked", {qn("w14:val"): "0"}),
+            state("w14:checkedState", _CHECKED),
+            state("w14:uncheckedState", _UNCHECKED),
+        ]
+    )
+    properties, content = OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+    properties.append(checkbox)
+    content.append(_box_glyph())
+    control = OxmlElement("w:sdt")
+    control.extend([properties, content])
+    paragraph._p.append(control)
+    paragraph.add_run(text)
+
+
+def _box_glyph():
+    """The run a checkbox control shows: the unticked glyph in the box's font, in every
+    script (a right-to-left run is drawn in its complex-script font), taken as East Asian
+    where a character could be either, as Word writes it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    fonts = run.get_or_add_rPr().get_or_add_rFonts()
+    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(script), _CHECKBOX_FONT)
+    fonts.set(qn("w:hint"), "eastAsia")
+    run.text = _UNCHECKED
+    return run
+
+
+# Markup compatibility (ECMA-376 Part 3): the namespaces a reader may skip when it does
+# not know them, listed by prefix on the part's root.
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _declare_checkboxes(document) -> None:
+    """The checkboxes' namespace (w14) declared once, on the document's root, and listed
+    as ignorable: Word 2010 and later read the boxes, Word 2007 skips them and shows
+    their glyphs, neither offers to repair the file. python-docx's template does both
+    already; this keeps it so should the template change."""
+    from docx.oxml.ns import nsmap
+    from lxml import etree
+
+    root = document.element
+    top = {"mc": _MC, "w14": nsmap["w14"]}
+    # Every prefix kept, used or not: mc:Ignorable may name one that no element uses.
+    etree.cleanup_namespaces(root, top_nsmap=top, keep_ns_prefixes=[*root.nsmap, *top])
+    ignorable = root.get(f"{{{_MC}}}Ignorable", "").split()
+    if "w14" not in ignorable:
+        root.set(f"{{{_MC}}}Ignorable", " ".join([*ignorable, "w14"]))
 
 
 # The room a hand needs to write an answer, by kind of field, in millimetres; a long

@@ -18,6 +18,7 @@ from docx.oxml.section import CT_SectPr
 from docx.oxml.table import CT_TblPr
 from docx.oxml.text.font import CT_RPr
 from docx.oxml.text.parfmt import CT_PPr
+from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, pdf_pages
@@ -267,6 +268,131 @@ def test_word_forms_leave_room_to_sign_and_write(built_forms, lang):
             if field.kind in WRITING_ROOM:
                 assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST, (form.id, field.id)
                 assert round(row.height.mm) >= WRITING_ROOM[field.kind], (form.id, field.id)  # Word counts twips
+
+
+# The kinds of field a form answers with boxes to tick.
+TICKED = ("choice", "checklist", "yes-no")
+# The namespaces of Word 2010's checkbox controls and of markup compatibility (mc:Ignorable).
+W14 = nsmap["w14"]
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def box_texts(field, ui: dict, lang: str) -> list[str]:
+    """What each of a field's boxes stands for, in order."""
+    if field.kind == "yes-no":
+        return [ui["form-yes"], ui["form-no"]]
+    return [option.get_text(lang, "en") for option in field.options]
+
+
+def unticked_box(control) -> str:
+    """A content control that must be a Word checkbox, unticked, showing ☐ in the font its
+    states name (☒ once ticked), read as "[☐]"."""
+    (checkbox,) = control.findall(f"{qn('w:sdtPr')}/{{{W14}}}checkbox")
+    state = {child.tag.split("}")[1]: child for child in checkbox}
+    assert state["checked"].get(f"{{{W14}}}val") == "0"
+    assert state["checkedState"].get(f"{{{W14}}}val") == "2612"
+    assert state["uncheckedState"].get(f"{{{W14}}}val") == "2610"
+    font = state["uncheckedState"].get(f"{{{W14}}}font")
+    assert font and state["checkedState"].get(f"{{{W14}}}font") == font
+    (run,) = control.find(qn("w:sdtContent"))
+    assert run.tag == qn("w:r") and run.text == "☐"
+    assert {run.rPr.rFonts.get(qn(f"w:{script}")) for script in ("ascii", "hAnsi", "eastAsia", "cs")} == {font}
+    return "[☐]"
+
+
+def answer_as_read(paragraph) -> str:
+    """An answer cell's paragraph as a person reads it in Word: "[☐]" for a checkbox
+    control, a run's text, "\n" for a line break."""
+    return "".join(
+        unticked_box(child) if child.tag == qn("w:sdt") else child.text
+        for child in paragraph.iterchildren(qn("w:sdt"), qn("w:r"))
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_boxes_are_checkboxes_word_ticks_when_clicked(built_forms, lang):
+    """In the Word document, each option of a choice or a checklist (one a line) and the
+    "Yes" and the "No" of a yes/no question (on one line) has one checkbox content control
+    before it, unticked, showing ☐, and then its text; right to left in Arabic, box and
+    text alike."""
+    ui = strings_for(STATE.interface, lang, STATE.languages.default)
+    kinds = set()
+    for form in FORMS:
+        tables = docx.Document(made(built_forms, form, lang, "docx")).tables
+        rows = [row for table in tables for row in table.rows]
+        for row, field in zip(rows, fields_of(form), strict=True):
+            answer = row.cells[1].paragraphs[0]._p
+            if field.kind not in TICKED:
+                assert answer.find(f".//{qn('w:sdt')}") is None, (form.id, field.id)
+                continue
+            kinds.add(field.kind)
+            texts = box_texts(field, ui, lang)
+            parting = "    " if field.kind == "yes-no" else "\n"
+            assert answer_as_read(answer) == parting.join(f"[☐] {text}" for text in texts), (form.id, field.id)
+            if lang == "ar":
+                assert all(r.rPr.find(qn("w:rtl")) is not None for r in answer.iter(qn("w:r"))), (form.id, field.id)
+    assert kinds == set(TICKED)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_word_forms_declare_the_checkboxes_namespace_as_word_expects(built_forms, lang):
+    """Word 2010 and later read the checkboxes without offering to repair the file, and
+    Word 2007 skips them: their namespace (w14) is declared once, on the document's root,
+    and listed in mc:Ignorable with prefixes the root declares only."""
+    for form in FORMS:
+        root = docx.Document(made(built_forms, form, lang, "docx")).element
+        assert root.nsmap["w14"] == W14 and root.nsmap["mc"] == MC
+        ignorable = root.get(f"{{{MC}}}Ignorable").split()
+        assert "w14" in ignorable and set(ignorable) <= set(root.nsmap), (form.id, ignorable)
+        assert etree.tostring(root).count(b"xmlns:w14=") == 1, form.id
+
+
+def test_the_checkboxes_namespace_is_declared_where_a_template_leaves_it_out():
+    """Should python-docx's template stop declaring w14 and mc, a Word form still declares
+    both on its root (not on each box) and lists w14 in mc:Ignorable."""
+    from types import SimpleNamespace
+
+    from docx.oxml import OxmlElement
+
+    from portfolio.forms import _declare_checkboxes
+
+    root = etree.fromstring(f'<w:document xmlns:w="{nsmap["w"]}"><w:body><w:p/></w:body></w:document>')
+    root.find(f"{qn('w:body')}/{qn('w:p')}").append(OxmlElement("w14:checkbox"))
+    _declare_checkboxes(SimpleNamespace(element=root))
+    assert root.nsmap["w14"] == W14 and root.nsmap["mc"] == MC
+    assert root.get(f"{{{MC}}}Ignorable") == "w14"
+    assert etree.tostring(root).count(b"xmlns:w14=") == 1
+
+
+def test_a_word_form_with_checkboxes_is_the_same_bytes_when_written_twice(tmp_path):
+    """The checkboxes keep the Word file reproducible: the same form, written twice, in
+    English and in Arabic, is the same bytes."""
+    from portfolio.forms import _write_docx, form_view
+    from portfolio.views import organisation_view
+
+    form = STATE.curriculum.forms["end-of-pairing"]
+    for lang in ("en", "ar"):
+        ui = strings_for(STATE.interface, lang, STATE.languages.default)
+        view = form_view(form, lang, STATE.languages.default, ui, organisation_view(STATE.curriculum, lang))
+        first, second = tmp_path / f"first-{lang}.docx", tmp_path / f"second-{lang}.docx"
+        for target in (first, second):
+            _write_docx(view, STATE, lang, ui, target)
+        assert first.read_bytes() == second.read_bytes(), lang
+
+
+def test_libreoffice_shows_every_box_and_option_of_the_word_forms(office):
+    """As LibreOffice reads the Word forms, in every language, each option follows its
+    box, one box an option and no more (LibreOffice 7.4 shows a checkbox control's glyph
+    as text; later versions as a box it ticks)."""
+    for lang in LANGUAGES:
+        ui = strings_for(STATE.interface, lang, STATE.languages.default)
+        for form in FORMS:
+            text = words((office / f"{form.id}-{lang}.txt").read_text(encoding="utf-8"))
+            fields = [field for field in fields_of(form) if field.kind in TICKED]
+            for field in fields:
+                for option in box_texts(field, ui, lang):
+                    assert words(f"☐ {option}") in text, (lang, form.id, field.id, option)
+            assert text.count("☐") == sum(len(box_texts(field, ui, lang)) for field in fields), (lang, form.id)
 
 
 def bold_in_markdown(form, lang: str) -> list[str]:
