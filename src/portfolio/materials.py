@@ -4,7 +4,7 @@ page, whose capsule sections the trainer's pack also prints one PDF each.
 
 A learner who works alone (a self-study activity) opens each handout in a PDF of its
 own, cut from the same pack: the capsule's handouts PDF starts with the trainer's print
-list ("For the trainer only"). In a face-to-face or distance activity the trainer hands
+list ("For the trainer only") and ends with the trainer sheets. In a face-to-face or distance activity the trainer hands
 the sheets out, some of them privately (role cards that the others must not read), so a
 learner's page names them without a link. Trainer sheets are never on a learner's page.
 
@@ -20,8 +20,8 @@ from typing import Any
 from portfolio.locations import FORM_PAGES, HANDOUTS_PAGE
 from portfolio.models import Activity, Capsule, Material
 
-# The ids of a capsule's section on the handouts page and of its trainer sheets that
-# follow the handouts: the participants' PDF runs from the first to the second.
+# The ids of a capsule's section on the handouts page and of its trainer sheets, which
+# come after the participants' handouts (its handouts PDF holds both).
 SET_PREFIX = "handouts-"
 TRAINER_PREFIX = "trainer-sheets-"
 PRINTED = ("handout", "trainer-sheet")  # kinds written in their file and printed

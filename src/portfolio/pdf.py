@@ -27,7 +27,7 @@ from portfolio.interface import strings_for
 from portfolio.locale_facts import direction, written_date
 from portfolio.locations import handout_pdf, handouts_pdf, page_url, pdf_file
 from portfolio.markdown_text import SCHEME
-from portfolio.materials import SET_PREFIX, TRAINER_PREFIX, learner_sheets
+from portfolio.materials import SET_PREFIX, learner_sheets
 from portfolio.models import Curriculum, PrintDocument
 from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
@@ -39,8 +39,9 @@ from portfolio.views import duration_text
 PRINT_TEMPLATES = "templates/print"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
-# Where a capsule's participant handouts end: its trainer sheets, or the next chapter.
-_HANDOUTS_END = re.compile(r"c\d+(?:-" + re.escape(TRAINER_PREFIX) + r".+)?")
+# Where a capsule's handouts PDF ends, its trainer sheets included (the answer keys the
+# print list names): at the next capsule's section or the next chapter.
+_HANDOUTS_END = re.compile(r"c\d+")
 # One handout (or trainer sheet) of a capsule's section: `c<n>-<capsule>--<material>`.
 _SHEET = re.compile(r"c\d+-([a-z0-9]+(?:-[a-z0-9]+)*)--([a-z0-9]+(?:-[a-z0-9]+)*)")
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
