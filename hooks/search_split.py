@@ -1,12 +1,14 @@
 """Hook: the search plugin reads each page without what is excluded from search; each
 language's entries are kept as its build made them, and after all languages are built
-each language's index is written from its own (see portfolio.search_index)."""
+each language's index is written from its own (see portfolio.search_index), read with the
+default language's word rules too where it shows pages in that language."""
 
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio.build_state import current_language, state
+from portfolio.language_pages import fallbacks
 from portfolio.search_index import plugin_index, searchable, split_search_index
 
 _SHOWN = "_portfolio_shown_content"
@@ -27,7 +29,9 @@ def _keep_entries(config):
 def _split(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
-    split_search_index(Path(config.site_dir), state(config).languages, _built)
+    build = state(config)
+    partial = [lang for lang, pages in fallbacks(build.root, build.languages).items() if pages]
+    split_search_index(Path(config.site_dir), build.languages, _built, partial)
     _built.clear()
 
 

@@ -4,6 +4,7 @@ processes (pytest-xdist); the build is made once for all of them."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import filecmp
 import functools
@@ -205,10 +206,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site):
-    """The built site served on a free loopback port, for the whole session."""
-    import functools
+@contextlib.contextmanager
+def served(folder: Path):
+    """A built site served on a free loopback port while the block runs: its address."""
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -216,12 +216,21 @@ def site_url(built_site):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(built_site))
+    handler = functools.partial(Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on a free loopback port, for the whole session."""
+    with served(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ class CycleNode:
     label_x: float
     label_y: float
     anchor: str
+    label: str  # the whole label, in the language it says it is in (a Said)
     lines: list[str]
     # The arrow from this step to the next, between the two circles' edges.
     arrow: tuple[float, float, float, float]
@@ -48,6 +49,7 @@ def cycle(labels: list[str], rtl: bool) -> list[CycleNode]:
                 label_x=round(cx + (_RING + _LABEL_GAP) * dx, 1),
                 label_y=round(cy + (_RING + _LABEL_GAP) * dy, 1),
                 anchor=_anchor(dx, rtl),
+                label=label,
                 lines=textwrap.wrap(label, _WRAP) or [label],
                 arrow=_arrow(cx + _RING * dx, cy + _RING * dy, cx + _RING * nx, cy + _RING * ny),
             )

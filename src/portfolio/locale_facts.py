@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime
 import functools
-import typing
+import re
 from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, tokenize_pattern, untokenize_pattern
 from babel.numbers import format_decimal, format_percent
 
-from portfolio.models import PluralCategory
+# CLDR's names of plural categories; each language uses some of them, `other` always
+# (plural_categories). models.PluralCategory is made of them.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 @functools.cache
@@ -39,6 +41,45 @@ def _locale(lang: str) -> Locale:
 def direction(lang: str) -> str:
     """The writing direction of a language: `rtl` or `ltr`."""
     return _locale(lang).text_direction
+
+
+class Said(str):
+    """A text, and the language it is written in (`lang`, and its direction `dir`): the
+    language asked for, or the default language where the text has no translation yet
+    (models.Text.get_text). Templates mark a text whose language is not that of the
+    element around it, so that a screen reader reads it with the right voice (WCAG 2.2,
+    3.1.2 Language of Parts: partials/said.html). Anything made from it (joined,
+    replaced) is a plain `str` again, whose language nobody knows."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Said:
+        said = super().__new__(cls, text)
+        said.lang = lang
+        return said
+
+    @property
+    def dir(self) -> str:
+        return direction(self.lang)
+
+    def __reduce__(self):  # copied and pickled with its language
+        return (Said, (str(self), self.lang))
+
+
+def said_like(text: object, made: str, *others: object) -> str:
+    """`made` (a text made from `text`, and from `others`: its number filled in, two texts
+    joined) in the language `text` is in, if it says one and the others say the same."""
+    lang = getattr(text, "lang", None)
+    return Said(made, lang) if lang and all(getattr(o, "lang", None) == lang for o in others) else made
+
+
+def text_parts(text: str, **values: object) -> list:
+    """`text` with its `{name}` places filled from `values`, as the pieces a template
+    writes one by one: the text's own pieces in the language it is in, each value as it
+    is given (a title keeps its own language). An English "Next: {capsule}." around a
+    German title is then marked English around the title alone (partials/said.html)."""
+    pieces = _PLACE.split(str(text))
+    return [values[p[1:-1]] if p[1:-1] in values and p.startswith("{") else said_like(text, p) for p in pieces if p]
 
 
 def country_name(code: str, lang: str = "en") -> str:
@@ -101,7 +142,7 @@ def plural_categories(lang: str) -> tuple[str, ...]:
     """The plural categories a language tells numbers apart by, in CLDR's order, `other`
     always among them: English one, other; French one, many, other; Arabic all six."""
     used = _locale(lang).plural_form.tags
-    return tuple(c for c in typing.get_args(PluralCategory) if c in used or c == "other")
+    return tuple(c for c in PLURAL_CATEGORIES if c in used or c == "other")
 
 
 def plural_examples(lang: str, shown: int = 3) -> dict[str, str]:
@@ -124,15 +165,19 @@ def count_text(text: str | Mapping[str, str], count: float, lang: str) -> str:
     rules give the number in the language, or `other` where the forms lack it (English
     forms shown on an Arabic page that falls back to them); a plain text serves every
     number. `{count}` is the number as the language writes it, with one decimal at most.
-    The browser chooses the same way (countText in common.js)."""
+    The browser chooses the same way (countText in common.js). The result is in the
+    language the text is in, if it says one (a Said; plural forms given by
+    models.Text.get_text)."""
     number = round(count, 1)
     number = int(number) if number == int(number) else number  # a whole number as such: 2, not 2.0
+    chosen = text
     if isinstance(text, Mapping):
-        text = text.get(_locale(lang).plural_form(number)) or text.get("other", "")
-    return text.replace("{count}", decimal(number, lang))
+        chosen = text.get(_locale(lang).plural_form(number)) or text.get("other", "")
+    return said_like(text, chosen.replace("{count}", decimal(number, lang)))
 
 
 # Data -------------------------------------------------------------------------
+_PLACE = re.compile(r"(\{\w+\})")  # a place a value fills in a text, kept by split
 # The two-letter codes CLDR names that are no country: groups of countries, "unknown",
 # codes for private use.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})

@@ -12,13 +12,17 @@ import typing
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
+from portfolio.locale_facts import PLURAL_CATEGORIES, Said, direction
+
 
 class Text(dict):
     """A text in several languages, written in YAML as `{en: ..., fr: ..., ar: ...}`."""
 
     def get_text(self, lang: str, default: str) -> str:
-        """The text in `lang`, or in the default language when it is missing."""
-        return self.get(lang) or self[default]
+        """The text in `lang`, or in the default language when it is missing; either way
+        it says which language it is in (a Said, or plural forms with their `lang`)."""
+        written_in = lang if self.get(lang) else default
+        return _in_language(self[written_in], written_in)
 
     def has(self, lang: str) -> bool:
         return bool(self.get(lang))
@@ -31,19 +35,36 @@ class PartialText(Text):
 
     def get_text(self, lang: str, default: str) -> str:
         """The text in `lang`, or '' where that language has none."""
-        return self.get(lang) or ""
+        return _in_language(self[lang], lang) if self.get(lang) else ""
 
 
 class Plural(dict):
     """An interface text that says a number of things, in one language: its form for each
     plural category the language uses, written in YAML as
     `{one: "{count} minute", other: "{count} minutes"}`. Only curriculum/interface.yml has
-    them; `locale_facts.count_text` (and countText in common.js) picks the form for a number."""
+    them; `locale_facts.count_text` (and countText in common.js) picks the form for a number.
+    As Text.get_text gives them, they say their language (`lang`, `dir`): the number said is too."""
+
+    lang: str = ""
+
+    @property
+    def dir(self) -> str:
+        return direction(self.lang) if self.lang else ""
 
 
-# CLDR's names of plural categories; each language uses some of them, `other` always
-# (locale_facts.plural_categories).
-PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+def _in_language(text: str | Plural, lang: str) -> Said | Plural:
+    """A text of a Text as it is given out: saying the language it is written in (the
+    forms of a Plural are copied, the table's own are one language's for every page)."""
+    if isinstance(text, Plural):
+        forms = Plural(text)
+        forms.lang = lang
+        return forms
+    return Said(text, lang)
+
+
+# CLDR's names of plural categories (locale_facts.PLURAL_CATEGORIES); each language uses
+# some of them, `other` always (locale_facts.plural_categories).
+PluralCategory = Literal[PLURAL_CATEGORIES]
 
 
 @dataclass(frozen=True)

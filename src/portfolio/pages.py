@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from jinja2 import Environment
@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import direction, hours_in_tenths, percent, time_of_day
+from portfolio.locale_facts import Said, direction, hours_in_tenths, percent, time_of_day
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -153,10 +153,19 @@ class PageMacros(LanguageView):
             "forms_list": self.forms_list,
         }
 
-    def variables(self, extra: dict) -> dict[str, Any]:
-        """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui."""
+    def variables(self, extra: dict, untranslated: Collection[str] = ()) -> dict[str, Any]:
+        """Per-language variables: config.extra as static-i18n set it, plus org, lang, ui.
+        A text of `extra` that this language does not give (`untranslated`: the default
+        language's stands in, `{{ tagline }}`) is written marked as being in that language
+        (partials/said.html); `extra` itself holds the texts as they are."""
+        default = self.state.languages.default
+        said = self.env.get_template("partials/said.html").module.said
+        own = {
+            key: said(Said(value, default), self.lang) if key in untranslated and isinstance(value, str) else value
+            for key, value in extra.items()
+        }
         return {
-            **extra,
+            **own,
             "extra": dict(extra),
             "lang": self.lang,
             "ui": self.ui,
@@ -325,7 +334,7 @@ class PageMacros(LanguageView):
             for path in sorted({s.path for s in statuses})
         ]
         shares = {lang: f"{share:.0f}" for lang, share in summary(statuses, languages).items()}
-        names = [languages.names[lang] for lang in others]
+        names = [Said(languages.names[lang], lang) for lang in others]  # each name in its own language
         return self.render("partials/translation-status.html", rows=rows, names=names, others=others, shares=shares)
 
     def glossary_terms(self) -> str:

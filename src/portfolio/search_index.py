@@ -16,6 +16,7 @@ pages would be found on the English site only.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -25,10 +26,15 @@ from portfolio.project import Languages
 INDEX = "search/search_index.json"
 
 
-def split_search_index(site_dir: Path, languages: Languages, built: dict[str, list[dict]]) -> dict[str, int]:
+def split_search_index(
+    site_dir: Path, languages: Languages, built: dict[str, list[dict]], partial: Collection[str] = ()
+) -> dict[str, int]:
     """Write one index per built language from the entries its own build made (`built`,
     by language, located from the site's root: `fr/handbook/`); static-i18n's combined
-    index gives the search configuration. Returns the number of entries in each."""
+    index gives the search configuration. A `partial` language's site shows some pages in
+    the default language: its index is read with both languages' word rules (lunr's
+    stemmers), so that an English page is found by its English words. Returns the number
+    of entries in each."""
     source = site_dir / INDEX
     data = json.loads(source.read_text(encoding="utf-8"))
     counts = {}
@@ -38,7 +44,7 @@ def split_search_index(site_dir: Path, languages: Languages, built: dict[str, li
         titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
         shown = [doc for doc in docs if not _left_empty(doc, titles)]
         kept = [{**doc, "location": doc["location"].removeprefix(folder)} for doc in shown]
-        lunr = [lang] if lang in data["config"].get("lang", []) else ["en"]
+        lunr = _lunr_languages(lang, languages.default, lang in partial, data["config"].get("lang", []))
         index = {**data, "config": {**data["config"], "lang": lunr}, "docs": kept}
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +77,14 @@ def searchable(content: str) -> str:
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _lunr_languages(lang: str, default: str, partial: bool, known: list[str]) -> list[str]:
+    """The languages whose word rules lunr reads an index with: its language if lunr has
+    rules for it (static-i18n names those in `known`), English otherwise; and the default
+    language too where the language shows pages in it (`partial`)."""
+    wanted = [lang, default] if partial else [lang]
+    return list(dict.fromkeys(code if code in known else "en" for code in wanted))
 
 
 def _left_empty(doc: dict, titles: dict[str, str]) -> bool:

@@ -21,7 +21,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from portfolio.locale_facts import count_text
+from portfolio.locale_facts import count_text, said_like, text_parts
 
 
 def template_environment(folder: Path, filters: Mapping[str, Callable] | None = None) -> Environment:
@@ -44,7 +44,7 @@ def partials_environment(overrides: Path) -> Environment:
     """Jinja for the partials: text from YAML is escaped, a missing value fails.
     One environment per folder, kept across language builds so that each partial is
     compiled once (Jinja still reloads a partial whose file changed)."""
-    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text})
+    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text, "parts": text_parts})
 
 
 class _CompiledOnce(BytecodeCache):
@@ -91,8 +91,8 @@ def markdown_text(text: str) -> Markup:
 
 def table_cell(text: str) -> str:
     """Text that stays inside one cell of a Markdown table: on one line (a no-break space,
-    as French writes before a colon, is kept), its bars escaped."""
-    return " ".join(_LINE_SPACE.split(str(text).strip(" \t\r\n"))).replace("|", "\\|")
+    as French writes before a colon, is kept), its bars escaped; in the language `text` is in."""
+    return said_like(text, " ".join(_LINE_SPACE.split(str(text).strip(" \t\r\n"))).replace("|", "\\|"))
 
 
 _LINE_SPACE = re.compile(r"[ \t\r\n]+")  # what a Markdown line wraps at, unlike a no-break space

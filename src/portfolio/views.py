@@ -12,10 +12,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from portfolio.interface import strings_for
-from portfolio.locale_facts import count_text, country_name, direction
+from portfolio.locale_facts import count_text, country_name, direction, said_like, text_parts
 from portfolio.locations import ASSESSMENT_PAGES, handout_pdf
 from portfolio.materials import alone, material_view
-from portfolio.models import Capsule, Curriculum, SelfAssessment, Text
+from portfolio.models import Band, Capsule, Curriculum, SelfAssessment, Text
 from portfolio.question_types import kind_of
 
 if TYPE_CHECKING:
@@ -70,7 +70,8 @@ def duration_text(capsule: Capsule, ui: dict[str, str], lang: str) -> str:
     if not breaks:
         return minutes
     said = ui["capsule-minutes-with-break"] if len(breaks) == 1 else ui["capsule-minutes-with-breaks"]
-    return said.replace("{minutes}", minutes).replace("{break}", count_text(ui["minutes-count"], sum(breaks), lang))
+    made = said.replace("{minutes}", minutes).replace("{break}", count_text(ui["minutes-count"], sum(breaks), lang))
+    return said_like(said, made)  # in the language of its sentence
 
 
 class LanguageView:
@@ -174,15 +175,18 @@ class LanguageView:
         """A self-assessment's bands in this language: each range, its heading as the
         language writes it ("20–29: On the right track.", the interface's `sa-band`) and
         its advice. The self-assessment shows them, My progress reads a result with them."""
-        return [
-            {
-                "min": band.min,
-                "max": band.max,
-                "heading": self.ui["sa-band"]
-                .replace("{min}", str(band.min))
-                .replace("{max}", str(band.max))
-                .replace("{label}", self.localise(band.label)),
-                "advice": self.localise(band.advice),
-            }
-            for band in assessment.bands
-        ]
+        return [self._band(band) for band in assessment.bands]
+
+    def _band(self, band: Band) -> dict[str, Any]:
+        """A band of a self-assessment, its heading also in pieces that each say their
+        language (a label not yet translated in a translated heading: partials/said.html);
+        the whole heading says the sentence's language where the label is in it too."""
+        label = self.localise(band.label)
+        pieces = text_parts(self.ui["sa-band"], min=str(band.min), max=str(band.max), label=label)
+        return {
+            "min": band.min,
+            "max": band.max,
+            "heading": said_like(self.ui["sa-band"], "".join(pieces), label),
+            "heading_parts": pieces,
+            "advice": self.localise(band.advice),
+        }

@@ -38,3 +38,17 @@ def test_a_language_finds_the_english_pages_it_shows_at_its_own_address(tmp_path
     lunr = {lang: index["config"]["lang"] for lang, index in indexes.items()}
     assert lunr == {"en": ["en"], "fr": ["fr"], "uk": ["en"]}
     assert indexes["fr"]["config"]["pipeline"] == CONFIG["pipeline"]
+
+
+def test_a_language_that_shows_english_pages_reads_its_index_with_english_word_rules_too(tmp_path):
+    """A partly translated language's index holds English pages: lunr reads it with that
+    language's word rules and English ones; a language lunr has no rules for, with
+    English ones alone."""
+    built = {lang: [_entry(f"{LANGS.folder(lang)}handbook/", "Handbook", "Books.")] for lang in LANGS.built}
+    (tmp_path / "search").mkdir()
+    (tmp_path / INDEX).write_text(json.dumps({"config": CONFIG, "docs": built["en"]}), encoding="utf-8")
+
+    split_search_index(tmp_path, LANGS, built, partial=["fr", "uk"])
+    indexes = {lang: json.loads((tmp_path / LANGS.folder(lang) / INDEX).read_text()) for lang in LANGS.built}
+    lunr = {lang: index["config"]["lang"] for lang, index in indexes.items()}
+    assert lunr == {"en": ["en"], "fr": ["fr", "en"], "uk": ["en"]}

@@ -116,6 +116,27 @@
     });
   }
 
+  // `text`, from `owner`'s data-<key> (or made from it), as a node to write: in a <span>
+  // that says its language where the page marks that text as written in another one than
+  // the page's (data-<key>-lang and -dir: a translation not made yet, shown in English;
+  // partials/said.html), so that a screen reader reads it with the right voice.
+  function said(owner, key, text) {
+    var lang = owner.getAttribute("data-" + key + "-lang");
+    if (!lang) return document.createTextNode(text);
+    var span = document.createElement("span");
+    span.lang = lang;
+    span.dir = owner.getAttribute("data-" + key + "-dir") || "auto";
+    span.textContent = text;
+    return span;
+  }
+
+  // `element`'s text replaced by `owner`'s data-<key>, its {placeholders} filled from
+  // `values`, in the language the page gives that text (said).
+  function sayInto(element, owner, key, values) {
+    element.textContent = "";
+    element.appendChild(said(owner, key, fill(owner.getAttribute("data-" + key), values || {})));
+  }
+
   // A control to correct (`invalid`), or corrected: aria-invalid, and the id of the note
   // that says why (`noteId`, if any) put first among the ids of what describes it, or
   // taken out of them.
@@ -256,6 +277,8 @@
     removeStorage: removeStorage,
     fill: fill,
     fillInto: fillInto,
+    said: said,
+    sayInto: sayInto,
     markInvalid: markInvalid,
     languageOf: languageOf,
     isolated: isolated,

@@ -139,7 +139,7 @@
     var explanation = question.querySelector(".quiz__explanation");
     if (explanation) explanation.hidden = !reveal;
     var verdict = question.querySelector(".quiz__verdict");
-    verdict.textContent = right ? form.dataset.textRight : form.dataset.textWrong;
+    common.sayInto(verdict, form, right ? "text-right" : "text-wrong");
     verdict.hidden = false;
     question.classList.toggle("quiz__question--right", right);
     question.classList.toggle("quiz__question--wrong", !right);
@@ -175,7 +175,7 @@
   // number: data-text-questions), then a link to each unanswered question.
   function sayMissing(form, fieldsets, missing, result) {
     var left = common.countText(JSON.parse(form.dataset.textQuestions), missing.length, common.languageOf(form));
-    result.textContent = common.fill(form.dataset.textMissing, { questions: left });
+    common.sayInto(result, form, "text-missing", { questions: left });
     result.setAttribute("data-missing", "");
     if (!form.dataset.textItem) return;
     result.appendChild(document.createTextNode(" "));
@@ -184,7 +184,7 @@
       var link = document.createElement("a");
       link.className = "quiz__missing-link";
       link.href = "#" + fieldset.id;
-      link.textContent = common.fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 });
+      link.appendChild(common.said(form, "text-item", common.fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 })));
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var input = fieldset.querySelector("input, select");
@@ -267,17 +267,15 @@
     // (on the site; in an LMS package the form has no such texts: the LMS keeps the score).
     var kept = !form.dataset.capsule || progress.saveScore(form.dataset.capsule, score, passed) ||
       !form.dataset.textPassedNotKept;
-    var verdict = passed
-      ? (kept ? form.dataset.textPassed : form.dataset.textPassedNotKept)
-      : (kept ? form.dataset.textFailed : form.dataset.textFailedNotKept);
-    result.textContent =
-      common.fill(form.dataset.textScore, { percent: percent, score: score, right: right, total: questions.length }) +
-      " " + verdict;
+    var verdict = "text-" + (passed ? "passed" : "failed") + (kept ? "" : "-not-kept");
+    common.sayInto(result, form, "text-score", { percent: percent, score: score, right: right, total: questions.length });
+    result.appendChild(document.createTextNode(" "));
+    result.appendChild(common.said(form, verdict, form.getAttribute("data-" + verdict)));
     // Under a failed attempt's result, and read out with it: the key comes with a pass.
     if (!passed && form.dataset.textKeyHeld) {
       var held = document.createElement("span");
       held.className = "quiz__key-held";
-      held.textContent = form.dataset.textKeyHeld;
+      held.appendChild(common.said(form, "text-key-held", form.dataset.textKeyHeld));
       result.appendChild(document.createTextNode(" "));
       result.appendChild(held);
     }
@@ -346,7 +344,7 @@
     var form = button.closest("form");
     var items = all(list, ":scope > li");
     var message = button.closest(".quiz__question").querySelector(".quiz__moved");
-    message.textContent = common.fill(form.dataset.textMoved, {
+    common.sayInto(message, form, "text-moved", {
       place: items.indexOf(item) + 1,
       total: items.length,
       item: item.dataset.text,

@@ -32,7 +32,7 @@
       window.clearTimeout(timer);
       timer = null;
       var kept = progress.saveReflection(box.dataset.capsule, field.value);
-      status.textContent = kept ? box.dataset.textSaved : box.dataset.textNotKept;
+      common.sayInto(status, box, kept ? "text-saved" : "text-not-kept");
     }
 
     show();

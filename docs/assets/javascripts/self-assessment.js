@@ -39,9 +39,14 @@
       band: band ? { min: Number(band.dataset.min), max: Number(band.dataset.max) } : undefined,
       ratings: ratings,
     });
-    result.textContent = common.fill(form.dataset.textResult, { score: score, max: max }) +
-      (band ? " " + band.dataset.band + " " + band.dataset.advice : "") +
-      (kept ? "" : " " + form.dataset.textNotKept);
+    // Each part in the language the page gives it (a band not translated yet: English).
+    common.sayInto(result, form, "text-result", { score: score, max: max });
+    var parts = band ? [[band, "band"], [band, "advice"]] : [];
+    if (!kept) parts.push([form, "text-not-kept"]);
+    parts.forEach(function (part) {
+      result.appendChild(document.createTextNode(" "));
+      result.appendChild(common.said(part[0], part[1], part[0].getAttribute("data-" + part[1])));
+    });
   }
 
   function init() {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from portfolio.locale_facts import said_like
 from portfolio.models import Question
 from portfolio.problems import Problem
 from portfolio.question_types import Localise, QuestionKind, count_between, missing_feedback, repeated_texts
@@ -33,7 +34,8 @@ class Matching(QuestionKind):
         return 1 / len(question.pairs) if question.pairs else 0.0
 
     def answer_key(self, question: Question, text: Localise) -> list[str]:
-        return [f"{text(p.item)} → {text(p.match)}" for p in question.pairs]
+        lines = [(text(p.item), text(p.match)) for p in question.pairs]
+        return [said_like(item, f"{item} → {match}", match) for item, match in lines]
 
     def bank_view(self, question: Question, text: Localise) -> dict[str, Any]:
         return {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from portfolio.locale_facts import said_like
 from portfolio.models import Question
 from portfolio.problems import Problem
 from portfolio.question_types import Localise, QuestionKind, count_between, missing_feedback, repeated_texts
@@ -34,7 +35,7 @@ class Ordering(QuestionKind):
         return 1 / len(question.items) if question.items else 0.0
 
     def answer_key(self, question: Question, text: Localise) -> list[str]:
-        return [f"{n}. {text(item)}" for n, item in enumerate(question.items, 1)]
+        return [said_like(said, f"{n}. {said}") for n, said in enumerate(map(text, question.items), 1)]
 
     def bank_view(self, question: Question, text: Localise) -> dict[str, Any]:
         return {
