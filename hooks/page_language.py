@@ -1,18 +1,22 @@
 """Hook: give templates the language being built: its interface strings (`ui`), its
 root folder (`language_root`, where its own search index lives) and the theme's labels
 in it, with those the interface writes itself (`theme_language`, `theme_labels`, read
-by overrides/partials/languages/custom.html); the language each title of the menus is
-in (filters `nav_title` and `toc_title`, for the theme's partials that mark a title not
-yet translated); and write the heading links' title ("Permanent link") in that language."""
-
-import functools
+by overrides/partials/languages/custom.html); mark each title of the menus, the header
+and the footer not yet translated with its language (WCAG 3.1.2); and write the heading
+links' title ("Permanent link") in that language."""
 
 from mkdocs.plugins import event_priority
 
 from portfolio.build_state import current_language, state
 from portfolio.interface import strings_for, theme_labels
 from portfolio.language_checks import LABELS
-from portfolio.language_pages import nav_title, toc_title
+from portfolio.language_pages import menu_titles, page_titles
+from portfolio.markup import titles_marked
+
+# The titles of the menus not in the language being built (by language), and of the page
+# being laid out (by page), that its HTML marks once the theme has written it.
+_menus: dict[str, dict[str, str]] = {}
+_titles: dict[int, dict[str, str]] = {}
 
 # Hooks ------------------------------------------------------------------------
 
@@ -35,9 +39,28 @@ def on_env(env, config, files):
     env.globals["language_root"] = build.languages.folder(lang) or "."
     env.globals["theme_language"] = lang
     env.globals["theme_labels"] = theme_labels(build.interface, lang)
-    translated = frozenset((config.plugins["i18n"].current_language_config.nav_translations or {}).values())
-    env.filters["nav_title"] = functools.partial(
-        nav_title, lang=lang, default=build.languages.default, translated=translated
-    )
-    env.filters["toc_title"] = functools.partial(toc_title, lang=lang)
     return env
+
+
+def on_nav(nav, config, files):
+    _menus.pop(current_language(config), None)  # the titles are known once the pages are read
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    build = state(config)
+    lang = current_language(config)
+    default, translated = build.languages.default, _translated(config)
+    if lang not in _menus:  # the first page laid out: every page of the language is read
+        _menus[lang] = menu_titles(nav.items, lang, default, translated)
+    _titles[id(page)] = {**_menus[lang], **page_titles(page, lang, default, translated)}
+    return context
+
+
+def on_post_page(output, page, config):
+    return titles_marked(output, _titles.pop(id(page), {}))
+
+
+def _translated(config) -> frozenset[str]:
+    """The section and page titles the language being built translates (nav_translations)."""
+    return frozenset((config.plugins["i18n"].current_language_config.nav_translations or {}).values())

@@ -1,6 +1,7 @@
 """Which pages exist in each language, and which fall back to the default language; and
-the language each title of a page's menus is written in, where a language is only partly
-translated (the theme's templates mark a title in another language: partials/said.html)."""
+the language each title of a page's menus, header and footer is written in, where a
+language is only partly translated (markup.titles_marked marks those in another
+language than the page)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,34 @@ def nav_title(item, lang: str, default: str, translated: Collection[str]) -> Sai
     return Said(title, written_in(item, lang))
 
 
+def menu_titles(items, lang: str, default: str, translated: Collection[str]) -> dict[str, str]:
+    """The titles of the navigation (`items`, sections within sections) that are not in
+    `lang`, each with the language it is in."""
+    found: dict[str, str] = {}
+    stack = list(items)
+    while stack:
+        item = stack.pop(0)
+        _add(found, nav_title(item, lang, default, translated), lang)
+        stack.extend(getattr(item, "children", None) or [])
+    return found
+
+
+def page_titles(page, lang: str, default: str, translated: Collection[str]) -> dict[str, str]:
+    """The titles the theme writes around a page's content that are not in `lang`: the
+    page's own (in the header), its neighbours' (in the footer) and the entries of its
+    table of contents, each with the language it is in."""
+    found: dict[str, str] = {}
+    for neighbour in (page, page.previous_page, page.next_page):
+        if neighbour is not None:
+            _add(found, nav_title(neighbour, lang, default, translated), lang)
+    stack = list(page.toc or [])
+    while stack:
+        entry = stack.pop()
+        _add(found, toc_title(entry, page, lang), lang)
+        stack.extend(entry.children)
+    return found
+
+
 def toc_title(entry, page, lang: str) -> Said:
     """The title of an entry of a page's table of contents, with the language its
     heading is in (a heading says it, or the element around it does; else the page's)."""
@@ -70,6 +99,13 @@ def heading_languages(content: str, page_lang: str, lang: str) -> dict[str, str]
 
 
 # Helpers ----------------------------------------------------------------------
+
+
+def _add(found: dict[str, str], title: Said, lang: str) -> None:
+    """`title` among those `found` in another language than `lang` (the first language a
+    text is found in stands)."""
+    if title and title.lang != lang:
+        found.setdefault(str(title), title.lang)
 
 
 def _heading_language(heading, page_lang: str) -> str:

@@ -14,11 +14,20 @@ and accessible.
   in a page of another language: it carries its language and direction (WCAG 3.1.2),
   so that screen readers say it in that language and an Arabic name reads from the
   right in an English menu.
+- In a language only partly translated, a title of the menus, the header or the footer
+  that is still in the default language (a page not translated yet, a section the
+  language does not name) carries its language and direction, as the text of the page
+  does (partials/said.html); a link to the next or previous page whose title is in
+  another language is named by its text, which says each part in its own language,
+  instead of a label read out in one voice.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+
+from markupsafe import escape
 
 from portfolio.locale_facts import direction
 
@@ -33,6 +42,20 @@ SEARCH_STATUS = '<div class="md-search-result__meta" role="status" aria-live="po
 # An entry of the language menu (partials/alternate.html); not_found.py rewrites its
 # address and keeps what follows the class.
 _LANGUAGE_LINK = re.compile(r'hreflang="([\w-]+)" class="md-select__link"(?= *>)')
+# A title as the theme writes it in the menus, the header and the footer (each alone in
+# its element, between spaces and line ends).
+_THEME_TITLE = re.compile(
+    r'(?P<open><(?P<tag>span|div) class="md-ellipsis")(?P<rest>>\s*(?P<text>[^<]*?)\s*</(?P=tag)>)'
+)
+# A section's title over its pages in the menu (after the icon that goes back up).
+_SECTION_TITLE = re.compile(
+    r'(?P<open><label class="md-nav__title" for="[^"]*")'
+    r'(?P<rest>>\s*<span class="md-nav__icon md-icon"></span>\s*(?P<text>[^<]*?)\s*</label>)'
+)
+# A footer link's label ("Next: title").
+_FOOTER_LABEL = re.compile(
+    r'(?P<open><a href="[^"]*" class="md-footer__link[^"]*") aria-label="[^"]*?: (?P<title>[^"]*)"'
+)
 
 
 def corrected(page: str) -> str:
@@ -42,6 +65,26 @@ def corrected(page: str) -> str:
     page = page.replace(SEARCH_META, SEARCH_STATUS)
     page = _LANGUAGE_LINK.sub(_in_its_language, page)
     return _DISABLED_TASK_CHECKBOX.sub(r"\1", page)
+
+
+def titles_marked(page: str, languages: Mapping[str, str]) -> str:
+    """The page with each title the theme writes in the menus, the header and the footer
+    that `languages` names (its text -> the language it is in) marked with its language."""
+    if not languages:
+        return page
+    # As the theme writes them: MkDocs' theme templates do not escape (`'` stays), `| e` does.
+    written = {form: lang for title, lang in languages.items() for form in (title, str(escape(title)))}
+
+    def title(match: re.Match) -> str:
+        lang = written.get(match.group("text"))
+        if lang is None:
+            return match.group(0)
+        return f'{match.group("open")} lang="{lang}" dir="{direction(lang)}"{match.group("rest")}'
+
+    def link(match: re.Match) -> str:
+        return match.group("open") if match.group("title") in written else match.group(0)
+
+    return _FOOTER_LABEL.sub(link, _SECTION_TITLE.sub(title, _THEME_TITLE.sub(title, page)))
 
 
 # Helpers ----------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portfolio.markup import corrected
+from portfolio.markup import corrected, titles_marked
 from portfolio.not_found import with_home_links
 from portfolio.project import Languages
 
@@ -30,3 +30,26 @@ def test_the_404_pages_home_links_still_find_the_corrected_entries():
 def test_the_search_results_count_is_a_status_region():
     page = corrected('<div class="md-search-result__meta">\n  Initializing search\n</div>')
     assert page.startswith('<div class="md-search-result__meta" role="status" aria-live="polite">')
+
+
+# A German page of a fork: the menu, a section and the footer as Material writes them.
+THEME_TITLES = (
+    '<a href="../04/" class="md-nav__link">\n  <span class="md-ellipsis">\n    Trainer\'s checklists\n  </span>\n</a>\n'
+    '<a href="../05/" class="md-nav__link">\n  <span class="md-ellipsis">\n    Schritt 5\n  </span>\n</a>\n'
+    '<label class="md-nav__title" for="__nav_2">\n  <span class="md-nav__icon md-icon"></span>\n  Handbook\n</label>\n'
+    '<a href="../04/" class="md-footer__link md-footer__link--next" aria-label="Weiter: Trainer&#39;s checklists">\n'
+    '<div class="md-ellipsis">\n  Trainer\'s checklists\n</div>\n</a>'
+)
+
+
+def test_titles_not_yet_translated_say_their_language_where_the_theme_writes_them():
+    """The titles a fork's language does not translate yet are read with an English voice
+    (WCAG 3.1.2): in the menu, over a section, in the footer, whose link is then named by
+    its text (each part in its language) instead of a label read in one voice."""
+    page = titles_marked(THEME_TITLES, {"Trainer's checklists": "en", "Handbook": "en"})
+    assert page.count('<span class="md-ellipsis" lang="en" dir="ltr">') == 1
+    assert '<span class="md-ellipsis">\n    Schritt 5' in page  # translated: as it was
+    assert '<label class="md-nav__title" for="__nav_2" lang="en" dir="ltr">' in page
+    assert '<div class="md-ellipsis" lang="en" dir="ltr">' in page
+    assert "aria-label" not in page
+    assert titles_marked(THEME_TITLES, {}) == THEME_TITLES  # a language translated throughout
