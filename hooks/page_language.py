@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from portfolio.build_state import current_language, state
 from portfolio.interface import strings_for, theme_labels
 from portfolio.language_checks import LABELS
-from portfolio.language_pages import menu_titles, page_titles
+from portfolio.language_pages import given_titles, menu_titles, page_titles
 from portfolio.markup import titles_marked
 
 # The titles of the menus not in the language being built (by language), and of the page
@@ -47,13 +47,14 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(300)  # before the preview (200) empties a page it writes as it was
 def on_page_context(context, page, config, nav):
     build = state(config)
     lang = current_language(config)
-    default, translated = build.languages.default, _translated(config)
+    labels = (lang, build.languages.default, _translated(config), given_titles(config.nav))
     if lang not in _menus:  # the first page laid out: every page of the language is read
-        _menus[lang] = menu_titles(nav.items, lang, default, translated)
-    _titles[id(page)] = {**_menus[lang], **page_titles(page, lang, default, translated)}
+        _menus[lang] = menu_titles(nav.items, *labels)
+    _titles[id(page)] = {**_menus[lang], **page_titles(page, *labels)}
     return context
 
 

@@ -31,42 +31,54 @@ def fallbacks(root: Path, languages: Languages) -> dict[str, list[str]]:
 # The titles of the menus ----------------------------------------------------------
 
 
-def nav_title(item, lang: str, default: str, translated: Collection[str]) -> Said:
+def nav_title(item, lang: str, default: str, translated: Collection[str], given: Collection[str]) -> Said:
     """The title a menu entry (a section or a page of MkDocs' navigation) shows, with the
-    language it is in. A title written in mkdocs.yml's `nav` (a section's, or one given
-    to a page) is in the default language unless the language's `nav_translations`
-    translates it (`translated`: the translations); a page's own title is in the language
-    of its file, the default language's where the page is not translated yet."""
+    language it is in. A title written in mkdocs.yml's `nav` (`given`: a section's, or
+    one given to a page) is in the default language unless the language's
+    `nav_translations` translates it (`translated`: the translations); a page's own title
+    is in the language of its file, the default language's where the page is not
+    translated yet."""
     title = item.title or ""
     if title in translated:
         return Said(title, lang)
-    # MkDocs keeps a title given in `nav` on the page itself; one read from the page's
-    # heading is computed (a property), so it is not among the page's own attributes.
-    if item.is_section or "title" in vars(item):
+    if item.is_section or title in given:
         return Said(title, default)
     return Said(title, written_in(item, lang))
 
 
-def menu_titles(items, lang: str, default: str, translated: Collection[str]) -> dict[str, str]:
+def given_titles(nav: list | None) -> frozenset[str]:
+    """The titles mkdocs.yml's `nav` gives its sections and pages (`- Title: page.md`)."""
+    found: set[str] = set()
+    stack = list(nav or [])
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                found.add(str(title))
+                stack.extend(value if isinstance(value, list) else [])
+    return frozenset(found)
+
+
+def menu_titles(items, lang: str, default: str, translated: Collection[str], given: Collection[str]) -> dict[str, str]:
     """The titles of the navigation (`items`, sections within sections) that are not in
     `lang`, each with the language it is in."""
     found: dict[str, str] = {}
     stack = list(items)
     while stack:
         item = stack.pop(0)
-        _add(found, nav_title(item, lang, default, translated), lang)
+        _add(found, nav_title(item, lang, default, translated, given), lang)
         stack.extend(getattr(item, "children", None) or [])
     return found
 
 
-def page_titles(page, lang: str, default: str, translated: Collection[str]) -> dict[str, str]:
+def page_titles(page, lang: str, default: str, translated: Collection[str], given: Collection[str]) -> dict[str, str]:
     """The titles the theme writes around a page's content that are not in `lang`: the
     page's own (in the header), its neighbours' (in the footer) and the entries of its
     table of contents, each with the language it is in."""
     found: dict[str, str] = {}
     for neighbour in (page, page.previous_page, page.next_page):
         if neighbour is not None:
-            _add(found, nav_title(neighbour, lang, default, translated), lang)
+            _add(found, nav_title(neighbour, lang, default, translated, given), lang)
     stack = list(page.toc or [])
     while stack:
         entry = stack.pop()
