@@ -24,7 +24,7 @@ from portfolio.problems import Problem, problem
 WORKSPACE_FILE = "workspace.yml"
 # The file the parties exchange (workspace.js writes it; schemas/workspace-file.schema.json).
 FILE_FORMAT = "good-tutoring-workspace"
-FILE_VERSION = 1
+FILE_VERSION = 2
 SIGN_OFFS = ("agreement", "final")
 
 

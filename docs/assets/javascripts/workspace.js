@@ -5,9 +5,21 @@
 // Every entry has an id, a kind, an author role, a revision, an updated time and a tag:
 // a hash of its content and of the tags of every version it replaces (its ancestors).
 // A version replaces another when it lists the other's tag among its ancestors; two
-// versions where neither replaces the other have diverged, and both are kept (the
-// entry's `conflicts`) until a party chooses one. Merging is the same whatever the
-// order of the files, so the parties end with the same plan.
+// versions where neither replaces the other have diverged.
+// An entry is made of parts that change on their own: a task's due date and its tick, a
+// review's answer to each question, an agreement point's text (a log entry or a sign-off
+// is one part). A version says where each part it did not write comes from (`origins`:
+// the tag and author of the version that wrote it, or null when no one has written it
+// yet). Two diverged versions that changed different parts merge on their own: every
+// device makes the same merged version from them (its content, its tag, both as its
+// ancestors), so that it replaces both. Only a part that both changed, differently, is
+// left to a party to choose: both versions are kept (the entry's `conflicts`) until one
+// is chosen. Merging depends only on the versions, not on the order of the files, so the
+// parties end with the same plan. (Three or more versions diverged, and a part is left to
+// choose: a device that merged two of them before the third came keeps that merge rather
+// than the two. It shows the same choice; the next exchange makes the versions kept the
+// same too.) Versions written before origins existed (files of version 1) have none:
+// every part counts as written by them, as before.
 // A deleted entry keeps nothing of what was written in it: its version is a tombstone
 // (deleted, its data empty) that replaces the versions it deletes, so that an older file
 // still holding them cannot bring them back.
@@ -116,14 +128,19 @@
     session: { date: "day", minutes: "minutes", topics: "text", next: "text", concern: "bool" },
     learning: { date: "day", competence: "slug", goal: "short", text: "text" },
     review: { answers: "answers" },
-    signoff: { date: "day", initials: "initials" },
+    signoff: { date: "day", initials: "initials", covers: "digest" },
   };
+  // What an entry whose fields a person fills in one by one holds before anyone writes
+  // in it (what its fields show). The other kinds are written whole, as one part.
+  var EMPTY = { agreement: { text: "" }, task: { due: "", done: false }, review: { answers: {} } };
+  var WHOLE = "all"; // the one part of a kind written whole
   var ID = /^(agreement|task|session|learning|review|signoff)(:[a-z0-9]+(-[a-z0-9]+)*){1,2}$/;
   var TAG = /^[0-9a-f]{28}$/;
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-  var VERSION_KEYS = ["author", "rev", "tag", "ancestors", "updated", "deleted", "data"];
+  var VERSION_KEYS = ["author", "rev", "tag", "ancestors", "updated", "deleted", "data", "origins"];
+  var OLDEST_FILE = 1; // files of version 1 hold no origins and no `covers`: they are read as before
   var CHECKS = {
     text: function (v) { return typeof v === "string" && v.length <= MAX_TEXT; },
     short: function (v) { return typeof v === "string" && v.length <= MAX_SHORT; },
@@ -136,6 +153,7 @@
     answers: function (v) {
       return isObject(v) && Object.keys(v).every(function (k) { return SLUG.test(k) && CHECKS.text(v[k]); });
     },
+    digest: function (v) { return v === undefined || (typeof v === "string" && TAG.test(v)); }, // optional
   };
 
   function isObject(value) {
@@ -144,6 +162,10 @@
 
   function onlyKeys(object, keys) {
     return Object.keys(object).every(function (k) { return keys.indexOf(k) !== -1; });
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
   }
 
   // A 53-bit hash (cyrb53); two seeds make a 106-bit tag, plenty to tell versions apart.
@@ -160,6 +182,10 @@
     return ("00000000000000" + (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16)).slice(-14);
   }
 
+  function hashOf(text) {
+    return cyrb53(text, 1) + cyrb53(text, 2);
+  }
+
   // JSON with sorted keys: the same content always gives the same text.
   function canonical(value) {
     if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
@@ -171,14 +197,19 @@
     return JSON.stringify(value);
   }
 
+  // A version's tag: its origins count too, when it has some (a version written before
+  // they existed keeps the tag it was given).
   function tagOf(id, version) {
-    var text = canonical([id, version.deleted, version.data, version.ancestors]);
-    return cyrb53(text, 1) + cyrb53(text, 2);
+    var content = [id, version.deleted, version.data, version.ancestors];
+    if (version.origins !== undefined) content.push(version.origins);
+    return hashOf(canonical(content));
   }
 
   function versionOf(source) {
     var version = {};
-    VERSION_KEYS.forEach(function (k) { version[k] = source[k]; });
+    VERSION_KEYS.forEach(function (k) {
+      if (source[k] !== undefined) version[k] = source[k];
+    });
     return version;
   }
 
@@ -193,6 +224,7 @@
     if (!version.deleted || isTombstone(version)) return version;
     var stone = versionOf(version);
     stone.data = {};
+    if (stone.origins !== undefined) stone.origins = {};
     stone.ancestors = version.ancestors.concat([version.tag]).sort();
     stone.tag = tagOf(id, stone);
     return stone;
@@ -210,7 +242,7 @@
       var versions = versionsOf(entry);
       var stones = versions.map(function (v) { return tombstone(id, v); });
       if (stones.every(function (v, i) { return v === versions[i]; })) return;
-      plan.entries[id] = entryOf(id, entry.kind, heads(stones));
+      plan.entries[id] = settle(id, entry.kind, stones);
       changed = true;
     });
     return changed;
@@ -240,32 +272,253 @@
     return entry;
   }
 
+  // The entry `id` made of `versions` (any, in any order): the ones no other replaces,
+  // merged into one when none deletes it and they changed different parts (mergedVersion).
+  function settle(id, kind, versions) {
+    var list = heads(versions.map(function (v) { return tombstone(id, v); }));
+    var merged = mergedVersion(id, kind, list);
+    return entryOf(id, kind, merged ? [merged] : list);
+  }
+
+  // Parts ------------------------------------------------------------------------------
+  // The parts of a version's data, by name: a task's or an agreement point's fields, a
+  // review's answers (by question), the whole data for a kind written whole.
+  function partsOf(kind, data) {
+    if (kind === "review") return data.answers || {};
+    if (EMPTY[kind]) return data;
+    var whole = {};
+    whole[WHOLE] = data;
+    return whole;
+  }
+
+  // Data made of parts (`values`, by name), as `kind` holds it; a review keeps only the
+  // questions answered, and those in `kept` (answers a version wrote empty).
+  function dataOf(kind, values, kept) {
+    if (kind === "review") {
+      var answers = {};
+      Object.keys(values).sort().forEach(function (q) {
+        if (values[q] !== "" || (kept && kept.indexOf(q) !== -1)) answers[q] = values[q];
+      });
+      return { answers: answers };
+    }
+    return EMPTY[kind] ? values : values[WHOLE];
+  }
+
+  function valueOf(kind, version, part) {
+    var parts = partsOf(kind, version.data);
+    return has(parts, part) ? parts[part] : ""; // a question not answered
+  }
+
+  // Where part `part` of `version` comes from: the tag and author of the version that
+  // wrote it, or null when no one has written it yet. A version without origins (written
+  // before they existed) wrote every part.
+  function originOf(kind, version, part) {
+    if (version.origins && has(version.origins, part)) return version.origins[part];
+    if (!version.origins || has(partsOf(kind, version.data), part)) return { tag: version.tag, author: version.author };
+    return null; // a question no one has answered
+  }
+
+  function sameOrigin(a, b) {
+    return a === b || (!!a && !!b && a.tag === b.tag);
+  }
+
+  // Whether `newer`'s part replaces `older`'s: it comes from a version that had seen the
+  // one `older`'s comes from (or no one ever wrote `older`'s).
+  function replacesPart(kind, newer, older, part) {
+    var from = originOf(kind, older, part);
+    if (sameOrigin(from, originOf(kind, newer, part))) return false;
+    return from === null || newer.tag === from.tag || newer.ancestors.indexOf(from.tag) !== -1;
+  }
+
+  // The parts of `list` (versions none of which deletes the entry, in a fixed order):
+  // once the values that another replaces are left out, a part with one value left is
+  // settled (`values`, and `origins` when they all come from one version; written apart
+  // by two parties, the same value has no origin: what merges them writes it, so that a
+  // version that saw one of them only does not replace the other); a part with two
+  // values or more is open, for a party to choose (`open`, and `left`: the versions whose
+  // value is left). Two versions that each replace the other's value (two parties who
+  // each chose the other's version) leave both.
+  function partChoices(kind, list) {
+    var names = {};
+    list.forEach(function (v) {
+      Object.keys(partsOf(kind, v.data)).concat(Object.keys(v.origins || {})).forEach(function (p) { names[p] = true; });
+    });
+    var result = { values: {}, origins: {}, open: [], left: {} };
+    Object.keys(names).sort().forEach(function (part) {
+      var left = list.filter(function (x) {
+        return !list.some(function (y) {
+          return y !== x && replacesPart(kind, y, x, part) && !replacesPart(kind, x, y, part);
+        });
+      });
+      if (!left.length) left = list;
+      var values = {};
+      left.forEach(function (v) { values[canonical(valueOf(kind, v, part))] = true; });
+      if (Object.keys(values).length > 1) {
+        result.open.push(part);
+        result.left[part] = left;
+        return;
+      }
+      result.values[part] = valueOf(kind, left[0], part);
+      var origin = originOf(kind, left[0], part);
+      if (left.every(function (v) { return sameOrigin(originOf(kind, v, part), origin); })) result.origins[part] = origin;
+    });
+    return result;
+  }
+
+  // The one version that merges `list` (the versions no other replaces, newest first)
+  // when none deletes the entry and no part is open; else null. Every device makes the
+  // same one, from what the versions hold only: its parts come from them (origins; a
+  // value two of them wrote apart is its own), its ancestors are theirs and them, its
+  // author and time are the newest's.
+  function mergedVersion(id, kind, list) {
+    if (list.length < 2 || list.some(function (v) { return v.deleted; })) return null;
+    var parts = partChoices(kind, list);
+    if (parts.open.length) return null;
+    var ancestors = {};
+    list.forEach(function (v) {
+      v.ancestors.concat([v.tag]).forEach(function (tag) { ancestors[tag] = true; });
+    });
+    var version = {
+      author: list[0].author,
+      rev: list.reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
+      ancestors: Object.keys(ancestors).sort(),
+      updated: list[0].updated,
+      deleted: false,
+      data: dataOf(kind, parts.values, ownParts(parts)),
+      origins: parts.origins,
+    };
+    version.tag = tagOf(id, version);
+    return version;
+  }
+
+  // The settled parts that have no origin: the merge writes them.
+  function ownParts(parts) {
+    return Object.keys(parts.values).filter(function (part) { return !has(parts.origins, part); });
+  }
+
+  // What a party can keep of `entry`: for each of its versions, all of them merged, with
+  // that version's values for the parts left to choose; each content once. A candidate:
+  // {versions (the ones it stands for), deleted, data, origins (every part's), open (the
+  // parts left to choose)}. An entry with one version has one candidate: that version.
+  function candidatesOf(entry) {
+    var kind = entry.kind;
+    var versions = versionsOf(entry);
+    if (versions.length === 1) return [candidateOf(kind, versions[0])];
+    var live = versions.filter(function (v) { return !v.deleted; });
+    var parts = partChoices(kind, live);
+    var found = {};
+    var list = [];
+    versions.forEach(function (v) {
+      var candidate = v.deleted ? deletedCandidate(v) : null;
+      if (!candidate) {
+        var values = Object.assign({}, parts.values);
+        var origins = Object.assign({}, parts.origins);
+        parts.open.forEach(function (part) {
+          var from = parts.left[part].indexOf(v) !== -1 ? v : parts.left[part][0];
+          values[part] = valueOf(kind, from, part);
+          origins[part] = originOf(kind, from, part);
+        });
+        candidate = { versions: [v], deleted: false, data: dataOf(kind, values, ownParts(parts)), origins: origins, open: parts.open };
+      }
+      var key = canonical([candidate.deleted, candidate.data]);
+      if (found[key]) {
+        found[key].versions.push(v);
+      } else {
+        found[key] = candidate;
+        list.push(candidate);
+      }
+    });
+    return list;
+  }
+
+  // One version as a candidate: its data, and where each of its parts comes from.
+  function candidateOf(kind, version) {
+    if (version.deleted) return deletedCandidate(version);
+    var origins = {};
+    Object.keys(partsOf(kind, version.data)).concat(Object.keys(version.origins || {})).forEach(function (part) {
+      origins[part] = originOf(kind, version, part);
+    });
+    return { versions: [version], deleted: false, data: version.data, origins: origins, open: [] };
+  }
+
+  function deletedCandidate(version) {
+    return { versions: [version], deleted: true, data: {}, origins: {}, open: [] };
+  }
+
+  // What the fields of an entry show before anyone writes in it: no part written yet.
+  function emptyCandidate(kind) {
+    var data = EMPTY[kind] || {};
+    var origins = {};
+    Object.keys(partsOf(kind, data)).forEach(function (part) { origins[part] = null; });
+    return { versions: [], deleted: false, data: data, origins: origins, open: [] };
+  }
+
+  // Data without what holds nothing (a review's empty answers): two versions that say
+  // the same compare equal.
+  function plainData(kind, data) {
+    return kind === "review" ? dataOf(kind, data.answers || {}) : data;
+  }
+
+  // The origins of `data`, written on `basis` (the candidate the person saw): a part as
+  // it was there keeps its origin, a part changed is written by the new version (it has
+  // no origin). Returns {data, origins}; a review's answer cleared stays in the data,
+  // empty, as written by the new version.
+  function written(kind, data, basis) {
+    var before = partsOf(kind, basis.data);
+    var after = Object.assign({}, partsOf(kind, data));
+    var names = {};
+    [before, basis.origins, after].forEach(function (parts) {
+      Object.keys(parts).forEach(function (part) { names[part] = true; });
+    });
+    var origins = {};
+    Object.keys(names).sort().forEach(function (part) {
+      var value = has(after, part) ? after[part] : "";
+      var same = canonical(value) === canonical(has(before, part) ? before[part] : "");
+      if (same && has(basis.origins, part)) {
+        origins[part] = basis.origins[part];
+        if (kind === "review" && value === "") delete after[part];
+      } else if (kind === "review") {
+        after[part] = value;
+      }
+    });
+    return { data: kind === "review" ? { answers: after } : data, origins: origins };
+  }
+
   // A new version of an entry, by this person, replacing the versions they saw: `seen`,
-  // what the field showed when they began typing (every stored version when not given).
-  // A version that came in meanwhile (a file imported in another tab) is not replaced:
-  // it stays beside the new one, as a conflict. The new version, or null if nothing changed.
-  function saveEntry(plan, id, kind, data, deleted, seen) {
+  // what the field showed when they began typing (every stored version when not given),
+  // and `basis`, the candidate it showed of them (the first of `seen` when not given). A
+  // version that came in meanwhile (a file imported in another tab) is not replaced: it
+  // merges with the new one when they changed different parts, and otherwise stays beside
+  // it, as a conflict. The new version, or null if nothing changed.
+  function saveEntry(plan, id, kind, data, deleted, seen, basis) {
     var current = plan.entries[id];
     if (deleted) data = {}; // a tombstone: what was written goes
     var stored = current ? versionsOf(current) : [];
     seen = seen || stored;
-    if (current && !current.conflicts && current.deleted === !!deleted && canonical(current.data) === canonical(data)) {
+    if (current && !current.conflicts && current.deleted === !!deleted &&
+      canonical(plainData(kind, current.data)) === canonical(plainData(kind, data))) {
       return null; // nothing changed
     }
     var ancestors = {};
     seen.forEach(function (v) {
       v.ancestors.concat([v.tag]).forEach(function (tag) { ancestors[tag] = true; });
     });
+    if (!basis || basis.deleted) {
+      var live = seen.filter(function (v) { return !v.deleted; })[0];
+      basis = live ? candidateOf(kind, live) : emptyCandidate(kind);
+    }
+    var parts = deleted ? { data: {}, origins: {} } : written(kind, data, basis);
     var version = {
       author: plan.role,
       rev: stored.concat(seen).reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
       ancestors: Object.keys(ancestors).sort(),
       updated: now(),
       deleted: !!deleted,
-      data: data,
+      data: parts.data,
+      origins: parts.origins,
     };
     version.tag = tagOf(id, version);
-    plan.entries[id] = entryOf(id, kind, heads([versionOf(version)].concat(stored)));
+    plan.entries[id] = settle(id, kind, [versionOf(version)].concat(stored));
     plan.changed = version.updated;
     return versionOf(version);
   }
@@ -285,8 +538,7 @@
     Object.keys(theirs).forEach(function (id) {
       var incoming = theirs[id];
       var local = mine[id];
-      var versions = versionsOf(incoming).concat(local ? versionsOf(local) : []);
-      var merged = entryOf(id, incoming.kind, heads(versions.map(function (v) { return tombstone(id, v); })));
+      var merged = settle(id, incoming.kind, versionsOf(incoming).concat(local ? versionsOf(local) : []));
       if (!local) {
         result.added += 1;
       } else if (canonical(merged) !== canonical(local)) {
@@ -300,6 +552,21 @@
     return result;
   }
 
+  // Where a version's parts come from: known parts of its kind, each an origin or null.
+  function validOrigins(v, kind) {
+    if (v.origins === undefined) return true;
+    if (!isObject(v.origins)) return false;
+    var names = Object.keys(v.origins);
+    if (v.deleted) return !names.length;
+    var allowed = kind === "review" ? null : EMPTY[kind] ? Object.keys(SHAPES[kind]) : [WHOLE];
+    return names.every(function (part) {
+      var o = v.origins[part];
+      return (allowed ? allowed.indexOf(part) !== -1 : SLUG.test(part)) && (o === null || (isObject(o) &&
+        onlyKeys(o, ["tag", "author"]) && typeof o.tag === "string" && TAG.test(o.tag) &&
+        typeof o.author === "string" && SLUG.test(o.author)));
+    });
+  }
+
   function validVersion(v, id, kind) {
     if (!isObject(v) || !onlyKeys(v, VERSION_KEYS) || !isObject(v.data)) return false;
     var shape = SHAPES[kind];
@@ -309,6 +576,7 @@
       typeof v.updated === "string" && TIME.test(v.updated) && typeof v.deleted === "boolean" &&
       (isTombstone(v) || (onlyKeys(v.data, Object.keys(shape)) &&
         Object.keys(shape).every(function (k) { return CHECKS[shape[k]](v.data[k]); }))) &&
+      validOrigins(v, kind) &&
       tagOf(id, v) === v.tag; // a version whose content changed after it was tagged is damaged
   }
 
@@ -321,6 +589,14 @@
     return versionsOf(e).every(function (v) { return validVersion(v, e.id, e.kind); });
   }
 
+  // Whether an entry holds what only files of version 2 and after hold: origins, or
+  // what a sign-off covers.
+  function newerThanOne(entry) {
+    return versionsOf(entry).some(function (v) {
+      return v.origins !== undefined || (isObject(v.data) && v.data.covers !== undefined);
+    });
+  }
+
   // The file ------------------------------------------------------------------
   // A problem with a file: the key of its message and the values to put in it.
   function Refusal(key, values) {
@@ -328,14 +604,14 @@
     this.values = values || {};
   }
 
-  function validPayload(p) {
+  function validPayload(p, fileVersion) {
     if (!isObject(p) || !isObject(p.plan) || !Array.isArray(p.entries)) return false;
     if (typeof p.plan.code !== "string" || !p.plan.code || p.plan.code.length > MAX_CODE) return false;
     if (typeof p.plan.kind !== "string" || !SLUG.test(p.plan.kind)) return false;
     if (typeof p.exportedBy !== "string" || !SLUG.test(p.exportedBy) || !TIME.test(String(p.exported))) return false;
     var ids = {};
     return p.entries.every(function (e) {
-      var fresh = validEntry(e) && !ids[e.id];
+      var fresh = validEntry(e) && !ids[e.id] && !(fileVersion < 2 && newerThanOne(e));
       if (fresh) ids[e.id] = true;
       return fresh;
     });
@@ -351,13 +627,13 @@
     if (!isObject(file) || file.format !== config.format) return Promise.reject(new Refusal("foreign"));
     if (!Number.isInteger(file.version)) return Promise.reject(new Refusal("damaged"));
     if (file.version > config.version) return Promise.reject(new Refusal("newer", { version: file.version }));
-    if (file.version < config.version) return Promise.reject(new Refusal("older", { version: file.version }));
+    if (file.version < OLDEST_FILE) return Promise.reject(new Refusal("older", { version: file.version }));
     if (file.encrypted === undefined && !onlyKeys(file, ["format", "version", "plan", "exported", "exportedBy", "entries"])) {
       return Promise.reject(new Refusal("damaged"));
     }
     var opening = file.encrypted !== undefined ? decrypt(file, passphrase) : Promise.resolve(file);
     return opening.then(function (payload) {
-      if (!validPayload(payload)) throw new Refusal("damaged");
+      if (!validPayload(payload, file.version)) throw new Refusal("damaged");
       return payload;
     });
   }
@@ -486,6 +762,12 @@
     return common.formatDate(new Date(iso), dates, options, iso);
   }
 
+  // A text that stands alone, with a capital letter (a task's state or a signature under
+  // "Version by").
+  function capitalised(text, lang) {
+    return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -601,7 +883,8 @@
   // One message at a time, next to what was just done: an older one elsewhere would still
   // seem to speak of the present. Every status line but `line` (if given) is emptied.
   Workspace.prototype.silence = function (line) {
-    this.$$(".workspace__status, .workspace__start-status, .workspace__form-status").forEach(function (other) {
+    var lines = ".workspace__status, .workspace__start-status, .workspace__form-status, .workspace__opened";
+    this.$$(lines).forEach(function (other) {
       if (other !== line) other.textContent = "";
     });
   };
@@ -726,8 +1009,7 @@
       return;
     }
     var stored = writeStore(store);
-    this.show(opened);
-    this.status(stored ? this.text.opened : this.text.noStorage, { code: isolated(opened.plan.code, "ltr") });
+    this.show(opened, stored ? this.text.opened : this.text.noStorage, { code: isolated(opened.plan.code, "ltr") });
   };
 
   // A plan's code as every party writes it: capitals, single spaces.
@@ -757,13 +1039,33 @@
 
   // This tab shows the plan just opened (openIn), with a warning when it was kept in this
   // browser in another role (the person may be about to write as the wrong party), and
-  // goes to its title.
-  Workspace.prototype.show = function (opened) {
+  // goes to its title. What opening it did (`template`, filled from `values`: opened, and
+  // what a file imported from the start screen brought) is said just under the title, in
+  // sight with it on a phone, and read with it: not in the Share section further down.
+  Workspace.prototype.show = function (opened, template, values) {
     this.setOpen(opened.plan.code);
     this.keptAs = opened.before || null;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     this.render();
+    var line = this.$(".workspace__opened");
+    this.status(template, values, line);
+    this.describeTitle();
     this.focusTitle();
+    line.scrollIntoView({ block: "nearest" }); // focus showed the title: the message under it too
+  };
+
+  // The plan's title is read with what is said under it: the warning about the role, and
+  // what opening the plan did (until the next message replaces it).
+  Workspace.prototype.describeTitle = function () {
+    var title = this.$(".workspace__plan-title");
+    var ids = [".workspace__role-warning", ".workspace__opened"].map(this.$, this).filter(function (node) {
+      return !node.hidden && node.textContent;
+    }).map(function (node) { return node.id; });
+    if (ids.length) {
+      title.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      title.removeAttribute("aria-describedby");
+    }
   };
 
   Workspace.prototype.focusTitle = function () {
@@ -803,7 +1105,7 @@
       field.addEventListener("change", function () {
         var id = field.dataset.entry;
         self.update(function (plan) {
-          return self.saveShown(field, saveEntry(plan, id, id.split(":")[0], { text: field.value }, false, self.shown.get(field)));
+          return self.saveField(plan, field, id, "agreement", { text: field.value });
         }, null, null, self.statusNear(field));
       });
     });
@@ -811,7 +1113,7 @@
       task.addEventListener("change", function () {
         var data = { due: task.querySelector("[data-field=due]").value, done: task.querySelector("[data-field=done]").checked };
         self.update(function (plan) {
-          return self.saveShown(task, saveEntry(plan, task.dataset.entry, "task", data, false, self.shown.get(task)));
+          return self.saveField(plan, task, task.dataset.entry, "task", data);
         }, null, null, self.statusNear(task));
       });
     });
@@ -825,7 +1127,7 @@
         self.update(function (plan) {
           var id = "review:" + review.dataset.review + ":" + plan.role;
           if (!plan.entries[id] && !Object.keys(answers).length) return null;
-          return self.saveShown(review, saveEntry(plan, id, "review", { answers: answers }, false, self.shown.get(review)));
+          return self.saveField(plan, review, id, "review", { answers: answers });
         }, null, null, self.statusNear(event.target));
       });
     });
@@ -834,10 +1136,13 @@
     this.$(".workspace__delete-plan").addEventListener("click", function () { self.deletePlan(); });
   };
 
-  // The field (or the review) now shows the version just saved: the next save replaces it,
-  // and only it.
-  Workspace.prototype.saveShown = function (field, version) {
-    if (version) this.shown.set(field, [version]);
+  // Save what a field, a task or a review (`holder`) holds now: a version that replaces the
+  // ones it showed, and keeps where each part it did not change comes from. The holder
+  // then shows the version just saved: the next save replaces it, and only it.
+  Workspace.prototype.saveField = function (plan, holder, id, kind, data) {
+    var shown = this.shown.get(holder);
+    var version = saveEntry(plan, id, kind, data, false, shown && shown.versions, shown);
+    if (version) this.shown.set(holder, candidateOf(kind, version));
     return version;
   };
 
@@ -854,7 +1159,7 @@
       initials.value = "";
       self.update(function (plan) {
         var id = "signoff:" + box.dataset.signOff + ":" + plan.role;
-        return saveEntry(plan, id, "signoff", { date: today(), initials: typed });
+        return saveEntry(plan, id, "signoff", { date: today(), initials: typed, covers: self.covered(plan, box.dataset.signOff) });
       }, null, null, self.statusNear(box));
     });
   };
@@ -924,10 +1229,8 @@
     warning.textContent = "";
     if (other) {
       fillInto(warning, this.text.otherRole, { before: this.roleLabel(this.keptAs), role: this.roleLabel(plan.role) });
-      title.setAttribute("aria-describedby", warning.id);
-    } else {
-      title.removeAttribute("aria-describedby");
     }
+    this.describeTitle();
     var line = this.$(".workspace__last-export");
     if (!plan.exported) {
       fillInto(line, this.text.neverExported);
@@ -960,19 +1263,39 @@
       var entry = plan.entries[field.dataset.entry];
       // What is being typed stays, and so does what the field showed when typing began.
       if (field !== document.activeElement) {
-        field.value = entry && !entry.deleted ? entry.data.text : "";
-        self.shown.set(field, entry ? [versionOf(entry)] : []);
+        var shown = self.shownOf(plan, "agreement", entry);
+        field.value = shown.data.text;
+        self.shown.set(field, shown);
       }
       self.showEntry(field.parentNode, entry);
     });
     this.$$("fieldset.workspace__task").forEach(function (task) {
       var entry = plan.entries[task.dataset.entry];
-      var live = entry && !entry.deleted;
-      task.querySelector("[data-field=due]").value = live ? entry.data.due : "";
-      task.querySelector("[data-field=done]").checked = live ? entry.data.done : false;
-      self.shown.set(task, entry ? [versionOf(entry)] : []);
+      var shown = self.shownOf(plan, "task", entry);
+      task.querySelector("[data-field=due]").value = shown.data.due;
+      task.querySelector("[data-field=done]").checked = shown.data.done;
+      self.shown.set(task, shown);
       self.showEntry(task, entry);
     });
+  };
+
+  // What a field, a task or a review shows of `entry` (of `kind`): the candidate of this
+  // party's own version when a choice is left (saved in this tab, else written in its
+  // role; candidatesOf), so that what it wrote never vanishes from its screen before it
+  // chooses; else the entry. Empty when there is no entry, or it was deleted.
+  Workspace.prototype.shownOf = function (plan, kind, entry) {
+    if (!entry) return emptyCandidate(kind);
+    var here = this.here;
+    var rank = function (candidate) {
+      return candidate.versions.reduce(function (best, v) {
+        var saved = here.lastIndexOf(v.tag);
+        return Math.max(best, saved !== -1 ? 2 + saved : v.author === plan.role ? 1 : 0);
+      }, 0);
+    };
+    var shown = candidatesOf(entry).reduce(function (best, candidate) {
+      return rank(candidate) > rank(best) ? candidate : best;
+    });
+    return shown.deleted ? Object.assign(emptyCandidate(kind), { versions: shown.versions }) : shown;
   };
 
   // `holder` (a field, a task, a review, a sign-off) shows `entry` as it is now. When the
@@ -1113,16 +1436,23 @@
     return note;
   };
 
-  Workspace.prototype.competenceLabel = function (data) {
+  // What a learning-log entry is tied to: a key competence, or the person's own goal
+  // (what they wrote of it isolated, to read in its own direction).
+  Workspace.prototype.competenceNode = function (data) {
     var competence = this.config.competences[data.competence];
-    return competence ? competence.label : data.goal ? this.text.ownGoal + " — " + data.goal : this.text.ownGoal;
+    var node = isolated(competence ? competence.label : this.text.ownGoal);
+    if (!competence && data.goal) {
+      node.appendChild(document.createTextNode(" — "));
+      node.appendChild(isolated(data.goal));
+    }
+    return node;
   };
 
   Workspace.prototype.renderLearning = function (plan) {
     var self = this;
     this.renderList(plan, "learning", ".workspace__learning-list", this.text.noLearning, function (item, head, entry) {
       head.appendChild(document.createTextNode(" · "));
-      head.appendChild(isolated(self.competenceLabel(entry.data)));
+      head.appendChild(self.competenceNode(entry.data));
       definitions(item, [[self.text.reflection, entry.data.text]]);
     });
   };
@@ -1136,18 +1466,18 @@
       var mine = plan.entries["review:" + review.dataset.review + ":" + plan.role];
       // One entry for all of a review's answers: none is refreshed while one is typed in.
       if (!review.contains(document.activeElement)) {
-        var answers = mine && !mine.deleted ? mine.data.answers : {};
+        var shown = self.shownOf(plan, "review", mine);
         review.querySelectorAll("textarea[data-question]").forEach(function (field) {
-          field.value = answers[field.dataset.question] || "";
+          field.value = shown.data.answers[field.dataset.question] || "";
         });
-        self.shown.set(review, mine ? [versionOf(mine)] : []);
+        self.shown.set(review, shown);
       }
       self.showEntry(review, mine);
       review.querySelectorAll(".workspace__others").forEach(function (box) {
         box.textContent = "";
         others.forEach(function (role) {
           var entry = plan.entries["review:" + review.dataset.review + ":" + role];
-          var answer = entry && !entry.deleted ? entry.data.answers[box.dataset.question] : "";
+          var answer = entry ? self.shownOf(plan, "review", entry).data.answers[box.dataset.question] : "";
           if (!answer) return;
           var line = element("p", "workspace__answer");
           line.appendChild(element("strong", "", self.roleLabel(role)));
@@ -1161,27 +1491,66 @@
     });
   };
 
-  Workspace.prototype.signature = function (entry) {
+  // A party's signature of `what` (agreement, or final): who signed and when, from
+  // `version` of its sign-off (none: not signed), and whether what it signs has changed
+  // since (changedSince), said in words and marked.
+  Workspace.prototype.signature = function (plan, what, version) {
     var text = element("span");
-    if (!entry || entry.deleted) {
+    if (!version || version.deleted) {
       text.textContent = this.text.notSigned;
-    } else {
-      fillInto(text, this.text.signed, {
-        initials: isolated(entry.data.initials),
-        date: isolated(formatDay(entry.data.date, this.dates)),
-      });
+      return text;
     }
+    var changed = this.changedSince(plan, what, version);
+    fillInto(text, changed ? this.text.signedChanged : this.text.signed, {
+      initials: isolated(version.data.initials),
+      date: isolated(formatDay(version.data.date, this.dates)),
+    });
+    if (changed) text.className = "workspace__signature-changed";
     return text;
+  };
+
+  // The entries a sign-off covers: the agreement's points, or the final review's
+  // answers (the last review's), every party's.
+  Workspace.prototype.coveredIds = function (plan, what) {
+    var reviews = this.config.reviews;
+    var prefix = what === "final" && reviews.length ? "review:" + reviews[reviews.length - 1].id + ":" : "agreement:";
+    return Object.keys(plan.entries).sort().filter(function (id) { return id.indexOf(prefix) === 0; });
+  };
+
+  // What a sign-off of `what` covers, as a tag of its content (coveredIds): the same
+  // content gives the same tag on every device, whatever the versions it went through.
+  // An entry with versions to choose from counts each of them; an empty one counts as none.
+  Workspace.prototype.covered = function (plan, what) {
+    var content = this.coveredIds(plan, what).map(function (id) {
+      var entry = plan.entries[id];
+      var empty = canonical(plainData(entry.kind, EMPTY[entry.kind] || {}));
+      var texts = candidatesOf(entry).filter(function (c) { return !c.deleted; }).map(function (c) {
+        return canonical(plainData(entry.kind, c.data));
+      }).filter(function (text) { return text !== empty; }).sort();
+      return texts.length ? [id, texts] : null;
+    }).filter(Boolean);
+    return hashOf(canonical(content));
+  };
+
+  // Whether what a sign-off (`version`) signs has changed since it was signed: its content
+  // is not the one signed. A sign-off made before sign-offs kept what they covered: an
+  // entry it covers has a version saved after it.
+  Workspace.prototype.changedSince = function (plan, what, version) {
+    if (version.data.covers) return version.data.covers !== this.covered(plan, what);
+    return this.coveredIds(plan, what).some(function (id) {
+      return versionsOf(plan.entries[id]).some(function (v) { return v.updated > version.updated; });
+    });
   };
 
   Workspace.prototype.renderSignOffs = function (plan) {
     var self = this;
     this.$$(".workspace__sign-off").forEach(function (box) {
-      self.showEntry(box, plan.entries["signoff:" + box.dataset.signOff + ":" + plan.role]);
+      var what = box.dataset.signOff;
+      self.showEntry(box, plan.entries["signoff:" + what + ":" + plan.role]);
       box.querySelectorAll("li[data-role]").forEach(function (row) {
         var cell = row.querySelector(".workspace__signature");
         cell.textContent = "";
-        cell.appendChild(self.signature(plan.entries["signoff:" + box.dataset.signOff + ":" + row.dataset.role]));
+        cell.appendChild(self.signature(plan, what, plan.entries["signoff:" + what + ":" + row.dataset.role]));
       });
     });
   };
@@ -1224,31 +1593,100 @@
     return task ? task.text : stageId + ":" + taskId;
   };
 
-  // One version's content, as text.
-  Workspace.prototype.summary = function (kind, version, id) {
-    var data = version.data;
+  // One version's content (`candidate`, candidatesOf; null: nothing written yet), as
+  // blocks added to `box`, on screen or on paper: interface text as it is, and what people
+  // wrote each in a block of its own that takes its direction from its text (an English
+  // answer in an Arabic plan ends with its full stop on the right, and the other way).
+  Workspace.prototype.content = function (box, plan, entry, candidate) {
     var text = this.text;
-    if (version.deleted) return text.deleted;
-    if (kind === "agreement") return data.text || text.empty;
-    if (kind === "task") {
-      var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.dates) }) : text.noDue;
-      return due + " · " + (data.done ? text.done : text.notDone);
+    var kind = entry ? entry.kind : null;
+    var data = candidate && !candidate.deleted ? candidate.data : null;
+    function said(value, className) {
+      box.appendChild(value instanceof Node ? value : element("p", className, value));
     }
-    if (kind === "session") {
-      return [formatDay(data.date, this.dates), data.minutes ? common.countText(text.minutes, data.minutes, this.lang) : "",
-        data.topics, data.next, data.concern ? text.concern : ""].filter(Boolean).join("\n");
+    function written(value) {
+      var block = element("p", "workspace__text", value);
+      block.dir = "auto";
+      box.appendChild(block);
     }
-    if (kind === "learning") {
-      return [formatDay(data.date, this.dates) + " · " + this.competenceLabel(data), data.text].filter(Boolean).join("\n");
+    if (candidate && candidate.deleted) return said(text.deleted);
+    if (kind === "agreement") return data && data.text ? written(data.text) : said(text.empty);
+    if (kind === "task") return said(capitalised(this.taskState(data), this.lang));
+    if (kind === "signoff") {
+      var signed = this.signature(plan, entry.id.split(":")[1], data ? { data: data, updated: candidate.versions[0].updated } : null);
+      var first = signed.firstChild;
+      if (first && first.nodeType === Node.TEXT_NODE) first.data = capitalised(first.data, this.lang);
+      var line = element("p");
+      line.appendChild(signed);
+      return said(line);
     }
     if (kind === "review") {
-      var review = this.config.reviews.filter(function (r) { return r.id === String(id).split(":")[1]; })[0];
-      return Object.keys(data.answers).map(function (q) {
+      var review = this.config.reviews.filter(function (r) { return r.id === entry.id.split(":")[1]; })[0];
+      var answers = data ? data.answers : {};
+      var answered = Object.keys(answers).filter(function (q) { return answers[q]; });
+      answered.forEach(function (q) {
         var question = review && review.questions.filter(function (x) { return x.id === q; })[0];
-        return (question ? question.label : q) + "\n" + data.answers[q];
-      }).join("\n") || text.empty;
+        said(question ? question.label : q, "workspace__question");
+        written(answers[q]);
+      });
+      return answered.length ? null : said(text.empty);
     }
-    return this.signature({ data: data }).textContent;
+    if (!data) return said(text.empty);
+    said(this.logHead(kind, data));
+    if (kind === "session") {
+      [data.topics, data.next].filter(Boolean).forEach(written);
+      if (data.concern) said(text.concern);
+    } else if (data.text) {
+      written(data.text);
+    }
+    return null;
+  };
+
+  // A log entry's first line: its day, and its length or what it is tied to.
+  Workspace.prototype.logHead = function (kind, data) {
+    var head = element("p", "workspace__item-head");
+    head.appendChild(element("strong", "", formatDay(data.date, this.dates)));
+    if (kind === "session" && data.minutes) {
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(isolated(common.countText(this.text.minutes, data.minutes, this.lang)));
+    } else if (kind === "learning") {
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(this.competenceNode(data));
+    }
+    return head;
+  };
+
+  // A task's state, as words: its due date (or none) and whether it is done.
+  Workspace.prototype.taskState = function (data) {
+    var text = this.text;
+    data = data || EMPTY.task;
+    var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.dates) }) : text.noDue;
+    return due + " · " + (data.done ? text.done : text.notDone);
+  };
+
+  // Who wrote what a candidate holds: the writers of its parts left to choose (of all its
+  // parts when none is), each once, as a list to read; whoever saved it when no part says
+  // (a deletion). Choosing a version does not make its words the chooser's.
+  Workspace.prototype.writers = function (candidate) {
+    var parts = candidate.open.length ? candidate.open : Object.keys(candidate.origins);
+    var roles = [];
+    parts.forEach(function (part) {
+      var origin = candidate.origins[part];
+      if (origin && roles.indexOf(origin.author) === -1) roles.push(origin.author);
+    });
+    if (!roles.length) roles.push(candidate.versions[0].author);
+    return roles.map(this.roleLabel, this).join(this.text.separator);
+  };
+
+  // "Version by …" over a candidate, into `line`: who wrote it, when it was saved, and,
+  // on screen, when it was saved in this tab (two versions by the same role told apart).
+  Workspace.prototype.versionBy = function (line, candidate, onPaper) {
+    var here = this.here;
+    var saved = !onPaper && candidate.versions.some(function (v) { return here.indexOf(v.tag) !== -1; });
+    fillInto(line, saved ? this.text.versionByHere : this.text.versionBy, {
+      role: this.writers(candidate),
+      date: isolated(formatTime(candidate.versions[0].updated, this.dates, true)),
+    });
   };
 
   Workspace.prototype.renderConflicts = function (plan) {
@@ -1263,34 +1701,33 @@
       var item = element("li", "workspace__conflict");
       item.appendChild(element("p", "workspace__conflict-title", self.label(entry)));
       var versions = element("ul", "workspace__versions");
-      versionsOf(entry).forEach(function (version, index) {
-        versions.appendChild(self.versionItem(entry, version, "ws-version-" + n + "-" + index));
+      candidatesOf(entry).forEach(function (candidate, index) {
+        versions.appendChild(self.versionItem(plan, entry, candidate, "ws-version-" + n + "-" + index));
       });
       item.appendChild(versions);
       list.appendChild(item);
     });
   };
 
-  Workspace.prototype.versionItem = function (entry, version, id) {
+  // One of the versions to choose from: who wrote it, what it holds, and a button to keep
+  // it. Keeping it saves it as this party's choice; its words stay credited to who wrote them.
+  Workspace.prototype.versionItem = function (plan, entry, candidate, id) {
     var self = this;
     var item = element("li", "workspace__version");
     var by = element("p", "workspace__version-by");
     by.id = id;
-    fillInto(by, this.here.indexOf(version.tag) === -1 ? this.text.versionBy : this.text.versionByHere, {
-      role: this.roleLabel(version.author),
-      date: isolated(formatTime(version.updated, this.dates, true)),
-    });
+    this.versionBy(by, candidate);
     item.appendChild(by);
-    var content = element("p", "workspace__text workspace__version-text", this.summary(entry.kind, version, entry.id));
-    content.dir = "auto";
+    var content = element("div", "workspace__version-text");
+    this.content(content, plan, entry, candidate);
     item.appendChild(content);
     var keep = element("button", "md-button workspace__keep", this.text.keep);
     keep.type = "button";
     keep.setAttribute("aria-describedby", id);
     keep.addEventListener("click", function () {
-      self.update(function (plan) {
-        return saveEntry(plan, entry.id, entry.kind, version.data, version.deleted, versionsOf(entry));
-      }, self.text.kept, { role: self.roleLabel(version.author) });
+      self.update(function (stored) {
+        return saveEntry(stored, entry.id, entry.kind, candidate.data, candidate.deleted, versionsOf(entry), candidate);
+      }, self.text.kept, { role: self.writers(candidate) });
       self.focusOn(self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts"));
     });
     item.appendChild(keep);
@@ -1421,6 +1858,8 @@
       return parseFile(text, passphrase.value, self.config);
     }).then(function (payload) {
       self.receive(payload, role ? role.value : null);
+      // Read: the passphrase goes, so that the next export is not protected with it unasked.
+      passphrase.value = "";
     }).catch(function (problem) {
       // A field to fill in or to change: the message under it. On the start screen, no plan
       // is open yet: a wrong role is chosen again, and the file with it.
@@ -1443,20 +1882,17 @@
     }
     var result = this.mergeInto(plan, payload);
     var stored = writeStore(store);
-    if (opened) {
-      this.show(opened);
-    } else {
-      this.render();
-    }
     var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
     var said = !result.added && !result.updated ? this.text.nothingNew
       : this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : "");
     if (result.conflicts) values.link = this.conflictsLink(this.text.chooseVersions);
     if (opened) {
-      said = this.text.opened + " " + said;
       values.code = isolated(plan.code, "ltr");
+      this.show(opened, stored ? this.text.opened + " " + said : this.text.noStorage, values);
+    } else {
+      this.render();
+      this.status(stored ? said : this.text.noStorage, values);
     }
-    this.status(stored ? said : this.text.noStorage, values);
   };
 
   // The entries of `payload` merged into `plan`; throws a Refusal when the file is for
@@ -1465,7 +1901,9 @@
     var code = { code: isolated(payload.plan.code, "ltr"), current: isolated(plan.code, "ltr") };
     if (payload.plan.code !== plan.code) throw new Refusal("otherPlan", code);
     if (payload.plan.kind !== plan.kind) {
-      if (Object.keys(plan.entries).length) throw new Refusal("otherKind");
+      if (Object.keys(plan.entries).length) {
+        throw new Refusal("otherKind", { kind: this.kindLabel(payload.plan.kind), current: this.kindLabel(plan.kind), code: code.current });
+      }
       if (this.rolesOf(payload.plan.kind).indexOf(plan.role) === -1) throw this.notAParty(payload.plan.kind);
       plan.kind = payload.plan.kind;
     }
@@ -1516,6 +1954,8 @@
     }
   };
 
+  // Interface text takes the page's direction; what people wrote is in blocks of its
+  // own that take theirs from their text (Workspace.content).
   function PrintView(workspace, plan, box) {
     this.ws = workspace;
     this.plan = plan;
@@ -1524,10 +1964,9 @@
     this.roles = workspace.rolesOf(plan.kind);
   }
 
-  PrintView.prototype.add = function (tag, text, className) {
+  PrintView.prototype.add = function (tag, text, className, into) {
     var node = element(tag, className, text);
-    if (tag === "p" || tag === "li") node.dir = "auto";
-    this.box.appendChild(node);
+    (into || this.box).appendChild(node);
     return node;
   };
 
@@ -1542,11 +1981,40 @@
     var printed = element("p");
     fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.dates)) });
     this.box.appendChild(printed);
+    var pending = Object.keys(this.plan.entries).some(function (id) { return this.plan.entries[id].conflicts; }, this);
+    if (pending) this.add("p", this.text.printPending, "workspace__print-pending");
   };
 
-  PrintView.prototype.entry = function (id) {
+  // What entry `id` holds that `pick(candidate)` takes, printed into `into` by
+  // `fill(into, candidate)` (null: nothing written yet). While its versions to choose from
+  // differ in it, each is printed, with who wrote it, after a line that says so: a
+  // printed plan never shows one of them as if it were agreed.
+  PrintView.prototype.choice = function (into, id, pick, fill) {
     var entry = this.plan.entries[id];
-    return entry && !entry.deleted ? entry : null;
+    var candidates = entry ? candidatesOf(entry) : [];
+    var found = {};
+    var distinct = candidates.filter(function (candidate) {
+      var key = canonical(candidate.deleted ? null : pick(candidate.data));
+      if (found[key]) return false;
+      found[key] = true;
+      return true;
+    });
+    if (distinct.length < 2) {
+      var only = distinct[0];
+      fill(into, only && !only.deleted ? only : null);
+      return;
+    }
+    this.add("p", this.text.printChoice, "workspace__print-choice", into);
+    var list = this.add("ul", null, "workspace__print-versions", into);
+    distinct.forEach(function (candidate) {
+      var item = this.add("li", null, null, list);
+      this.ws.versionBy(this.add("p", null, "workspace__print-by", item), candidate, true);
+      if (candidate.deleted) {
+        this.add("p", this.text.deleted, null, item);
+      } else {
+        fill(item, candidate);
+      }
+    }, this);
   };
 
   PrintView.prototype.agreement = function (only) {
@@ -1554,9 +2022,11 @@
     this.add("h3", this.text.agreement);
     this.ws.config.agreement.forEach(function (field) {
       if (only && field.id !== only) return;
-      var entry = self.entry("agreement:" + field.id);
+      var id = "agreement:" + field.id;
       self.add("h4", field.label);
-      self.add("p", entry && entry.data.text ? entry.data.text : self.text.empty, "workspace__text");
+      self.choice(self.box, id, function (data) { return data.text; }, function (into, candidate) {
+        self.ws.content(into, self.plan, self.plan.entries[id], candidate);
+      });
     });
   };
 
@@ -1567,11 +2037,14 @@
       self.add("h4", stage.titles[self.plan.kind] || stage.titles[Object.keys(stage.titles)[0]]);
       var list = self.add("ul");
       stage.tasks.filter(function (t) { return self.roles.indexOf(t.role) !== -1; }).forEach(function (task) {
-        var entry = self.entry("task:" + stage.id + ":" + task.id);
-        var state = self.ws.summary("task", entry || { data: { due: "", done: false } });
-        var item = element("li", "", self.ws.roleLabel(task.role) + " — " + task.text + " — " + state);
-        item.dir = "auto";
-        list.appendChild(item);
+        var item = self.add("li", self.ws.roleLabel(task.role) + " — " + task.text, null, list);
+        self.choice(item, "task:" + stage.id + ":" + task.id, function (data) { return data; }, function (into, candidate) {
+          if (into === item) {
+            item.appendChild(document.createTextNode(" — " + self.ws.taskState(candidate && candidate.data)));
+          } else {
+            self.add("p", capitalised(self.ws.taskState(candidate.data), self.ws.lang), null, into);
+          }
+        });
       });
     });
   };
@@ -1582,7 +2055,10 @@
     var entries = this.ws.entries(this.plan, kind);
     if (!entries.length) this.add("p", kind === "session" ? this.text.noSessions : this.text.noLearning);
     entries.forEach(function (entry) {
-      self.add("p", self.ws.summary(kind, entry), "workspace__text workspace__print-entry");
+      var block = self.add("div", null, "workspace__print-entry");
+      self.choice(block, entry.id, function (data) { return data; }, function (into, candidate) {
+        self.ws.content(into, self.plan, entry, candidate);
+      });
     });
   };
 
@@ -1595,10 +2071,20 @@
       review.questions.forEach(function (question) {
         self.add("p", question.label, "workspace__print-question");
         var answered = self.roles.filter(function (role) {
-          var entry = self.entry("review:" + review.id + ":" + role);
-          var answer = entry && entry.data.answers[question.id];
-          if (answer) self.add("p", self.ws.roleLabel(role) + " — " + answer, "workspace__text");
-          return answer;
+          var id = "review:" + review.id + ":" + role;
+          var entry = self.plan.entries[id];
+          var answers = entry ? candidatesOf(entry).filter(function (c) {
+            return !c.deleted && c.data.answers[question.id];
+          }) : [];
+          if (!answers.length) return false;
+          var block = self.add("div", null, "workspace__print-answer");
+          self.add("p", self.ws.roleLabel(role), "workspace__print-by", block);
+          self.choice(block, id, function (data) { return data.answers[question.id] || ""; }, function (into, candidate) {
+            var answer = candidate ? candidate.data.answers[question.id] : "";
+            var text = self.add("p", answer || self.text.empty, answer ? "workspace__text" : null, into);
+            if (answer) text.dir = "auto";
+          });
+          return true;
         });
         if (!answered.length) self.add("p", self.text.empty);
       });
@@ -1611,9 +2097,16 @@
       self.add("h3", what === "final" ? self.text.signOffFinal : self.text.signOffAgreement);
       var list = self.add("ul");
       self.roles.forEach(function (role) {
-        var item = element("li", "", self.ws.roleLabel(role) + " — ");
-        item.appendChild(self.ws.signature(self.entry("signoff:" + what + ":" + role)));
-        list.appendChild(item);
+        var item = self.add("li", self.ws.roleLabel(role), null, list);
+        self.choice(item, "signoff:" + what + ":" + role, function (data) { return data; }, function (into, candidate) {
+          var version = candidate ? { data: candidate.data, updated: candidate.versions[0].updated } : null;
+          if (into === item) {
+            item.appendChild(document.createTextNode(" — "));
+            item.appendChild(self.ws.signature(self.plan, what, version));
+          } else {
+            self.add("p", null, null, into).appendChild(self.ws.signature(self.plan, what, version));
+          }
+        });
       });
     });
   };
@@ -1638,14 +2131,17 @@
     var self = this;
     ws.config.stages.forEach(function (stage) {
       stage.tasks.forEach(function (task) {
-        if (self.roles.indexOf(task.role) !== -1) tasks.push(self.entry("task:" + stage.id + ":" + task.id));
+        if (self.roles.indexOf(task.role) !== -1) tasks.push(self.plan.entries["task:" + stage.id + ":" + task.id]);
       });
     });
     this.head(this.text.printReport);
     this.add("p", common.fill(this.text.summary, {
       sessions: formatNumber(sessions.length, ws.lang),
       hours: common.countText(this.text.hours, minutes / 60, ws.lang),
-      done: formatNumber(tasks.filter(function (t) { return t && t.data.done; }).length, ws.lang),
+      // A task counts as done when every version left to choose from says so.
+      done: formatNumber(tasks.filter(function (t) {
+        return t && candidatesOf(t).every(function (c) { return !c.deleted && c.data.done; });
+      }).length, ws.lang),
       tasks: formatNumber(tasks.length, ws.lang),
     }));
     this.agreement("goals");
@@ -1661,6 +2157,7 @@
     });
   }
 
-  window.GoodTutoringWorkspace = { merge: mergeEntries, canonical: canonical };
+  // For the tests: merging, saving and the candidates an entry offers, without a page.
+  window.GoodTutoringWorkspace = { merge: mergeEntries, canonical: canonical, save: saveEntry, candidates: candidatesOf };
   common.onPage(init);
 })();
