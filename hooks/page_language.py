@@ -13,8 +13,11 @@ from portfolio.language_checks import LABELS
 from portfolio.language_pages import given_titles, menu_titles, page_titles
 from portfolio.markup import titles_marked
 
-# The titles of the menus not in the language being built (by language), and of the page
-# being laid out (by page), that its HTML marks once the theme has written it.
+# For each language being built: what tells the language of a title (its own language,
+# the default one, the titles it translates and those mkdocs.yml's nav gives), and the
+# titles of its menus not in it; for each page being laid out, the titles its HTML marks
+# once the theme has written it.
+_labels: dict[str, tuple] = {}
 _menus: dict[str, dict[str, str]] = {}
 _titles: dict[int, dict[str, str]] = {}
 
@@ -43,18 +46,18 @@ def on_env(env, config, files):
 
 
 def on_nav(nav, config, files):
-    _menus.pop(current_language(config), None)  # the titles are known once the pages are read
+    lang = current_language(config)
+    _labels[lang] = (lang, state(config).languages.default, _translated(config), given_titles(config.nav))
+    _menus.pop(lang, None)  # the titles are known once the pages are read
     return nav
 
 
 @event_priority(300)  # before the preview (200) empties a page it writes as it was
 def on_page_context(context, page, config, nav):
-    build = state(config)
     lang = current_language(config)
-    labels = (lang, build.languages.default, _translated(config), given_titles(config.nav))
     if lang not in _menus:  # the first page laid out: every page of the language is read
-        _menus[lang] = menu_titles(nav.items, *labels)
-    _titles[id(page)] = {**_menus[lang], **page_titles(page, *labels)}
+        _menus[lang] = menu_titles(nav.items, *_labels[lang])
+    _titles[id(page)] = {**_menus[lang], **page_titles(page, *_labels[lang])}
     return context
 
 
