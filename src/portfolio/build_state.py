@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +38,7 @@ from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.sources import Sources, read_sources
-from portfolio.translations import page_statuses
+from portfolio.translations import Status, curriculum_statuses, page_statuses
 
 
 @dataclass
@@ -69,6 +70,13 @@ class BuildState:
     @property
     def problems(self) -> list[Problem]:
         return self.sources.problems
+
+    @cached_property
+    def translation_statuses(self) -> list[Status]:
+        """Every page and curriculum file, and its state in each language (the translation
+        status pages): worked out once per build, not again for each language."""
+        pages = [Status(path, lang, state) for (path, lang), state in self.translations.items()]
+        return pages + curriculum_statuses(self.root, self.languages)
 
 
 _state: BuildState | None = None

@@ -321,16 +321,14 @@ class PageMacros(LanguageView):
 
     def translation_status(self) -> str:
         """Every page and curriculum file, and how far each language has translated it."""
-        from portfolio.translations import curriculum_statuses, page_statuses, summary
+        from portfolio.translations import summary
 
         languages = self.state.languages
-        statuses = page_statuses(self.state.root, languages) + curriculum_statuses(self.state.root, languages)
+        statuses = self.state.translation_statuses
+        states = {(s.path, s.lang): s.state for s in statuses}
         others = [lang for lang in languages.built if lang != languages.default]
         rows = [
-            {
-                "path": path,
-                "states": [next(s.state for s in statuses if s.path == path and s.lang == lang) for lang in others],
-            }
+            {"path": path, "states": [states[path, lang] for lang in others]}
             for path in sorted({s.path for s in statuses})
         ]
         shares = {lang: f"{share:.0f}" for lang, share in summary(statuses, languages).items()}

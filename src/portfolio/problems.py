@@ -7,6 +7,7 @@ Rules are data: each rule id has its severity and the default way to fix it.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import posixpath
 from collections.abc import Iterable
@@ -170,9 +171,16 @@ def no_page_capsule() -> PageProblem:
 def _display_path(path: Path | str) -> str:
     """The path from the top of its project (the folder with mkdocs.yml), wherever the
     command runs; from the working directory for a file outside any project."""
+    return _shown(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(path: str, cwd: str) -> str:
+    """`_display_path`, worked out once per file: a file with thousands of warnings (a
+    language that has just been added) does not look for its project thousands of times."""
     path = Path(path)
     resolved = path.resolve()
-    base = project_root(resolved.parent) or Path.cwd().resolve()
+    base = project_root(resolved.parent) or Path(cwd).resolve()
     try:
         return resolved.relative_to(base).as_posix()
     except ValueError:
