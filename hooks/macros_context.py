@@ -24,13 +24,14 @@ from portfolio.templating import partials_environment
 @event_priority(-200)
 def on_config(config):
     macros = config.plugins["macros"]
-    env = partials_environment(Path(config.theme.custom_dir))
+    project = Path(config.config_file_path).parent
+    env = partials_environment(Path(config.theme.custom_dir), project)
     page_macros = PageMacros(state(config), current_language(config), env, lambda: macros.page)
     macros.register_macros(page_macros.macros())
     macros.variables.update(page_macros.variables(config.extra, _untranslated_extra(config)))
     # Pages are untrusted: render them in a sandbox (mkdocs-macros has no option for it,
     # so its environment is replaced by a sandboxed copy with the same settings).
-    macros._env = sandboxed(macros.env, lambda: macros.page)
+    macros._env = sandboxed(macros.env, lambda: macros.page, project)
     _without_build_variables(macros)
     return config
 

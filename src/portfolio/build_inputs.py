@@ -9,10 +9,9 @@ that dates the outputs (reproducible.py), and the build's options.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-from portfolio.output_cache import CACHE_DIR, files_under, machine
+from portfolio.output_cache import CACHE_DIR, files_under, machine, write_whole
 from portfolio.project import SOURCE_PARTS
 from portfolio.reproducible import source_epoch
 
@@ -56,9 +55,7 @@ def remember(root: Path, started: str) -> None:
     stamp = root / STAMP
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
-        partial = stamp.with_name(f"{stamp.name}.{os.getpid()}.partial")
-        partial.write_text(started, encoding="utf-8")
-        os.replace(partial, stamp)
+        write_whole(stamp, lambda partial: partial.write_text(started, encoding="utf-8"))
     except OSError:
         pass  # no stamp: the next build simply runs
 

@@ -158,7 +158,7 @@ def _package_view(state: BuildState, lang: str) -> LanguageView:
     """The curriculum in one language as a SCORM package shows it: its links lead to the
     published site (site_url of mkdocs.yml), in the package's language, in a new tab, so
     that the lesson stays open in the LMS; without a site_url, nothing is linked."""
-    env = partials_environment(state.root / "overrides")
+    env = partials_environment(state.root / "overrides", state.root)
     top = published_address(state.root)
     if not top:
         return LanguageView(state, lang, env)

@@ -25,6 +25,7 @@ from pathlib import Path
 from portfolio.reproducible import source_epoch
 
 CACHE_DIR = Path(".cache") / "outputs"
+CODE_DIR = Path(".cache") / "templates"  # compiled templates (templating.py)
 KEY_FILE = Path("good-tutoring-portfolio") / "cache-key"  # under the user's cache folder
 SWITCH = "PORTFOLIO_OUTPUT_CACHE"
 
@@ -66,15 +67,21 @@ def cached(root: Path, inputs: list[str | bytes], target: Path, make: Callable[[
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for source, final in (*also, (target, stored), (None, facts_file)):  # the facts last: they complete it
-            partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
             if source is None:
-                partial.write_text(json.dumps(facts), encoding="utf-8")
+                write_whole(final, lambda partial: partial.write_text(json.dumps(facts), encoding="utf-8"))
             else:
-                shutil.copyfile(source, partial)
-            os.replace(partial, final)  # readers see a whole entry or none
+                write_whole(final, lambda partial, source=source: shutil.copyfile(source, partial))
     except OSError:
         pass  # a read-only or full disk: the build goes on without the cache
     return facts, False
+
+
+def write_whole(final: Path, write: Callable[[Path], object]) -> None:
+    """`final`, written by `write(partial)` to a file beside it, then put in its place:
+    a reader (another build at the same time) sees the whole file or none."""
+    partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
+    write(partial)
+    os.replace(partial, final)
 
 
 def off() -> bool:

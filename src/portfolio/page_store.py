@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,9 +76,8 @@ def _save(folder: Path, name: str) -> None:
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f"{name}.{os.getpid()}.partial"
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, folder / name)
+        written = json.dumps(data, ensure_ascii=False)
+        output_cache.write_whole(folder / name, lambda partial: partial.write_text(written, encoding="utf-8"))
         for other in folder.iterdir():  # an older Python, package or code: never read again
             if other.name != name:
                 other.unlink()

@@ -37,6 +37,7 @@ from portfolio.template_messages import (
     unknown_field,
     unknown_interface_text,
 )
+from portfolio.templating import compile_once
 
 # mkdocs.yml sets these for mkdocs-macros: `{## ... ##}` is a Jinja comment, so that
 # heading ids like `{#purpose}` stay Markdown.
@@ -82,7 +83,7 @@ class PageSandbox(SandboxedEnvironment):
         """The page's template; one that cannot even be compiled is logged as one problem
         line and renders empty (mkdocs-macros would exit with a traceback)."""
         try:
-            return super().from_string(source, *args, **kwargs)
+            return self._compiled(source, *args, **kwargs)
         except Exception as error:
             text = source if isinstance(source, str) else None
             _LOG.error(failure(self.current_page(), error, _PARSER.lex, text).format())
@@ -91,6 +92,21 @@ class PageSandbox(SandboxedEnvironment):
     def current_page(self) -> Any:
         """The page being rendered (set by `sandboxed`)."""
         return None
+
+    def _compiled(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        """What Jinja's `from_string` makes, its code kept by `bytecode_cache` (templating.
+        compile_once) under the page's name: a page that has not changed since the last
+        build is not compiled again."""
+        if self.bytecode_cache is None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        page = self.current_page()
+        bucket = self.bytecode_cache.get_bucket(
+            self, f"page {getattr(getattr(page, 'file', None), 'src_uri', '')}", None, source
+        )
+        if bucket.code is None:
+            bucket.code = self.compile(source)
+            self.bytecode_cache.set_bucket(bucket)
+        return (template_class or self.template_class).from_code(self, bucket.code, self.make_globals(globals), None)
 
     intercepted_binops = frozenset({"*", "**", "%"})
 
@@ -152,9 +168,12 @@ class PageSandbox(SandboxedEnvironment):
         return None
 
 
-def sandboxed(env: Environment, current_page: Callable[[], Any] | None = None) -> SandboxedEnvironment:
+def sandboxed(
+    env: Environment, current_page: Callable[[], Any] | None = None, project: Path | None = None
+) -> SandboxedEnvironment:
     """A sandboxed copy of `env`: same delimiters, loader, undefined, globals, filters;
-    `current_page` says which page is being rendered (for the problem lines)."""
+    `current_page` says which page is being rendered (for the problem lines); the pages'
+    compiled code kept for the `project`'s next builds (templating.compile_once)."""
     safe = PageSandbox(
         block_start_string=env.block_start_string,
         block_end_string=env.block_end_string,
@@ -171,7 +190,7 @@ def sandboxed(env: Environment, current_page: Callable[[], Any] | None = None) -
     safe.globals.update(env.globals)
     safe.filters.update(env.filters)
     safe.tests.update(env.tests)
-    return safe
+    return compile_once(safe, project)
 
 
 def check_template(

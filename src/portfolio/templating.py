@@ -13,6 +13,8 @@ authors are not rendered here: they go through the macros plugin's sandbox
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -22,6 +24,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from portfolio.locale_facts import count_text, said_like, text_parts
+from portfolio.output_cache import CODE_DIR, machine_key, write_whole
 
 
 def template_environment(folder: Path, filters: Mapping[str, Callable] | None = None) -> Environment:
@@ -40,46 +43,81 @@ def template_environment(folder: Path, filters: Mapping[str, Callable] | None = 
 
 
 @functools.cache
-def partials_environment(overrides: Path) -> Environment:
+def partials_environment(overrides: Path, project: Path | None = None) -> Environment:
     """Jinja for the partials: text from YAML is escaped, a missing value fails.
     One environment per folder, kept across language builds so that each partial is
-    compiled once (Jinja still reloads a partial whose file changed)."""
-    return template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text, "parts": text_parts})
+    compiled once (Jinja still reloads a partial whose file changed); with the
+    `project`, compiled once for its builds to come too (`compile_once`)."""
+    env = template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text, "parts": text_parts})
+    return compile_once(env, project)
 
 
 class _CompiledOnce(BytecodeCache):
-    """Compiled templates kept in memory for the life of the process. Jinja checks each
-    against a hash of its source, so a changed template is compiled again."""
+    """Compiled templates kept in memory for the life of the process and, for a project,
+    in its `.cache/templates/` for the next build (`make clean` removes them): Jinja
+    compiles a template as Python keeps a module's `.pyc`, and checks each against a
+    hash of its source, so a changed template is compiled again. Compiled code runs
+    when it is loaded: each file's name starts with a key kept outside the project
+    (output_cache.machine_key), so a file committed to a repository or copied from
+    another machine is never read."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None, prefix: str = "") -> None:
         self._code: dict[str, bytes] = {}
+        self._folder, self._prefix = folder, prefix
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
+        code = self._code.get(bucket.key)
+        if code is None and self._folder is not None:
+            try:
+                code = (self._folder / f"{self._prefix}{bucket.key}").read_bytes()
+            except OSError:
+                return  # not compiled yet
+        if code is not None:
+            try:
+                bucket.bytecode_from_string(code)
+            except (ValueError, EOFError, TypeError, pickle.UnpicklingError):
+                bucket.reset()  # damaged: compiled again, and stored again
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        self._code[bucket.key] = code = bucket.bytecode_to_string()
+        if self._folder is not None:
+            try:
+                self._folder.mkdir(parents=True, exist_ok=True)
+                write_whole(self._folder / f"{self._prefix}{bucket.key}", lambda partial: partial.write_bytes(code))
+            except OSError:
+                pass  # a read-only or full disk: compiled again next time
 
 
 @functools.cache
-def _compiled(signature: tuple) -> _CompiledOnce:
-    return _CompiledOnce()
+def _compiled(signature: tuple, project: Path | None) -> _CompiledOnce:
+    if project is None:
+        return _CompiledOnce()
+    # One set of files per machine and per environment's settings (which change the code).
+    prefix = hashlib.sha256(f"{machine_key()} {signature!r}".encode()).hexdigest()[:24]
+    return _CompiledOnce(project / CODE_DIR, f"{prefix}-")
 
 
-def compile_once(env: Environment) -> Environment:
+def compile_once(env: Environment, project: Path | None = None) -> Environment:
     """`env` sharing its compiled templates with every environment of the same folders and
     settings made in this process: MkDocs makes a new theme environment for each language
-    and each preview rebuild, which would compile every theme template again."""
+    and each preview rebuild, which would compile every theme template again. With the
+    `project`, they are also kept for its next builds."""
     loader = env.loader
     if isinstance(loader, FileSystemLoader):
         # static-i18n adds its sitemap folder again for each language: the same search order
         folders: tuple = tuple(dict.fromkeys(map(str, loader.searchpath)))
     else:
         folders = (id(loader),)
-    options = (env.trim_blocks, env.lstrip_blocks, env.autoescape, env.block_start_string, env.variable_start_string)
-    env.bytecode_cache = _compiled((folders, tuple(sorted(env.extensions)), options))
+    # select_autoescape's choice is a function: named by what it was made from, the same in every process
+    autoescape = (env.autoescape,) if not callable(env.autoescape) else _made_from(env.autoescape)
+    options = (env.trim_blocks, env.lstrip_blocks, autoescape, env.block_start_string, env.variable_start_string)
+    env.bytecode_cache = _compiled((type(env).__name__, folders, tuple(sorted(env.extensions)), options), project)
     return env
+
+
+def _made_from(function: Callable) -> tuple:
+    """A function by its name and the values it holds (a closure's), not its address."""
+    return (function.__qualname__, *(cell.cell_contents for cell in function.__closure__ or ()))
 
 
 def markdown_text(text: str) -> Markup:
