@@ -53,3 +53,13 @@ def test_titles_not_yet_translated_say_their_language_where_the_theme_writes_the
     assert '<div class="md-ellipsis" lang="en" dir="ltr">' in page
     assert "aria-label" not in page
     assert titles_marked(THEME_TITLES, {}) == THEME_TITLES  # a language translated throughout
+
+
+def test_the_heads_links_to_other_languages_are_left_out_with_the_spaces_before_them():
+    head = (
+        '<head>\n    <meta charset="utf-8">\n'
+        '      <link rel="alternate" href="/handbook/" hreflang="en">\n'
+        '      <link rel="alternate" href="/fr/handbook/" hreflang="fr">\n'
+        "    <title>Handbook</title>\n</head>"
+    )
+    assert corrected(head) == '<head>\n    <meta charset="utf-8">\n    <title>Handbook</title>\n</head>'
