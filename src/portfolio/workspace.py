@@ -109,6 +109,7 @@ def workspace_view(
         "sign_offs": SIGN_OFFS,
     }
     view["client"] = _client(view)
+    view["labels"] = _labels(view)
     return view
 
 
@@ -132,6 +133,29 @@ def _client(view: dict[str, Any]) -> dict[str, Any]:
         "reviews": view["reviews"],
         "signOffs": list(SIGN_OFFS),
     }
+
+
+def _labels(view: dict[str, Any]) -> dict[str, Any]:
+    """Every label of the client's data that workspace.js writes, by the name it asks the
+    page for its language under (common.said: the partial writes `data-<name>-lang` where a
+    label is in another language than the page's), made of ids as the page's element ids
+    are: role-<role>, kind-<kind>, stage-<stage>-<kind>, task-<stage>-<task>,
+    agreement-<field>, competence-<id>, prompt-<id>, review-<review>, question-<review>-<question>."""
+    labels = {f"role-{role}": label for role, label in view["roles"].items()}
+    labels |= {f"kind-{kind['id']}": kind["label"] for kind in view["kinds"]}
+    for stage in view["stages"]:
+        labels |= {f"stage-{stage['id']}-{kind}": title for kind, title in stage["titles"].items()}
+        labels |= {f"task-{stage['id']}-{task['id']}": task["text"] for task in stage["tasks"]}
+    labels |= {f"agreement-{field['id']}": field["label"] for field in view["agreement"]}
+    for competence in view["competences"]:
+        labels |= {
+            f"competence-{competence['id']}": competence["label"],
+            f"prompt-{competence['id']}": competence["prompt"],
+        }
+    for review in view["reviews"]:
+        labels[f"review-{review['id']}"] = review["title"]
+        labels |= {f"question-{review['id']}-{question['id']}": question["label"] for question in review["questions"]}
+    return labels
 
 
 def page_href(page: Any, target: str) -> str:

@@ -10,10 +10,14 @@ also keeps its own direction (dir="ltr").
 
 A text is known to be English when the English page at the same address shows it
 (outside what that page marks as another language); German when it is one of the
-fork's German texts below; Arabic by its script."""
+fork's German texts below (or a piece of one between its {placeholders}); Arabic by its
+script. What the pages' scripts write (a quiz's verdict, My progress and its certificate,
+the mentoring workspace) is checked the same way, on the pages as the scripts left them,
+English and German driven alike."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -24,7 +28,7 @@ import yaml
 from lxml import html as lxml_html
 
 from answering import answer_quiz
-from conftest import SCREENS, copy_project, project_state, served
+from conftest import SCREENS, copy_project, project_state, served, url
 from portfolio.bench import add_languages
 from portfolio.sitebuild import build_site
 
@@ -69,6 +73,17 @@ GERMAN_TEXTS = {
         ("capsule-quiz",): "Prüfen Sie sich",
         ("quiz-check",): "Antworten prüfen",
         ("form-field",): "Frage",
+        # Written by scripts: my-progress.js, certificate.js, workspace.js.
+        ("progress-not-passed",): "noch nicht bestanden",
+        ("certificate-statement",): (
+            "Diese Bescheinigung hält fest, dass {name} das Quiz jeder unten genannten Kapsel"
+            " im Lernweg „{track}“ des Kurses „{course}“ bestanden hat."
+        ),
+        ("workspace-not-signed",): "noch nicht unterschrieben",
+        ("workspace-signed",): "unterschrieben von {initials} am {date}",
+    },
+    "workspace.yml": {
+        ("roles", 0, "label"): "Ehrenamtliche",  # volunteer
     },
 }
 # What the fork's Arabic lacks: a page, and one activity of a translated capsule.
@@ -112,10 +127,7 @@ def fork_site(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
 def test_english_text_on_a_german_page_says_it_is_english(fork_site, path):
-    german = [text for texts in GERMAN_TEXTS.values() for text in texts.values()]
-    german += [part for title, body in GERMAN_PAGES.values() for part in (title, body)]
-    lines = {line.removeprefix("- ") for text in german for line in text.splitlines()}  # a list: its items
-    found = _languages_of_texts(fork_site, "de", path, lambda text: text in lines)
+    found = _languages_of_texts(fork_site, "de", path, _is_german)
     assert found.unmarked_english == [], f"English text read with a German voice on de/{path}"
     assert found.marked_translation == [], f"German text read with an English voice on de/{path}"
     assert found.english and found.translated  # the page kind holds both, or the test proves nothing
@@ -171,6 +183,60 @@ def test_what_the_quiz_writes_in_english_says_it_is_english(fork_site, browser):
     assert result and all(said == ["en", "ltr"] for said in result)
 
 
+@pytest.mark.browser
+def test_what_my_progress_and_its_certificate_write_in_english_say_it_is_english(fork_site, browser):
+    """my-progress.js fills in the results this browser kept, certificate.js the
+    certificate: labels, titles, a band's heading and the date, from the page. On the
+    German page those still in English say so (around a German title, not over it), and
+    the fork's German (a status, the certificate's sentence) is not marked."""
+    progress = _progress()
+
+    def show_progress(page, address):
+        page.add_init_script(f"localStorage.setItem({json.dumps(_PROGRESS_KEY)}, {json.dumps(json.dumps(progress))})")
+        page.goto(address)
+        page.check(".certificate__tracks input[value='professionals']")  # its first capsule's title is German
+        page.fill("#certificate-name", "A. B.")
+
+    found = _languages_as_scripts_wrote_them(fork_site, browser, "training/my-progress/", show_progress)
+    assert found.unmarked_english == [], "English text a script wrote read with a German voice on My progress"
+    assert found.marked_translation == [], "German text a script wrote read with an English voice on My progress"
+    # What the scripts wrote is among what was checked, English and German both.
+    written = {"yes", "10–19: Just starting out.", "Learning portfolio,", "1 December 2026", "Issued on"}
+    assert written <= set(found.english)
+    written = {"noch nicht bestanden", "Beteiligte informieren", "Diese Bescheinigung hält fest, dass"}
+    assert written <= set(found.translated)
+
+
+@pytest.mark.browser
+def test_what_the_workspace_writes_in_english_says_it_is_english(fork_site, browser):
+    """workspace.js writes a plan's header, its logs, signatures and its print from the
+    interface strings and the labels of workspace.yml: on the German page those still in
+    English say so, the fork's German (a role, a signature's sentence) is not marked."""
+
+    def make_plan(page, address):
+        page.goto(address)
+        page.fill("#ws-code", "P-07")
+        page.select_option("#ws-kind", "placement")
+        page.select_option("#ws-role", "volunteer")
+        page.click(".workspace__open button[type=submit]")
+        page.wait_for_selector(".workspace__plan:not([hidden])")
+        page.fill("#ws-session-date", "2026-11-30")
+        page.fill("#ws-session-minutes", "90")
+        page.click(".workspace__add-session button[type=submit]")
+        page.fill("#ws-learning-date", "2026-11-30")
+        page.select_option("#ws-learning-competence", "literacy")
+        page.click(".workspace__add-learning button[type=submit]")
+        page.fill("#ws-initials-agreement", "VA")
+        page.click("[data-sign-off=agreement] .workspace__sign-button")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the plan as it prints
+
+    found = _languages_as_scripts_wrote_them(fork_site, browser, "training/mentoring-workspace/", make_plan)
+    assert found.unmarked_english == [], "English text a script wrote read with a German voice in the workspace"
+    assert found.marked_translation == [], "German text a script wrote read with an English voice in the workspace"
+    assert {"Your role:", "A volunteering placement", "90 minutes", "30 Nov 2026", "Written by:"} <= set(found.english)
+    assert {"Ehrenamtliche", "noch nicht unterschrieben", "unterschrieben von"} <= set(found.translated)
+
+
 # Helpers ----------------------------------------------------------------------
 
 
@@ -188,10 +254,16 @@ class _Found:
 def _languages_of_texts(site: Path, lang: str, path: str, is_translation) -> _Found:
     """Each text of the page at `path` in `lang` that is English (shown by the English
     page too) or a translation (`is_translation`), and how it is marked."""
-    shown = _texts(_parse(site / path / "index.html"))  # the English page
-    english = " ".join(text for text, element in shown if _language_at(element) == "en")
+    english_page, page = (_parse(site / folder / path / "index.html") for folder in ("", lang))
+    return _languages_in(english_page, page, lang, is_translation)
+
+
+def _languages_in(english_page, page, lang: str, is_translation) -> _Found:
+    """Each text of `page`, in `lang`, that is English (`english_page`, the same page in
+    English, shows it too) or a translation (`is_translation`), and how it is marked."""
+    english = " ".join(text for text, element in _texts(english_page) if _language_at(element) == "en")
     found = _Found()
-    for text, element in _texts(_parse(site / lang / path / "index.html")):
+    for text, element in _texts(page):
         marked, where = _language_at(element), f"{text!r} in <{element.tag} class={element.get('class')!r}>"
         if is_translation(text):
             found.translated.append(text)
@@ -204,6 +276,12 @@ def _languages_of_texts(site: Path, lang: str, path: str, is_translation) -> _Fo
             elif _direction_at(element) != "ltr":
                 found.wrong_direction.append(where)
     return found
+
+
+def _is_german(text: str) -> bool:
+    """Whether a text is one of the fork's German texts: a line of one (a list's item), or
+    the piece of one a script writes between its {placeholders}."""
+    return text in _GERMAN_LINES
 
 
 def _is_language(text: str) -> bool:
@@ -247,6 +325,50 @@ def _parse(path: Path):
     return lxml_html.parse(str(path))
 
 
+def _progress() -> dict:
+    """Progress kept in the browser for My progress: two capsules passed, one tried (its
+    title is German), the initial self-assessment's lowest result (every statement rated
+    1) with its band, and reflections. What the learner typed has no language the page
+    knows: here it has no words to hear."""
+    assessment = project_state().curriculum.self_assessments["initial-self-assessment"]
+    ratings = {statement.id: 1 for statement in assessment.statements}
+    band = next(band for band in assessment.bands if band.min <= len(ratings) <= band.max)
+    result = {"score": len(ratings), "max": len(ratings) * len(assessment.scale), "ratings": ratings}
+    return {
+        "version": 1,
+        "name": "",
+        "capsules": {
+            "initial-self-assessment": {"best": 100, "passed": True},
+            "final-evaluation": {"best": 90, "passed": True},
+            "inform-stakeholders": {"best": 40, "passed": False},
+        },
+        "selfAssessments": {assessment.id: {**result, "band": {"min": band.min, "max": band.max}}},
+        "reflections": {"initial-self-assessment": {"text": "1, 2, 3"}, "inform-stakeholders": {"text": "4, 5"}},
+    }
+
+
+def _languages_as_scripts_wrote_them(site: Path, browser, path: str, drive) -> _Found:
+    """The texts of the German page at `path` and how they are marked (_languages_in),
+    once `drive` has used it, as the English page driven alike shows them."""
+    english_page, page = (_as_scripts_wrote_it(site, browser, lang, path, drive) for lang in ("en", "de"))
+    return _languages_in(english_page, page, "de", _is_german)
+
+
+def _as_scripts_wrote_it(site: Path, browser, lang: str, path: str, drive):
+    """The page at `path` in `lang`, served, once `drive(page, address)` has opened and
+    used it, as its scripts left it (parsed). Each page has a browser of its own (nothing
+    kept from the other language) and the same day, _TODAY."""
+    context = browser.new_context(**SCREENS[1280])
+    try:
+        with served(site) as address:
+            page = context.new_page()
+            page.clock.set_fixed_time(_TODAY)
+            drive(page, url(address, lang, path))
+            return lxml_html.document_fromstring(page.content()).getroottree()
+    finally:
+        context.close()
+
+
 def _translate_page(project: Path, page: str, title: str, body: str) -> None:
     """A German page: the English page's settings and macros, a German title and text."""
     english = (project / "docs/en" / page).read_text(encoding="utf-8")
@@ -272,6 +394,20 @@ def _edit_texts(path: Path, edits: dict[tuple, tuple[str, str | None]]) -> None:
 
 
 # Data -------------------------------------------------------------------------
+# The fork's German texts as a page shows them: each line (a list's item), and each piece
+# of a text between its {placeholders}, which a script writes around the values.
+_GERMAN_LINES = {
+    piece.strip()
+    for text in [
+        *(text for texts in GERMAN_TEXTS.values() for text in texts.values()),
+        *(part for title, body in GERMAN_PAGES.values() for part in (title, body)),
+    ]
+    for line in text.splitlines()
+    for piece in [line.removeprefix("- "), *re.split(r"\{\w+\}", line)]
+    if piece.strip()
+}
+_PROGRESS_KEY = "good-tutoring-portfolio:progress"
+_TODAY = datetime.datetime(2026, 12, 1, 10, 0)  # the day both pages are written on
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _WORD = re.compile(r"\b(?![A-Z]+\b)[^\W\d_]{3,}\b")  # not in capitals only: PDF, GIFT, SCORM
 _NEUTRAL = re.compile(r"\S+@\S+|\S+://\S+|\bzip\b")  # addresses, a file format

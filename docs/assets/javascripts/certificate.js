@@ -1,7 +1,9 @@
 // The certificate of completion on "My progress". The learner picks a track and types
 // a name; the sheet lists the capsules of that track passed in this browser, with
 // their hours, the total and today's date. Titles, hours, tracks and labels come from
-// the page as it was built (partials/certificate.html), never from visible text.
+// the page as it was built (partials/certificate.html), never from visible text, each
+// in the language the page gives it (common.said: a title or a label not translated yet
+// says it is English).
 // The name is kept nowhere: not in localStorage, not in the progress file. It is
 // cleared once printing ends and when the page is left.
 (function () {
@@ -59,9 +61,14 @@
     sheet.querySelector(".certificate__none").hidden = capsules.passed.length > 0;
     renderMissing(root, sheet, capsules);
     renderStatement(root, sheet, track);
-    common.fillInto(sheet.querySelector(".certificate__date"), root.dataset.textDate, {
-      date: isolated(common.todayInFull(root)), // "1 December 2026", "1er décembre 2026"
+    common.sayInto(sheet.querySelector(".certificate__date"), root, "text-date", {
+      date: common.dateSaid(common.todayInFull(root), common.datesOf(root)), // "1 December 2026", "1er décembre 2026"
     });
+  }
+
+  // The title of a track or a capsule (`owner`'s data-title), isolated, in its language.
+  function titleOf(owner) {
+    return isolated(common.said(owner, "title", owner.dataset.title));
   }
 
   // "Not yet passed in this track (2 of 9): title, title."
@@ -72,9 +79,9 @@
     var list = document.createDocumentFragment();
     capsules.missing.forEach(function (row, index) {
       if (index) list.appendChild(document.createTextNode(root.dataset.textSeparator));
-      list.appendChild(isolated(row.dataset.title));
+      list.appendChild(titleOf(row));
     });
-    common.fillInto(note, root.dataset.textMissing, {
+    common.sayInto(note, root, "text-missing", {
       missing: capsules.missing.length,
       total: capsules.missing.length + capsules.passed.length,
       list: list,
@@ -87,10 +94,10 @@
     var name = root.querySelector(".certificate__name").value.trim();
     var learner = isolated(name, "auto", "certificate__learner");
     if (!name) learner.classList.add("certificate__learner--blank");
-    common.fillInto(sheet.querySelector(".certificate__statement"), root.dataset.textStatement, {
+    common.sayInto(sheet.querySelector(".certificate__statement"), root, "text-statement", {
       name: learner,
-      track: isolated(track.dataset.title),
-      course: isolated(root.dataset.course),
+      track: titleOf(track),
+      course: isolated(common.said(root, "course", root.dataset.course)),
     });
   }
 
@@ -102,7 +109,7 @@
   function print(root) {
     var status = root.querySelector(".certificate__status");
     if (!chosenTrack(root)) {
-      status.textContent = root.dataset.textChoose;
+      common.sayInto(status, root, "text-choose");
       root.querySelector(".certificate__tracks input").focus();
       return;
     }

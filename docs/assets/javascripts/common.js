@@ -1,8 +1,9 @@
 // What every script of the site needs, written once: start-up on each page, storage
 // in this browser that never breaks the page, filling {placeholders} of the labels the
-// pages carry, the language of an element, isolated text, numbers, numbers of things and
-// dates written as the language writes them, and saving a file. Loaded before the other
-// scripts (on the site and in the SCORM packages); they find it as window.GoodTutoringCommon.
+// pages carry, each text in the language the page gives it, the language of an element,
+// isolated text, numbers, numbers of things and dates written as the language writes
+// them, and saving a file. Loaded before the other scripts (on the site and in the SCORM
+// packages); they find it as window.GoodTutoringCommon.
 (function () {
   "use strict";
 
@@ -101,28 +102,41 @@
   }
 
   // `text` written into `element`, its {placeholders} replaced by `values`: strings
-  // become text, a node (an isolated <bdi>, say) is copied at each place it is named.
-  // What a person typed is therefore only ever written as text.
-  function fillInto(element, text, values) {
+  // become text, a node (an isolated <bdi>, a title in its own language) is copied at
+  // each place it is named. What a person typed is therefore only ever written as text.
+  // Given the `owner` and `key` the page names the text by, the text's own words (with
+  // the strings filled into them) are in the language the page gives it (said), and each
+  // node keeps its own: an English "Not yet passed: {list}." marked English around a
+  // German title, not over it, as the build writes it (locale_facts.text_parts).
+  function fillInto(element, text, values, owner, key) {
+    var words = ""; // the text's words and strings since the last node
+    function write() {
+      if (words) element.appendChild(owner ? said(owner, key, words) : document.createTextNode(words));
+      words = "";
+    }
     element.textContent = "";
     text.split(/(\{\w+\})/).forEach(function (part) {
-      var key = /^\{(\w+)\}$/.exec(part);
-      var value = key && values && key[1] in values ? values[key[1]] : part;
+      var place = /^\{(\w+)\}$/.exec(part);
+      var value = place && values && place[1] in values ? values[place[1]] : part;
       if (value instanceof Node) {
+        write();
         element.appendChild(value.cloneNode(true));
-      } else if (value !== "") {
-        element.appendChild(document.createTextNode(String(value)));
+      } else {
+        words += String(value);
       }
     });
+    write();
   }
 
   // `text`, from `owner`'s data-<key> (or made from it), as a node to write: in a <span>
   // that says its language where the page marks that text as written in another one than
   // the page's (data-<key>-lang and -dir: a translation not made yet, shown in English;
-  // partials/said.html), so that a screen reader reads it with the right voice.
+  // partials/said.html), so that a screen reader reads it with the right voice. A text
+  // with no letter (a number, the space between two values) has no words to read out:
+  // it is written as it is.
   function said(owner, key, text) {
     var lang = owner.getAttribute("data-" + key + "-lang");
-    if (!lang) return document.createTextNode(text);
+    if (!lang || !/\p{L}/u.test(text)) return document.createTextNode(text);
     var span = document.createElement("span");
     span.lang = lang;
     span.dir = owner.getAttribute("data-" + key + "-dir") || "auto";
@@ -131,10 +145,9 @@
   }
 
   // `element`'s text replaced by `owner`'s data-<key>, its {placeholders} filled from
-  // `values`, in the language the page gives that text (said).
+  // `values`, in the language the page gives that text (fillInto, said).
   function sayInto(element, owner, key, values) {
-    element.textContent = "";
-    element.appendChild(said(owner, key, fill(owner.getAttribute("data-" + key), values || {})));
+    fillInto(element, owner.getAttribute("data-" + key), values, owner, key);
   }
 
   // A control to correct (`invalid`), or corrected: aria-invalid, and the id of the note
@@ -164,12 +177,17 @@
   }
 
   // `text` isolated from the text around it (a <bdi>), so that a Latin name in an Arabic
-  // sentence, or the reverse, keeps its own order. `dir` is "auto" unless given.
+  // sentence, or the reverse, keeps its own order. `dir` is "auto" unless given. `text`
+  // may be a node: a text in its own language (said).
   function isolated(text, dir, className) {
     var bdi = document.createElement("bdi");
     bdi.dir = dir || "auto";
     if (className) bdi.className = className;
-    bdi.textContent = text;
+    if (text instanceof Node) {
+      bdi.appendChild(text);
+    } else {
+      bdi.textContent = text;
+    }
     return bdi;
   }
 
@@ -216,15 +234,24 @@
   }
 
   // How dates are written where `element` is, from the page (data-date-locale and
-  // data-text-first-day on it or an ancestor): the CLDR locale whose date formats its
-  // language follows (en-GB) and the first day of a month ("{day}er" in French). Without
-  // them, the element's language and the day's number alone.
+  // data-text-first-day on it or an ancestor, its `owner`): the CLDR locale whose date
+  // formats its language follows (en-GB) and the first day of a month ("{day}er" in
+  // French). Without them, the element's language and the day's number alone.
   function datesOf(element) {
     var owner = element.closest("[data-date-locale]");
     return {
       locale: owner ? owner.dataset.dateLocale : languageOf(element),
       firstDay: (owner && owner.dataset.textFirstDay) || "{day}",
+      owner: owner,
     };
+  }
+
+  // `text`, a date written as `dates` says, as a node to put in a sentence: isolated,
+  // and in the language of the dates where the page marks it as another than its own
+  // (data-date-locale-lang: a language that has not chosen how it writes dates yet
+  // writes them as the default language does, "1 December 2026").
+  function dateSaid(text, dates) {
+    return isolated(dates.owner ? said(dates.owner, "date-locale", text) : text);
   }
 
   // A date with the Intl.DateTimeFormat `options`, written as `dates` (datesOf) says:
@@ -286,6 +313,7 @@
     countText: countText,
     formatPercent: formatPercent,
     datesOf: datesOf,
+    dateSaid: dateSaid,
     formatDate: formatDate,
     today: today,
     todayInFull: todayInFull,

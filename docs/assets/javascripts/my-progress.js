@@ -1,7 +1,9 @@
 // "My progress": show what this browser kept, export it to a file, add a file to it
 // (from another device, say), or reset it. Nothing leaves the browser. What the browser
 // refuses to keep is said beside what was not kept; progress saved in another tab shows
-// at once.
+// at once. Every text written here is the page's (data-text-…, a title, a band), each in
+// the language the page gives it (common.said): a label not translated yet says it is
+// English. What the learner typed (their name, a reflection) is written as typed.
 (function () {
   "use strict";
 
@@ -13,25 +15,37 @@
     var bands = JSON.parse(root.dataset.bands || "{}");
     root.querySelectorAll(".my-progress__best").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
-      cell.textContent = entry ? common.formatPercent(entry.best, common.languageOf(root)) : root.dataset.textNone;
+      if (entry) {
+        cell.textContent = common.formatPercent(entry.best, common.languageOf(root));
+      } else {
+        common.sayInto(cell, root, "text-none");
+      }
     });
     root.querySelectorAll(".my-progress__status").forEach(function (cell) {
       var entry = data.capsules[cell.dataset.capsule];
-      cell.textContent = entry
-        ? entry.passed ? root.dataset.textPassed : root.dataset.textNotPassed
-        : root.dataset.textNone;
+      common.sayInto(cell, root, entry ? entry.passed ? "text-passed" : "text-not-passed" : "text-none");
     });
     root.querySelectorAll(".my-progress__result").forEach(function (cell) {
-      var entry = data.selfAssessments[cell.dataset.selfAssessment];
-      var band = entry && bandOf(bands[cell.dataset.selfAssessment] || [], entry);
-      cell.textContent = entry
-        ? common.fill(root.dataset.textSaScore, { score: entry.score, max: entry.max }) + (band ? " — " + band.heading : "")
-        : root.dataset.textNone;
+      var id = cell.dataset.selfAssessment;
+      var entry = data.selfAssessments[id];
+      var band = entry && bandOf(bands[id] || [], entry);
+      if (!entry) {
+        common.sayInto(cell, root, "text-none");
+        return;
+      }
+      common.sayInto(cell, root, "text-sa-score", { score: entry.score, max: entry.max });
+      if (!band) return;
+      cell.appendChild(document.createTextNode(" — "));
+      cell.appendChild(common.said(root, "band-" + id + "-" + band.min, band.heading)); // its language: data-band-<id>-<min>-lang
     });
     root.querySelectorAll(".my-progress__rating").forEach(function (cell) {
       var entry = data.selfAssessments[cell.dataset.selfAssessment];
       var rating = entry && entry.ratings ? entry.ratings[cell.dataset.statement] : undefined;
-      cell.textContent = typeof rating === "number" ? String(rating) : root.dataset.textNone;
+      if (typeof rating === "number") {
+        cell.textContent = String(rating);
+      } else {
+        common.sayInto(cell, root, "text-none");
+      }
     });
     renderReflections(root, data);
     renderSelfChecks(root, data);
@@ -58,7 +72,7 @@
       var reflection = data.reflections[cell.dataset.capsule];
       if (!reflection) return;
       var title = document.createElement("h3");
-      title.textContent = cell.dataset.title;
+      title.appendChild(common.said(cell, "title", cell.dataset.title));
       var text = document.createElement("p");
       text.className = "my-progress__reflection";
       text.textContent = reflection.text;
@@ -68,7 +82,7 @@
     });
     if (!found) {
       var none = document.createElement("p");
-      none.textContent = root.dataset.textNoReflection;
+      common.sayInto(none, root, "text-no-reflection");
       list.appendChild(none);
     }
   }
@@ -89,10 +103,10 @@
   function renderName(root, data) {
     var field = root.querySelector(".my-progress__name");
     if (document.activeElement !== field) field.value = data.name || "";
-    var title = (data.name || "").trim() ? root.dataset.textPortfolioOf : root.dataset.textPortfolioUnnamed;
-    common.fillInto(root.querySelector(".my-progress__print-title"), title, {
+    var title = (data.name || "").trim() ? "text-portfolio-of" : "text-portfolio-unnamed";
+    common.sayInto(root.querySelector(".my-progress__print-title"), root, title, {
       name: common.isolated(data.name || "", "auto", "my-progress__learner"),
-      date: common.isolated(common.todayInFull(root)),
+      date: common.dateSaid(common.todayInFull(root), common.datesOf(root)),
     });
   }
 
@@ -112,18 +126,23 @@
         data = null;
       }
       if (!progress.valid(data)) {
-        status.textContent = root.dataset.textBadFile;
+        common.sayInto(status, root, "text-bad-file");
       } else {
-        status.textContent = progress.merge(data) ? root.dataset.textImported : root.dataset.textImportNotKept;
+        common.sayInto(status, root, progress.merge(data) ? "text-imported" : "text-import-not-kept");
       }
       input.value = "";
       render(root);
     });
   }
 
-  // "Not kept" beside what the browser refused to keep, nothing once it was kept.
-  function say(status, kept, text) {
-    status.textContent = kept ? "" : text;
+  // "Not kept" (the page's text `key`) beside what the browser refused to keep, nothing
+  // once it was kept.
+  function say(root, status, kept, key) {
+    if (kept) {
+      status.textContent = "";
+    } else {
+      common.sayInto(status, root, key);
+    }
   }
 
   function init() {
@@ -132,7 +151,7 @@
       root.querySelector(".my-progress__export").addEventListener("click", exportFile);
       var name = root.querySelector(".my-progress__name");
       name.addEventListener("change", function () {
-        say(root.querySelector(".my-progress__name-status"), progress.saveName(name.value.trim()), root.dataset.textNameNotKept);
+        say(root, root.querySelector(".my-progress__name-status"), progress.saveName(name.value.trim()), "text-name-not-kept");
         render(root);
       });
       root.querySelector(".my-progress__print").addEventListener("click", function () {
@@ -142,16 +161,17 @@
         check.addEventListener("change", function (event) {
           var input = event.target;
           var kept = progress.saveSelfCheck(check.dataset.capsule, input.dataset.behaviour, input.value);
-          say(check.querySelector(".self-check__status"), kept, root.dataset.textCheckNotKept);
+          say(root, check.querySelector(".self-check__status"), kept, "text-check-not-kept");
         });
       });
       var input = root.querySelector(".my-progress__import");
       input.addEventListener("change", function () { importFile(root, input); });
       root.querySelector(".my-progress__reset").addEventListener("click", function () {
+        // A browser's dialog shows a plain string: it cannot say the text's language.
         if (!window.confirm(root.dataset.textConfirm)) return;
         progress.reset();
         render(root);
-        root.querySelector(".my-progress__status-line").textContent = root.dataset.textReset;
+        common.sayInto(root.querySelector(".my-progress__status-line"), root, "text-reset");
       });
       // Progress saved in another tab (a quiz, a reflection, a file loaded there).
       window.addEventListener("storage", function (event) {

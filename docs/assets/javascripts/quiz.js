@@ -175,7 +175,7 @@
   // number: data-text-questions), then a link to each unanswered question.
   function sayMissing(form, fieldsets, missing, result) {
     var left = common.countText(JSON.parse(form.dataset.textQuestions), missing.length, common.languageOf(form));
-    common.sayInto(result, form, "text-missing", { questions: left });
+    common.sayInto(result, form, "text-missing", { questions: common.said(form, "text-questions", left) });
     result.setAttribute("data-missing", "");
     if (!form.dataset.textItem) return;
     result.appendChild(document.createTextNode(" "));
@@ -347,7 +347,7 @@
     common.sayInto(message, form, "text-moved", {
       place: items.indexOf(item) + 1,
       total: items.length,
-      item: item.dataset.text,
+      item: common.said(item, "text", item.dataset.text),
     });
     form.dispatchEvent(new Event("change", { bubbles: true }));
   }

@@ -23,8 +23,9 @@
 // A deleted entry keeps nothing of what was written in it: its version is a tombstone
 // (deleted, its data empty) that replaces the versions it deletes, so that an older file
 // still holding them cannot bring them back.
-// Labels come from data-config (interface strings and curriculum/workspace.yml);
-// what people type is only ever written as text.
+// Labels come from data-config (interface strings and curriculum/workspace.yml), each
+// written in the language the page gives it (Workspace.said, labelSaid: a label not
+// translated yet says it is English); what people type is only ever written as text.
 (function () {
   "use strict";
 
@@ -763,15 +764,26 @@
   }
 
   // A text that stands alone, with a capital letter (a task's state or a signature under
-  // "Version by").
-  function capitalised(text, lang) {
-    return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+  // "Version by"): `node`, its first word's first letter capitalised, whatever language
+  // that word is marked with; what people typed (isolated in a <bdi>) stays as typed.
+  function capitalised(node, lang) {
+    var first = node;
+    while (first && first.nodeType !== Node.TEXT_NODE && first.nodeName !== "BDI") first = first.firstChild;
+    if (first && first.nodeType === Node.TEXT_NODE) {
+      first.data = first.data.charAt(0).toLocaleUpperCase(lang) + first.data.slice(1);
+    }
+    return node;
   }
 
+  // An element holding `text`: a string, or a node (a label in its language).
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (text instanceof Node) {
+      node.appendChild(text);
+    } else if (text !== undefined) {
+      node.textContent = text;
+    }
     return node;
   }
 
@@ -839,20 +851,79 @@
     return kind ? kind.label : kindId;
   };
 
-  // The parties of a kind of plan, as a list to read ("Volunteer, Sending tutor, …").
+  // Labels in their language ----------------------------------------------------------
+  // The page says the language of each label written in another than its own
+  // (data-<name>-lang on the root, partials/workspace.html): an interface string under
+  // text-<name> (the attribute's name in small letters, as HTML reads it), a label of
+  // curriculum/workspace.yml under the name workspace.py gives it (role-<id>, …).
+
+  // The interface strings `names` (one, or several said one after the other), filled
+  // from `values`, as a node: each string in its language, each value in its own.
+  Workspace.prototype.said = function (names, values) {
+    var said = document.createDocumentFragment();
+    [].concat(names).forEach(function (name, index) {
+      var part = document.createDocumentFragment();
+      fillInto(part, this.text[name], values, this.root, "text-" + name);
+      if (index) said.appendChild(document.createTextNode(" "));
+      said.appendChild(part);
+    }, this);
+    return said;
+  };
+
+  // `node`'s text replaced by the interface strings `names` (said).
+  Workspace.prototype.sayInto = function (node, names, values) {
+    node.textContent = "";
+    node.appendChild(this.said(names, values));
+  };
+
+  // The interface string `name` (its plural forms) said of `count` things, in its language.
+  Workspace.prototype.countSaid = function (name, count) {
+    return common.said(this.root, "text-" + name, common.countText(this.text[name], count, this.lang));
+  };
+
+  // A label of curriculum/workspace.yml, `text`, in the language the page gives it under `name`.
+  Workspace.prototype.labelSaid = function (name, text) {
+    return common.said(this.root, name, text);
+  };
+
+  Workspace.prototype.roleSaid = function (role) {
+    return this.labelSaid("role-" + role, this.roleLabel(role));
+  };
+
+  Workspace.prototype.kindSaid = function (kindId) {
+    return this.labelSaid("kind-" + kindId, this.kindLabel(kindId));
+  };
+
+  // Roles as a list to read ("Volunteer, Sending tutor, …").
+  Workspace.prototype.rolesSaid = function (roles) {
+    var list = document.createDocumentFragment();
+    roles.forEach(function (role, index) {
+      if (index) list.appendChild(document.createTextNode(this.text.separator));
+      list.appendChild(this.roleSaid(role));
+    }, this);
+    return list;
+  };
+
+  // A date (`text`, as this.dates writes it), isolated, in the language of the dates.
+  Workspace.prototype.dateSaid = function (text) {
+    return common.dateSaid(text, this.dates);
+  };
+
+  // The parties of a kind of plan, as a list to read.
   Workspace.prototype.partiesOf = function (kindId) {
-    return this.rolesOf(kindId).map(this.roleLabel, this).join(this.text.separator);
+    return this.rolesSaid(this.rolesOf(kindId));
   };
 
   // What the status line says when `role` is not a party of a plan of `kindId`.
   Workspace.prototype.notAParty = function (kindId) {
-    return new Refusal("wrongRole", { kind: this.kindLabel(kindId), parties: this.partiesOf(kindId) });
+    return new Refusal("wrongRole", { kind: this.kindSaid(kindId), parties: this.partiesOf(kindId) });
   };
 
   // Change the open plan with `change(plan)`; write and show the result (in `line`, the
   // status line next to what was done; the Share section's when not given). A change that
   // saved a version of an entry (saveEntry returns it) which now has two versions says so,
-  // with a link to them: only a save that ends without a conflict says `message` ("saved").
+  // with a link to them: only a save that ends without a conflict says `message` (the
+  // name of an interface string: "saved" when none is given).
   Workspace.prototype.update = function (change, message, values, line) {
     var store = readStore();
     var plan = this.plan(store);
@@ -865,19 +936,20 @@
     }
     this.render();
     if (!stored) {
-      this.status(this.text.noStorage, null, line);
+      this.status("noStorage", null, line);
     } else if (inConflict(plan, saved)) {
-      this.status(this.text.savedConflict, this.conflictValues(), line);
+      this.status("savedConflict", this.conflictValues(), line);
     } else {
-      this.status(message || this.text.saved, values, line);
+      this.status(message || "saved", values, line);
     }
   };
 
-  Workspace.prototype.status = function (template, values, line) {
+  // Say the interface strings `names` (said), filled from `values`, in `line`.
+  Workspace.prototype.status = function (names, values, line) {
     var store = readStore();
     line = line || (this.plan(store) ? this.$(".workspace__status") : this.$(".workspace__start-status"));
     this.silence(line);
-    fillInto(line, template, values);
+    this.sayInto(line, names, values);
   };
 
   // One message at a time, next to what was just done: an older one elsewhere would still
@@ -899,11 +971,12 @@
 
   // A field to correct: say why just after it (in sight with it, even on a phone), tie
   // the message to the field, so that it is read out when the field is reached, and go there.
-  // The message replaces any other: the field's older one, and every status line.
-  Workspace.prototype.refuseField = function (field, template, values) {
+  // The message (the interface string `name`) replaces any other: the field's older one,
+  // and every status line.
+  Workspace.prototype.refuseField = function (field, name, values) {
     var note = document.getElementById(field.id + "-error") || element("span", "workspace__field-error");
     note.id = field.id + "-error";
-    fillInto(note, template, values);
+    this.sayInto(note, name, values);
     field.insertAdjacentElement("afterend", note);
     common.markInvalid(field, note.id, true);
     this.silence(null);
@@ -986,7 +1059,7 @@
   // short enough for a phone), and only they can be chosen as the role.
   Workspace.prototype.chooseKind = function () {
     var kind = this.$(".workspace__kind").value;
-    fillInto(this.$(".workspace__kind-parties"), this.text.kindParties, { parties: this.partiesOf(kind) });
+    this.sayInto(this.$(".workspace__kind-parties"), "kindParties", { parties: this.partiesOf(kind) });
     var select = this.$(".workspace__role");
     Array.prototype.forEach.call(select.options, function (option) {
       var allowed = !option.value || option.dataset.kinds.split(" ").indexOf(kind) !== -1;
@@ -1009,7 +1082,7 @@
       return;
     }
     var stored = writeStore(store);
-    this.show(opened, stored ? this.text.opened : this.text.noStorage, { code: isolated(opened.plan.code, "ltr") });
+    this.show(opened, stored ? "opened" : "noStorage", { code: isolated(opened.plan.code, "ltr") });
   };
 
   // A plan's code as every party writes it: capitals, single spaces.
@@ -1039,16 +1112,17 @@
 
   // This tab shows the plan just opened (openIn), with a warning when it was kept in this
   // browser in another role (the person may be about to write as the wrong party), and
-  // goes to its title. What opening it did (`template`, filled from `values`: opened, and
-  // what a file imported from the start screen brought) is said just under the title, in
-  // sight with it on a phone, and read with it: not in the Share section further down.
-  Workspace.prototype.show = function (opened, template, values) {
+  // goes to its title. What opening it did (the interface strings `names`, filled from
+  // `values`: opened, and what a file imported from the start screen brought) is said just
+  // under the title, in sight with it on a phone, and read with it: not in the Share
+  // section further down.
+  Workspace.prototype.show = function (opened, names, values) {
     this.setOpen(opened.plan.code);
     this.keptAs = opened.before || null;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     this.render();
     var line = this.$(".workspace__opened");
-    this.status(template, values, line);
+    this.status(names, values, line);
     this.describeTitle();
     this.focusTitle();
     line.scrollIntoView({ block: "nearest" }); // focus showed the title: the message under it too
@@ -1088,7 +1162,7 @@
       var plan = store.plans[code];
       var button = element("button", "md-button workspace__saved-plan");
       button.type = "button";
-      fillInto(button, self.text.openSaved, { code: isolated(code, "ltr"), role: self.roleLabel(plan.role) });
+      self.sayInto(button, "openSaved", { code: isolated(code, "ltr"), role: self.roleSaid(plan.role) });
       button.addEventListener("click", function () {
         self.open(code, plan.kind, plan.role);
       });
@@ -1153,7 +1227,7 @@
       var typed = initials.value.trim();
       self.acceptFields(box);
       if (!typed) {
-        self.refuseField(initials, self.text.needsInitials);
+        self.refuseField(initials, "needsInitials");
         return;
       }
       initials.value = "";
@@ -1176,13 +1250,14 @@
   Workspace.prototype.deletePlan = function () {
     var store = readStore();
     var plan = this.plan(store);
+    // A browser's dialog shows a plain string: it cannot say the text's language.
     if (!plan || !window.confirm(common.fill(this.text.confirmDelete, { code: plan.code }))) return;
     delete store.plans[plan.code];
     if (store.current === plan.code) store.current = null;
     writeStore(store);
     this.setOpen(null);
     this.render();
-    this.status(this.text.deletedPlan, { code: isolated(plan.code, "ltr") });
+    this.status("deletedPlan", { code: isolated(plan.code, "ltr") });
     this.$(".workspace__code").focus();
   };
 
@@ -1193,7 +1268,7 @@
       var code = this.code;
       this.setOpen(null);
       this.render();
-      this.status(this.text.planGone, { code: isolated(code, "ltr") });
+      this.status("planGone", { code: isolated(code, "ltr") });
       return;
     }
     this.$(".workspace__start").hidden = !!plan;
@@ -1215,11 +1290,8 @@
 
   Workspace.prototype.renderHeader = function (plan) {
     var title = this.$(".workspace__plan-title");
-    fillInto(title, this.text.planTitle, { code: isolated(plan.code, "ltr") });
-    fillInto(this.$(".workspace__plan-info"), this.text.planInfo, {
-      role: this.roleLabel(plan.role),
-      kind: this.kindLabel(plan.kind),
-    });
+    this.sayInto(title, "planTitle", { code: isolated(plan.code, "ltr") });
+    this.sayInto(this.$(".workspace__plan-info"), "planInfo", { role: this.roleSaid(plan.role), kind: this.kindSaid(plan.kind) });
     // Opened in another role than the one it was kept in: said under the title, and read
     // with the title, which has the focus once the plan opens. Not a refusal: a person may
     // really have two roles.
@@ -1228,17 +1300,17 @@
     warning.hidden = !other;
     warning.textContent = "";
     if (other) {
-      fillInto(warning, this.text.otherRole, { before: this.roleLabel(this.keptAs), role: this.roleLabel(plan.role) });
+      this.sayInto(warning, "otherRole", { before: this.roleSaid(this.keptAs), role: this.roleSaid(plan.role) });
     }
     this.describeTitle();
     var line = this.$(".workspace__last-export");
     if (!plan.exported) {
-      fillInto(line, this.text.neverExported);
+      this.sayInto(line, "neverExported");
       return;
     }
     var changed = plan.changed && plan.changed > plan.exported;
-    fillInto(line, this.text.lastExport + " " + (changed ? this.text.changedSince : this.text.upToDate), {
-      date: isolated(formatTime(plan.exported, this.dates)),
+    this.sayInto(line, ["lastExport", changed ? "changedSince" : "upToDate"], {
+      date: this.dateSaid(formatTime(plan.exported, this.dates)),
     });
   };
 
@@ -1312,7 +1384,7 @@
     common.all(holder, ".workspace__form-status").forEach(function (line) {
       if (!line.textContent) return;
       if (entry && entry.conflicts) {
-        fillInto(line, self.text.savedConflict, self.conflictValues());
+        self.sayInto(line, "savedConflict", self.conflictValues());
       } else {
         line.textContent = "";
       }
@@ -1322,20 +1394,20 @@
   Workspace.prototype.markConflict = function (container, entry) {
     if (!entry || !entry.conflicts) return;
     var note = element("p", "workspace__conflict-note");
-    note.appendChild(this.conflictsLink(this.text.conflictNote));
+    note.appendChild(this.conflictsLink("conflictNote"));
     container.appendChild(note);
   };
 
-  // A link to the entries with two versions, to choose one of each.
-  Workspace.prototype.conflictsLink = function (text) {
-    var link = element("a", "", text);
+  // A link to the entries with two versions, to choose one of each: the interface string `name`.
+  Workspace.prototype.conflictsLink = function (name) {
+    var link = element("a", "", this.said(name));
     link.href = "#ws-conflicts";
     return link;
   };
 
   // The values of the message of a save that left two versions: its link to them.
   Workspace.prototype.conflictValues = function () {
-    return { link: this.conflictsLink(this.text.chooseVersion) };
+    return { link: this.conflictsLink("chooseVersion") };
   };
 
   Workspace.prototype.entries = function (plan, kind) {
@@ -1357,13 +1429,13 @@
       var item = element("li", "workspace__item");
       var head = element("p", "workspace__item-head");
       head.id = "ws-item-" + entry.id.replace(/:/g, "-");
-      head.appendChild(element("strong", "", formatDay(entry.data.date, self.dates)));
+      head.appendChild(element("strong", "", self.dateSaid(formatDay(entry.data.date, self.dates))));
       item.appendChild(head);
       fill(item, head, entry);
       var by = element("p", "workspace__by");
-      fillInto(by, self.text.writtenBy, {
-        role: self.roleLabel(entry.author),
-        date: isolated(formatTime(entry.updated, self.dates)),
+      self.sayInto(by, "writtenBy", {
+        role: self.roleSaid(entry.author),
+        date: self.dateSaid(formatTime(entry.updated, self.dates)),
       });
       item.appendChild(by);
       self.markConflict(item, entry);
@@ -1374,16 +1446,17 @@
 
   Workspace.prototype.deleteButton = function (entry, describedBy) {
     var self = this;
-    var button = element("button", "md-button workspace__delete", this.text.delete);
+    var button = element("button", "md-button workspace__delete", this.said("delete"));
     button.type = "button";
     button.setAttribute("aria-describedby", describedBy);
     button.addEventListener("click", function () {
+      // A browser's dialog shows a plain string: it cannot say the text's language.
       if (!window.confirm(self.text.confirmDeleteEntry)) return;
       var list = button.closest(".workspace__list");
       var index = common.all(list, ".workspace__delete").indexOf(button);
       self.update(function (plan) {
         return saveEntry(plan, entry.id, entry.kind, {}, true, versionsOf(entry));
-      }, self.text.deletedEntry, null, self.statusNear(list));
+      }, "deletedEntry", null, self.statusNear(list));
       self.focusAfterDelete(list, index);
     });
     return button;
@@ -1401,6 +1474,7 @@
     }
   };
 
+  // Each pair's label (a node in its language) over what a person wrote, if they did.
   function definitions(item, pairs) {
     var list = element("dl", "workspace__details");
     pairs.forEach(function (pair) {
@@ -1415,12 +1489,12 @@
 
   Workspace.prototype.renderSessions = function (plan) {
     var self = this;
-    this.renderList(plan, "session", ".workspace__session-list", this.text.noSessions, function (item, head, entry) {
+    this.renderList(plan, "session", ".workspace__session-list", this.said("noSessions"), function (item, head, entry) {
       if (entry.data.minutes) {
         head.appendChild(document.createTextNode(" · "));
-        head.appendChild(isolated(common.countText(self.text.minutes, entry.data.minutes, self.lang)));
+        head.appendChild(isolated(self.countSaid("minutes", entry.data.minutes)));
       }
-      definitions(item, [[self.text.topics, entry.data.topics], [self.text.next, entry.data.next]]);
+      definitions(item, [[self.said("topics"), entry.data.topics], [self.said("next"), entry.data.next]]);
       if (entry.data.concern) item.appendChild(self.concernNote());
     });
   };
@@ -1428,7 +1502,8 @@
   Workspace.prototype.concernNote = function () {
     // The links are the form's own concern note's (written by the page, so that the
     // offline copy's rewritten links hold here too): the procedure, then its form.
-    var note = element("p", "workspace__concern", this.text.concern + " ");
+    var note = element("p", "workspace__concern", this.said("concern"));
+    note.appendChild(document.createTextNode(" "));
     common.all(this.root, ".workspace__concern-note a").forEach(function (link, index) {
       if (index > 0) note.appendChild(document.createTextNode(this.text.separator));
       note.appendChild(link.cloneNode(true));
@@ -1440,7 +1515,7 @@
   // (what they wrote of it isolated, to read in its own direction).
   Workspace.prototype.competenceNode = function (data) {
     var competence = this.config.competences[data.competence];
-    var node = isolated(competence ? competence.label : this.text.ownGoal);
+    var node = isolated(competence ? this.labelSaid("competence-" + data.competence, competence.label) : this.said("ownGoal"));
     if (!competence && data.goal) {
       node.appendChild(document.createTextNode(" — "));
       node.appendChild(isolated(data.goal));
@@ -1450,10 +1525,10 @@
 
   Workspace.prototype.renderLearning = function (plan) {
     var self = this;
-    this.renderList(plan, "learning", ".workspace__learning-list", this.text.noLearning, function (item, head, entry) {
+    this.renderList(plan, "learning", ".workspace__learning-list", this.said("noLearning"), function (item, head, entry) {
       head.appendChild(document.createTextNode(" · "));
       head.appendChild(self.competenceNode(entry.data));
-      definitions(item, [[self.text.reflection, entry.data.text]]);
+      definitions(item, [[self.said("reflection"), entry.data.text]]);
     });
   };
 
@@ -1480,7 +1555,7 @@
           var answer = entry ? self.shownOf(plan, "review", entry).data.answers[box.dataset.question] : "";
           if (!answer) return;
           var line = element("p", "workspace__answer");
-          line.appendChild(element("strong", "", self.roleLabel(role)));
+          line.appendChild(element("strong", "", self.roleSaid(role)));
           line.appendChild(document.createTextNode(" "));
           var text = element("span", "workspace__text", answer);
           text.dir = "auto";
@@ -1497,13 +1572,13 @@
   Workspace.prototype.signature = function (plan, what, version) {
     var text = element("span");
     if (!version || version.deleted) {
-      text.textContent = this.text.notSigned;
+      this.sayInto(text, "notSigned");
       return text;
     }
     var changed = this.changedSince(plan, what, version);
-    fillInto(text, changed ? this.text.signedChanged : this.text.signed, {
+    this.sayInto(text, changed ? "signedChanged" : "signed", {
       initials: isolated(version.data.initials),
-      date: isolated(formatDay(version.data.date, this.dates)),
+      date: this.dateSaid(formatDay(version.data.date, this.dates)),
     });
     if (changed) text.className = "workspace__signature-changed";
     return text;
@@ -1556,41 +1631,42 @@
   };
 
   // Conflicts ------------------------------------------------------------------------
+  // What an entry is, as a node to read ("Task: …", "Review by …").
   Workspace.prototype.label = function (entry) {
     var parts = entry.id.split(":");
-    var text = this.text;
     var values = {};
-    var template = {
-      agreement: text.entryAgreement,
-      task: text.entryTask,
-      session: text.entrySession,
-      learning: text.entryLearning,
-      review: text.entryReview,
-      signoff: text.entrySignOff,
+    var name = {
+      agreement: "entryAgreement",
+      task: "entryTask",
+      session: "entrySession",
+      learning: "entryLearning",
+      review: "entryReview",
+      signoff: "entrySignOff",
     }[entry.kind];
     if (entry.kind === "agreement") {
       var field = this.config.agreement.filter(function (f) { return f.id === parts[1]; })[0];
-      values.name = field ? field.label : parts[1];
+      values.name = field ? this.labelSaid("agreement-" + field.id, field.label) : parts[1];
     } else if (entry.kind === "task") {
       values.name = this.taskText(parts[1], parts[2]);
     } else if (entry.kind === "review") {
       var review = this.config.reviews.filter(function (r) { return r.id === parts[1]; })[0];
-      values.name = review ? review.title : parts[1];
-      values.role = this.roleLabel(parts[2]);
+      values.name = review ? this.labelSaid("review-" + review.id, review.title) : parts[1];
+      values.role = this.roleSaid(parts[2]);
     } else if (entry.kind === "signoff") {
-      values.name = parts[1] === "final" ? text.signOffFinal : text.signOffAgreement;
-      values.role = this.roleLabel(parts[2]);
+      values.name = this.said(parts[1] === "final" ? "signOffFinal" : "signOffAgreement");
+      values.role = this.roleSaid(parts[2]);
     } else { // a tombstone has no date: the version that was kept has one
       var dated = versionsOf(entry).filter(function (v) { return v.data.date; })[0];
-      values.date = dated ? formatDay(dated.data.date, this.dates) : "";
+      values.date = dated ? this.dateSaid(formatDay(dated.data.date, this.dates)) : "";
     }
-    return common.fill(template, values);
+    return this.said(name, values);
   };
 
+  // A task's text, in its language (its ids, for a task this page does not know).
   Workspace.prototype.taskText = function (stageId, taskId) {
     var stage = this.config.stages.filter(function (s) { return s.id === stageId; })[0];
     var task = stage && stage.tasks.filter(function (t) { return t.id === taskId; })[0];
-    return task ? task.text : stageId + ":" + taskId;
+    return task ? this.labelSaid("task-" + stageId + "-" + taskId, task.text) : document.createTextNode(stageId + ":" + taskId);
   };
 
   // One version's content (`candidate`, candidatesOf; null: nothing written yet), as
@@ -1598,27 +1674,26 @@
   // wrote each in a block of its own that takes its direction from its text (an English
   // answer in an Arabic plan ends with its full stop on the right, and the other way).
   Workspace.prototype.content = function (box, plan, entry, candidate) {
-    var text = this.text;
+    var self = this;
     var kind = entry ? entry.kind : null;
     var data = candidate && !candidate.deleted ? candidate.data : null;
-    function said(value, className) {
-      box.appendChild(value instanceof Node ? value : element("p", className, value));
+    // Interface text: a block as it is, or a text (a string, a label in its language) in a <p>.
+    function shown(value, className) {
+      box.appendChild(value instanceof Element ? value : element("p", className, value));
     }
     function written(value) {
       var block = element("p", "workspace__text", value);
       block.dir = "auto";
       box.appendChild(block);
     }
-    if (candidate && candidate.deleted) return said(text.deleted);
-    if (kind === "agreement") return data && data.text ? written(data.text) : said(text.empty);
-    if (kind === "task") return said(capitalised(this.taskState(data), this.lang));
+    if (candidate && candidate.deleted) return shown(this.said("deleted"));
+    if (kind === "agreement") return data && data.text ? written(data.text) : shown(this.said("empty"));
+    if (kind === "task") return shown(capitalised(this.taskState(data), this.lang));
     if (kind === "signoff") {
       var signed = this.signature(plan, entry.id.split(":")[1], data ? { data: data, updated: candidate.versions[0].updated } : null);
-      var first = signed.firstChild;
-      if (first && first.nodeType === Node.TEXT_NODE) first.data = capitalised(first.data, this.lang);
       var line = element("p");
-      line.appendChild(signed);
-      return said(line);
+      line.appendChild(capitalised(signed, this.lang));
+      return shown(line);
     }
     if (kind === "review") {
       var review = this.config.reviews.filter(function (r) { return r.id === entry.id.split(":")[1]; })[0];
@@ -1626,16 +1701,16 @@
       var answered = Object.keys(answers).filter(function (q) { return answers[q]; });
       answered.forEach(function (q) {
         var question = review && review.questions.filter(function (x) { return x.id === q; })[0];
-        said(question ? question.label : q, "workspace__question");
+        shown(question ? self.labelSaid("question-" + review.id + "-" + q, question.label) : q, "workspace__question");
         written(answers[q]);
       });
-      return answered.length ? null : said(text.empty);
+      return answered.length ? null : shown(this.said("empty"));
     }
-    if (!data) return said(text.empty);
-    said(this.logHead(kind, data));
+    if (!data) return shown(this.said("empty"));
+    shown(this.logHead(kind, data));
     if (kind === "session") {
       [data.topics, data.next].filter(Boolean).forEach(written);
-      if (data.concern) said(text.concern);
+      if (data.concern) shown(this.said("concern"));
     } else if (data.text) {
       written(data.text);
     }
@@ -1645,10 +1720,10 @@
   // A log entry's first line: its day, and its length or what it is tied to.
   Workspace.prototype.logHead = function (kind, data) {
     var head = element("p", "workspace__item-head");
-    head.appendChild(element("strong", "", formatDay(data.date, this.dates)));
+    head.appendChild(element("strong", "", this.dateSaid(formatDay(data.date, this.dates))));
     if (kind === "session" && data.minutes) {
       head.appendChild(document.createTextNode(" · "));
-      head.appendChild(isolated(common.countText(this.text.minutes, data.minutes, this.lang)));
+      head.appendChild(isolated(this.countSaid("minutes", data.minutes)));
     } else if (kind === "learning") {
       head.appendChild(document.createTextNode(" · "));
       head.appendChild(this.competenceNode(data));
@@ -1656,17 +1731,18 @@
     return head;
   };
 
-  // A task's state, as words: its due date (or none) and whether it is done.
+  // A task's state, as words (a node): its due date (or none) and whether it is done.
   Workspace.prototype.taskState = function (data) {
-    var text = this.text;
     data = data || EMPTY.task;
-    var due = data.due ? common.fill(text.due, { date: formatDay(data.due, this.dates) }) : text.noDue;
-    return due + " · " + (data.done ? text.done : text.notDone);
+    var state = data.due ? this.said("due", { date: this.dateSaid(formatDay(data.due, this.dates)) }) : this.said("noDue");
+    state.appendChild(document.createTextNode(" · "));
+    state.appendChild(this.said(data.done ? "done" : "notDone"));
+    return state;
   };
 
   // Who wrote what a candidate holds: the writers of its parts left to choose (of all its
-  // parts when none is), each once, as a list to read; whoever saved it when no part says
-  // (a deletion). Choosing a version does not make its words the chooser's.
+  // parts when none is), each once, as a list to read (a node); whoever saved it when no
+  // part says (a deletion). Choosing a version does not make its words the chooser's.
   Workspace.prototype.writers = function (candidate) {
     var parts = candidate.open.length ? candidate.open : Object.keys(candidate.origins);
     var roles = [];
@@ -1675,7 +1751,7 @@
       if (origin && roles.indexOf(origin.author) === -1) roles.push(origin.author);
     });
     if (!roles.length) roles.push(candidate.versions[0].author);
-    return roles.map(this.roleLabel, this).join(this.text.separator);
+    return this.rolesSaid(roles);
   };
 
   // "Version by …" over a candidate, into `line`: who wrote it, when it was saved, and,
@@ -1683,9 +1759,9 @@
   Workspace.prototype.versionBy = function (line, candidate, onPaper) {
     var here = this.here;
     var saved = !onPaper && candidate.versions.some(function (v) { return here.indexOf(v.tag) !== -1; });
-    fillInto(line, saved ? this.text.versionByHere : this.text.versionBy, {
+    this.sayInto(line, saved ? "versionByHere" : "versionBy", {
       role: this.writers(candidate),
-      date: isolated(formatTime(candidate.versions[0].updated, this.dates, true)),
+      date: this.dateSaid(formatTime(candidate.versions[0].updated, this.dates, true)),
     });
   };
 
@@ -1721,13 +1797,13 @@
     var content = element("div", "workspace__version-text");
     this.content(content, plan, entry, candidate);
     item.appendChild(content);
-    var keep = element("button", "md-button workspace__keep", this.text.keep);
+    var keep = element("button", "md-button workspace__keep", this.said("keep"));
     keep.type = "button";
     keep.setAttribute("aria-describedby", id);
     keep.addEventListener("click", function () {
       self.update(function (stored) {
         return saveEntry(stored, entry.id, entry.kind, candidate.data, candidate.deleted, versionsOf(entry), candidate);
-      }, self.text.kept, { role: self.writers(candidate) });
+      }, "kept", { role: self.writers(candidate) });
       self.focusOn(self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts"));
     });
     item.appendChild(keep);
@@ -1746,11 +1822,8 @@
       var f = sessions.elements;
       var minutes = Math.max(0, Math.round(Number(f.minutes.value) || 0));
       var data = { date: f.date.value, minutes: minutes, topics: f.topics.value, next: f.next.value, concern: concern.checked };
-      var tooLong = common.fill(self.text.tooLong, {
-        minutes: common.countText(self.text.minutes, MAX_MINUTES, self.lang),
-        hours: common.countText(self.text.hours, MAX_MINUTES / 60, self.lang),
-      });
-      if (self.add(sessions, "session", data, [[f.minutes, minutes <= MAX_MINUTES, tooLong]])) note.hidden = true;
+      var tooLong = { minutes: self.countSaid("minutes", MAX_MINUTES), hours: self.countSaid("hours", MAX_MINUTES / 60) };
+      if (self.add(sessions, "session", data, [[f.minutes, minutes <= MAX_MINUTES, "tooLong", tooLong]])) note.hidden = true;
     });
     var learning = this.$(".workspace__add-learning");
     var competence = learning.elements.competence;
@@ -1767,24 +1840,27 @@
   Workspace.prototype.showPrompt = function () {
     var value = this.$(".workspace__add-learning").elements.competence.value;
     var competence = this.config.competences[value];
-    this.$(".workspace__prompt").textContent = competence ? competence.prompt : "";
+    var prompt = this.$(".workspace__prompt");
+    prompt.textContent = "";
+    if (competence) prompt.appendChild(this.labelSaid("prompt-" + value, competence.prompt));
     this.$(".workspace__goal").hidden = !!competence;
   };
 
   // Add an entry from `form`, unless a field must be corrected first: the date, then
-  // each of `checks` ([field, whether it is right, what to say]). What was typed stays.
+  // each of `checks` ([field, whether it is right, the interface string that says what
+  // to do, its values]). What was typed stays.
   Workspace.prototype.add = function (form, kind, data, checks) {
-    var wrong = [[form.elements.date, DAY.test(data.date), this.text.needsDate]].concat(checks || []).filter(function (check) {
+    var wrong = [[form.elements.date, DAY.test(data.date), "needsDate"]].concat(checks || []).filter(function (check) {
       return !check[1];
     })[0];
     this.acceptFields(form);
     if (wrong) {
-      this.refuseField(wrong[0], wrong[2]);
+      this.refuseField(wrong[0], wrong[2], wrong[3]);
       return false;
     }
     this.update(function (plan) {
       return saveEntry(plan, kind + ":" + randomId(), kind, data);
-    }, this.text.added, null, this.statusNear(form));
+    }, "added", null, this.statusNear(form));
     form.reset();
     return true;
   };
@@ -1826,14 +1902,14 @@
     var box = this.$(".workspace__exchange");
     var passphrase = box.querySelector(".workspace__passphrase").value;
     this.acceptFields(box); // a passphrase asked for by an import: this is another action
-    if (passphrase) this.status(this.text.working);
+    if (passphrase) this.status("working");
     return (passphrase ? encrypt(file, passphrase) : Promise.resolve(file)).then(function (written) {
       var name = self.fileName(plan, !!passphrase);
       common.download(JSON.stringify(written, null, 2) + "\n", name);
       self.update(function (stored) {
         stored.exported = file.exported;
         return true;
-      }, passphrase ? self.text.exportedProtected : self.text.exported, { file: isolated(name, "ltr") });
+      }, passphrase ? "exportedProtected" : "exported", { file: isolated(name, "ltr") });
     }).catch(function (problem) {
       self.refuse(problem);
     });
@@ -1853,7 +1929,7 @@
       this.refuse(new Refusal("tooLarge", { megabytes: formatNumber(MAX_FILE / 1024 / 1024, this.lang) }), line);
       return Promise.resolve();
     }
-    this.status(this.text.working, null, line);
+    this.status("working", null, line);
     return file.text().then(function (text) {
       return parseFile(text, passphrase.value, self.config);
     }).then(function (payload) {
@@ -1882,16 +1958,15 @@
     }
     var result = this.mergeInto(plan, payload);
     var stored = writeStore(store);
-    var values = { role: this.roleLabel(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
-    var said = !result.added && !result.updated ? this.text.nothingNew
-      : this.text.imported + (result.conflicts ? " " + this.text.importedConflicts : "");
-    if (result.conflicts) values.link = this.conflictsLink(this.text.chooseVersions);
+    var values = { role: this.roleSaid(payload.exportedBy), added: result.added, updated: result.updated, conflicts: result.conflicts };
+    var said = !result.added && !result.updated ? ["nothingNew"] : ["imported"].concat(result.conflicts ? ["importedConflicts"] : []);
+    if (result.conflicts) values.link = this.conflictsLink("chooseVersions");
     if (opened) {
       values.code = isolated(plan.code, "ltr");
-      this.show(opened, stored ? this.text.opened + " " + said : this.text.noStorage, values);
+      this.show(opened, stored ? ["opened"].concat(said) : "noStorage", values);
     } else {
       this.render();
-      this.status(stored ? said : this.text.noStorage, values);
+      this.status(stored ? said : "noStorage", values);
     }
   };
 
@@ -1902,7 +1977,7 @@
     if (payload.plan.code !== plan.code) throw new Refusal("otherPlan", code);
     if (payload.plan.kind !== plan.kind) {
       if (Object.keys(plan.entries).length) {
-        throw new Refusal("otherKind", { kind: this.kindLabel(payload.plan.kind), current: this.kindLabel(plan.kind), code: code.current });
+        throw new Refusal("otherKind", { kind: this.kindSaid(payload.plan.kind), current: this.kindSaid(plan.kind), code: code.current });
       }
       if (this.rolesOf(payload.plan.kind).indexOf(plan.role) === -1) throw this.notAParty(payload.plan.kind);
       plan.kind = payload.plan.kind;
@@ -1922,7 +1997,7 @@
     var key = problem instanceof Refusal ? problem.key : "";
     var field = fields[key];
     if (field) {
-      this.refuseField(field, this.text[(texts && texts[key]) || key], problem.values);
+      this.refuseField(field, (texts && texts[key]) || key, problem.values);
     } else {
       this.refuse(problem, line);
     }
@@ -1931,7 +2006,7 @@
   // Say what is wrong (in `line`, else the status line of what is on screen).
   Workspace.prototype.refuse = function (problem, line) {
     if (!(problem instanceof Refusal)) problem = new Refusal("damaged");
-    this.status(this.text[problem.key], problem.values, line);
+    this.status(problem.key, problem.values, line);
   };
 
   // Printing: the plan, or the final report, written as text into .workspace__print.
@@ -1954,35 +2029,31 @@
     }
   };
 
-  // Interface text takes the page's direction; what people wrote is in blocks of its
-  // own that take theirs from their text (Workspace.content).
+  // Interface text takes the page's direction, each label in its language (Workspace.said,
+  // labelSaid); what people wrote is in blocks of its own that take theirs from their text
+  // (Workspace.content).
   function PrintView(workspace, plan, box) {
     this.ws = workspace;
     this.plan = plan;
     this.box = box;
-    this.text = workspace.text;
     this.roles = workspace.rolesOf(plan.kind);
   }
 
+  // An element holding `text` (a string or a node), added to `into` (else the box).
   PrintView.prototype.add = function (tag, text, className, into) {
     var node = element(tag, className, text);
     (into || this.box).appendChild(node);
     return node;
   };
 
-  PrintView.prototype.head = function (template) {
+  // The title (the interface string `name`), the kind of plan and its parties, the day.
+  PrintView.prototype.head = function (name) {
     var ws = this.ws;
-    var title = element("h2", "workspace__print-title");
-    fillInto(title, template, { code: isolated(this.plan.code, "ltr") });
-    this.box.appendChild(title);
-    var line = element("p");
-    fillInto(line, this.text.parties, { kind: ws.kindLabel(this.plan.kind), parties: ws.partiesOf(this.plan.kind) });
-    this.box.appendChild(line);
-    var printed = element("p");
-    fillInto(printed, this.text.printedOn, { date: isolated(formatDay(today(), ws.dates)) });
-    this.box.appendChild(printed);
+    this.add("h2", ws.said(name, { code: isolated(this.plan.code, "ltr") }), "workspace__print-title");
+    this.add("p", ws.said("parties", { kind: ws.kindSaid(this.plan.kind), parties: ws.partiesOf(this.plan.kind) }));
+    this.add("p", ws.said("printedOn", { date: ws.dateSaid(formatDay(today(), ws.dates)) }));
     var pending = Object.keys(this.plan.entries).some(function (id) { return this.plan.entries[id].conflicts; }, this);
-    if (pending) this.add("p", this.text.printPending, "workspace__print-pending");
+    if (pending) this.add("p", ws.said("printPending"), "workspace__print-pending");
   };
 
   // What entry `id` holds that `pick(candidate)` takes, printed into `into` by
@@ -2004,13 +2075,13 @@
       fill(into, only && !only.deleted ? only : null);
       return;
     }
-    this.add("p", this.text.printChoice, "workspace__print-choice", into);
+    this.add("p", this.ws.said("printChoice"), "workspace__print-choice", into);
     var list = this.add("ul", null, "workspace__print-versions", into);
     distinct.forEach(function (candidate) {
       var item = this.add("li", null, null, list);
       this.ws.versionBy(this.add("p", null, "workspace__print-by", item), candidate, true);
       if (candidate.deleted) {
-        this.add("p", this.text.deleted, null, item);
+        this.add("p", this.ws.said("deleted"), null, item);
       } else {
         fill(item, candidate);
       }
@@ -2019,11 +2090,11 @@
 
   PrintView.prototype.agreement = function (only) {
     var self = this;
-    this.add("h3", this.text.agreement);
+    this.add("h3", this.ws.said("agreement"));
     this.ws.config.agreement.forEach(function (field) {
       if (only && field.id !== only) return;
       var id = "agreement:" + field.id;
-      self.add("h4", field.label);
+      self.add("h4", self.ws.labelSaid("agreement-" + field.id, field.label));
       self.choice(self.box, id, function (data) { return data.text; }, function (into, candidate) {
         self.ws.content(into, self.plan, self.plan.entries[id], candidate);
       });
@@ -2032,15 +2103,19 @@
 
   PrintView.prototype.stages = function () {
     var self = this;
-    this.add("h3", this.text.stages);
+    this.add("h3", this.ws.said("stages"));
     this.ws.config.stages.forEach(function (stage) {
-      self.add("h4", stage.titles[self.plan.kind] || stage.titles[Object.keys(stage.titles)[0]]);
+      var kind = stage.titles[self.plan.kind] ? self.plan.kind : Object.keys(stage.titles)[0];
+      self.add("h4", self.ws.labelSaid("stage-" + stage.id + "-" + kind, stage.titles[kind]));
       var list = self.add("ul");
       stage.tasks.filter(function (t) { return self.roles.indexOf(t.role) !== -1; }).forEach(function (task) {
-        var item = self.add("li", self.ws.roleLabel(task.role) + " — " + task.text, null, list);
+        var item = self.add("li", self.ws.roleSaid(task.role), null, list);
+        item.appendChild(document.createTextNode(" — "));
+        item.appendChild(self.ws.taskText(stage.id, task.id));
         self.choice(item, "task:" + stage.id + ":" + task.id, function (data) { return data; }, function (into, candidate) {
           if (into === item) {
-            item.appendChild(document.createTextNode(" — " + self.ws.taskState(candidate && candidate.data)));
+            item.appendChild(document.createTextNode(" — "));
+            item.appendChild(self.ws.taskState(candidate && candidate.data));
           } else {
             self.add("p", capitalised(self.ws.taskState(candidate.data), self.ws.lang), null, into);
           }
@@ -2049,11 +2124,12 @@
     });
   };
 
-  PrintView.prototype.log = function (kind, title) {
+  // A log, under its title (the interface string `name`).
+  PrintView.prototype.log = function (kind, name) {
     var self = this;
-    this.add("h3", title);
+    this.add("h3", this.ws.said(name));
     var entries = this.ws.entries(this.plan, kind);
-    if (!entries.length) this.add("p", kind === "session" ? this.text.noSessions : this.text.noLearning);
+    if (!entries.length) this.add("p", this.ws.said(kind === "session" ? "noSessions" : "noLearning"));
     entries.forEach(function (entry) {
       var block = self.add("div", null, "workspace__print-entry");
       self.choice(block, entry.id, function (data) { return data; }, function (into, candidate) {
@@ -2064,12 +2140,12 @@
 
   PrintView.prototype.reviews = function (only) {
     var self = this;
-    this.add("h3", this.text.reviews);
+    this.add("h3", this.ws.said("reviews"));
     this.ws.config.reviews.forEach(function (review) {
       if (only && review.id !== only) return;
-      self.add("h4", review.title);
+      self.add("h4", self.ws.labelSaid("review-" + review.id, review.title));
       review.questions.forEach(function (question) {
-        self.add("p", question.label, "workspace__print-question");
+        self.add("p", self.ws.labelSaid("question-" + review.id + "-" + question.id, question.label), "workspace__print-question");
         var answered = self.roles.filter(function (role) {
           var id = "review:" + review.id + ":" + role;
           var entry = self.plan.entries[id];
@@ -2078,15 +2154,15 @@
           }) : [];
           if (!answers.length) return false;
           var block = self.add("div", null, "workspace__print-answer");
-          self.add("p", self.ws.roleLabel(role), "workspace__print-by", block);
+          self.add("p", self.ws.roleSaid(role), "workspace__print-by", block);
           self.choice(block, id, function (data) { return data.answers[question.id] || ""; }, function (into, candidate) {
             var answer = candidate ? candidate.data.answers[question.id] : "";
-            var text = self.add("p", answer || self.text.empty, answer ? "workspace__text" : null, into);
+            var text = self.add("p", answer || self.ws.said("empty"), answer ? "workspace__text" : null, into);
             if (answer) text.dir = "auto";
           });
           return true;
         });
-        if (!answered.length) self.add("p", self.text.empty);
+        if (!answered.length) self.add("p", self.ws.said("empty"));
       });
     });
   };
@@ -2094,10 +2170,10 @@
   PrintView.prototype.signOffs = function (which) {
     var self = this;
     which.forEach(function (what) {
-      self.add("h3", what === "final" ? self.text.signOffFinal : self.text.signOffAgreement);
+      self.add("h3", self.ws.said(what === "final" ? "signOffFinal" : "signOffAgreement"));
       var list = self.add("ul");
       self.roles.forEach(function (role) {
-        var item = self.add("li", self.ws.roleLabel(role), null, list);
+        var item = self.add("li", self.ws.roleSaid(role), null, list);
         self.choice(item, "signoff:" + what + ":" + role, function (data) { return data; }, function (into, candidate) {
           var version = candidate ? { data: candidate.data, updated: candidate.versions[0].updated } : null;
           if (into === item) {
@@ -2113,12 +2189,12 @@
 
   // The whole plan (a method named `plan` would be hidden by the plan itself, this.plan).
   PrintView.prototype.whole = function () {
-    this.head(this.text.printPlan);
+    this.head("printPlan");
     this.agreement();
     this.signOffs(["agreement"]);
     this.stages();
-    this.log("session", this.text.sessions);
-    this.log("learning", this.text.learning);
+    this.log("session", "sessions");
+    this.log("learning", "learning");
     this.reviews();
     this.signOffs(["final"]);
   };
@@ -2134,10 +2210,10 @@
         if (self.roles.indexOf(task.role) !== -1) tasks.push(self.plan.entries["task:" + stage.id + ":" + task.id]);
       });
     });
-    this.head(this.text.printReport);
-    this.add("p", common.fill(this.text.summary, {
+    this.head("printReport");
+    this.add("p", ws.said("summary", {
       sessions: formatNumber(sessions.length, ws.lang),
-      hours: common.countText(this.text.hours, minutes / 60, ws.lang),
+      hours: ws.countSaid("hours", minutes / 60),
       // A task counts as done when every version left to choose from says so.
       done: formatNumber(tasks.filter(function (t) {
         return t && candidatesOf(t).every(function (c) { return !c.deleted && c.data.done; });
@@ -2146,7 +2222,7 @@
     }));
     this.agreement("goals");
     this.reviews();
-    this.log("learning", this.text.learning);
+    this.log("learning", "learning");
     this.signOffs(["final"]);
   };
 
