@@ -107,12 +107,27 @@ def compile_once(env: Environment, project: Path | None = None) -> Environment:
         # static-i18n adds its sitemap folder again for each language: the same search order
         folders: tuple = tuple(dict.fromkeys(map(str, loader.searchpath)))
     else:
-        folders = (id(loader),)
+        folders, project = (id(loader),), None  # named by its address: not the same in the next build
     # select_autoescape's choice is a function: named by what it was made from, the same in every process
     autoescape = (env.autoescape,) if not callable(env.autoescape) else _made_from(env.autoescape)
-    options = (env.trim_blocks, env.lstrip_blocks, autoescape, env.block_start_string, env.variable_start_string)
+    syntax = tuple(getattr(env, name) for name in _SYNTAX)
+    options = (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, autoescape, syntax)
     env.bytecode_cache = _compiled((type(env).__name__, folders, tuple(sorted(env.extensions)), options), project)
     return env
+
+
+# What a template's code depends on besides its source: how its tags are written.
+_SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "newline_sequence",
+)
 
 
 def _made_from(function: Callable) -> tuple:

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, FileSystemLoader
 from jinja2.bccache import Bucket
 
 from portfolio import output_cache, templating
@@ -84,10 +84,14 @@ def test_compiled_code_written_on_another_machine_is_never_run(project, tmp_path
 
 
 def test_an_edited_page_is_compiled_again_in_the_next_build(project):
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="fr/index.md"))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="fr/index.md"))  # with the loader mkdocs-macros gives
 
     def render(source: str) -> str:
-        return sandboxed(Environment(), lambda: page, project).from_string(source).render(name="Amina")
+        return (
+            sandboxed(Environment(loader=FileSystemLoader(project)), lambda: page, project)
+            .from_string(source)
+            .render(name="Amina")
+        )
 
     assert render("Bonjour {{ name }}") == "Bonjour Amina"
     stored = _stored(project)
