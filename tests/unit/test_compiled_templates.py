@@ -100,3 +100,13 @@ def test_an_edited_page_is_compiled_again_in_the_next_build(project):
     _new_process()
     assert render("Salut {{ name }} !") == "Salut Amina !"
     assert _stored(project) == stored  # the page's one file, compiled again in its place
+
+
+def test_code_compiled_for_other_delimiters_is_not_reused(project):
+    # mkdocs.yml gives pages `{## … ##}` for comments, so that `{#id}` stays Markdown.
+    (project / "overrides/greeting.html").write_text("{## a note ##}{#purpose#}", encoding="utf-8")
+    pages = template_environment(project / "overrides")
+    pages.comment_start_string, pages.comment_end_string = "{##", "##}"
+    assert compile_once(pages, project).get_template("greeting.html").render() == "{#purpose#}"
+    _new_process()
+    assert _render(project) == ""  # Jinja's own `{# … #}`: both are comments
