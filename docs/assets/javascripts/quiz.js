@@ -184,7 +184,7 @@
       var link = document.createElement("a");
       link.className = "quiz__missing-link";
       link.href = "#" + fieldset.id;
-      link.appendChild(common.said(form, "text-item", common.fill(form.dataset.textItem, { number: fieldsets.indexOf(fieldset) + 1 })));
+      common.sayInto(link, form, "text-item", { number: fieldsets.indexOf(fieldset) + 1 });
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var input = fieldset.querySelector("input, select");

@@ -319,6 +319,26 @@
     return null; // a question no one has answered
   }
 
+  // The parts `version` holds, and those it says where they come from (a part may be both).
+  function partNames(kind, version) {
+    return Object.keys(partsOf(kind, version.data)).concat(Object.keys(version.origins || {}));
+  }
+
+  // The ancestors of a version that replaces `versions`: their tags and their ancestors,
+  // each once, in order.
+  function lineage(versions) {
+    var tags = {};
+    versions.forEach(function (v) {
+      v.ancestors.concat([v.tag]).forEach(function (tag) { tags[tag] = true; });
+    });
+    return Object.keys(tags).sort();
+  }
+
+  // The revision of a version that comes after `versions`.
+  function nextRev(versions) {
+    return versions.reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1;
+  }
+
   function sameOrigin(a, b) {
     return a === b || (!!a && !!b && a.tag === b.tag);
   }
@@ -342,7 +362,7 @@
   function partChoices(kind, list) {
     var names = {};
     list.forEach(function (v) {
-      Object.keys(partsOf(kind, v.data)).concat(Object.keys(v.origins || {})).forEach(function (p) { names[p] = true; });
+      partNames(kind, v).forEach(function (p) { names[p] = true; });
     });
     var result = { values: {}, origins: {}, open: [], left: {} };
     Object.keys(names).sort().forEach(function (part) {
@@ -375,14 +395,10 @@
     if (list.length < 2 || list.some(function (v) { return v.deleted; })) return null;
     var parts = partChoices(kind, list);
     if (parts.open.length) return null;
-    var ancestors = {};
-    list.forEach(function (v) {
-      v.ancestors.concat([v.tag]).forEach(function (tag) { ancestors[tag] = true; });
-    });
     var version = {
       author: list[0].author,
-      rev: list.reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
-      ancestors: Object.keys(ancestors).sort(),
+      rev: nextRev(list),
+      ancestors: lineage(list),
       updated: list[0].updated,
       deleted: false,
       data: dataOf(kind, parts.values, ownParts(parts)),
@@ -436,7 +452,7 @@
   function candidateOf(kind, version) {
     if (version.deleted) return deletedCandidate(version);
     var origins = {};
-    Object.keys(partsOf(kind, version.data)).concat(Object.keys(version.origins || {})).forEach(function (part) {
+    partNames(kind, version).forEach(function (part) {
       origins[part] = originOf(kind, version, part);
     });
     return { versions: [version], deleted: false, data: version.data, origins: origins, open: [] };
@@ -500,10 +516,6 @@
       canonical(plainData(kind, current.data)) === canonical(plainData(kind, data))) {
       return null; // nothing changed
     }
-    var ancestors = {};
-    seen.forEach(function (v) {
-      v.ancestors.concat([v.tag]).forEach(function (tag) { ancestors[tag] = true; });
-    });
     if (!basis || basis.deleted) {
       var live = seen.filter(function (v) { return !v.deleted; })[0];
       basis = live ? candidateOf(kind, live) : emptyCandidate(kind);
@@ -511,8 +523,8 @@
     var parts = deleted ? { data: {}, origins: {} } : written(kind, data, basis);
     var version = {
       author: plan.role,
-      rev: stored.concat(seen).reduce(function (max, v) { return Math.max(max, v.rev); }, 0) + 1,
-      ancestors: Object.keys(ancestors).sort(),
+      rev: nextRev(stored.concat(seen)),
+      ancestors: lineage(seen),
       updated: now(),
       deleted: !!deleted,
       data: parts.data,
