@@ -8,8 +8,8 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio.build_state import current_language, state
-from portfolio.language_pages import fallbacks
 from portfolio.search_index import plugin_index, searchable, split_search_index
+from portfolio.translations import MISSING
 
 _SHOWN = "_portfolio_shown_content"
 _built: dict[str, list[dict]] = {}  # this build's search entries, by language
@@ -30,7 +30,8 @@ def _split(config):
     if config.plugins["i18n"].building:  # a nested per-language build: not finished yet
         return
     build = state(config)
-    partial = [lang for lang, pages in fallbacks(build.root, build.languages).items() if pages]
+    # The languages that show some pages in the default language (not translated yet).
+    partial = {lang for (_, lang), status in build.translations.items() if status == MISSING}
     split_search_index(Path(config.site_dir), build.languages, _built, partial)
     _built.clear()
 
