@@ -38,7 +38,7 @@ from portfolio.models import Curriculum, Terminology, Text
 from portfolio.problems import Problem
 from portfolio.project import CONFIG_FILE, Languages, read_languages
 from portfolio.sources import Sources, read_sources
-from portfolio.translations import Status, curriculum_statuses, page_statuses
+from portfolio.translations import Status, all_statuses, page_statuses
 
 
 @dataclass
@@ -76,7 +76,7 @@ class BuildState:
         """Every page and curriculum file, and its state in each language (the translation
         status pages): worked out once per build, not again for each language."""
         pages = [Status(path, lang, state) for (path, lang), state in self.translations.items()]
-        return pages + curriculum_statuses(self.root, self.languages)
+        return all_statuses(self.root, self.languages, pages)
 
 
 _state: BuildState | None = None

@@ -193,7 +193,7 @@ def adapt(args: argparse.Namespace) -> int:
 
 
 def translations(args: argparse.Namespace) -> int:
-    from portfolio.translations import curriculum_statuses, mark, page_statuses, summary
+    from portfolio.translations import all_statuses, mark, summary
 
     languages = read_languages(args.root / CONFIG_FILE)
     if args.mark:
@@ -206,7 +206,7 @@ def translations(args: argparse.Namespace) -> int:
             return 1
         print(f"{path} ({lang}): recorded as translated from {current}")
         return 0
-    statuses = page_statuses(args.root, languages) + curriculum_statuses(args.root, languages)
+    statuses = all_statuses(args.root, languages)
     others = [lang for lang in languages.built if lang != languages.default]
     print("| " + " | ".join(["page or file", *others]) + " |")
     print("|" + " --- |" * (len(others) + 1))

@@ -80,6 +80,13 @@ def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:
     return result
 
 
+def all_statuses(root: Path, languages: Languages, pages: list[Status] | None = None) -> list[Status]:
+    """Every page and curriculum file, and its state in each language: what `portfolio
+    translations` lists and the translation-status pages show. `pages`: the pages'
+    states, when they have been read already."""
+    return (page_statuses(root, languages) if pages is None else pages) + curriculum_statuses(root, languages)
+
+
 def mark(root: Path, languages: Languages, lang: str, path: str) -> str:
     """Record that the `lang` translation of `path` is made from the current source.
     Raises ProblemsFound, and writes nothing, if a file it reads is not readable UTF-8
