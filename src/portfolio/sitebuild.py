@@ -27,6 +27,7 @@ from mkdocs.config import load_config
 from portfolio import page_store
 from portfolio.build_state import load_sources, pinned
 from portfolio.locations import OFFLINE_ZIP, PREBUILT
+from portfolio.minify import minify_assets
 from portfolio.offline_copy import make_offline_copy
 from portfolio.outputs import chosen
 from portfolio.problems import Problem, errors
@@ -75,6 +76,7 @@ def build_site(
                             output.build(state, before, report)
                 with _environment(PREBUILT, str(before)):
                     _run_mkdocs(root, staging)
+                minify_assets(root, staging)
                 shutil.copytree(before, staging, dirs_exist_ok=True)
             finally:
                 shutil.rmtree(before, ignore_errors=True)

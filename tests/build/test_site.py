@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
-from conftest import LANGUAGES, copy_project, project_state
+from conftest import LANGUAGES, ROOT, copy_project, project_state
 from portfolio.sitebuild import build_site
 from portfolio.sources import validate
 
@@ -132,6 +133,22 @@ def test_no_page_loads_a_resource_from_elsewhere(built_pages):
     assert not list(built_pages.rglob("*.css")) or all(
         "fonts.googleapis" not in p.read_text(encoding="utf-8") for p in built_pages.rglob("*.css")
     )
+
+
+def test_the_site_s_own_scripts_and_styles_are_published_minified(built_pages):
+    """What a phone downloads: each of the project's scripts and style sheets, smaller and
+    without its comments, and still a script that parses (the browser tests run them)."""
+    sources = ROOT / "docs/assets"
+    own = [p for p in sorted(sources.rglob("*")) if p.suffix in (".js", ".css")]
+    assert len(own) > 10
+    for source in own:
+        built = built_pages / "assets" / source.relative_to(sources)
+        text = built.read_text(encoding="utf-8")
+        assert len(text) < 0.85 * source.stat().st_size, built.name
+        assert not re.search(r"^\s*//|/\*(?!!)", text, re.M), built.name
+        if source.suffix == ".js":
+            checked = subprocess.run(["node", "--check", str(built)], capture_output=True, text=True, check=False)
+            assert checked.returncode == 0, checked.stderr
 
 
 def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path, monkeypatch):
