@@ -52,13 +52,14 @@ def test_arabic_results_are_arabic_pages_that_exist(page, site_url, query):
 
 
 def test_the_index_is_fetched_when_the_reader_turns_to_search(page, site_url):
-    """A first visit does not download the search index (about 100 KB, often on a phone);
-    the first use of search does, and finds pages."""
+    """A first visit downloads neither the search index (about 100 KB, often on a phone)
+    nor the search worker; the first use of search does, and finds pages."""
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "training/capsules/pre-matching/")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "search_index" in url]
+    assert not [url for url in requested if "search_index" in url or "/workers/search." in url]
     links = search(page, "volunteers")
     assert links
     assert site_url + "search/search_index.json" in requested
+    assert [url for url in requested if "/workers/search." in url]
