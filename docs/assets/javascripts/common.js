@@ -150,19 +150,25 @@
     fillInto(element, owner.getAttribute("data-" + key), values, owner, key);
   }
 
-  // A control to correct (`invalid`), or corrected: aria-invalid, and the id of the note
-  // that says why (`noteId`, if any) put first among the ids of what describes it, or
-  // taken out of them.
+  // A control to correct (`invalid`), or corrected: aria-invalid, and the note that says
+  // why (`noteId`, if any) among what describes it, or no longer (describedBy).
   function markInvalid(control, noteId, invalid) {
-    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-      return id && id !== noteId;
-    });
     if (invalid) {
       control.setAttribute("aria-invalid", "true");
-      if (noteId) ids.unshift(noteId);
     } else {
       control.removeAttribute("aria-invalid");
     }
+    describedBy(control, noteId, invalid);
+  }
+
+  // The id of a note (`noteId`, if any) put first among the ids of what describes
+  // `control` (`described`), so that it is read when the control is reached, or taken out
+  // of them.
+  function describedBy(control, noteId, described) {
+    var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== noteId;
+    });
+    if (described && noteId) ids.unshift(noteId);
     if (ids.length) {
       control.setAttribute("aria-describedby", ids.join(" "));
     } else {
@@ -307,6 +313,7 @@
     said: said,
     sayInto: sayInto,
     markInvalid: markInvalid,
+    describedBy: describedBy,
     languageOf: languageOf,
     isolated: isolated,
     formatNumber: formatNumber,

@@ -14,12 +14,20 @@
 // device makes the same merged version from them (its content, its tag, both as its
 // ancestors), so that it replaces both. Only a part that both changed, differently, is
 // left to a party to choose: both versions are kept (the entry's `conflicts`) until one
-// is chosen. Merging depends only on the versions, not on the order of the files, so the
-// parties end with the same plan. (Three or more versions diverged, and a part is left to
-// choose: a device that merged two of them before the third came keeps that merge rather
-// than the two. It shows the same choice; the next exchange makes the versions kept the
-// same too.) Versions written before origins existed (files of version 1) have none:
-// every part counts as written by them, as before.
+// is chosen. A party chooses by keeping one of them ("Keep this version"), or by saving
+// the entry where it shows (a field, a task, a review, a sign-off): the note under it
+// says, before, that what is saved there is the party's choice, and the status line
+// says, after, that it was. Either way the version saved replaces every version that was
+// left to choose from when the entry was shown, the party's own and the others' (all of
+// them are its ancestors): they were in the list above the field, and no one is asked
+// again. A version that came in while the field was being typed in (from another tab, or
+// a file imported there) was not shown: it stays beside the new one, to choose from, and
+// the status line says that instead. Merging depends only on the versions, not on the
+// order of the files, so the parties end with the same plan. (Three or more versions
+// diverged, and a part is left to choose: a device that merged two of them before the
+// third came keeps that merge rather than the two. It shows the same choice; the next
+// exchange makes the versions kept the same too.) Versions written before origins
+// existed (files of version 1) have none: every part counts as written by them, as before.
 // A deleted entry keeps nothing of what was written in it: its version is a tombstone
 // (deleted, its data empty) that replaces the versions it deletes, so that an older file
 // still holding them cannot bring them back.
@@ -502,7 +510,8 @@
   }
 
   // A new version of an entry, by this person, replacing the versions they saw: `seen`,
-  // what the field showed when they began typing (every stored version when not given),
+  // what the field showed when they began typing (every stored version when not given;
+  // with a choice pending, every version left to choose from: the save is their choice),
   // and `basis`, the candidate it showed of them (the first of `seen` when not given). A
   // version that came in meanwhile (a file imported in another tab) is not replaced: it
   // merges with the new one when they changed different parts, and otherwise stays beside
@@ -543,6 +552,17 @@
       var entry = plan.entries[id];
       return !!entry.conflicts && versionsOf(entry).some(function (v) { return v.tag === version.tag; });
     });
+  }
+
+  // The entry of `entries` (a plan's entries before `version` was saved) whose versions
+  // left to choose from `version` replaces, every one of them: the save was a party's
+  // choice among them. Null when it was not.
+  function choiceMade(entries, version) {
+    var id = Object.keys(entries).filter(function (key) {
+      var entry = entries[key];
+      return !!entry.conflicts && versionsOf(entry).every(function (v) { return version.ancestors.indexOf(v.tag) !== -1; });
+    })[0];
+    return id ? entries[id] : null;
   }
 
   // Merge another party's entries into ours; nothing is lost.
@@ -809,9 +829,9 @@
     this.mode = "plan";
     var open = readOpen();
     this.code = open === null ? readStore().current : open || null; // this tab's plan
-    // The version each field, task or review shows (an entry's first, when it has two): a
-    // save replaces it only, so that a version come in meanwhile, or the other of a
-    // conflict, stays (saveEntry).
+    // What each field, task or review shows of its entry (shownOf): a save replaces the
+    // versions it stood for when it was shown, and only them, so that a version come in
+    // meanwhile stays (saveEntry); with a choice pending, all of them (the party's choice).
     this.shown = new Map();
     // What each field, task, review or sign-off last showed of its entry (the tags of its
     // versions): when that changes, what its status line said is out of date (showEntry).
@@ -935,10 +955,13 @@
   // status line next to what was done; the Share section's when not given). A change that
   // saved a version of an entry (saveEntry returns it) which now has two versions says so,
   // with a link to them: only a save that ends without a conflict says `message` (the
-  // name of an interface string: "saved" when none is given).
+  // name of an interface string: "saved" when none is given). A save with no `message`
+  // that replaced the versions left to choose from (choiceMade) says it was the party's
+  // choice, and whose versions it replaced.
   Workspace.prototype.update = function (change, message, values, line) {
     var store = readStore();
     var plan = this.plan(store);
+    var before = plan ? Object.assign({}, plan.entries) : {};
     var saved = plan && change(plan);
     if (!saved) return;
     var stored = writeStore(store);
@@ -947,10 +970,13 @@
       writeHere(this.here);
     }
     this.render();
+    var chosen = !message && saved.tag ? choiceMade(before, saved) : null;
     if (!stored) {
       this.status("noStorage", null, line);
     } else if (inConflict(plan, saved)) {
       this.status("savedConflict", this.conflictValues(), line);
+    } else if (chosen) {
+      this.status("savedChoice", { role: this.writers(candidatesOf(chosen)) }, line);
     } else {
       this.status(message || "saved", values, line);
     }
@@ -1223,8 +1249,9 @@
   };
 
   // Save what a field, a task or a review (`holder`) holds now: a version that replaces the
-  // ones it showed, and keeps where each part it did not change comes from. The holder
-  // then shows the version just saved: the next save replaces it, and only it.
+  // ones it showed (with a choice pending, every version left to choose from: shownOf),
+  // and keeps where each part it did not change comes from. The holder then shows the
+  // version just saved: the next save replaces it, and only it, until it is shown again.
   Workspace.prototype.saveField = function (plan, holder, id, kind, data) {
     var shown = this.shown.get(holder);
     var version = saveEntry(plan, id, kind, data, false, shown && shown.versions, shown);
@@ -1366,7 +1393,10 @@
   // What a field, a task or a review shows of `entry` (of `kind`): the candidate of this
   // party's own version when a choice is left (saved in this tab, else written in its
   // role; candidatesOf), so that what it wrote never vanishes from its screen before it
-  // chooses; else the entry. Empty when there is no entry, or it was deleted.
+  // chooses; else the entry. Empty when there is no entry, or it was deleted. It stands
+  // for every version of the entry (its `versions`): with a choice left, the others are
+  // in the list above, and the note under the holder says that what is saved there is
+  // the party's choice (markConflict), so a save replaces them all (saveField).
   Workspace.prototype.shownOf = function (plan, kind, entry) {
     if (!entry) return emptyCandidate(kind);
     var here = this.here;
@@ -1379,7 +1409,7 @@
     var shown = candidatesOf(entry).reduce(function (best, candidate) {
       return rank(candidate) > rank(best) ? candidate : best;
     });
-    return shown.deleted ? Object.assign(emptyCandidate(kind), { versions: shown.versions }) : shown;
+    return Object.assign({}, shown.deleted ? emptyCandidate(kind) : shown, { versions: versionsOf(entry) });
   };
 
   // `holder` (a field, a task, a review, a sign-off) shows `entry` as it is now. When the
@@ -1403,10 +1433,24 @@
     });
   };
 
+  // Under `container` (a field, a task, a review, a sign-off, a log entry), when `entry`
+  // has versions to choose from: a note with a link to them and, where the entry is saved
+  // from fields of `container`, that what is saved there is the party's choice (saveField,
+  // a sign-off). The note describes those fields, so that it is read when one is reached
+  // (and no longer once the choice is made).
   Workspace.prototype.markConflict = function (container, entry) {
-    if (!entry || !entry.conflicts) return;
+    var fields = common.all(container, "textarea, input");
+    var id = fields.length ? fields[0].id + "-choice" : "";
+    var pending = !!entry && !!entry.conflicts;
+    fields.forEach(function (field) { common.describedBy(field, id, pending); });
+    if (!pending) return;
     var note = element("p", "workspace__conflict-note");
     note.appendChild(this.conflictsLink("conflictNote"));
+    if (fields.length) {
+      note.id = id;
+      note.appendChild(document.createTextNode(" "));
+      note.appendChild(this.said("conflictSave"));
+    }
     container.appendChild(note);
   };
 
@@ -1752,17 +1796,24 @@
     return state;
   };
 
-  // Who wrote what a candidate holds: the writers of its parts left to choose (of all its
-  // parts when none is), each once, as a list to read (a node); whoever saved it when no
-  // part says (a deletion). Choosing a version does not make its words the chooser's.
-  Workspace.prototype.writers = function (candidate) {
-    var parts = candidate.open.length ? candidate.open : Object.keys(candidate.origins);
+  // Who wrote what `candidates` hold: the writers of each one's parts left to choose (of
+  // all its parts when none is), whoever saved it when no part says (a deletion); each
+  // once, as a list to read (a node). Choosing a version does not make its words the
+  // chooser's.
+  Workspace.prototype.writers = function (candidates) {
     var roles = [];
-    parts.forEach(function (part) {
-      var origin = candidate.origins[part];
-      if (origin && roles.indexOf(origin.author) === -1) roles.push(origin.author);
+    candidates.forEach(function (candidate) {
+      var parts = candidate.open.length ? candidate.open : Object.keys(candidate.origins);
+      var found = [];
+      parts.forEach(function (part) {
+        var origin = candidate.origins[part];
+        if (origin) found.push(origin.author);
+      });
+      if (!found.length) found.push(candidate.versions[0].author);
+      found.forEach(function (role) {
+        if (roles.indexOf(role) === -1) roles.push(role);
+      });
     });
-    if (!roles.length) roles.push(candidate.versions[0].author);
     return this.rolesSaid(roles);
   };
 
@@ -1772,7 +1823,7 @@
     var here = this.here;
     var saved = !onPaper && candidate.versions.some(function (v) { return here.indexOf(v.tag) !== -1; });
     this.sayInto(line, saved ? "versionByHere" : "versionBy", {
-      role: this.writers(candidate),
+      role: this.writers([candidate]),
       date: this.dateSaid(formatTime(candidate.versions[0].updated, this.dates, true)),
     });
   };
@@ -1815,7 +1866,7 @@
     keep.addEventListener("click", function () {
       self.update(function (stored) {
         return saveEntry(stored, entry.id, entry.kind, candidate.data, candidate.deleted, versionsOf(entry), candidate);
-      }, "kept", { role: self.writers(candidate) });
+      }, "kept", { role: self.writers([candidate]) });
       self.focusOn(self.$(self.$(".workspace__conflicts").hidden ? ".workspace__status" : "#ws-conflicts"));
     });
     item.appendChild(keep);
