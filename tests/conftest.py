@@ -388,3 +388,87 @@ def pdf_pages(path: Path, first: int = 1, last: int = 0) -> list[Page]:
         ]
         pages.append(Page(float(page.get("width")), float(page.get("height")), words))
     return pages
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A piece of a tagged PDF's text (one marked-content sequence: a run of text of one
+    style on one line) as a screen reader reaches it through the structure tree, and the
+    language it reads it in: the `/Lang` of its nearest structure element that has one,
+    else the document's."""
+
+    text: str
+    lang: str
+
+
+def read_aloud(path: Path) -> list[Spoken]:
+    """The text of a tagged PDF in the order of its structure tree, each piece with the
+    language it is read in."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        texts = {(page.objgen, mcid): text for page in pdf.pages for mcid, text in _marked_texts(page).items()}
+        spoken: list[Spoken] = []
+
+        def walk(node, lang: str, page) -> None:
+            if isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid, lang, page)
+            elif isinstance(node, pikepdf.Dictionary):
+                page = node.get("/Pg", page)
+                if node.get("/Type") == "/MCR":
+                    walk(int(node.MCID), lang, page)
+                elif node.get("/Type") != "/OBJR":  # a structure element (an annotation has no text)
+                    walk(node.get("/K"), str(node.Lang) if "/Lang" in node else lang, page)
+            elif isinstance(node, int):
+                spoken.append(Spoken(texts.get((page.objgen, node), ""), lang))
+
+        walk(pdf.Root.StructTreeRoot.K, str(pdf.Root.get("/Lang", "")), None)
+    return spoken
+
+
+def language_changes(path: Path) -> list[tuple[str, str]]:
+    """Each /Lang of a tagged PDF's structure tree, with the language around it (its
+    parent's, or the document's): (around, said), in the order of the tree."""
+    import pikepdf
+
+    def changes(node, around: str) -> list[tuple[str, str]]:
+        if isinstance(node, pikepdf.Array):
+            return [change for kid in node for change in changes(kid, around)]
+        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/OBJR", "/MCR"):
+            return []
+        said = str(node.Lang) if "/Lang" in node else None
+        return ([(around, said)] if said else []) + changes(node.get("/K"), said or around)
+
+    with pikepdf.open(path) as pdf:
+        return changes(pdf.Root.StructTreeRoot.K, str(pdf.Root.get("/Lang", "")))
+
+
+def _marked_texts(page) -> dict[int, str]:
+    """The text of each marked-content sequence of a page, by its MCID, read through its
+    fonts' ToUnicode maps (two bytes a glyph, as WeasyPrint writes them)."""
+    import pikepdf
+
+    glyphs = {}
+    for name, font in page.Resources.get("/Font", {}).items():
+        cmap = font.ToUnicode.read_bytes().decode("ascii") if "/ToUnicode" in font else ""
+        pairs = re.findall(r"<([0-9a-f]{4})> <([0-9a-f]+)>", cmap)
+        glyphs[name] = {bytes.fromhex(code): bytes.fromhex(text).decode("utf-16-be") for code, text in pairs}
+    texts: dict[int, str] = {}
+    marks: list[int | None] = []  # the open marked-content sequences, innermost last
+    font: dict = {}
+    for operands, operator in pikepdf.parse_content_stream(page, "BDC BMC EMC Tf Tj TJ"):
+        operator = str(operator)
+        if operator in ("BDC", "BMC"):
+            properties = operands[1] if operator == "BDC" else {}
+            marks.append(int(properties.MCID) if "/MCID" in properties else None)
+        elif operator == "EMC":
+            marks.pop()
+        elif operator == "Tf":
+            font = glyphs.get(str(operands[0]), {})
+        elif marks and marks[-1] is not None:
+            shown = [operands[0]] if operator == "Tj" else [s for s in operands[0] if isinstance(s, pikepdf.String)]
+            data = b"".join(bytes(s) for s in shown)
+            text = "".join(font.get(data[i : i + 2], "") for i in range(0, len(data), 2))
+            texts[marks[-1]] = texts.get(marks[-1], "") + text
+    return texts

@@ -26,12 +26,11 @@ from markupsafe import Markup
 
 from portfolio import output_cache, parallel
 from portfolio.interface import strings_for
-from portfolio.locale_facts import direction, written_date
+from portfolio.locale_facts import direction, said_like, written_date
 from portfolio.locations import PREBUILT, form_file
 from portfolio.models import Form, Text
 from portfolio.project import Languages
 from portfolio.reproducible import source_date, source_epoch, zip_entry
-from portfolio.templating import template_environment
 from portfolio.views import organisation_view
 
 FORMATS = ("pdf", "docx")
@@ -106,6 +105,8 @@ def build_forms(state, target: Path, report=print) -> list[Made]:
 def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
     """One form in one language: its PDF and its Word file."""
 
+    from portfolio.pdf import WRITER_FILES, print_templates
+
     ui = strings_for(state.interface, lang, state.languages.default)
     view = form_view(
         state.curriculum.forms[form_id], lang, state.languages.default, ui, organisation_view(state.curriculum, lang)
@@ -114,7 +115,7 @@ def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
     root = state.root
     logo = _logo(state)
     # What each file is made from; the same inputs give the same file (output_cache).
-    made_from = [output_cache.files([*(root / PRINT_TEMPLATES).iterdir(), Path(__file__)])]
+    made_from = [output_cache.files([*print_templates(root), Path(__file__), *WRITER_FILES])]
     made_from.append(output_cache.files([logo] if logo else []))
     pdf = target / (state.languages.folder(lang) + form_file(form_id, lang, "pdf"))
     html = _form_html(view, _print_environment(root), root, lang, ui, logo)
@@ -132,10 +133,10 @@ def _make(state, form_id: str, lang: str, target: Path) -> tuple[Made, Made]:
 
 
 def _print_environment(root: Path) -> Environment:
+    from portfolio.pdf import print_environment
+
     # YAML texts are checked before they get here: their Markdown is the project's own.
-    return template_environment(
-        root / PRINT_TEMPLATES, {"markdown": lambda text: Markup(markdown_lib.markdown(str(text)))}
-    )
+    return print_environment(root, {"markdown": lambda text: Markup(markdown_lib.markdown(str(text)))})
 
 
 def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, logo: Path | None) -> str:
@@ -154,12 +155,12 @@ def _form_html(view: dict, env: Environment, root: Path, lang: str, ui: dict, lo
 def _write_pdf(html: str, root: Path, logo: Path | None, identifier: str, target: Path) -> dict:
     from weasyprint import HTML
 
-    from portfolio.pdf import restricted_fetcher
+    from portfolio.pdf import restricted_fetcher, write_pdf
 
     allowed = [root / PRINT_TEMPLATES] + ([logo.parent] if logo else [])
     target.parent.mkdir(parents=True, exist_ok=True)
     document = HTML(string=html, base_url=str(root / PRINT_TEMPLATES), url_fetcher=restricted_fetcher(allowed))
-    document.render().write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode())
+    write_pdf(document.render(), target, identifier)
     return {}
 
 
@@ -196,23 +197,25 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
     import docx
     from docx.shared import Cm
 
+    # A text still in the default language (a fork's translation is missing) says so.
+    language = _Language(lang, {code: _language_tag(state, code) for code in (lang, state.languages.default)})
     document = docx.Document()
     _page(document.sections[0])
-    _styles(document, _language_tag(state, lang))
+    _styles(document, language.tags[lang])
     header = document.sections[0].header.paragraphs[0]
     logo = _logo(state)
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg"):  # Word cannot take SVG
         _add_logo(header, logo, Cm(1.2))
-    _run(header, view["organisation"].get("name", ""), bold=True)
-    _paragraph(document, view["title"], heading=0)
-    _paragraph(document, view["purpose"])
-    _paragraph(document, f"{ui['form-filled-by']}{ui['colon']} {ui['list-separator'].join(view['filled_by'])}")
+    _run(header, view["organisation"].get("name", ""), bold=True, language=language)
+    _paragraph(document, view["title"], language, heading=0)
+    _paragraph(document, view["purpose"], language)
+    _filled_by(document.add_paragraph(), view["filled_by"], ui, language)
     if view["privacy"]:
-        _paragraph(document, ui["form-privacy"], heading=1)
-        _markdown(document, view["privacy"])
+        _paragraph(document, ui["form-privacy"], language, heading=1)
+        _markdown(document, view["privacy"], language)
     for section in view["sections"]:
-        _paragraph(document, section["title"], heading=1)
-        _markdown(document, section["intro"])
+        _paragraph(document, section["title"], language, heading=1)
+        _markdown(document, section["intro"], language)
         if not section["fields"]:
             continue
         table = document.add_table(rows=0, cols=2)
@@ -221,15 +224,18 @@ def _write_docx(view: dict, state, lang: str, ui: dict, target: Path) -> dict:
         for item in section["fields"]:
             row = table.add_row()
             label, answer = row.cells
-            label.text = item["label"] + (f" ({ui['form-optional']})" if item["optional"] else "")
+            _run(label.paragraphs[0], item["label"], language=language)
+            if item["optional"]:
+                optional = ui["form-optional"]
+                _run(label.paragraphs[0], said_like(optional, f" ({optional})"), language=language)
             if item["help"]:
-                _run(label.add_paragraph(), item["help"], italic=True)
-            _answer_space(answer.paragraphs[0], item, ui)
+                _run(label.add_paragraph(), item["help"], italic=True, language=language)
+            _answer_space(answer.paragraphs[0], item, ui, language)
             _room_to_write(row, item["kind"], item["lines"])
     if view["legal_notes"]:
-        _paragraph(document, ui["form-legal-notes"], heading=1)
-        _markdown(document, view["legal_notes"])
-    _contacts(document, view["organisation"], ui["colon"])
+        _paragraph(document, ui["form-legal-notes"], language, heading=1)
+        _markdown(document, view["legal_notes"], language)
+    _contacts(document, view["organisation"], ui["colon"], language)
     _declare_checkboxes(document)
     if direction(lang) == "rtl":
         _right_to_left(document)
@@ -313,8 +319,56 @@ def _full_width(table, section) -> None:
         column.width = Twips(text // len(table.columns))
 
 
-def _paragraph(document, text: str, heading: int | None = None):
-    return document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
+def _paragraph(document, text: str, language: _Language, heading: int | None = None):
+    paragraph = document.add_heading(text, level=heading) if heading is not None else document.add_paragraph(text)
+    for run in paragraph.runs:
+        language.mark(run, text)
+    return paragraph
+
+
+def _filled_by(paragraph, roles: list[str], ui: dict, language: _Language) -> None:
+    """The line "Filled in by: a, b", each role in its own language (the colon and the
+    commas in none: they have no words to read out)."""
+    _run(paragraph, ui["form-filled-by"], language=language)
+    _run(paragraph, f"{ui['colon']} ")
+    for number, role in enumerate(roles):
+        if number:
+            _run(paragraph, str(ui["list-separator"]))
+        _run(paragraph, role, language=language)
+
+
+# Where the schema (ECMA-376 Part 1: CT_RPr) puts a run's `w:lang`, which python-docx does
+# not write: before any of these.
+_RUN_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+@dataclass(frozen=True)
+class _Language:
+    """The language a Word form is written in (`lang`), and the tag Word marks each
+    language with (`tags`, by code: forms._language_tag)."""
+
+    lang: str
+    tags: dict[str, str]
+
+    def mark(self, run, text: str) -> None:
+        """`run`, made of `text`, marked in the language `text` says it is in (a Said)
+        where that is not the form's: an English text where a fork's translation is
+        missing, as the pages mark it (partials/said.html; WCAG 2.2, 3.1.2 Language of
+        Parts). Word and LibreOffice check its spelling, and a screen reader reads it, in
+        that language, and it runs in that language's direction (an English text in an
+        Arabic form left to right)."""
+        said = getattr(text, "lang", None)
+        if run is None or not said or said == self.lang:
+            return
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        tag = self.tags.get(said, said)
+        rtl = direction(said) == "rtl"
+        marking = OxmlElement("w:lang", {qn("w:val"): tag, **({qn("w:bidi"): tag} if rtl else {})})
+        run._r.get_or_add_rPr().insert_element_before(marking, *_RUN_AFTER_LANG)
+        if rtl != (direction(self.lang) == "rtl"):
+            run.font.rtl = rtl
 
 
 # Where the schema (ECMA-376 Part 1: CT_PPr, CT_SectPr) puts `w:bidi`, which python-docx
@@ -352,17 +406,17 @@ def _bidi(properties, successors: tuple[str, ...]) -> None:
     properties.insert_element_before(OxmlElement("w:bidi"), *successors)
 
 
-def _answer_space(paragraph, item: dict, ui: dict) -> None:
+def _answer_space(paragraph, item: dict, ui: dict, language: _Language) -> None:
     """What a field's answer cell holds before anyone writes in it: a box to tick before
     each option, one option a line, or "Yes" and "No" on one line; a date's slashes."""
     if item["kind"] in ("choice", "checklist"):
         for number, option in enumerate(item["options"]):
             if number:
                 paragraph.add_run().add_break()
-            _tick_box(paragraph, f" {option}")
+            _tick_box(paragraph, said_like(option, f" {option}"), language)
     elif item["kind"] == "yes-no":
-        _tick_box(paragraph, f" {ui['form-yes']}    ")
-        _tick_box(paragraph, f" {ui['form-no']}")
+        _tick_box(paragraph, said_like(ui["form-yes"], f" {ui['form-yes']}    "), language)
+        _tick_box(paragraph, said_like(ui["form-no"], f" {ui['form-no']}"), language)
     elif item["kind"] == "date":
         paragraph.add_run("…… / …… / …………")
 
@@ -375,9 +429,9 @@ _CHECKBOX_FONT = "MS Gothic"
 _UNCHECKED, _CHECKED = "\u2610", "\u2612"  # ☐ ☒
 
 
-def _tick_box(paragraph, text: str) -> None:
+def _tick_box(paragraph, text: str, language: _Language) -> None:
     """An unticked box at the end of `paragraph`, then `text` as an ordinary run (spaces
-    kept: they part "Yes" from "No")."""
+    kept: they part "Yes" from "No"), in its language."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -398,7 +452,7 @@ def _tick_box(paragraph, text: str) -> None:
     control = OxmlElement("w:sdt")
     control.extend([properties, content])
     paragraph._p.append(control)
-    paragraph.add_run(text)
+    language.mark(paragraph.add_run(text), text)
 
 
 def _box_glyph():
@@ -458,9 +512,9 @@ def _room_to_write(row, kind: str, lines: int | None = None) -> None:
         row.height, row.height_rule = Mm(room), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
-def _markdown(document, text: str) -> None:
+def _markdown(document, text: str, language: _Language) -> None:
     """A Markdown text as paragraphs, as the PDF shows it: a list's items as bullets, bold
-    and emphasis as bold and italic runs, a link as its text."""
+    and emphasis as bold and italic runs, a link as its text; in the text's language."""
     from lxml import html as lxml_html
 
     if not text:
@@ -468,7 +522,10 @@ def _markdown(document, text: str) -> None:
     tree = lxml_html.fragment_fromstring(markdown_lib.markdown(text), create_parent="div")
     for block in tree.xpath(".//p[not(ancestor::li)] | .//li"):
         block.text = (block.text or "").lstrip()
-        _inline(document.add_paragraph("• " if block.tag == "li" else ""), block)
+        paragraph = document.add_paragraph("• " if block.tag == "li" else "")
+        _inline(paragraph, block)
+        for run in paragraph.runs:
+            language.mark(run, text)
 
 
 def _inline(paragraph, element, bold: bool = False, italic: bool = False) -> None:
@@ -484,13 +541,16 @@ def _inline(paragraph, element, bold: bool = False, italic: bool = False) -> Non
         _run(paragraph, child.tail, bold, italic)
 
 
-def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False):
+def _run(paragraph, text: str | None, bold: bool = False, italic: bool = False, language: _Language | None = None):
     """Text added to a paragraph, its line breaks and spaces as HTML reads them (no-break
     spaces kept); bold and italic in every script (Word and LibreOffice make Arabic bold
-    by its complex-script property)."""
+    by its complex-script property); in the language the text says it is in, where that is
+    not the form's (`language`)."""
     if not text:
         return None
     run = paragraph.add_run(re.sub(r"[ \t\n]+", " ", text))
+    if language is not None:
+        language.mark(run, text)
     if bold:
         run.font.bold = run.font.cs_bold = True
     if italic:
@@ -506,14 +566,16 @@ def _language_tag(state, lang: str) -> str:
     return tag.get_text(lang, state.languages.default) if tag is not None and tag.has(lang) else lang
 
 
-def _contacts(document, organisation: dict, colon: str) -> None:
+def _contacts(document, organisation: dict, colon: str, language: _Language) -> None:
     """The organisation's name and channels, as the PDF's footer gives them. An address is
     a run written left to right between left-to-right marks, so that in a right-to-left
     paragraph a web address's last slash or a phone number's "+" stays where it is."""
     paragraph = document.add_paragraph()
-    _run(paragraph, organisation.get("name", ""))
+    _run(paragraph, organisation.get("name", ""), language=language)
     for channel in organisation.get("channels", []):
-        _run(paragraph, f" · {channel['label']}{colon} ")
+        _run(paragraph, " · ")
+        _run(paragraph, channel["label"], language=language)
+        _run(paragraph, f"{colon} ")
         _run(paragraph, f"\u200e{channel['value']}\u200e").font.rtl = False
 
 

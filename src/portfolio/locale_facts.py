@@ -115,14 +115,16 @@ def written_date(value: datetime.date, locale: str, first_day: str) -> str:
     """A date in full, as the pages' scripts write it (common.js, formatDate): in the long
     format of `locale`, the CLDR locale whose dates the language follows (the interface's
     `date-locale`: en-GB writes 1 December 2026), and the first day of a month as
-    `first_day` says, {day} its number (`date-first-day`: French writes 1er décembre)."""
+    `first_day` says, {day} its number (`date-first-day`: French writes 1er décembre).
+    In the language both texts say they are in (a Said): the default language's where a
+    language has neither yet, and its date is written as the default language writes it."""
     cldr = _locale(locale)
     tokens = tokenize_pattern(cldr.date_formats["long"].pattern)
     names_the_month = any(kind == "field" and field[0] in "ML" and field[1] >= 3 for kind, field in tokens)
     if value.day == 1 and names_the_month:
         day = first_day.replace("{day}", format_date(value, "d", locale=cldr))
         tokens = [("chars", day) if kind == "field" and field[0] == "d" else (kind, field) for kind, field in tokens]
-    return format_date(value, untokenize_pattern(tokens), locale=cldr)
+    return said_like(locale, format_date(value, untokenize_pattern(tokens), locale=cldr), first_day)
 
 
 def hours(minutes: int, lang: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
+from jinja2 import Environment
 from lxml import html as lxml_html
 from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
@@ -24,19 +25,22 @@ from mkdocs.utils.yaml import yaml_load
 from portfolio import __version__, output_cache, parallel
 from portfolio.build_state import BuildState
 from portfolio.interface import strings_for
-from portfolio.locale_facts import direction, written_date
+from portfolio.locale_facts import Said, direction, written_date
 from portfolio.locations import handout_pdf, handouts_pdf, page_url, pdf_file
 from portfolio.markdown_text import SCHEME
 from portfolio.materials import SET_PREFIX, learner_sheets
 from portfolio.models import Curriculum, PrintDocument
+from portfolio.pdf_languages import marked_languages
 from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, Languages, nav_section_pages, published_address
+from portfolio.project import CONFIG_FILE, OVERRIDES_DIR, Languages, nav_section_pages, published_address
 from portfolio.reproducible import source_date
 from portfolio.templating import template_environment
 from portfolio.views import duration_text
 
 PRINT_TEMPLATES = "templates/print"
+# The pages' partial the print templates mark a text in another language with.
+SAID_PARTIAL = "partials/said.html"
 CURRICULUM_FILE = "curriculum/documents.yml"
 _HANDOUT_SET = re.compile(r"c\d+-" + re.escape(SET_PREFIX) + r"([a-z0-9]+(?:-[a-z0-9]+)*)")
 # Where a capsule's handouts PDF ends, its trainer sheets included (the answer keys the
@@ -45,6 +49,8 @@ _HANDOUTS_END = re.compile(r"c\d+")
 # One handout (or trainer sheet) of a capsule's section: `c<n>-<capsule>--<material>`.
 _SHEET = re.compile(r"c\d+-([a-z0-9]+(?:-[a-z0-9]+)*)--([a-z0-9]+(?:-[a-z0-9]+)*)")
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".ttf", ".otf"}
+# How a PDF is written (write_pdf): what the output cache keys a PDF with, beside its inputs.
+WRITER_FILES = [Path(__file__).with_name(name) for name in ("pdf.py", "pdf_references.py", "pdf_languages.py")]
 
 
 @dataclass
@@ -88,7 +94,7 @@ def build_document(
     summaries = _capsule_summaries(curriculum, lang, strings)
     parts = [next(chapters) if source is not None else summaries for source in order]
     html = (
-        template_environment(root / PRINT_TEMPLATES)
+        print_environment(root)
         .get_template("document.html")
         .render(
             lang=lang,
@@ -119,8 +125,7 @@ def build_document(
     }
     target = pdf_path(site_dir, languages, lang, document.id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # This file and pdf_references.py: how the PDF is written.
-    print_files = [*(root / PRINT_TEMPLATES).iterdir(), Path(__file__), Path(__file__).with_name("pdf_references.py")]
+    print_files = [*print_templates(root), *WRITER_FILES]
     inputs = [
         "pdf",
         document.id,
@@ -174,10 +179,17 @@ def _render(
                 for url in sorted(fetcher.refused)
             ]
         )
-    with kept_page_references():
-        rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=document.id.encode("utf-8"))
-        handouts = _write_handouts(rendered, target.parent, lang, titles, sheets, addresses)
+    write_pdf(rendered, target, document.id)
+    handouts = _write_handouts(rendered, target.parent, lang, titles, sheets, addresses)
     return {"pages": len(rendered.pages), "also": handouts}
+
+
+def write_pdf(rendered, target: Path, identifier: str) -> None:
+    """A laid-out document written as a tagged PDF (PDF/UA-1), as every PDF of the
+    project is: each change of language marked in its structure tree (pdf_languages),
+    its page references made once per page (pdf_references)."""
+    with kept_page_references(), marked_languages():
+        rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier.encode("utf-8"))
 
 
 def _write_handouts(
@@ -218,7 +230,7 @@ def _write_part(rendered, pages: range, title: str, target: Path, addresses: dic
     held = {anchor for page in chosen for anchor in page.anchors}
     part = rendered.copy([_links_outside(page, held, addresses) for page in chosen])
     part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
-    part.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=target.name.encode("utf-8"))
+    write_pdf(part, target, target.name)
     return target.name
 
 
@@ -243,6 +255,17 @@ def _links_outside(page, held: set[str], addresses: dict[str, str]):
     copied = copy.copy(page)  # the whole document's page stays as it was laid out
     copied.links = links
     return copied
+
+
+def print_environment(root: Path, filters: dict | None = None) -> Environment:
+    """Jinja for the print templates (a document, a form), which mark a text in another
+    language than the document with the pages' own macros (SAID_PARTIAL)."""
+    return template_environment([root / PRINT_TEMPLATES, root / OVERRIDES_DIR], filters)
+
+
+def print_templates(root: Path) -> list[Path]:
+    """The files the print templates are made of, for the output cache's keys."""
+    return [*(root / PRINT_TEMPLATES).iterdir(), root / OVERRIDES_DIR / SAID_PARTIAL]
 
 
 def outline(document: PrintDocument, nav: list) -> list[str | None]:
@@ -287,10 +310,16 @@ def _chapter(
         element.set("id", f"{anchor}-{element.get('id')}")
     for link in article.xpath(".//a[@href]"):
         link.set("href", _rewrite(link.get("href"), url, targets, published))
-    fallback = bool(article.xpath(".//*[contains(@class, 'portfolio-fallback')]"))
-    title = article.xpath("string(.//h1)").strip()
+    # A page not yet translated: in the default language, but for the notice that says so,
+    # which is in the reader's (the chapter says the default language's).
+    notices = article.xpath(".//*[contains(@class, 'portfolio-fallback')]")
+    for notice in notices:
+        notice.set("lang", lang)
+        notice.set("dir", direction(lang))
+    written_in = languages.default if notices else lang
+    title = Said(article.xpath("string(.//h1)").strip(), written_in)
     body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
-    return PrintChapter(anchor, title, Markup(body), languages.default if fallback else lang, fallback)
+    return PrintChapter(anchor, title, Markup(body), written_in, bool(notices))
 
 
 def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) -> str:

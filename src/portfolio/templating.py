@@ -27,9 +27,9 @@ from portfolio.locale_facts import count_text, said_like, text_parts
 from portfolio.output_cache import CODE_DIR, machine_key, write_whole
 
 
-def template_environment(folder: Path, filters: Mapping[str, Callable] | None = None) -> Environment:
-    """Jinja for the templates under `folder`, with `count` and `filters` added to Jinja's
-    own filters."""
+def template_environment(folder: Path | list[Path], filters: Mapping[str, Callable] | None = None) -> Environment:
+    """Jinja for the templates under `folder` (or several folders, looked in in order),
+    with `count` and `filters` added to Jinja's own filters."""
     env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(["html", "xml"]),

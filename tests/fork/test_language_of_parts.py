@@ -13,7 +13,12 @@ A text is known to be English when the English page at the same address shows it
 fork's German texts below (or a piece of one between its {placeholders}); Arabic by its
 script. What the pages' scripts write (a quiz's verdict, My progress and its certificate,
 the mentoring workspace) is checked the same way, on the pages as the scripts left them,
-English and German driven alike."""
+English and German driven alike.
+
+The fork's PDFs and Word forms say the same to a screen reader: a PDF's structure tree
+marks each text in another language than the document (`/Lang`, PDF/UA-1 7.2), a Word
+form each run in another language than the form (`w:lang`). A text is known to be
+English there when the English PDF or Word form shows it too."""
 
 from __future__ import annotations
 
@@ -21,15 +26,22 @@ import datetime
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
+import pikepdf
 import pytest
 import yaml
+from lxml import etree
 from lxml import html as lxml_html
 
 from answering import answer_quiz
-from conftest import SCREENS, copy_project, project_state, served, url
+from conftest import SCREENS, copy_project, language_changes, project_state, read_aloud, served, squash, url
 from portfolio.bench import add_languages
+from portfolio.build_state import load_sources
+from portfolio.forms import _make
+from portfolio.models import DocumentPart, PrintDocument
+from portfolio.pdf import build_document, load_nav
 from portfolio.sitebuild import build_site
 
 # The fork's German: pages (their settings kept from the English page), then texts of
@@ -86,11 +98,17 @@ GERMAN_TEXTS = {
         ("roles", 0, "label"): "Ehrenamtliche",  # volunteer
     },
 }
-# What the fork's Arabic lacks: a page, and one activity of a translated capsule.
+# What the fork's Arabic lacks: a page, one activity of a translated capsule, and one
+# question of a form with its first option.
 ARABIC_MISSING_PAGE = "handbook/buddy-system/01-inform-stakeholders.md"
 ARABIC_MISSING_TEXTS = {
-    "capsules/inform-stakeholders.yml": [("activities", 1, key) for key in ("title", "description")]
+    "capsules/inform-stakeholders.yml": [("activities", 1, key) for key in ("title", "description")],
+    "forms/consent.yml": [("sections", 0, "fields", 1, "label"), ("sections", 0, "fields", 1, "options", 0)],
 }
+# A document of the fork, small, as the PDFs are built: a translated page, a page shown in
+# English, the capsule summaries (one capsule's translated) and a capsule partly translated.
+PRINTED_PAGES = ["index.md", ARABIC_MISSING_PAGE, None, "training/capsules/inform-stakeholders.md"]
+PRINTED_FORM = "consent"  # partly translated into German, a question missing in Arabic
 # One page of each kind a reader meets, by its address in a language's folder.
 PAGE_KINDS = {
     "handbook page shown in English": "handbook/buddy-system/01-inform-stakeholders/",
@@ -159,6 +177,73 @@ def test_the_german_search_reads_english_words_too(fork_site):
     assert config["lang"] == ["de", "en"]
     config = json.loads((fork_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
     assert config["lang"] == ["en"]
+
+
+@pytest.fixture(scope="module")
+def fork_prints(fork_site) -> dict[tuple[str, str], Path]:
+    """The fork's small document (PRINTED_PAGES) as a PDF, and its form PRINTED_FORM as a
+    PDF and a Word file, in English, German and Arabic, as its build writes them: by
+    (kind, language), kind "document", "form.pdf" or "form.docx"."""
+    project = fork_site.parent
+    state = load_sources(project)
+    model = state.curriculum.printing.documents[0]
+    parts = [DocumentPart(page=page, capsule_summaries=page is None) for page in PRINTED_PAGES]
+    document = PrintDocument("language-of-parts", model.title, model.subtitle, parts)
+    made = {}
+    for lang in ("en", "de", "ar"):
+        made["document", lang] = build_document(fork_site, state, document, lang, load_nav(project)).path
+        pdf, word = _make(state, PRINTED_FORM, lang, project / "forms")
+        made["form.pdf", lang], made["form.docx", lang] = pdf.path, word.path
+    return made
+
+
+@pytest.mark.parametrize("kind", ["document", "form.pdf"])
+def test_a_german_pdf_reads_its_english_texts_in_english(fork_prints, kind):
+    """A screen reader reads the fork's German PDF in German (its catalog's /Lang) and
+    each text still in English, which its structure tree marks, in English: a chapter
+    not yet translated (its German notice in German), the cover's subtitle, a capsule's
+    summary, the interface's texts the fork lacks, a form's questions."""
+    found = _pdf_languages(fork_prints[kind, "en"], fork_prints[kind, "de"], "de", _is_german_line)
+    assert found.unmarked_english == [], f"English text read with a German voice in the German {kind}"
+    assert found.marked_translation == [], f"German text read with an English voice in the German {kind}"
+    assert found.english and found.translated  # it holds both, or the test proves nothing
+
+
+@pytest.mark.parametrize("kind", ["document", "form.pdf"])
+def test_an_arabic_pdf_reads_its_english_texts_in_english(fork_prints, kind):
+    found = _pdf_languages(fork_prints[kind, "en"], fork_prints[kind, "ar"], "ar", _is_arabic)
+    assert found.unmarked_english == [], f"English text read with an Arabic voice in the Arabic {kind}"
+    assert found.marked_translation == [], f"Arabic text read with an English voice in the Arabic {kind}"
+    assert found.english and found.translated
+
+
+def test_the_german_document_says_only_where_its_language_changes(fork_prints):
+    """Each structure element that says its language says another than the one around
+    it: English inside German, German again inside English (the notice of a chapter shown
+    in English), never the language it is already read in."""
+    with pikepdf.open(fork_prints["document", "de"]) as pdf:
+        assert str(pdf.Root.Lang) == "de"
+    changes = language_changes(fork_prints["document", "de"])
+    assert ("de", "en") in changes and ("en", "de") in changes
+    assert all(around != said for around, said in changes)
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_a_word_form_marks_its_english_texts_as_english(fork_prints, lang):
+    """The fork's Word form is written in its language (its default run properties), and
+    each run still in English says so (w:lang: Word checks its spelling, a screen reader
+    reads it, in English) and, in Arabic, runs left to right; its own language's runs
+    say nothing of their own."""
+    english = squash("".join(text for text, _, _ in _word_runs(fork_prints["form.docx", "en"])))
+    runs = _word_runs(fork_prints["form.docx", lang])
+    translated = [(text, said, rtl) for text, said, rtl in runs if _is_german(text) or _is_arabic(text)]
+    in_english = [(text, said, rtl) for text, said, rtl in runs if _is_language(text) and squash(text) in english]
+    in_english = [run for run in in_english if run not in translated]
+    assert translated and in_english
+    assert [run for run in translated if run[1] is not None] == [], "its own language marked as another"
+    assert [run for run in in_english if run[1] != "en-GB"] == [], "English read as the form's language"
+    assert [run for run in in_english if run[2]] == [], "English laid out right to left"
+    assert all(rtl == (lang == "ar") for _, _, rtl in translated)
 
 
 @pytest.mark.browser
@@ -276,6 +361,54 @@ def _languages_in(english_page, page, lang: str, is_translation) -> _Found:
             elif _direction_at(element) != "ltr":
                 found.wrong_direction.append(where)
     return found
+
+
+def _pdf_languages(english_pdf: Path, pdf: Path, lang: str, is_translation) -> _Found:
+    """Each text of `pdf`, in `lang`, that is English (`english_pdf`, the same PDF in
+    English, shows it too) or a translation (`is_translation`), and the language a screen
+    reader reads it in."""
+    english = squash("".join(piece.text for piece in read_aloud(english_pdf)))
+    found = _Found()
+    for piece in read_aloud(pdf):
+        text, where = " ".join(piece.text.split()), f"{piece.text!r} read in {piece.lang!r}"
+        shown_in_english = _is_language(text) and squash(text) in english
+        if is_translation(text) and shown_in_english:
+            continue  # a word of both ("Partner"): either voice reads it right
+        if is_translation(text):
+            found.translated.append(text)
+            if piece.lang != lang:
+                found.marked_translation.append(where)
+        elif shown_in_english:
+            found.english.append(text)
+            if piece.lang != "en":
+                found.unmarked_english.append(where)
+    return found
+
+
+def _word_runs(path: Path) -> list[tuple[str, str | None, bool]]:
+    """Each run of text of a Word document's body: its text, its own language (w:lang,
+    None where it says none and is in the document's), and whether it runs right to left."""
+    with zipfile.ZipFile(path) as word:
+        body = etree.fromstring(word.read("word/document.xml"))
+    runs = []
+    for run in body.iter(_W + "r"):
+        text = "".join(piece.text or "" for piece in run.iter(_W + "t"))
+        if text.strip():
+            said, rtl = run.find(f"{_W}rPr/{_W}lang"), run.find(f"{_W}rPr/{_W}rtl")
+            right_to_left = rtl is not None and rtl.get(_W + "val", "true") not in ("0", "false")
+            runs.append((text, None if said is None else said.get(_W + "val"), right_to_left))
+    return runs
+
+
+def _is_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def _is_german_line(text: str) -> bool:
+    """Whether a text is one of the fork's German texts or a line of one, as a PDF breaks
+    it (whole words: "Date" is not part of "Daten")."""
+    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    return _is_language(text) and any(pattern.search(line) for line in _GERMAN_LINES)
 
 
 def _is_german(text: str) -> bool:
@@ -409,6 +542,7 @@ _GERMAN_LINES = {
 _PROGRESS_KEY = "good-tutoring-portfolio:progress"
 _TODAY = datetime.datetime(2026, 12, 1, 10, 0)  # the day both pages are written on
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WORD = re.compile(r"\b(?![A-Z]+\b)[^\W\d_]{3,}\b")  # not in capitals only: PDF, GIFT, SCORM
 _NEUTRAL = re.compile(r"\S+@\S+|\S+://\S+|\bzip\b")  # addresses, a file format
 _SITE_NAME = "Good Tutoring Portfolio"  # mkdocs.yml `site_name`; the German site has none of its own
