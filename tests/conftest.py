@@ -154,6 +154,18 @@ def built_forms(request, tmp_path_factory) -> Path:
     return folder
 
 
+def opened_in_libreoffice(sources: list[Path], folder: Path) -> Path:
+    """Word files as a real office suite opens them: LibreOffice converts each to PDF and
+    to text (`<name>.pdf`, `<name>.txt`) into `folder`, returned."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is installed by `make test`")
+    env = {"HOME": str(folder / "home"), "PATH": "/usr/bin:/bin"}
+    for target in ("pdf", "txt:Text (encoded):UTF8"):
+        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(folder)]
+        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
+    return folder
+
+
 # Browser ----------------------------------------------------------------------
 SEARCH = "input.md-search__input"
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"

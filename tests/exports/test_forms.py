@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import subprocess
 
 import docx
@@ -21,7 +20,7 @@ from docx.oxml.text.parfmt import CT_PPr
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, pdf_pages
+from conftest import LANGUAGES, LIST_SEPARATOR, MM, ROOT, opened_in_libreoffice, pdf_pages
 from portfolio.build_state import load_sources
 from portfolio.interface import strings_for
 from portfolio.locations import form_file
@@ -91,15 +90,8 @@ def test_every_form_is_a_word_document_with_its_fields_and_organisation(built_fo
 def office(built_forms, tmp_path_factory):
     """Every Word form as a real office suite opens it: LibreOffice converts each to PDF
     and to text, into the folder returned."""
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice is installed by `make test`")
-    folder = tmp_path_factory.mktemp("office")
     sources = [made(built_forms, form, lang, "docx") for lang in LANGUAGES for form in FORMS]
-    env = {"HOME": str(folder / "home"), "PATH": "/usr/bin:/bin"}
-    for target in ("pdf", "txt:Text (encoded):UTF8"):
-        command = ["soffice", "--headless", "--norestore", "--convert-to", target, "--outdir", str(folder)]
-        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600, env=env)
-    return folder
+    return opened_in_libreoffice(sources, tmp_path_factory.mktemp("office"))
 
 
 def test_libreoffice_opens_every_word_form(office):
@@ -354,11 +346,11 @@ def test_the_checkboxes_namespace_is_declared_where_a_template_leaves_it_out():
 
     from docx.oxml import OxmlElement
 
-    from portfolio.forms import _declare_checkboxes
+    from portfolio.word import declare_checkboxes
 
     root = etree.fromstring(f'<w:document xmlns:w="{nsmap["w"]}"><w:body><w:p/></w:body></w:document>')
     root.find(f"{qn('w:body')}/{qn('w:p')}").append(OxmlElement("w14:checkbox"))
-    _declare_checkboxes(SimpleNamespace(element=root))
+    declare_checkboxes(SimpleNamespace(element=root))
     assert root.nsmap["w14"] == W14 and root.nsmap["mc"] == MC
     assert root.get(f"{{{MC}}}Ignorable") == "w14"
     assert etree.tostring(root).count(b"xmlns:w14=") == 1
