@@ -11,6 +11,7 @@ from __future__ import annotations
 PDF_FOLDER = "pdf"  # the documents and each capsule's handouts
 LMS_FOLDER = "lms"  # SCORM packages and question banks
 FORMS_FOLDER = "forms"  # each form as PDF and Word
+KIT_FOLDER = "kit"  # the pilot course kit's letters and sheets, in Word, made from its page
 OFFLINE_ZIP = "good-tutoring-portfolio-offline.zip"  # beside the site, and in it for download
 MLANG = "multilingual"  # the question bank that holds every language
 # During a build: the folder of the outputs made before the pages (pages show their sizes).
@@ -23,6 +24,7 @@ FORM_PAGES = "handbook/forms"
 HANDOUTS_PAGE = "trainers/handouts.md"
 TRACKS_PAGE = "training/index.md"  # the course guide: each track, at `#track-<id>`
 PROGRESS_PAGE = "training/my-progress.md"
+PILOT_COURSE_PAGE = "trainers/pilot-course.md"  # the pilot course kit
 
 
 def page_url(source: str) -> str:
@@ -61,3 +63,9 @@ def bank_file(lang: str, fmt: str) -> str:
 def form_file(form_id: str, lang: str, fmt: str) -> str:
     """A form's file (`pdf` or `docx`): `forms/<id>-<lang>.<fmt>`."""
     return f"{FORMS_FOLDER}/{form_id}-{lang}.{fmt}"
+
+
+def kit_file(part: str, lang: str) -> str:
+    """A part of the pilot course kit (its heading's id on the page) in Word:
+    `kit/pilot-<part>-<lang>.docx`."""
+    return f"{KIT_FOLDER}/pilot-{part}-{lang}.docx"

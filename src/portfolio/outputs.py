@@ -17,9 +17,10 @@ from pathlib import Path
 from portfolio.build_state import BuildState
 from portfolio.exports import export_all
 from portfolio.forms import build_forms
-from portfolio.locations import FORMS_FOLDER, LMS_FOLDER, PDF_FOLDER
+from portfolio.locations import FORMS_FOLDER, KIT_FOLDER, LMS_FOLDER, PDF_FOLDER
 from portfolio.parallel import Running
 from portfolio.pdf import build_all, start_all
+from portfolio.pilot_kit import build_kit
 
 Report = Callable[[str], None]
 
@@ -50,6 +51,9 @@ OUTPUTS: tuple[OutputFormat, ...] = (
     ),
     OutputFormat(
         "pdf", PDF_FOLDER, "pdf", False, build_all, (".pdf",), "documents and capsule handouts (PDF)", start_all
+    ),
+    OutputFormat(
+        "kit", KIT_FOLDER, "pdf", False, build_kit, (".docx",), "pilot course kit's letters and sheets (Word)"
     ),
     OutputFormat(
         "lms", LMS_FOLDER, "export", False, export_all, (".zip", ".gift", ".xml"), "SCORM packages and question banks"

@@ -461,6 +461,7 @@ MACROS: dict[str, str | None] = {
     "observation_checklists": None,
     "pilot_schedule": "track",
     "pilot_calls": "track",
+    "kit_file": None,  # the macro checks the part, and that the page holds it (pages.py)
     "session_plans": None,
     "handouts": None,
     "answer_keys": None,

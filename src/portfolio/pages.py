@@ -27,17 +27,21 @@ from portfolio.locations import (
     FORM_PAGES,
     MLANG,
     OFFLINE_ZIP,
+    PILOT_COURSE_PAGE,
     PROGRESS_PAGE,
     TRACKS_PAGE,
     bank_file,
     form_file,
     handouts_pdf,
+    kit_file,
     pdf_file,
     scorm_file,
 )
 from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
+from portfolio.pilot_kit import KIT_PARTS
 from portfolio.problems import PageProblem, no_page_capsule, unknown_id
+from portfolio.project import DOCS_DIR
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
 from portfolio.terminology import glossary_rows
@@ -47,6 +51,11 @@ from portfolio.views import LanguageView
 # 9:00; lunch, for an hour, at the pause (between two sessions, or a session's own
 # break) that comes closest to 12:30.
 PILOT_START, PILOT_LUNCH, PILOT_LUNCH_MINUTES = "9:00", "12:30", 60
+
+
+def _heading_id(part: str) -> re.Pattern:
+    """A heading's id as Markdown gives it (`## Invitation { #invitation }`)."""
+    return re.compile(r"^#{1,6} .*\{[^}]*#" + re.escape(part) + r"[\s}]", re.M)
 
 
 def clock(minutes: int) -> str:
@@ -141,6 +150,7 @@ class PageMacros(LanguageView):
             "observation_checklists": self.observation_checklists,
             "pilot_schedule": self.pilot_schedule,
             "pilot_calls": self.pilot_calls,
+            "kit_file": self.kit_file,
             "course_plans": self.course_plans,
             "downloads": self.downloads,
             "reflection": self.reflection,
@@ -415,7 +425,9 @@ class PageMacros(LanguageView):
             for document in (printing.documents if printing else [])
         ]
         # The offline copy leaves its own download out (data-online-only, offline_copy.py).
-        return self.render("partials/downloads.html", documents=items, offline=self._file_link(OFFLINE_ZIP))
+        return self.render(
+            "partials/downloads.html", documents=items, kit=self._kit_files(), offline=self._file_link(OFFLINE_ZIP)
+        )
 
     # Trainer pages ------------------------------------------------------------
 
@@ -634,6 +646,44 @@ class PageMacros(LanguageView):
         ]
         total = sum(call["minutes"] for call in calls)
         return self.render("partials/pilot-calls.html", calls=calls, total=total, total_hours=hours_in_tenths(total))
+
+    def kit_file(self, part: str) -> str:
+        """Under a part of the pilot course kit (the id of its heading), the line that links
+        its Word version, which the build makes from this page after it (pilot_kit.py). A
+        part the page does not hold, or a page other than the kit's, has no Word version."""
+        if part not in KIT_PARTS:
+            raise unknown_id("part of the pilot course kit", part, KIT_PARTS)
+        page = self.current_page()
+        if page is not None and page.file.src_uri.split("/", 1)[-1] != PILOT_COURSE_PAGE:
+            raise PageProblem(
+                "kit-part",
+                f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
+                f"move the line under the part's heading on {PILOT_COURSE_PAGE}, or remove it",
+            )
+        if page is not None and not _heading_id(part).search(page.markdown or ""):
+            raise PageProblem(
+                "kit-part",
+                f'`kit_file("{part}")` links the Word version of a part the page does not hold',
+                f"give the part's heading the id `{{ #{part} }}`, or remove this line with the part",
+            )
+        return self.render("partials/kit-file.html", file=self._kit_file(part))
+
+    def _kit_file(self, part: str) -> dict[str, Any]:
+        path = self.state.languages.folder(self.lang) + kit_file(part, self.lang)
+        return {"part": part, "name": posixpath.basename(path), "href": self._file_link(path)}
+
+    def _kit_files(self) -> list[dict[str, Any]]:
+        """The kit's Word files in this language: the parts its page holds (the page in
+        this language, or in the default language where it is not translated)."""
+        docs = self.state.root / DOCS_DIR
+        sources = [docs / lang / PILOT_COURSE_PAGE for lang in (self.lang, self.state.languages.default)]
+        source = next((path for path in sources if path.is_file()), None)
+        text = source.read_text(encoding="utf-8") if source else ""
+        return [
+            {**self._kit_file(part), "title": self.ui[f"kit-{part}"]}
+            for part in KIT_PARTS
+            if _heading_id(part).search(text)
+        ]
 
     def _pilot_plan(self, track_id: str) -> tuple[list[Capsule], list[list[Capsule]], dict[str, list[Capsule]]]:
         """A pilot course built from a track: its capsules; its face-to-face capsules over

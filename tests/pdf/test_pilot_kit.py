@@ -66,9 +66,10 @@ def lines(page, rtl: bool) -> list[str]:
 
 def pages_from(pages, rtl, heading, to_text):
     """The indexes of the pages from the one holding `heading` (an element: its text and
-    the first words after it, as the checklist above names the forms too) to the one
-    holding `to_text`."""
-    start = heading.text_content() + " ".join(heading.getnext().text_content().split()[:3])
+    the first words printed after it, as the checklist above names the forms too; the
+    line to its Word version is not printed) to the one holding `to_text`."""
+    printed = next(e for e in heading.itersiblings() if e.get("class") != "kit-file")
+    start = heading.text_content() + " ".join(printed.text_content().split()[:3])
     joined = ["".join(lines(page, rtl)) for page in pages]
     first = next(i for i, text in enumerate(joined) if readable(start) in text)
     last = next((i for i in range(first, len(joined)) if readable(to_text) in joined[i]), None)
