@@ -40,7 +40,7 @@ _LEFT_OUT = ".//a[@class='headerlink'] | .//script | .//button | .//*[contains(c
 _HEADING = re.compile(r"h([1-6])")
 # Table columns in millimetres: a column of numbers or boxes is as wide as the longest
 # word of its heading needs (about 2.2 mm a letter at 10 pt, and the cell's padding).
-_LETTER_MM, _PADDING_MM, _NARROW_MM, _TEXT_MM = 2.2, 4.0, 9.0, 174
+_LETTER_MM, _PADDING_MM, _NARROW_MM = 2.2, 4.0, 9.0
 # Room to write by hand: a signature or a name in a row, an answer under an open question.
 _ROW_MM, _ANSWER_MM = 10, 35
 
@@ -200,7 +200,7 @@ def _widths(grid: list[list], columns: int, ratings: bool) -> list[float]:
         longest = max((len(piece) for head in heads for piece in head.split()), default=1)
         widths.append(max(_NARROW_MM, longest * _LETTER_MM + _PADDING_MM))
     wide = widths.count(None)
-    rest = _TEXT_MM - sum(w for w in widths if w is not None)
+    rest = word.TEXT_WIDTH_MM - sum(w for w in widths if w is not None)
     if not wide or rest < 30 * wide:  # no column of text, or no room for it: equal columns
         return [1.0] * columns
     return [w if w is not None else rest / wide for w in widths]

@@ -84,13 +84,18 @@ def add_logo(paragraph, logo: Path, height) -> None:
     paragraph.add_run("  ")
 
 
+# A4, with the margins of the printed forms (print.css), in millimetres.
+PAGE_MM, MARGINS_MM = (210, 297), (22, 18)  # (top and bottom, left and right)
+TEXT_WIDTH_MM = PAGE_MM[0] - 2 * MARGINS_MM[1]
+
+
 def page_setup(section) -> None:
-    """A4, with the margins of the printed forms (print.css)."""
+    """A4, with the margins of the printed forms (PAGE_MM, MARGINS_MM)."""
     from docx.shared import Mm
 
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(22)
-    section.left_margin = section.right_margin = Mm(18)
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin = section.bottom_margin = Mm(MARGINS_MM[0])
+    section.left_margin = section.right_margin = Mm(MARGINS_MM[1])
 
 
 def styles(document, language: str) -> None:
