@@ -33,6 +33,7 @@ def render_page(lang: str, source: str) -> str:
     stem = source.removesuffix(".md").removesuffix("index").rstrip("/")
     page = SimpleNamespace(
         meta=meta,
+        markdown=body,  # as MkDocs gives it to the macros: the page's own text
         url=("" if lang == project_state().languages.default else f"{lang}/") + (stem + "/" if stem else ""),
         file=SimpleNamespace(src_path=f"{lang}/{source}", src_uri=f"{lang}/{source}", use_directory_urls=True),
     )
