@@ -53,7 +53,7 @@ OUTPUTS: tuple[OutputFormat, ...] = (
         "pdf", PDF_FOLDER, "pdf", False, build_all, (".pdf",), "documents and capsule handouts (PDF)", start_all
     ),
     OutputFormat(
-        "kit", KIT_FOLDER, "pdf", False, build_kit, (".docx",), "pilot course kit's letters and sheets (Word)"
+        "kit", KIT_FOLDER, "pdf", False, build_kit, (".docx",), "letters and sheets of the pilot course kit (Word)"
     ),
     OutputFormat(
         "lms", LMS_FOLDER, "export", False, export_all, (".zip", ".gift", ".xml"), "SCORM packages and question banks"

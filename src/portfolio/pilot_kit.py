@@ -38,6 +38,8 @@ RATING_TABLES = ("pilot-form__table--ratings", "pilot-form__table--self-ratings"
 # What the page shows that is not the part's text.
 _LEFT_OUT = ".//a[@class='headerlink'] | .//script | .//button | .//*[contains(concat(' ', @class, ' '), ' kit-file ')]"
 _HEADING = re.compile(r"h([1-6])")
+# Where a heading may break between lines: a space, not a no-break space ("Avant\u00a0:").
+_BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
 # Table columns in millimetres: a column of numbers or boxes is as wide as the longest
 # word of its heading needs (about 2.2 mm a letter at 10 pt, and the cell's padding).
 _LETTER_MM, _PADDING_MM, _NARROW_MM = 2.2, 4.0, 9.0
@@ -183,24 +185,30 @@ class _Writer:
 
 
 def _widths(grid: list[list], columns: int, ratings: bool) -> list[float]:
-    """Each column's share of the text's width: a column whose cells hold numbers only (or
-    boxes) as wide as its heading's longest word needs, the others sharing the rest."""
+    """Each column's width in millimetres: a column whose cells hold numbers only (or
+    boxes) as wide as its heading's longest word needs; the others share the rest
+    equally, each at least as wide as its heading's longest word (so that no word of a
+    heading is cut: "Organisati / on"). Equal columns when even that does not fit."""
 
     def narrow(index: int) -> bool:
         body = [cells[index] for cells in grid if len(cells) > index and cells[index].tag == "td"]
         texts = [cell.text_content().strip() for cell in body]
         return bool(body) and all(text.isdigit() or (ratings and not text) for text in texts)
 
-    widths: list[float | None] = []
-    for index in range(columns):
-        if not narrow(index):
-            widths.append(None)
-            continue
+    def least(index: int) -> float:
         heads = [cells[index].text_content() for cells in grid if len(cells) > index and cells[index].tag == "th"]
-        longest = max((len(piece) for head in heads for piece in head.split()), default=1)
-        widths.append(max(_NARROW_MM, longest * _LETTER_MM + _PADDING_MM))
-    wide = widths.count(None)
-    rest = word.TEXT_WIDTH_MM - sum(w for w in widths if w is not None)
-    if not wide or rest < 30 * wide:  # no column of text, or no room for it: equal columns
+        longest = max((len(piece) for head in heads for piece in _BREAKS.split(head)), default=1)
+        return longest * _LETTER_MM + _PADDING_MM
+
+    widths = {index: max(_NARROW_MM, least(index)) for index in range(columns) if narrow(index)}
+    wide = {index: least(index) for index in range(columns) if index not in widths}
+    rest = word.TEXT_WIDTH_MM - sum(widths.values())
+    if not wide or rest < sum(wide.values()):
         return [1.0] * columns
-    return [w if w is not None else rest / wide for w in widths]
+    # The widest headings first: one that needs more than an equal share keeps what it
+    # needs, and the columns left share what remains.
+    for index, needed in sorted(wide.items(), key=lambda item: -item[1]):
+        share = rest / sum(1 for i in wide if i not in widths)
+        widths[index] = max(needed, share)
+        rest -= widths[index]
+    return [widths[index] for index in range(columns)]

@@ -229,3 +229,16 @@ def test_the_kit_is_the_same_bytes_when_made_twice_and_a_missing_part_is_left_ou
     fork.write_bytes(lxml_html.tostring(tree))
     made = build_kit(STATE, tmp_path / "fork", report=lambda message: None)
     assert sorted(path.name for path in made) == sorted(f"pilot-{part}-en.docx" for part in KIT_PARTS[:3])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])  # pdftotext gives Arabic words in visual order
+@pytest.mark.parametrize("part", ["attendance", "evaluation"])
+def test_no_word_of_a_table_heading_is_cut_where_libreoffice_lays_it_out(built_site, office, part, lang):
+    """Each column is at least as wide as its heading's longest word: LibreOffice prints
+    "Organisation" and "Avant : 1" whole, not "Organisati / on" or "Avan / t : 1"."""
+    article = page(built_site, lang)
+    heads = article.xpath(f".//*[@id='{part}']/ancestor::div[contains(@class, 'pilot-form')][1]//th")
+    needed = {token for th in heads for token in re.findall(r"\w{2,}", said(th))}
+    laid_out = pdf_pages(office / f"pilot-{part}-{lang}.pdf")
+    printed = {token for sheet in laid_out for word in sheet.words for token in re.findall(r"\w{2,}", word.text)}
+    assert needed and needed <= printed, sorted(needed - printed)
