@@ -14,7 +14,9 @@ nothing the page is made from has changed:
 - its translation state (a translation says when its source changed after it was
   translated), and every page's state if the page lists them (the translation status);
 - everything around the pages: the curriculum, templates, partials, hooks, the code,
-  mkdocs.yml, the other files under docs/ and every page's front matter.
+  mkdocs.yml, the other files under docs/, every page's front matter, and the whole
+  text of a page that other pages read (READ_BY_OTHER_PAGES: Downloads lists the parts
+  of the pilot course kit its page holds).
 
 So saving a page converts that page only, and its translations when their state
 changes (then also the translation-status pages); saving any other source converts
@@ -46,7 +48,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from portfolio import yamlfile
 from portfolio.build_inputs import sources_hash
-from portfolio.locations import PREBUILT
+from portfolio.locations import PREBUILT, READ_BY_OTHER_PAGES
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
 from portfolio.reproducible import ENV as SOURCE_DATE
 from portfolio.translations import page_state
@@ -119,12 +121,18 @@ def surroundings(root: Path) -> str:
 
     def content(file: Path) -> bytes:
         data = file.read_bytes()
-        if file.suffix == ".md" and file.is_relative_to(docs):
+        if file.suffix == ".md" and file.is_relative_to(docs) and not _read_by_others(file.relative_to(docs)):
             return _front_matter(data).encode()  # a page's text is its own page's input only
         return data
 
     environment = [(name, os.environ.get(name)) for name in _ENVIRONMENT]
     return sources_hash(root, repr([*environment, _prebuilt()]), content)
+
+
+def _read_by_others(page: Path) -> bool:
+    """Whether other pages read this page's text (READ_BY_OTHER_PAGES, in any language's
+    folder): then it is an input of every page."""
+    return page.as_posix().split("/", 1)[-1] in READ_BY_OTHER_PAGES
 
 
 def _front_matter(data: bytes) -> str:

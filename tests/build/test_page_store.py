@@ -129,3 +129,20 @@ def test_every_form_of_front_matter_counts_for_every_page(text):
     changed = text.replace("status: new", "status: deprecated")
     assert preview._front_matter(text.encode()) != preview._front_matter(changed.encode())
     assert preview._front_matter(b"# Title\n\nText.\n") == ""
+
+
+def test_a_save_of_the_pilot_course_page_updates_the_pages_that_list_its_kit(project, tmp_path, monkeypatch):
+    """Downloads and the home page list the Word files of the kit's parts that the pilot
+    course page holds: when a fork takes a part out of that page, they stop listing it
+    at the next build, as a build from nothing would (no link to a file not made)."""
+    _build(project, tmp_path / "first")
+    page = project / "docs/en/trainers/pilot-course.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(" { #report }", "").replace('{{ kit_file("report") }}', ""), encoding="utf-8")
+    _build(project, tmp_path / "second")
+    downloads = (tmp_path / "second/downloads/index.html").read_text(encoding="utf-8")
+    assert "pilot-evaluation-en.docx" in downloads and "pilot-report-en.docx" not in downloads
+
+    monkeypatch.setenv(SWITCH, "off")  # every page converted: a build from nothing
+    _build(project, tmp_path / "fresh")
+    assert differences(tmp_path / "second", tmp_path / "fresh") == []
