@@ -297,11 +297,7 @@ def _chapter(
     """One built page as a chapter: its article, ids prefixed, links pointing inside the
     document, or to the published site for pages the document does not hold."""
     url = page_url(source)
-    page = site_dir / languages.folder(lang) / url / "index.html"
-    tree = lxml_html.fromstring(page.read_bytes())
-    article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
-    for junk in article.xpath(".//a[@class='headerlink'] | .//script | .//button | .//*[@class='md-source-file']"):
-        junk.drop_tree()
+    article, notices = built_article(site_dir / languages.folder(lang) / url / "index.html")
     for element in article.xpath(".//*[@rel]"):  # rel=attachment would embed the target in the PDF
         del element.attrib["rel"]
     anchor = f"c{index + 1}"
@@ -312,7 +308,6 @@ def _chapter(
         link.set("href", _rewrite(link.get("href"), url, targets, published))
     # A page not yet translated: in the default language, but for the notice that says so,
     # which is in the reader's (the chapter says the default language's).
-    notices = article.xpath(".//*[contains(@class, 'portfolio-fallback')]")
     for notice in notices:
         notice.set("lang", lang)
         notice.set("dir", direction(lang))
@@ -320,6 +315,20 @@ def _chapter(
     title = Said(article.xpath("string(.//h1)").strip(), written_in)
     body = "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
     return PrintChapter(anchor, title, Markup(body), written_in, bool(notices))
+
+
+# What a built page shows on screen only: never printed, nor put in a Word file.
+SCREEN_ONLY = ".//a[@class='headerlink'] | .//script | .//button | .//*[@class='md-source-file']"
+
+
+def built_article(page: Path, left_out: str = SCREEN_ONLY) -> tuple:
+    """A built page's article without what `left_out` selects, and its notices that it is
+    not yet translated (an empty list when it is): then it is in the default language."""
+    tree = lxml_html.fromstring(page.read_bytes())
+    article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
+    for junk in article.xpath(left_out):
+        junk.drop_tree()
+    return article, article.xpath(".//*[contains(@class, 'portfolio-fallback')]")
 
 
 def _rewrite(href: str, page_url: str, targets: dict[str, str], published: str) -> str:

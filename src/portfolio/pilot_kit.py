@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from portfolio import output_cache, word
+from portfolio import output_cache, pdf, word
 from portfolio.build_state import BuildState
 from portfolio.locations import PILOT_COURSE_PAGE, kit_file, page_url
 from portfolio.views import organisation_view
@@ -36,7 +36,7 @@ LETTERS = ("invitation",)
 # Tables whose empty cells are boxes to tick (the questionnaire's scales).
 RATING_TABLES = ("pilot-form__table--ratings", "pilot-form__table--self-ratings")
 # What the page shows that is not the part's text.
-_LEFT_OUT = ".//a[@class='headerlink'] | .//script | .//button | .//*[contains(concat(' ', @class, ' '), ' kit-file ')]"
+_LEFT_OUT = pdf.SCREEN_ONLY + " | .//*[contains(concat(' ', @class, ' '), ' kit-file ')]"
 _HEADING = re.compile(r"h([1-6])")
 # Where a heading may break between lines: a space, not a no-break space ("Avant\u00a0:").
 _BREAKS = re.compile(r"[^\S\u00a0\u202f]+")
@@ -79,15 +79,12 @@ def parts_of(article) -> dict[str, list]:
 
 
 def _kit_of_page(state: BuildState, site_dir: Path, lang: str, page: Path) -> list[Path]:
-    tree = lxml_html.fromstring(page.read_bytes())
-    article = tree.xpath("//article[contains(@class, 'md-content__inner')]")[0]
-    for junk in article.xpath(_LEFT_OUT):
-        junk.drop_tree()
+    article, notices = pdf.built_article(page, _LEFT_OUT)
     # A page not yet translated is shown in the default language: so is its kit.
-    written_in = state.languages.default if article.xpath(".//*[contains(@class, 'portfolio-fallback')]") else lang
+    written_in = state.languages.default if notices else lang
     organisation = organisation_view(state.curriculum, lang).get("name", "")
     logo = word.organisation_logo(state)
-    code = output_cache.files([Path(__file__), Path(word.__file__), *([logo] if logo else [])])
+    code = output_cache.files([Path(__file__), Path(word.__file__), Path(pdf.__file__), *([logo] if logo else [])])
     made = []
     for part, elements in parts_of(article).items():
         html = "".join(lxml_html.tostring(element, encoding="unicode") for element in elements)
