@@ -8,13 +8,25 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio.build_state import current_language, state
-from portfolio.search_index import plugin_index, searchable, split_search_index
+from portfolio.search_index import lunr_languages, plugin_index, searchable, split_search_index
 from portfolio.translations import MISSING
 
 _SHOWN = "_portfolio_shown_content"
 _built: dict[str, list[dict]] = {}  # this build's search entries, by language
 
 # Hooks ------------------------------------------------------------------------
+
+
+def on_config(config):
+    # static-i18n's search reconfiguration is off (mkdocs.yml): in the index joining every
+    # language, it compared each default-language entry with each entry of the others to
+    # drop duplicates, a cost growing with the square of the pages (20 s of a build with
+    # 16 times the content), for an index the split below replaces. What else it did is
+    # done here: lunr reads each language with that language's word rules.
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang = lunr_languages(state(config).languages.built)
+    return config
 
 
 @event_priority(-50)  # after the search plugin (0) indexed this language, before static-i18n (-100) joins them

@@ -20,6 +20,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from lxml import html as lxml_html
+from mkdocs.contrib.search import LangOption
 
 from portfolio.project import Languages
 
@@ -54,6 +55,13 @@ def split_search_index(
     return counts
 
 
+def lunr_languages(codes: Collection[str]) -> list[str]:
+    """The languages among `codes` that lunr has word rules for (as MkDocs' search option
+    knows them), English always: the search plugin's `lang`, which the split reads."""
+    known = [code for code in codes if LangOption().get_lunr_supported_lang(code) == code]
+    return list(dict.fromkeys(["en", *known]))
+
+
 def plugin_index(config):
     """Material's search index of the build running now (None if search is off): the
     entries it made of this language's pages, in `entries`."""
@@ -81,7 +89,7 @@ def searchable(content: str) -> str:
 
 def _lunr_languages(lang: str, default: str, partial: bool, known: list[str]) -> list[str]:
     """The languages whose word rules lunr reads an index with: its language if lunr has
-    rules for it (static-i18n names those in `known`), English otherwise; and the default
+    rules for it (those in `known`, see lunr_languages), English otherwise; and the default
     language too where the language shows pages in it (`partial`)."""
     wanted = [lang, default] if partial else [lang]
     return list(dict.fromkeys(code if code in known else "en" for code in wanted))
