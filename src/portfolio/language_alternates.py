@@ -9,7 +9,7 @@ on two cores, against 0.04 s with 3 languages.
 
 `install` gives a build's static-i18n plugin a method that finds the same versions, the
 same files made the same way (by static-i18n's own `create_i18n_file`), but reads the
-language of each candidate file once, and makes only the file it chooses. It is only
+language of each candidate file once per process, and makes only the file it chooses. It is only
 installed on the static-i18n version it was checked against (tests/unit/test_language_alternates.py
 compares the two on a project of four languages); with any other the plugin keeps its own.
 """
@@ -21,6 +21,12 @@ from importlib import metadata
 
 # The static-i18n version whose `reconfigure_files_alternates` this one does the work of.
 CHECKED_VERSION = "1.3.1"
+
+# The language of each source file, which its path alone says (static-i18n reads it from
+# the first folder), by path, default language and languages: found once per process,
+# not once per language build (at 12 languages, 12 times every file of every language).
+_LOCALES: dict[tuple[str, str, tuple[str, ...]], str] = {}
+_LOCALES_MAX = 100_000
 
 
 def install(plugin) -> bool:
@@ -42,12 +48,15 @@ def find_alternates(plugin, i18n_src_uris, i18n_alternate_src_uris, mkdocs_confi
     def made(file, language):
         return create_i18n_file(file, language, default, plugin.all_languages, mkdocs_config)
 
-    locales: dict[int, str] = {}  # id(candidate) -> its language, which its path alone says
+    languages = tuple(plugin.all_languages)
 
     def locale(candidate) -> str:
-        if id(candidate) not in locales:
-            locales[id(candidate)] = made(candidate, default).locale
-        return locales[id(candidate)]
+        key = (candidate.src_path, default, languages)
+        if key not in _LOCALES:
+            if len(_LOCALES) > _LOCALES_MAX:  # a long preview session: start again
+                _LOCALES.clear()
+            _LOCALES[key] = made(candidate, default).locale
+        return _LOCALES[key]
 
     fallback = plugin.config.fallback_to_default is True
     for language in sorted(plugin.build_languages):
