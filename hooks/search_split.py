@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from portfolio.build_state import current_language, state
-from portfolio.search_index import lunr_languages, plugin_index, searchable, split_search_index
+from portfolio.search_index import lunr_supported, plugin_index, searchable, split_search_index
 from portfolio.translations import MISSING
 
 _SHOWN = "_portfolio_shown_content"
@@ -25,7 +25,7 @@ def on_config(config):
     # done here: lunr reads each language with that language's word rules.
     search = config.plugins.get("material/search")
     if search is not None:
-        search.config.lang = lunr_languages(state(config).languages.built)
+        search.config.lang = lunr_supported(state(config).languages.built)
     return config
 
 

@@ -55,7 +55,7 @@ def split_search_index(
     return counts
 
 
-def lunr_languages(codes: Collection[str]) -> list[str]:
+def lunr_supported(codes: Collection[str]) -> list[str]:
     """The languages among `codes` that lunr has word rules for (as MkDocs' search option
     knows them), English always: the search plugin's `lang`, which the split reads."""
     known = [code for code in codes if LangOption().get_lunr_supported_lang(code) == code]
@@ -89,7 +89,7 @@ def searchable(content: str) -> str:
 
 def _lunr_languages(lang: str, default: str, partial: bool, known: list[str]) -> list[str]:
     """The languages whose word rules lunr reads an index with: its language if lunr has
-    rules for it (those in `known`, see lunr_languages), English otherwise; and the default
+    rules for it (those in `known`, see lunr_supported), English otherwise; and the default
     language too where the language shows pages in it (`partial`)."""
     wanted = [lang, default] if partial else [lang]
     return list(dict.fromkeys(code if code in known else "en" for code in wanted))
