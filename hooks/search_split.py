@@ -20,7 +20,7 @@ _built: dict[str, list[dict]] = {}  # this build's search entries, by language
 def on_config(config):
     # static-i18n's search reconfiguration is off (mkdocs.yml): in the index joining every
     # language, it compared each default-language entry with each entry of the others to
-    # drop duplicates, a cost growing with the square of the pages (20 s of a build with
+    # drop duplicates, a cost growing with the square of the pages (46 s of a build with
     # 16 times the content), for an index the split below replaces. What else it did is
     # done here: lunr reads each language with that language's word rules.
     search = config.plugins.get("material/search")
