@@ -1,7 +1,8 @@
 """The finishing touches of the interactive parts, in every language, on a phone and on a
 desktop: "Try again" asks before wiping the answers,
 unanswered questions are marked and the message takes the focus, percentages are
-written as each language writes them, and trainer tables fit a phone."""
+written as each language writes them, and trainer pages fit a phone (their tables, the
+pilot kit's file names)."""
 
 from __future__ import annotations
 
@@ -289,6 +290,21 @@ def test_trainer_pages_have_no_horizontal_scroll(screen, site_url, width, lang, 
         assert min(w for w, _ in cells) >= 200
         assert all(label not in ("none", "normal", "") for _, label in cells)
         assert screen.eval_on_selector_all(".md-content table thead th", "ths => ths.length") > 0
+
+
+@pytest.mark.parametrize("width", [360], ids=["360px"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_word_file_name_of_the_pilot_kit_stays_on_one_line(screen, site_url, width, lang):
+    """The line under each part of the kit names its Word file; on a phone, "pilot-invitation-"
+    and "ar.docx" were on two lines (broken at the hyphen), which reads as two names."""
+    screen.goto(url(site_url, lang, "trainers/pilot-course/"))
+    names = screen.evaluate(
+        "() => Array.from(document.querySelectorAll('.kit-file bdi'),"
+        " name => [name.textContent, name.getClientRects().length])"
+    )
+    assert len(names) == 4, names
+    assert all(lines == 1 for _, lines in names), names
+    assert screen.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
 
 
 # 5. Targets at least 24 px high (Arabic desktop sidebar) ---------------------------------

@@ -43,18 +43,3 @@ def test_every_column_of_the_forms_is_on_the_paper(page, site_url, lang, tmp_pat
         if readable(word) and _LAM_ALEF.sub(r"\1ل", readable(word)) not in text
     ]
     assert not missing, missing
-
-
-@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
-def test_on_a_phone_each_word_file_name_of_the_kit_stays_on_one_line(open_page, site_url, lang):
-    """The line under each part names its Word file; on a phone, "pilot-invitation-" and
-    "ar.docx" were on two lines (broken at the hyphen), which reads as two names."""
-    phone = open_page(360)
-    phone.goto(url(site_url, lang, PAGE))
-    lines = phone.evaluate(
-        "() => Array.from(document.querySelectorAll('.kit-file bdi'),"
-        " name => [name.textContent, name.getClientRects().length])"
-    )
-    assert len(lines) == 4, lines
-    assert all(count == 1 for _, count in lines), lines
-    assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
