@@ -30,6 +30,12 @@ PILOT_COURSE_PAGE = "trainers/pilot-course.md"  # the pilot course kit
 READ_BY_OTHER_PAGES = (PILOT_COURSE_PAGE,)
 
 
+def page_source(src_uri: str) -> str:
+    """A page's path under its language folder, the same in every language:
+    `fr/handbook/glossary.md` (MkDocs' `src_uri`) is `handbook/glossary.md`."""
+    return src_uri.split("/", 1)[-1]
+
+
 def page_url(source: str) -> str:
     """The directory URL of a page, e.g. handbook/glossary.md -> handbook/glossary/."""
     stem = source.removesuffix(".md")

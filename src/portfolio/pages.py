@@ -34,6 +34,7 @@ from portfolio.locations import (
     form_file,
     handouts_pdf,
     kit_file,
+    page_source,
     pdf_file,
     scorm_file,
 )
@@ -654,7 +655,7 @@ class PageMacros(LanguageView):
         if part not in KIT_PARTS:
             raise unknown_id("part of the pilot course kit", part, KIT_PARTS)
         page = self.current_page()
-        if page is not None and page.file.src_uri.split("/", 1)[-1] != PILOT_COURSE_PAGE:
+        if page is not None and page_source(page.file.src_uri) != PILOT_COURSE_PAGE:
             raise PageProblem(
                 "kit-part",
                 f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
@@ -803,7 +804,7 @@ class PageMacros(LanguageView):
         page = self.current_page()
         if page is None:
             return None
-        page_path = page.file.src_uri.split("/", 1)[1]  # drop the language folder
+        page_path = page_source(page.file.src_uri)
         if page_path == target:
             return ""
         return posixpath.relpath(target, posixpath.dirname(page_path) or ".")

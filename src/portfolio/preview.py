@@ -48,7 +48,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from portfolio import yamlfile
 from portfolio.build_inputs import sources_hash
-from portfolio.locations import PREBUILT, READ_BY_OTHER_PAGES
+from portfolio.locations import PREBUILT, READ_BY_OTHER_PAGES, page_source
 from portfolio.project import DOCS_DIR, PREVIEW, PREVIEW_LANGUAGE
 from portfolio.reproducible import ENV as SOURCE_DATE
 from portfolio.translations import page_state
@@ -132,7 +132,7 @@ def surroundings(root: Path) -> str:
 def _read_by_others(page: Path) -> bool:
     """Whether other pages read this page's text (READ_BY_OTHER_PAGES, in any language's
     folder): then it is an input of every page."""
-    return page.as_posix().split("/", 1)[-1] in READ_BY_OTHER_PAGES
+    return page_source(page.as_posix()) in READ_BY_OTHER_PAGES
 
 
 def _front_matter(data: bytes) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from portfolio import yamlfile
+from portfolio.locations import page_source
 from portfolio.models import Organisation, PartialText
 from portfolio.problems import Problem, ProblemsFound, did_you_mean, errors
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
@@ -59,7 +60,7 @@ def page_statuses(root: Path, languages: Languages) -> list[Status]:
 def page_state(states: dict[tuple[str, str], str], src_uri: str, lang: str) -> str | None:
     """The translation state, in `lang`, of the page MkDocs knows as `src_uri` (its path
     under the language folder): None for a page of the default language."""
-    return states.get((src_uri.split("/", 1)[1], lang))
+    return states.get((page_source(src_uri), lang))
 
 
 def curriculum_statuses(root: Path, languages: Languages) -> list[Status]:

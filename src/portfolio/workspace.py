@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from portfolio import yamlfile
-from portfolio.locations import FORM_PAGES
+from portfolio.locations import FORM_PAGES, page_source
 from portfolio.models import Form, Workspace
 from portfolio.problems import Problem, problem
 
@@ -161,7 +161,7 @@ def _labels(view: dict[str, Any]) -> dict[str, Any]:
 def page_href(page: Any, target: str) -> str:
     """The URL from `page` to the page `target` (a Markdown path in the same language
     folder), as the built HTML needs it: raw HTML links are not rewritten by MkDocs."""
-    here = page.file.src_uri.split("/", 1)[1]  # drop the language folder
+    here = page_source(page.file.src_uri)
     directory_urls = page.file.use_directory_urls
     return get_relative_url(_url(target, directory_urls), _url(here, directory_urls))
 
