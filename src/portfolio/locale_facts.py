@@ -98,7 +98,8 @@ def decimal(value: float, lang: str, digits: int = 1) -> str:
 
 def percent(value: float, lang: str) -> str:
     """A whole percentage (0 to 100) as the language writes it (80%, 80 %), as the
-    browsers' Intl.NumberFormat writes it on the same pages."""
+    browsers' Intl.NumberFormat writes it on the same pages (formatPercent in common.js,
+    which leaves out the direction marks newer browsers add)."""
     return format_percent(value / 100, format=None, locale=_locale(lang))
 
 

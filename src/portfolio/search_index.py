@@ -16,6 +16,7 @@ pages would be found on the English site only.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from mkdocs.contrib.search import LangOption
 from portfolio.project import Languages
 
 INDEX = "search/search_index.json"
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def split_search_index(
@@ -74,7 +76,9 @@ def searchable(content: str) -> str:
     `data-search-exclude` (quizzes, answer keys, session plans, handouts, the workspace).
     Material's parser compares elements by tag name, so a <div> inside an excluded <div>
     ends the exclusion at its own end and what follows is indexed; removing the excluded
-    elements first keeps all of their text out."""
+    elements first keeps all of their text out. A line break becomes a space too: the
+    parser drops <br>, which joined the words on each side ("36 KBEditable")."""
+    content = _LINE_BREAK.sub(r" \g<0>", content)
     if "data-search-exclude" not in content:
         return content
     root = lxml_html.fragment_fromstring(content, create_parent="div")

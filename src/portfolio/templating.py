@@ -23,7 +23,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from portfolio.locale_facts import count_text, said_like, text_parts
+from portfolio.locale_facts import count_text, percent, said_like, text_parts
 from portfolio.output_cache import CODE_DIR, machine_key, write_whole
 
 
@@ -48,7 +48,8 @@ def partials_environment(overrides: Path, project: Path | None = None) -> Enviro
     One environment per folder, kept across language builds so that each partial is
     compiled once (Jinja still reloads a partial whose file changed); with the
     `project`, compiled once for its builds to come too (`compile_once`)."""
-    env = template_environment(overrides, {"cell": table_cell, "markdown_text": markdown_text, "parts": text_parts})
+    filters = {"cell": table_cell, "markdown_text": markdown_text, "parts": text_parts, "percent": percent}
+    env = template_environment(overrides, filters)
     return compile_once(env, project)
 
 

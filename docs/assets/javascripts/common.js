@@ -230,10 +230,14 @@
     return fill(String(text), { count: formatNumber(count, lang) });
   }
 
-  // A whole percentage (0 to 100): "80%" in English, "80 %" in French.
+  // A whole percentage (0 to 100): "80%" in English, "80 %" in French, as the build writes
+  // the pass mark beside it (locale_facts.percent): without the direction marks some
+  // browsers put around the sign, which would show an Arabic score as "%100" under a pass
+  // mark written "70%".
   function formatPercent(value, lang) {
     try {
-      return new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
+      var said = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
+      return said.replace(/[\u200e\u200f\u061c]/g, "");
     } catch (error) {
       return value + "%";
     }
