@@ -46,7 +46,10 @@ IN_VIEW = """selector => {
   return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
 }"""
 
-PERCENT = "([lang, value]) => new Intl.NumberFormat(lang, {style: 'percent'}).format(value)"
+# The browser's way with a percentage, without the direction marks newer browsers put
+# around an Arabic sign: the page writes a score as the build writes the pass mark beside it.
+PERCENT = """([lang, value]) => new Intl.NumberFormat(lang, {style: 'percent'}).format(value)
+  .replace(/[\\u200e\\u200f\\u061c]/g, '')"""
 
 BOXES = """selector => [...document.querySelectorAll(selector)]
   .filter(element => element.getClientRects().length > 0)
