@@ -139,6 +139,9 @@ class Question:
     pairs: list[Pair] = field(default_factory=list)
     items: list[Text] = field(default_factory=list)
     feedback: Text | None = None
+    # The handbook page that teaches what the question asks, one of its capsule's chapters:
+    # once the question is checked, the quiz links it to reread (CONTENT.md).
+    reread: ChapterPath | None = None
 
 
 # Moodle's grade for each correct option of a multiple-answer question, by how many

@@ -288,6 +288,7 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "prerequisite-cycle": (ERROR, "remove one of the prerequisites so that the chain has a first capsule"),
     "unused-quiz": (WARNING, "name it in a capsule's `quiz:` or delete the file"),
+    "reread-not-a-chapter": (ERROR, "name a page the capsule lists in `chapters`, or add the page there"),
     "unknown-language": (
         ERROR,
         "use a language code the theme has texts for (as the i18n plugin in mkdocs.yml declares it), and a folder"

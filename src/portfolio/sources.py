@@ -29,6 +29,7 @@ from portfolio.models import (
     Material,
     Organisation,
     People,
+    Question,
     Quiz,
     QuizBalance,
     SelfAssessment,
@@ -427,6 +428,7 @@ def _check_quiz(quiz: Quiz, path: Path, data, curriculum: Curriculum, complete: 
         shaped = complete and shaped and not any(p.is_error for p in problems)
         found.extend(problems)
         found.extend(_check_objective(question.objective, capsule, f"question `{question.id}`", path, line))
+        found.extend(_check_reread(question, capsule, path, line))
     if shaped and curriculum.balance and 0 < quiz.pass_mark <= 100:
         languages = curriculum.languages
         found.extend(
@@ -435,6 +437,19 @@ def _check_quiz(quiz: Quiz, path: Path, data, curriculum: Curriculum, complete: 
             )
         )
     return found
+
+
+def _check_reread(question: Question, capsule: Capsule | None, path: Path, line: int) -> list[Problem]:
+    """The page a question sends learners to reread is one its capsule lists to read first
+    (`chapters`): the quiz shows it under the title the capsule gives it."""
+    if question.reread is None or capsule is None or question.reread in capsule.chapters:
+        return []
+    said = (
+        f"question `{question.id}` sends learners to reread {question.reread},"
+        f" which is not among the chapters of the capsule `{capsule.id}`"
+    )
+    listed = ", ".join(capsule.chapters)
+    return [problem(path, line, "reread-not-a-chapter", said, f"name one of: {listed}" if listed else "")]
 
 
 def _check_objective(objective: int | None, capsule: Capsule | None, what: str, path: Path, line: int) -> list[Problem]:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from portfolio.interface import strings_for
 from portfolio.locale_facts import count_text, country_name, direction, said_like, text_parts
-from portfolio.locations import ASSESSMENT_PAGES, handout_pdf
+from portfolio.locations import ASSESSMENT_PAGES, handout_pdf, page_url
 from portfolio.materials import alone, material_view
 from portfolio.models import Band, Capsule, Curriculum, SelfAssessment, Text
 from portfolio.question_types import kind_of
@@ -139,16 +139,17 @@ class LanguageView:
         return view
 
     def reading(self, capsule: Capsule) -> list[dict[str, Any]]:
-        """The handbook chapters a capsule relies on (its `chapters`), each with the title
-        the capsule's resources give it (or a material that prints it, or "A page of the
-        handbook"), linked where there are pages."""
+        """The handbook chapters a capsule relies on (its `chapters`), each with its title
+        (chapter_titles), linked where there are pages."""
+        return [{"title": title, "link": self.link(chapter)} for chapter, title in self.chapter_titles(capsule).items()]
+
+    def chapter_titles(self, capsule: Capsule) -> dict[str, Any]:
+        """Each of a capsule's chapters with the title the capsule's resources give it (or
+        a material that prints it, or "A page of the handbook")."""
         pages = [m for m in self.state.curriculum.materials.values() if m.kind == "page" and m.page]
         titles = {m.page: self.localise(m.title) for m in pages}
         titles |= {r.chapter: self.localise(r.title) for r in reversed(capsule.resources) if r.chapter}
-        return [
-            {"title": titles.get(chapter, self.ui["capsule-handbook-page"]), "link": self.link(chapter)}
-            for chapter in capsule.chapters
-        ]
+        return {chapter: titles.get(chapter, self.ui["capsule-handbook-page"]) for chapter in capsule.chapters}
 
     def reading_list(self, capsule: Capsule) -> Markup:
         """The chapters to read before the capsule's quiz, as the partial lists them
@@ -165,11 +166,16 @@ class LanguageView:
         until checked. On the site the best score is kept in the browser, which may
         refuse it (the form then says so); in an LMS package (`in_lms`) the LMS keeps it."""
         quiz = self.state.curriculum.quizzes[quiz_id]
-        capsule_id = next((c.id for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
+        capsule = next((c for c in self.state.curriculum.capsules.values() if c.quiz == quiz_id), None)
+        titles = self.chapter_titles(capsule) if capsule else {}
+        folder = self.state.languages.folder(self.lang)
         view = self.localise(quiz)
         for question, source in zip(view["questions"], quiz.questions, strict=True):
             question["partial"] = kind_of(source).partial
-        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule_id, in_lms=in_lms)
+            # The page to reread, as HTML (the form is not Markdown): its published address.
+            page = source.reread if source.reread in titles else None
+            question["reread"] = page and {"title": titles[page], "link": self.file_link(folder + page_url(page))}
+        return self.render("partials/quiz.html", quiz=view, capsule_id=capsule and capsule.id, in_lms=in_lms)
 
     def bands(self, assessment: SelfAssessment) -> list[dict[str, Any]]:
         """A self-assessment's bands in this language: each range, its heading as the

@@ -118,11 +118,11 @@
     return type.parts(question).every(type.isRight);
   }
 
-  // Show what the learner got right or wrong; with `reveal` (a passed attempt), the key
-  // too: the right options missed, each wrong pair's match and each wrong item's place
-  // (the .quiz__key inside a part's feedback), and the question's explanation (which, for
-  // matching and ordering, states the answer). Without it, a wrong pair or item says only
-  // that it is wrong.
+  // Show what the learner got right or wrong, and the page to reread; with `reveal` (a
+  // passed attempt), the key too: the right options missed, each wrong pair's match and
+  // each wrong item's place (the .quiz__key inside a part's feedback), and the question's
+  // explanation (which, for matching and ordering, states the answer). Without it, a
+  // wrong pair or item says only that it is wrong.
   function checkQuestion(question, form, reveal) {
     var type = typeOf(question);
     var right = isRightQuestion(question);
@@ -141,6 +141,8 @@
     var verdict = question.querySelector(".quiz__verdict");
     common.sayInto(verdict, form, right ? "text-right" : "text-wrong");
     verdict.hidden = false;
+    var reread = question.querySelector(".quiz__reread"); // the page that teaches it
+    if (reread) reread.hidden = false;
     question.classList.toggle("quiz__question--right", right);
     question.classList.toggle("quiz__question--wrong", !right);
     return right;
@@ -360,7 +362,7 @@
       return;
     }
     clearMissing(form, ".quiz__question", form.querySelector(".quiz__result"));
-    all(form, ".quiz__feedback, .quiz__key, .quiz__verdict, .quiz__explanation").forEach(function (element) {
+    all(form, ".quiz__feedback, .quiz__key, .quiz__verdict, .quiz__explanation, .quiz__reread").forEach(function (element) {
       element.hidden = true;
     });
     all(form, "input, select").forEach(function (control) {
