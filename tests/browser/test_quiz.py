@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -303,3 +304,32 @@ def test_a_checked_attempt_is_closed_until_try_again(page, site_url, curriculum)
     answer_quiz(page, quiz, right=True)
     page.click(".quiz button[type=submit]")
     assert "100" in page.text_content(".quiz__result")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_checked_question_links_the_page_to_reread_in_its_language(page, site_url, curriculum, lang):
+    """Once a question is checked, right or wrong, it links the handbook page that
+    teaches it (its `reread`), under the capsule's title for that page; "Try again" hides
+    it again. The link leads to that page, in the quiz's language."""
+    capsule = curriculum.capsules["recruit-peers"]
+    quiz = curriculum.quizzes[capsule.quiz]
+    titles = {r.chapter: r.title[lang] for r in capsule.resources if r.chapter}
+    rereads = [(number, q.reread) for number, q in enumerate(quiz.questions, 1) if q.reread]
+    assert rereads
+    page.goto(capsule_url(site_url, lang, "recruit-peers"))
+    assert not page.is_visible(".quiz__reread")  # no hint before the learner answers
+    answer_quiz(page, quiz, right=False)
+    page.click(".quiz button[type=submit]")
+    links = {}
+    for number, chapter in rereads:
+        link = page.locator(f"{fieldset(number)} .quiz__reread a")
+        assert link.is_visible()
+        assert link.text_content() == titles[chapter]
+        links[chapter] = urljoin(page.url, link.get_attribute("href"))
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click(".quiz button[type=reset]")
+    assert not page.is_visible(".quiz__reread")
+    for chapter, address in links.items():
+        page.goto(address)
+        assert address == url(site_url, lang, chapter.removesuffix(".md") + "/")
+        assert page.evaluate("document.documentElement.lang") == lang
