@@ -203,6 +203,7 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
 
     name = _namer(state, lang)
     codes = [lang] if lang is not None else list(languages.built)
+    reread = _rereader(state, codes)
     questions_named = {
         code: strings_for(state.interface, code, languages.default)["lms-question-name"] for code in codes
     }
@@ -213,7 +214,10 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
         quiz = curriculum.quizzes[capsule.quiz or ""]
         count = len(quiz.questions)
         questions = [
-            _question(q, text, name(capsule.title, _around(questions_named, _padded(n, count))))
+            {
+                **_question(q, text, name(capsule.title, _around(questions_named, _padded(n, count)))),
+                "reread": text(reread(capsule, q.reread)) if q.reread in capsule.chapters else "",
+            }
             for n, q in enumerate(quiz.questions, 1)
         ]
         kept = [q for q in questions if q["gift"] or not gift]
@@ -263,6 +267,25 @@ def _namer(state: BuildState, lang: str | None):
         return "".join(f"{{mlang {code}}}{names[code]}{{mlang}}" for code in codes)
 
     return name
+
+
+def _rereader(state: BuildState, codes: list[str]):
+    """A function that says, in each of `codes`, a question's page to reread (one of its
+    capsule's chapters) as the quiz does on the site, with the page's published address
+    (Moodle makes an address a link): a bank's question shows it in its general feedback."""
+    env = partials_environment(state.root / "overrides", state.root)
+    views = {code: LanguageView(state, code, env) for code in codes}
+    top = published_address(state.root)
+
+    def reread(capsule: Capsule, chapter: str) -> Text:
+        said = {}
+        for code, view in views.items():
+            address = f" ({top}{state.languages.folder(code)}{page_url(chapter)})" if top else ""
+            title = view.chapter_titles(capsule)[chapter]
+            said[code] = f"{view.ui['quiz-reread']}{view.ui['colon']} {title}{address}"
+        return Text(said)
+
+    return reread
 
 
 def _around(patterns: dict[str, str], number: str) -> dict[str, tuple[str, str]]:

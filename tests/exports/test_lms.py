@@ -21,6 +21,7 @@ from portfolio.build_state import load_sources
 from portfolio.exports import export_all
 from portfolio.interface import load_interface, strings_for
 from portfolio.locations import scorm_file
+from portfolio.models import Text
 from portfolio.project import site_address
 
 STATE = load_sources(ROOT)
@@ -62,6 +63,18 @@ def is_mlang_name(name: str, capsule, number: int) -> bool:
         if part != whole and not (part.startswith(head) and part.endswith(tail) and shortened):
             return False
     return True
+
+
+def reread(capsule, question) -> Text:
+    """A question's page to reread as a bank's general feedback says it, in each language:
+    the quiz's words, the capsule's title for the page and the page's published address."""
+    said = {}
+    for lang in LANGUAGES:
+        ui = strings_for(STATE.interface, lang, "en")
+        title = next(r.title.get_text(lang, "en") for r in capsule.resources if r.chapter == question.reread)
+        address = site_address(ROOT) + STATE.languages.folder(lang) + question.reread.removesuffix(".md") + "/"
+        said[lang] = f"{ui['quiz-reread']}{ui['colon']} {title} ({address})"
+    return Text(said)
 
 
 def plain(text: str) -> str:
@@ -275,8 +288,12 @@ def assert_gift_equals_source(parsed: list[dict], text, name) -> None:
             assert [
                 re.sub(r"&&(\d+);", lambda m: chr(int(m.group(1))), m["subanswer"]) for m in found["matchPairs"]
             ] == [words(text(p.match)) for p in question.pairs]
-            assert plain(found["globalFeedback"]["text"]) == words(text(question.feedback))
+            after = " " + text(reread(capsule, question)) if question.reread else ""
+            assert plain(found["globalFeedback"]["text"]) == words(text(question.feedback) + after)
             continue
+        # The page to reread: the question's general feedback, shown after each attempt.
+        general = found["globalFeedback"] and plain(found["globalFeedback"]["text"])
+        assert general == (words(text(reread(capsule, question))) if question.reread else None)
         if question.type == "true-false":
             right = next(o for o in question.options if o.correct)
             wrong = next(o for o in question.options if not o.correct)
@@ -328,8 +345,12 @@ def test_moodle_xml_follows_each_question_type_and_equals_the_source(built_site,
         assert found.findtext("idnumber") == question.id
         text = question.prompt.get_text(lang, "en")
         assert plain(found.findtext("questiontext/text")).endswith(words(text))
+        said = reread(capsule, question).get_text(lang, "en") if question.reread else ""
         if question.type in ("matching", "ordering"):
-            assert plain(found.findtext("generalfeedback/text")) == words(question.feedback.get_text(lang, "en"))
+            general = question.feedback.get_text(lang, "en") + (" " + said if said else "")
+            assert plain(found.findtext("generalfeedback/text")) == words(general)
+        elif said:
+            assert plain(found.findtext("generalfeedback/text")) == words(said)
         if question.type == "matching":
             # question/type/match: each subquestion's text (HTML) and its answer (plain text).
             assert found.get("type") == "matching"
