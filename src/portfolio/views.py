@@ -172,7 +172,7 @@ class LanguageView:
         view = self.localise(quiz)
         for question, source in zip(view["questions"], quiz.questions, strict=True):
             question["partial"] = kind_of(source).partial
-            # The page to reread, as HTML (the form is not Markdown): its published address.
+            # The page to reread, linked as HTML (the form is not Markdown): its built page.
             page = source.reread if source.reread in titles else None
             question["reread"] = page and {"title": titles[page], "link": self.file_link(folder + page_url(page))}
         return self.render("partials/quiz.html", quiz=view, capsule_id=capsule and capsule.id, in_lms=in_lms)
