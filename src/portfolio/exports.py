@@ -213,13 +213,14 @@ def _bank(state: BuildState, env: Environment, template: str, target: Path, lang
     for place, capsule in enumerate(quizzed, 1):
         quiz = curriculum.quizzes[capsule.quiz or ""]
         count = len(quiz.questions)
-        questions = [
-            {
-                **_question(q, text, name(capsule.title, _around(questions_named, _padded(n, count)))),
-                "reread": text(reread(capsule, q.reread)) if q.reread in capsule.chapters else "",
-            }
-            for n, q in enumerate(quiz.questions, 1)
-        ]
+        questions = []
+        for n, q in enumerate(quiz.questions, 1):
+            found = _question(q, text, name(capsule.title, _around(questions_named, _padded(n, count))))
+            # Moodle's general feedback, shown after each attempt: the explanation of a
+            # matching or ordering question, then the page to reread.
+            page = text(reread(capsule, q.reread)) if q.reread in capsule.chapters else ""
+            found["general"] = [part for part in (found.get("feedback", ""), page) if part]
+            questions.append(found)
         kept = [q for q in questions if q["gift"] or not gift]
         left_out += len(questions) - len(kept)
         # Moodle lists categories by name: the capsule's place in the course comes first.
