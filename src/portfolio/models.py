@@ -127,8 +127,9 @@ class Pair:
 @dataclass
 class Question:
     """A quiz question. What it holds depends on its type (see `portfolio.question_types`):
-    choice questions have `options`, matching questions `pairs`, ordering questions `items`
-    in the right order; matching and ordering questions explain the answer in `feedback`."""
+    choice questions have `options`, matching questions `pairs` (and `extra_matches`, which
+    go with no item), ordering questions `items` in the right order; matching and ordering
+    questions explain the answer in `feedback`."""
 
     id: str
     type: QuestionType
@@ -137,6 +138,9 @@ class Question:
     scenario: Text | None = None
     options: list[Option] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
+    # Matches that belong to no item, listed among the others: a learner who knows every
+    # pair but one cannot find the last by elimination.
+    extra_matches: list[Text] = field(default_factory=list)
     items: list[Text] = field(default_factory=list)
     feedback: Text | None = None
     # The handbook page that teaches what the question asks, one of its capsule's chapters:

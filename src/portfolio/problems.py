@@ -281,6 +281,10 @@ RULES: dict[str, tuple[str, str]] = {
         "make the options of each question about as long; lengthen wrong ones or shorten right ones",
     ),
     "guess-true-false": (WARNING, "rewrite some statements so that true and false answers balance"),
+    "guess-elimination": (
+        WARNING,
+        "add one or two `extra_matches:`, answers that fit no item but that a learner who has not studied could pick",
+    ),
     "guess-wrong-place": (WARNING, "put the wrong options of multiple-answer questions at different places"),
     "guess-blind-score": (
         ERROR,

@@ -118,12 +118,26 @@ def test_wrong_then_right_with_feedback_and_score(page, site_url, curriculum, la
 
 
 def test_one_wrong_pair_costs_its_share_only(page, site_url, curriculum):
-    """Matching and ordering earn a share per right part, as Moodle grades them."""
+    """Matching and ordering earn a share per right part, as Moodle grades them. An extra
+    match, which goes with no item, is in every list box and is wrong for each."""
     quiz = curriculum.quizzes[MATCHING]
     page.goto(capsule_url(site_url, "en", MATCHING))
     answer_quiz(page, quiz, right=True)
     number, question = next((n, q) for n, q in enumerate(quiz.questions, 1) if q.type == "matching")
-    page.select_option(f"{fieldset(number)} select[data-answer='1']", "2")  # one item wrong
+    assert question.extra_matches
+    listed = page.eval_on_selector_all(
+        f"{fieldset(number)} select", "l => l.map(s => [...s.options].slice(1).map(o => o.textContent).sort())"
+    )
+    every = sorted([p.match["en"] for p in question.pairs] + [e["en"] for e in question.extra_matches])
+    assert listed == [every] * len(question.pairs)
+    hint = page.text_content(f"{fieldset(number)} .quiz__hint")
+    assert hint == ui("en")["quiz-matching-hint-extra"]
+    extra = page.eval_on_selector(
+        f"{fieldset(number)} select[data-answer='1']",
+        "(s, text) => [...s.options].find(o => o.textContent === text).value",
+        question.extra_matches[0]["en"],
+    )
+    page.select_option(f"{fieldset(number)} select[data-answer='1']", extra)  # one item wrong
     page.click(".quiz button[type=submit]")
     pairs = len(question.pairs)
     expected = round(100 * (len(quiz.questions) - 1 / pairs) / len(quiz.questions))
@@ -207,7 +221,7 @@ def test_a_quiz_can_be_done_with_the_keyboard_alone(page, site_url, curriculum):
             for index in range(1, len(question.pairs) + 1):
                 select = f"{here} select[data-answer='{index}']"
                 page.focus(select)
-                for _ in range(len(question.pairs) + 1):
+                for _ in range(len(question.pairs) + len(question.extra_matches) + 1):
                     if page.eval_on_selector(select, "s => s.value") == str(index):
                         break
                     page.keyboard.press("ArrowDown")

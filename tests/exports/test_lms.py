@@ -280,14 +280,15 @@ def assert_gift_equals_source(parsed: list[dict], text, name) -> None:
         assert stem == words((text(question.scenario) + " " if question.scenario else "") + text(question.prompt))
         if question.type == "matching":
             assert found["type"] == "Matching"
-            assert [plain(m["subquestion"]["text"]) for m in found["matchPairs"]] == [
+            # An extra match is a pair with no item, which Moodle keeps as an answer of no item.
+            assert [plain(m["subquestion"]["text"]) if m["subquestion"] else "" for m in found["matchPairs"]] == [
                 words(text(p.item)) for p in question.pairs
-            ]
+            ] + [""] * len(question.extra_matches)
             # gift-pegjs leaves its placeholders for escaped characters in a match (&&058;);
             # Moodle's importer turns them back into the characters.
             assert [
                 re.sub(r"&&(\d+);", lambda m: chr(int(m.group(1))), m["subanswer"]) for m in found["matchPairs"]
-            ] == [words(text(p.match)) for p in question.pairs]
+            ] == [words(text(p.match)) for p in question.pairs] + [words(text(e)) for e in question.extra_matches]
             after = " " + text(reread(capsule, question)) if question.reread else ""
             assert plain(found["globalFeedback"]["text"]) == words(text(question.feedback) + after)
             continue
@@ -356,12 +357,13 @@ def test_moodle_xml_follows_each_question_type_and_equals_the_source(built_site,
             assert found.get("type") == "matching"
             assert found.findtext("shuffleanswers") == "true"
             subquestions = found.findall("subquestion")
+            # An extra match: a subquestion with no text, whose answer goes with no item.
             assert [plain(q.findtext("text")) for q in subquestions] == [
                 words(p.item.get_text(lang, "en")) for p in question.pairs
-            ]
+            ] + [""] * len(question.extra_matches)
             assert [plain(q.findtext("answer/text")) for q in subquestions] == [
                 words(p.match.get_text(lang, "en")) for p in question.pairs
-            ]
+            ] + [words(e.get_text(lang, "en")) for e in question.extra_matches]
             continue
         if question.type == "ordering":
             # question/type/ordering import_from_xml: answers in the right order, every item

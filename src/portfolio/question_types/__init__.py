@@ -32,7 +32,7 @@ class QuestionKind:
     def check(self, question: Question, path: Path, line: int) -> list[Problem]:
         """Problems in the question's own structure."""
         found = []
-        for other in ("options", "pairs", "items", "feedback"):
+        for other in ("options", "pairs", "extra_matches", "items", "feedback"):
             value = getattr(question, other)
             if other not in self.fields and value:
                 found.append(
