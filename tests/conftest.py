@@ -195,8 +195,7 @@ PAGE_TYPES = {
 def search(page, query: str) -> list[str]:
     """Type a query into Material's search box and return the result links."""
     page.click(SEARCH)
-    page.fill(SEARCH, query)
-    page.press(SEARCH, "End")  # fill() sends no key event; Material listens to keys
+    page.fill(SEARCH, query)  # no key event, as when a phone's keyboard or dictation puts a word in
     page.wait_for_selector(RESULT_LINKS, timeout=15000)
     # The result count is written once the list is complete.
     page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")

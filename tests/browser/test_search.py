@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import search
+from conftest import SEARCH, search
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +49,18 @@ def test_arabic_results_are_arabic_pages_that_exist(page, site_url, query):
         "nodes => nodes.map(n => n.textContent.trim())",
     )
     assert titles and all(any("\u0600" <= c <= "\u06ff" for c in title) for title in titles), titles
+
+
+def test_text_put_in_without_a_key_is_searched(page, site_url):
+    """Material searches when a key is released: a word pasted, dictated or picked from
+    a phone keyboard's suggestions, with the index already there, is searched all the same."""
+    page.goto(site_url + "handbook/")
+    search(page, "volunteers")  # the index is loaded
+    page.fill(SEARCH, "")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    page.fill(SEARCH, "safeguarding")  # one input event, no key
+    page.wait_for_function("/safeguarding/i.test(document.querySelector('.md-search-result__list').textContent)")
+    assert page.locator(".md-search-result__item").count()
 
 
 def test_the_index_is_fetched_when_the_reader_turns_to_search(page, site_url):
