@@ -273,7 +273,24 @@ def test_passphrase_and_files_that_are_refused(fresh_context, site_url, tmp_path
     other = json.loads(plain.read_text())
     other["plan"]["code"] = "P-08"
     assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
+    assert "close this plan, then use “Import a plan you received”" in refused("other.json", other)
     assert "too large to be a plan (more than 5 MB)" in refused("big.json", " " * (6 * 1024 * 1024))
+    # A plan holds a few hundred entries: a file of more is refused, before it slows every save.
+    volunteer.evaluate(
+        """([key, code]) => {
+            const store = JSON.parse(localStorage.getItem(key));
+            for (let n = 0; n < 1001; n += 1) {
+                const data = { date: "2026-03-02", minutes: 30, topics: "Topic " + n, next: "", concern: false };
+                window.GoodTutoringWorkspace.save(store.plans[code], "session:s" + n, "session", data);
+            }
+            localStorage.setItem(key, JSON.stringify(store));
+        }""",
+        [KEY, CODE],
+    )
+    volunteer.reload()
+    volunteer.wait_for_selector(".workspace__plan:not([hidden])")
+    crowded = export(volunteer, tmp_path / "crowded.json")
+    assert "more than 1,000 entries" in refused("crowded.json", crowded.read_text())
 
     assert "New entries: 1." in import_file(host, protected, PASSPHRASE)
     assert host.input_value("#ws-agreement-goals") == "Secret goals"
@@ -422,7 +439,7 @@ def test_a_file_is_named_in_the_pages_language_and_received_in_any(fresh_context
         download.value.save_as(path)
         return download.value.suggested_filename
 
-    day = r"\d{4}-\d{2}-\d{2}"
+    day = r"\d{4}-\d{2}-\d{2}-\d{4}"  # the date and the time (two exports of a day apart)
     english = tmp_path / "en.json"
     assert re.fullmatch(rf"mentoring-plan-p-07-peer-{day}\.json", named(peer, english))
     assert import_file(coordinator, english).startswith("Fichier fusionné")
@@ -576,6 +593,14 @@ def test_what_an_action_says_is_next_to_it_on_a_phone(fresh_context, site_url, l
     assert page.get_attribute("#ws-session-minutes", "aria-invalid") == "true"
     assert page.input_value("#ws-session-minutes") == "1500"  # what was typed stays
     assert page.input_value("#ws-session-topics") == "Library card"
+    # A full text field says so under it: what was pasted beyond the limit is not kept.
+    page.fill("#ws-session-next", "x" * 20000)
+    before, after = said["textFull"].split("{count}")
+    note = page.text_content("#ws-session-next-full")
+    assert note.startswith(before) and note.endswith(after) and len(note) > len(before + after)
+    assert "ws-session-next-full" in page.get_attribute("#ws-session-next", "aria-describedby")
+    page.fill("#ws-session-next", "")
+    assert page.locator("#ws-session-next-full").count() == 0
     assert in_sight(page, "#ws-session-minutes-error") and in_sight(page, "#ws-session-minutes")
     assert entries(page) == {}
 
@@ -593,7 +618,11 @@ def test_what_an_action_says_is_next_to_it_on_a_phone(fresh_context, site_url, l
     assert page.evaluate("document.activeElement.id") == "ws-initials-agreement"
     assert in_sight(page, "#ws-initials-agreement-error") and in_sight(page, "#ws-initials-agreement")
     page.fill("#ws-initials-agreement", "VA")
-    page.click(sign)
+    page.click(sign)  # nothing written in the agreement yet: nothing to sign
+    assert page.text_content("#ws-initials-agreement-error") == said["nothingToSign"]
+    assert not [entry for entry in entries(page) if entry.startswith("signoff:")]
+    write(page, "#ws-agreement-goals", "Take the bus alone")
+    page.press("#ws-initials-agreement", "Enter")  # a phone keyboard's Go signs, as the button does
     assert page.text_content("#ws-sign-off-agreement-status") == said["saved"]
     assert in_sight(page, "#ws-sign-off-agreement-status")
     assert said["saved"] not in page.text_content(STATUS)
@@ -923,11 +952,17 @@ def test_a_plan_opened_in_another_role_than_it_was_kept_in_warns(fresh_context, 
 
     # A file imported from the start screen in another role than the kept one: the same.
     page.click(".workspace__close")
+    page.fill("#ws-code", "")
+    page.click(".workspace__open button[type=submit]")  # no code: said under the field...
+    assert page.is_visible("#ws-code-error")
     page.select_option("#ws-receive-role", "volunteer")
     page.set_input_files("#ws-receive-file", str(sent))
     page.wait_for_selector(".workspace__plan:not([hidden])")
     warning = said["otherRole"].replace("{before}", roles["host-tutor"]).replace("{role}", roles["volunteer"])
     assert page.text_content(".workspace__role-warning") == warning
+    page.click(".workspace__close")  # ...and forgotten once a plan was opened another way
+    assert page.locator("#ws-code-error").count() == 0
+    assert page.get_attribute("#ws-code", "aria-invalid") is None
 
 
 # Another tab's change, versions told apart, the kind of plan on a phone --------------

@@ -269,7 +269,7 @@
   // names the month); `fallback` when the locale is unknown.
   function formatDate(date, dates, options, fallback) {
     try {
-      var parts = new Intl.DateTimeFormat(dates.locale, options).formatToParts(date);
+      var parts = dateFormat(dates.locale, options).formatToParts(date);
       var namesTheMonth = parts.some(function (part) { return part.type === "month" && !/^\d+$/.test(part.value); });
       return parts.map(function (part) {
         var first = part.type === "day" && namesTheMonth && date.getDate() === 1;
@@ -278,6 +278,15 @@
     } catch (error) {
       return fallback;
     }
+  }
+
+  // One formatter per locale and options: making one costs far more than using it, and a
+  // list (a plan's log) writes a date or two for each of its entries.
+  var dateFormats = {};
+  function dateFormat(locale, options) {
+    var key = JSON.stringify([locale, options]);
+    if (!dateFormats[key]) dateFormats[key] = new Intl.DateTimeFormat(locale, options);
+    return dateFormats[key];
   }
 
   // Today where the learner is (not in UTC), as yyyy-mm-dd.

@@ -51,6 +51,9 @@
   var MIN_ITERATIONS = 250000;
   var MAX_ITERATIONS = 10000000;
   var MAX_FILE = 5 * 1024 * 1024;
+  // Entries in a file: a plan of a year holds a few hundred. Far more would make every save
+  // slow (the plan is shown again whole), so such a file is refused, with a word why.
+  var MAX_ENTRIES = 1000;
   var MAX_TEXT = 20000; // a text field; the fields say so (maxlength), the import checks it
   var MAX_SHORT = 300; // an own learning goal
   var MAX_INITIALS = 8;
@@ -864,7 +867,9 @@
   Workspace.prototype.fileName = function (plan, protectedFile) {
     var code = plan.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "plan";
     var template = protectedFile ? this.text.fileNameProtected : this.text.fileName;
-    return common.fill(template, { code: code, role: fileWords(this.roleLabel(plan.role)) || plan.role, date: today() }) + ".json";
+    var at = new Date();
+    var time = ("0" + at.getHours()).slice(-2) + ("0" + at.getMinutes()).slice(-2); // two exports of a day apart
+    return common.fill(template, { code: code, role: fileWords(this.roleLabel(plan.role)) || plan.role, date: today() + "-" + time }) + ".json";
   };
 
   Workspace.prototype.roleLabel = function (role) {
@@ -1054,11 +1059,34 @@
   };
 
   // A field takes no more than a file may hold (a longer text would make the file refused).
+  // A text field that is full says so under it: a text pasted in is cut at the limit, and
+  // the end that was not kept would otherwise be lost without a word.
   Workspace.prototype.limitFields = function () {
+    var self = this;
     this.$$("textarea").forEach(function (field) { field.maxLength = MAX_TEXT; });
     this.$(".workspace__add-learning").elements.goal.maxLength = MAX_SHORT;
     this.$$(".workspace__initials").forEach(function (field) { field.maxLength = MAX_INITIALS; });
     this.$(".workspace__code").maxLength = MAX_CODE;
+    this.root.addEventListener("input", function (event) {
+      var field = event.target;
+      if (field.tagName === "TEXTAREA" && field.id) self.sayFull(field);
+    });
+  };
+
+  // Under a text field, whether it is full (the interface string textFull), or nothing.
+  Workspace.prototype.sayFull = function (field) {
+    var id = field.id + "-full";
+    var note = document.getElementById(id);
+    var full = field.value.length >= field.maxLength;
+    if (full && !note) {
+      note = element("span", "workspace__field-full");
+      note.id = id;
+      this.sayInto(note, "textFull", { count: formatNumber(field.maxLength, this.lang) });
+      field.insertAdjacentElement("afterend", note);
+    } else if (!full && note) {
+      note.remove();
+    }
+    common.describedBy(field, id, full);
   };
 
   // A field is saved when it is left; what is still being typed is saved too when the
@@ -1155,6 +1183,7 @@
   // under the title, in sight with it on a phone, and read with it: not in the Share
   // section further down.
   Workspace.prototype.show = function (opened, names, values) {
+    this.acceptFields(this.$(".workspace__open")); // opened another way: its message is old
     this.setOpen(opened.plan.code);
     this.keptAs = opened.before || null;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
@@ -1262,11 +1291,22 @@
   Workspace.prototype.bindSignOff = function (box) {
     var self = this;
     var initials = box.querySelector(".workspace__initials");
-    box.querySelector(".workspace__sign-button").addEventListener("click", function () {
+    var button = box.querySelector(".workspace__sign-button");
+    initials.addEventListener("keydown", function (event) { // Enter (a phone keyboard's Go) signs
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      button.click();
+    });
+    button.addEventListener("click", function () {
       var typed = initials.value.trim();
       self.acceptFields(box);
       if (!typed) {
         self.refuseField(initials, "needsInitials");
+        return;
+      }
+      var plan = self.plan(readStore());
+      if (plan && !self.coveredContent(plan, box.dataset.signOff).length) {
+        self.refuseField(initials, "nothingToSign");
         return;
       }
       initials.value = "";
@@ -1652,7 +1692,13 @@
   // content gives the same tag on every device, whatever the versions it went through.
   // An entry with versions to choose from counts each of them; an empty one counts as none.
   Workspace.prototype.covered = function (plan, what) {
-    var content = this.coveredIds(plan, what).map(function (id) {
+    return hashOf(canonical(this.coveredContent(plan, what)));
+  };
+
+  // What a sign-off of `what` would cover: each covered entry that is not empty, with its
+  // versions' texts (none: there is nothing to sign yet).
+  Workspace.prototype.coveredContent = function (plan, what) {
+    return this.coveredIds(plan, what).map(function (id) {
       var entry = plan.entries[id];
       var empty = canonical(plainData(entry.kind, EMPTY[entry.kind] || {}));
       var texts = candidatesOf(entry).filter(function (c) { return !c.deleted; }).map(function (c) {
@@ -1660,7 +1706,6 @@
       }).filter(function (text) { return text !== empty; }).sort();
       return texts.length ? [id, texts] : null;
     }).filter(Boolean);
-    return hashOf(canonical(content));
   };
 
   // Whether what a sign-off (`version`) signs has changed since it was signed: its content
@@ -1996,6 +2041,9 @@
     return file.text().then(function (text) {
       return parseFile(text, passphrase.value, self.config);
     }).then(function (payload) {
+      if (payload.entries.length > MAX_ENTRIES) {
+        throw new Refusal("tooManyEntries", { count: formatNumber(MAX_ENTRIES, self.lang) });
+      }
       self.receive(payload, role ? role.value : null);
       // Read: the passphrase goes, so that the next export is not protected with it unasked.
       passphrase.value = "";
