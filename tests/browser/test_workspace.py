@@ -273,7 +273,7 @@ def test_passphrase_and_files_that_are_refused(fresh_context, site_url, tmp_path
     other = json.loads(plain.read_text())
     other["plan"]["code"] = "P-08"
     assert "This file is for plan P-08, not for plan P-07" in refused("other.json", other)
-    assert "close this plan, then use “Import a plan you received”" in refused("other.json", other)
+    assert "close this plan, then choose the file under “Import a plan you received”" in refused("other.json", other)
     assert "too large to be a plan (more than 5 MB)" in refused("big.json", " " * (6 * 1024 * 1024))
     # A plan holds a few hundred entries: a file of more is refused, before it slows every save.
     volunteer.evaluate(
