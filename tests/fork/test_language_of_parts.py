@@ -311,6 +311,9 @@ def test_what_the_workspace_writes_in_english_says_it_is_english(fork_site, brow
         page.fill("#ws-learning-date", "2026-11-30")
         page.select_option("#ws-learning-competence", "literacy")
         page.click(".workspace__add-learning button[type=submit]")
+        goal = "Allein mit dem Bus fahren" if "/de/" in address else "Take the bus alone"  # as a person writes
+        page.fill("#ws-agreement-goals", goal)  # an agreement to sign
+        page.dispatch_event("#ws-agreement-goals", "change")
         page.fill("#ws-initials-agreement", "VA")
         page.click("[data-sign-off=agreement] .workspace__sign-button")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the plan as it prints
