@@ -574,6 +574,34 @@ def test_each_tab_keeps_the_plan_it_has_open(fresh_context, site_url):
     assert first.is_hidden(".workspace__plan")
 
 
+def test_a_session_being_written_survives_a_reload_and_stays_with_its_plan(fresh_context, site_url):
+    """What is typed in "Add a session" before it is added is still there after a reload
+    (a phone may drop a tab in the background); adding empties it; another plan opened in
+    the tab does not show it."""
+    page = open_plan(fresh_context(360), site_url + PAGE, "volunteer")
+    page.fill("#ws-session-date", "2026-03-02")
+    page.fill("#ws-session-topics", "Bus timetable, then the library")
+    page.check("#ws-session-concern")
+    page.reload()
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    assert page.input_value("#ws-session-topics") == "Bus timetable, then the library"
+    assert page.input_value("#ws-session-date") == "2026-03-02"
+    assert page.is_checked("#ws-session-concern") and page.is_visible(".workspace__concern-note")
+    page.uncheck("#ws-session-concern")
+    page.fill("#ws-session-minutes", "60")
+    page.click(".workspace__add-session button[type=submit]")
+    page.reload()
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    assert page.input_value("#ws-session-topics") == "" and page.input_value("#ws-session-minutes") == ""
+    page.fill("#ws-session-topics", "Only for P-07")
+    page.click(".workspace__close")
+    page.fill("#ws-code", "P-08")
+    page.select_option("#ws-role", "volunteer")
+    page.click(".workspace__open button[type=submit]")
+    page.wait_for_selector(".workspace__plan:not([hidden])")
+    assert page.input_value("#ws-session-topics") == ""
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_what_an_action_says_is_next_to_it_on_a_phone(fresh_context, site_url, lang):
     """Messages of the logs and sign-offs show next to their form, in sight on a phone;

@@ -46,6 +46,8 @@
   var OPEN_KEY = KEY + ":open"; // the plan open in this tab (sessionStorage)
   var HERE_KEY = KEY + ":here"; // the versions saved in this tab (sessionStorage)
   var HERE_MAX = 200;
+  var DRAFT_KEY = KEY + ":draft"; // what the log forms hold, not added yet (sessionStorage)
+  var LOG_FORMS = { session: ".workspace__add-session", learning: ".workspace__add-learning" };
   var STORE_VERSION = 1;
   var ITERATIONS = 600000; // PBKDF2-SHA-256 (OWASP's figure for 2023 and after)
   var MIN_ITERATIONS = 250000;
@@ -1045,6 +1047,7 @@
     this.bindExchange();
     this.limitFields();
     this.keepTyping();
+    this.keepDrafts();
     window.addEventListener("beforeprint", function () { self.printView(self.mode); });
     window.addEventListener("afterprint", function () { self.mode = "plan"; });
     window.addEventListener("storage", function (event) {
@@ -1056,6 +1059,62 @@
       if (event.target.closest("a[href='#ws-conflicts']")) self.focusOn(self.$("#ws-conflicts"));
     });
     this.render();
+    this.restoreDrafts();
+  };
+
+  // What is typed in a log form ("Add a session", "Add to my learning log") before it is
+  // added is kept in this tab, for the plan open in it: a reload, or a phone that drops
+  // the tab in the background, does not lose it. Adding the entry empties it; the form
+  // shows it again when that plan is opened again in this tab, and no other plan sees it.
+  Workspace.prototype.keepDrafts = function () {
+    var self = this;
+    Object.keys(LOG_FORMS).forEach(function (name) {
+      var form = self.$(LOG_FORMS[name]);
+      ["input", "change"].forEach(function (type) {
+        form.addEventListener(type, function () { self.writeDraft(name, form); });
+      });
+    });
+  };
+
+  Workspace.prototype.writeDraft = function (name, form) {
+    var draft = this.readDraft();
+    draft.forms[name] = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.name) draft.forms[name][field.name] = field.type === "checkbox" ? field.checked : field.value;
+    });
+    writeTab(DRAFT_KEY, JSON.stringify(draft));
+  };
+
+  // The draft of the plan open in this tab (an empty one for another plan's).
+  Workspace.prototype.readDraft = function () {
+    var draft = null;
+    try {
+      draft = JSON.parse(readTab(DRAFT_KEY) || "null");
+    } catch (error) {
+      draft = null;
+    }
+    return isObject(draft) && draft.code === this.code && isObject(draft.forms) ? draft : { code: this.code, forms: {} };
+  };
+
+  // The log forms as the open plan's draft left them (empty without one).
+  Workspace.prototype.restoreDrafts = function () {
+    var self = this;
+    var draft = this.readDraft();
+    Object.keys(LOG_FORMS).forEach(function (name) {
+      var form = self.$(LOG_FORMS[name]);
+      var values = isObject(draft.forms[name]) ? draft.forms[name] : {};
+      form.reset();
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (!field.name || !(field.name in values)) return;
+        if (field.type === "checkbox") {
+          field.checked = values[field.name] === true;
+        } else if (typeof values[field.name] === "string") {
+          field.value = values[field.name];
+        }
+      });
+    });
+    this.$(".workspace__concern-note").hidden = !this.$(LOG_FORMS.session).elements.concern.checked;
+    this.showPrompt();
   };
 
   // A field takes no more than a file may hold (a longer text would make the file refused).
@@ -1191,6 +1250,7 @@
     var line = this.$(".workspace__opened");
     this.status(names, values, line);
     this.describeTitle();
+    this.restoreDrafts(); // this plan's, if this tab kept one; none of another plan's
     this.focusTitle();
     line.scrollIntoView({ block: "nearest" }); // focus showed the title: the message under it too
   };
@@ -1334,8 +1394,10 @@
     delete store.plans[plan.code];
     if (store.current === plan.code) store.current = null;
     writeStore(store);
+    writeTab(DRAFT_KEY, ""); // nothing typed for it is kept either
     this.setOpen(null);
     this.render();
+    this.restoreDrafts();
     this.status("deletedPlan", { code: isolated(plan.code, "ltr") });
     this.$(".workspace__code").focus();
   };
@@ -1970,6 +2032,7 @@
       return saveEntry(plan, kind + ":" + randomId(), kind, data);
     }, "added", null, this.statusNear(form));
     form.reset();
+    this.writeDraft(form.classList.contains("workspace__add-session") ? "session" : "learning", form);
     return true;
   };
 
