@@ -273,15 +273,15 @@ def _namer(state: BuildState, lang: str | None):
 def _rereader(state: BuildState, codes: list[str]):
     """A function that says, in each of `codes`, a question's page to reread (one of its
     capsule's chapters) as the quiz does on the site, with the page's published address
-    (Moodle makes an address a link): a bank's question shows it in its general feedback."""
-    env = partials_environment(state.root / "overrides", state.root)
-    views = {code: LanguageView(state, code, env) for code in codes}
-    top = published_address(state.root)
+    (Moodle makes an address a link; the packages' views link there): a bank's question
+    shows it in its general feedback."""
+    views = {code: _package_view(state, code) for code in codes}
 
     def reread(capsule: Capsule, chapter: str) -> Text:
         said = {}
         for code, view in views.items():
-            address = f" ({top}{state.languages.folder(code)}{page_url(chapter)})" if top else ""
+            link = view.link(chapter)  # None without site_url
+            address = f" ({link})" if link else ""
             title = view.chapter_titles(capsule)[chapter]
             said[code] = f"{view.ui['quiz-reread']}{view.ui['colon']} {title}{address}"
         return Text(said)
