@@ -15,7 +15,7 @@ def violations(page) -> list[str]:
     # under it a moment later (an answered quiz scrolls), and the hover's colours would
     # be caught half-way through their transition.
     page.mouse.move(-1, -1)
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS

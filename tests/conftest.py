@@ -197,8 +197,11 @@ def search(page, query: str) -> list[str]:
     page.click(SEARCH)
     page.fill(SEARCH, query)  # no key event, as when a phone's keyboard or dictation puts a word in
     page.wait_for_selector(RESULT_LINKS, timeout=15000)
-    # The result count is written once the list is complete.
-    page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+    # The result count is written once the list is complete. A locator's wait, not
+    # wait_for_function: the site's Content-Security-Policy refuses the latter's polling.
+    from playwright.sync_api import expect
+
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d"))
     return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
 
 

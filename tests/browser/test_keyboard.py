@@ -24,7 +24,7 @@ LINKS = PAGE_TYPES["course guide and tracks"]  # many links in its text
 # Material's own translation of "Navigation" (partials/languages/<lang>.html, key "nav").
 NAVIGATION = {"en": "Navigation", "fr": "Navigation", "ar": "تصفح"}
 
-SETTLED = "document.getAnimations().every(a => a.playState !== 'running')"
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 # The focused element: where it is, whether it can be seen, and whether something else
 # (the header, the "Back to top" button, a panel of the drawer) is drawn over any of nine

@@ -506,7 +506,7 @@ def test_a_field_left_after_an_import_in_another_tab_keeps_both_versions(fresh_c
 
     tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
     import_file(other_tab, first)
-    tab.wait_for_function("document.querySelector('#ws-agreement-places').value === 'Town library'")
+    tab.wait_for_function("() => document.querySelector('#ws-agreement-places').value === 'Town library'")
     assert tab.input_value("#ws-agreement-goals") == "Bus and library"  # what is typed stays
     tab.press("#ws-agreement-goals", "Tab")  # left: saved
     assert tab.is_visible("#ws-agreement-goals ~ .workspace__conflict-note")
@@ -519,7 +519,7 @@ def test_a_field_left_after_an_import_in_another_tab_keeps_both_versions(fresh_c
     second = export(device, tmp_path / "second.json")
     tab.fill("#ws-review-middle-progress", "Takes the bus alone")
     import_file(other_tab, second)
-    tab.wait_for_function("document.querySelector('#ws-agreement-boundaries').value === 'No visits at home'")
+    tab.wait_for_function("() => document.querySelector('#ws-agreement-boundaries').value === 'No visits at home'")
     assert tab.input_value("#ws-review-middle-progress") == "Takes the bus alone"
     tab.press("#ws-review-middle-progress", "Tab")
     assert tab.locator(".workspace__conflict").count() == 2
@@ -790,7 +790,7 @@ def test_a_save_that_keeps_two_versions_says_so_next_to_it(fresh_context, site_u
 
     tab.fill("#ws-agreement-goals", "Bus and library")  # typing, not left yet
     import_file(other_tab, sent)
-    tab.wait_for_function(f"document.querySelector('{due}').value === '2026-04-01'")
+    tab.wait_for_function(f"() => document.querySelector('{due}').value === '2026-04-01'")
     tab.press("#ws-agreement-goals", "Tab")  # left: saved beside the version come in meanwhile
     line = "#ws-agreement-goals-status"
     text = tab.text_content(line)
@@ -895,7 +895,7 @@ def test_a_plan_received_as_a_file_opens_from_the_start_screen(fresh_context, si
     host.fill("#ws-receive-passphrase", "")
     host.set_input_files("#ws-receive-file", str(plain))
     error = "(document.querySelector('#ws-receive-role-error') || {}).textContent || ''"
-    host.wait_for_function(f"({error}).includes('Parties')")
+    host.wait_for_function(f"() => ({error}).includes('Parties')")
     wrong = host.text_content("#ws-receive-role-error")
     assert "Parties: Volunteer, Sending tutor, Host tutor." in wrong
     assert wrong.endswith(said["wrongRoleReceive"].split("{parties}")[1])  # no plan to open again here
@@ -1045,10 +1045,10 @@ def test_a_change_in_another_tab_replaces_what_this_tab_said(fresh_context, site
     places, frequency = "#ws-agreement-places", "#ws-agreement-frequency"
     leave(first, places, "Town library")
     leave(second, frequency, "Every Tuesday")
-    first.wait_for_function(f"document.querySelector('{frequency}').value === 'Every Tuesday'")
+    first.wait_for_function(f"() => document.querySelector('{frequency}').value === 'Every Tuesday'")
     assert first.text_content(f"{places}-status") == said["saved"]
     leave(second, places, "Town hall")
-    first.wait_for_function(f"document.querySelector('{places}').value === 'Town hall'")
+    first.wait_for_function(f"() => document.querySelector('{places}').value === 'Town hall'")
     assert first.text_content(f"{places}-status") == ""
 
 
@@ -1360,7 +1360,7 @@ def test_what_people_wrote_keeps_its_direction_in_print(fresh_context, site_url,
     page.fill("#ws-learning-date", "2026-03-11")
     page.fill("#ws-learning-text", english)
     page.click(".workspace__add-learning button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('.workspace__learning-list .workspace__item').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('.workspace__learning-list .workspace__item').length === 2")
     for button in (".workspace__print-report", ".workspace__print-plan"):
         printed(page, button)
         texts = page.evaluate(
@@ -1386,7 +1386,7 @@ def test_a_file_imported_from_the_start_screen_says_what_it_brought_in_sight(fre
     phone.locator("#ws-receive-role").scroll_into_view_if_needed()
     phone.select_option("#ws-receive-role", "host-tutor")
     phone.set_input_files("#ws-receive-file", str(sent))
-    phone.wait_for_function(f"document.querySelector('{OPENED}').textContent.includes('File merged')")
+    phone.wait_for_function(f"() => document.querySelector('{OPENED}').textContent.includes('File merged')")
     assert phone.evaluate("document.activeElement.id") == "ws-plan"
     assert in_sight(phone, "#ws-plan") and in_sight(phone, OPENED)
     assert phone.get_attribute(OPENED, "role") == "status"
