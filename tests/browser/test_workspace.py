@@ -158,6 +158,35 @@ def test_three_parties_end_with_the_same_plan(fresh_context, site_url, tmp_path)
     assert volunteer.is_hidden("[data-sign-off=agreement] li[data-role=newcomer]")
 
 
+def test_three_versions_of_a_field_are_all_offered_and_one_choice_settles_them(fresh_context, site_url, tmp_path):
+    """The three parties write the same field, each differently: the one who receives both
+    files sees the three versions, under a heading that does not say "two", and keeping
+    one settles the field for everyone."""
+    contexts = [fresh_context(person=i) for i in range(3)]
+    roles = ["volunteer", "sending-tutor", "host-tutor"]
+    volunteer, sending, host = (open_plan(c, site_url + PAGE, r) for c, r in zip(contexts, roles, strict=True))
+    places = "#ws-agreement-places"
+    texts = ["Town library", "Office of the organisation", "Community centre"]
+    for page, text in zip((volunteer, sending, host), texts, strict=True):
+        write(page, places, text)
+    from_sending, from_host = export(sending, tmp_path / "s.json"), export(host, tmp_path / "h.json")
+    assert "Entries with versions to choose from: 1." in import_file(volunteer, from_sending)
+    import_file(volunteer, from_host)
+    versions = volunteer.locator(".workspace__conflict .workspace__version")
+    assert versions.count() == 3
+    assert sorted(
+        versions.nth(i).locator(".workspace__version-text").text_content().strip() for i in range(3)
+    ) == sorted(texts)
+    assert volunteer.text_content("#ws-conflicts") == "Versions to choose from"
+    assert "more than one version" in volunteer.text_content(".workspace__conflict-note")
+    versions.filter(has_text=texts[1]).locator(".workspace__keep").click()
+    settled = export(volunteer, tmp_path / "settled.json")
+    for page in (sending, host):
+        import_file(page, settled)
+        assert page.is_hidden(".workspace__conflicts") and page.input_value(places) == texts[1]
+    assert entries(sending) == entries(host) == entries(volunteer)
+
+
 def test_a_conflict_keeps_both_versions_until_one_is_chosen(fresh_context, site_url, tmp_path):
     contexts = [fresh_context(bypass_csp=True, person=i) for i in range(2)]
     volunteer, host = (
@@ -173,7 +202,7 @@ def test_a_conflict_keeps_both_versions_until_one_is_chosen(fresh_context, site_
     mine, theirs = export(volunteer, tmp_path / "v.json"), export(host, tmp_path / "h.json")
 
     said = import_file(host, mine)
-    assert "Entries with two versions: 1." in said
+    assert "Entries with versions to choose from: 1." in said
     assert host.is_visible(".workspace__conflicts")
     link = host.locator(f"{STATUS} a")  # the way to them, as after a save that keeps two
     assert link.get_attribute("href") == "#ws-conflicts"
@@ -1135,7 +1164,7 @@ def test_changes_to_different_fields_of_a_task_merge_on_their_own(fresh_context,
 
     for page, path in ((host, mine), (volunteer, theirs)):  # each imports the other's file
         said = import_file(page, path)
-        assert "Updated entries: 1." in said and "two versions" not in said, said
+        assert "Updated entries: 1." in said and "versions to choose from" not in said, said
     assert "New entries: 1." in import_file(sending, theirs)  # a third party, the other order
     assert "Updated entries: 1." in import_file(sending, mine)
 
@@ -1168,8 +1197,8 @@ def test_only_a_field_both_changed_is_left_to_choose(fresh_context, site_url, tm
     set_due(host, "2026-03-27")
     host.uncheck(DONE)
     mine, theirs = export(volunteer, tmp_path / "volunteer.json"), export(host, tmp_path / "host.json")
-    assert "Entries with two versions: 1." in import_file(volunteer, theirs)
-    assert "Entries with two versions: 1." in import_file(host, mine)
+    assert "Entries with versions to choose from: 1." in import_file(volunteer, theirs)
+    assert "Entries with versions to choose from: 1." in import_file(host, mine)
     assert entries(volunteer) == entries(host)
 
     assert volunteer.input_value(DUE) == "2026-03-25" and host.input_value(DUE) == "2026-03-27"
@@ -1233,9 +1262,13 @@ def test_a_kept_version_stays_credited_to_who_wrote_it(fresh_context, site_url, 
     assert "Kept the version by Volunteer" in keep(host, ours)
     assert "Kept the version by Host tutor" in keep(volunteer, theirs)  # before the host's choice came
     import_file(volunteer, export(host, tmp_path / "host-chose.json"))
-    for text, role in ((ours, "Volunteer"), (theirs, "Host tutor")):
+    # Each kept the other's text: both come back, each saying who wrote it and who kept it
+    # (the time shown is the keeping's), and the page says what to do when this happens.
+    for text, role, keeper in ((ours, "Volunteer", "Host tutor"), (theirs, "Host tutor", "Volunteer")):
         version = volunteer.locator(".workspace__version", has_text=text)
-        assert version.locator(".workspace__version-by").text_content().startswith(f"Version by {role}")
+        by = version.locator(".workspace__version-by").text_content()
+        assert by.startswith(f"Version by {role}, kept by {keeper}, "), by
+    assert "agree who chooses" in volunteer.text_content(".workspace__conflicts")
     assert "Kept the version by Volunteer" in keep(volunteer, ours)
     import_file(host, export(volunteer, tmp_path / "settled.json"))
     assert host.is_hidden(".workspace__conflicts") and entries(host) == entries(volunteer)

@@ -1908,6 +1908,10 @@
   // once, as a list to read (a node). Choosing a version does not make its words the
   // chooser's.
   Workspace.prototype.writers = function (candidates) {
+    return this.rolesSaid(writerRoles(candidates));
+  };
+
+  function writerRoles(candidates) {
     var roles = [];
     candidates.forEach(function (candidate) {
       var parts = candidate.open.length ? candidate.open : Object.keys(candidate.origins);
@@ -1921,16 +1925,25 @@
         if (roles.indexOf(role) === -1) roles.push(role);
       });
     });
-    return this.rolesSaid(roles);
-  };
+    return roles;
+  }
 
-  // "Version by …" over a candidate, into `line`: who wrote it, when it was saved, and,
-  // on screen, when it was saved in this tab (two versions by the same role told apart).
+  // "Version by …" over a candidate, into `line`: who wrote it; who kept it, when that is
+  // another party (two parties who each kept another's version at once meet again here,
+  // and the date is when it was kept, not written); when it was saved; and, on screen,
+  // whether it was saved in this tab (two versions by the same role told apart).
   Workspace.prototype.versionBy = function (line, candidate, onPaper) {
     var here = this.here;
     var saved = !onPaper && candidate.versions.some(function (v) { return here.indexOf(v.tag) !== -1; });
-    this.sayInto(line, saved ? "versionByHere" : "versionBy", {
-      role: this.writers([candidate]),
+    var writers = writerRoles([candidate]);
+    var keepers = [];
+    candidate.versions.forEach(function (v) {
+      if (writers.indexOf(v.author) === -1 && keepers.indexOf(v.author) === -1) keepers.push(v.author);
+    });
+    var name = (keepers.length ? "versionKept" : "versionBy") + (saved ? "Here" : "");
+    this.sayInto(line, name, {
+      role: this.rolesSaid(writers),
+      keeper: this.rolesSaid(keepers),
       date: this.dateSaid(formatTime(candidate.versions[0].updated, this.dates, true)),
     });
   };
