@@ -310,6 +310,29 @@ def test_each_word_file_name_of_the_pilot_kit_stays_on_one_line(screen, site_url
     assert screen.evaluate("document.documentElement.scrollWidth <= innerWidth + 1")
 
 
+@pytest.mark.parametrize("width", [360], ids=["360px"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_video_calls_to_book_are_read_on_a_phone_without_scrolling_sideways(screen, site_url, width, lang):
+    """The pilot kit's video calls (when, capsule, live activities, minutes) were a table
+    wider than a phone, its minutes out of sight: on a phone each call is a block, every
+    cell in sight under its column's name."""
+    screen.goto(url(site_url, lang, "trainers/pilot-course/"))
+    calls = screen.evaluate(
+        """() => [...document.querySelectorAll(".pilot-calls table")].map(table => ({
+          wider: table.scrollWidth - table.parentElement.clientWidth,
+          cells: [...table.querySelectorAll("td")].map(td => {
+            const box = td.getBoundingClientRect();
+            return [box.left >= 0 && box.right <= innerWidth, getComputedStyle(td, "::before").content];
+          }),
+        }))"""
+    )
+    assert len(calls) == 2, calls  # the professionals' course and the volunteers'
+    for table in calls:
+        assert table["wider"] <= 1, table
+        assert table["cells"] and all(seen for seen, _ in table["cells"]), table
+        assert all(label not in ("none", "normal", "") for _, label in table["cells"]), table
+
+
 # 5. Targets at least 24 px high (Arabic desktop sidebar) ---------------------------------
 
 

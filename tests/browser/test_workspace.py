@@ -1268,7 +1268,7 @@ def test_a_kept_version_stays_credited_to_who_wrote_it(fresh_context, site_url, 
         version = volunteer.locator(".workspace__version", has_text=text)
         by = version.locator(".workspace__version-by").text_content()
         assert by.startswith(f"Version by {role}, kept by {keeper}, "), by
-    assert "agree who chooses" in volunteer.text_content(".workspace__conflicts")
+    assert "Agree who chooses" in volunteer.text_content(".workspace__conflicts")
     assert "Kept the version by Volunteer" in keep(volunteer, ours)
     import_file(host, export(volunteer, tmp_path / "settled.json"))
     assert host.is_hidden(".workspace__conflicts") and entries(host) == entries(volunteer)
