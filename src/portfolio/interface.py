@@ -85,7 +85,8 @@ def _plural_forms(ctx: Context, key: str, value: object) -> Forms:
     form must be a category CLDR gives the language, and each such category needs its
     form; all that is wrong is said, and the forms are kept (a missing one shows `other`)."""
     default = value.get(ctx.default) if isinstance(value, dict) else None
-    counted = "{count}" in (default if isinstance(default, str) else str(dict(default or {}).get("other", "")))
+    other = default.get("other", "") if isinstance(default, dict) else ""  # a list or a number: convert_text says so
+    counted = "{count}" in (default if isinstance(default, str) else str(other))
 
     def read(lang: str, forms: dict, line: int) -> object:
         where = f"{key}.{lang}"
