@@ -25,6 +25,10 @@ HANDOUTS_PAGE = "trainers/handouts.md"
 TRACKS_PAGE = "training/index.md"  # the course guide: each track, at `#track-<id>`
 PROGRESS_PAGE = "training/my-progress.md"
 PILOT_COURSE_PAGE = "trainers/pilot-course.md"  # the pilot course kit
+# The kit's parts that have a Word version, by the id of their heading on the page, in
+# the page's order; what `kit_file("…")` names, as messages call it.
+KIT_PARTS = ("invitation", "attendance", "evaluation", "report")
+KIT_PART = "part of the pilot course kit"
 # Pages whose text other pages read through a macro (Downloads lists the kit's parts that
 # the pilot course page holds): saving one converts every page again (preview.py).
 READ_BY_OTHER_PAGES = (PILOT_COURSE_PAGE,)

@@ -27,7 +27,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portfolio.layouts import LAYOUT_MACROS
-from portfolio.problems import PageProblem, Problem, did_you_mean, no_page_capsule, problem, unknown_id
+from portfolio.locations import KIT_PART, KIT_PARTS, PILOT_COURSE_PAGE
+from portfolio.problems import (
+    PageProblem,
+    Problem,
+    did_you_mean,
+    kit_elsewhere,
+    no_page_capsule,
+    problem,
+    unknown_id,
+)
 from portfolio.template_messages import (
     ORGANISATION_FIELDS,
     failure,
@@ -432,6 +441,8 @@ def _check_call(
         listed = f"use one of: {', '.join(sorted(MACROS))}"
         said = f"`{name}(…)` is not one of the project's macros"
         return [problem(path, line, "unknown-macro", said, f"{guess} Or {listed}" if guess else listed)]
+    if name == "kit_file":
+        return _check_kit_file(path, line, call)
     kind = MACROS[name]
     if kind is None or kind not in known or not call.args:
         return []
@@ -441,6 +452,17 @@ def _check_call(
     if value in known[kind]:
         return []
     return [unknown_id(kind, value, known[kind]).at(path, line)]
+
+
+def _check_kit_file(path: Path, line: int, call: nodes.Call) -> list[Problem]:
+    """`kit_file("part")` names a part of the kit that has a Word version, on the kit's
+    own page (the build also checks that the page holds the part's heading)."""
+    part = call.args[0].value if call.args and isinstance(call.args[0], nodes.Const) else None
+    if part is not None and part not in KIT_PARTS:
+        return [unknown_id(KIT_PART, part, KIT_PARTS, rule="unknown-kit-part").at(path, line)]
+    if not path.as_posix().endswith("/" + PILOT_COURSE_PAGE):
+        return [kit_elsewhere(str(part)).at(path, line)]
+    return []
 
 
 # Data -------------------------------------------------------------------------
@@ -461,7 +483,7 @@ MACROS: dict[str, str | None] = {
     "observation_checklists": None,
     "pilot_schedule": "track",
     "pilot_calls": "track",
-    "kit_file": None,  # the macro checks the part, and that the page holds it (pages.py)
+    "kit_file": None,  # its part and page: _check_kit_file; that the page holds the part: pages.py
     "session_plans": None,
     "handouts": None,
     "answer_keys": None,

@@ -25,6 +25,8 @@ from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
     FORM_PAGES,
+    KIT_PART,
+    KIT_PARTS,
     MLANG,
     OFFLINE_ZIP,
     PILOT_COURSE_PAGE,
@@ -40,8 +42,7 @@ from portfolio.locations import (
 )
 from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
-from portfolio.pilot_kit import KIT_PARTS
-from portfolio.problems import PageProblem, no_page_capsule, unknown_id
+from portfolio.problems import PageProblem, kit_elsewhere, no_page_capsule, unknown_id
 from portfolio.project import DOCS_DIR
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
@@ -653,14 +654,10 @@ class PageMacros(LanguageView):
         its Word version, which the build makes from this page after it (pilot_kit.py). A
         part the page does not hold, or a page other than the kit's, has no Word version."""
         if part not in KIT_PARTS:
-            raise unknown_id("part of the pilot course kit", part, KIT_PARTS)
+            raise unknown_id(KIT_PART, part, KIT_PARTS, rule="unknown-kit-part")
         page = self.current_page()
         if page is not None and page_source(page.file.src_uri) != PILOT_COURSE_PAGE:
-            raise PageProblem(
-                "kit-part",
-                f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
-                f"move the line under the part's heading on {PILOT_COURSE_PAGE}, or remove it",
-            )
+            raise kit_elsewhere(part)
         if page is not None and not _heading_id(part).search(page.markdown or ""):
             raise PageProblem(
                 "kit-part",

@@ -26,11 +26,9 @@ from lxml import html as lxml_html
 
 from portfolio import output_cache, pdf, word
 from portfolio.build_state import BuildState
-from portfolio.locations import PILOT_COURSE_PAGE, kit_file, page_url
+from portfolio.locations import KIT_PARTS, PILOT_COURSE_PAGE, kit_file, page_url
 from portfolio.views import organisation_view
 
-# The parts, by the id of their heading on the page, in the page's order.
-KIT_PARTS = ("invitation", "attendance", "evaluation", "report")
 # The part that is a letter: the quote under its heading, without the lines to the trainer.
 LETTERS = ("invitation",)
 # Tables whose empty cells are boxes to tick (the questionnaire's scales).

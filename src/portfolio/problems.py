@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from portfolio.locations import PILOT_COURSE_PAGE
 from portfolio.project import project_root
 
 ERROR = "error"
@@ -110,9 +111,11 @@ class PageProblem(Exception):
         return problem(path, line, self.rule, f"{self.message}{note}", self.fix)
 
 
-def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "the page") -> PageProblem:
+def unknown_id(
+    kind: str, name: object, known: Iterable[str], named_by: str = "the page", rule: str = ""
+) -> PageProblem:
     """`named_by` (the page, its front matter) names a `kind` of id (capsule, quiz,
-    track…) that does not exist."""
+    track…) that does not exist; the rule is `unknown-<kind>` unless `rule` is given."""
     known = sorted(known)
     message = f"{named_by} names the {kind} `{name}`, which does not exist"
     guess = closest(str(name), known)
@@ -121,7 +124,7 @@ def unknown_id(kind: str, name: object, known: Iterable[str], named_by: str = "t
         fix = f"did you mean `{guess}`?" + (f" Or use one of: {others}" if others else "")
     else:
         fix = f"use one of: {others or 'none yet'}"
-    return PageProblem(f"unknown-{kind}", message, fix)
+    return PageProblem(rule or f"unknown-{kind}", message, fix)
 
 
 def close_matches(name: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
@@ -162,6 +165,16 @@ def no_page_capsule() -> PageProblem:
         "unknown-capsule",
         "a macro without an id shows the page's capsule, but the page's front matter names none",
         'set `capsule:` in the front matter, or give the macro the id (quiz("peer-sessions"))',
+    )
+
+
+def kit_elsewhere(part: str) -> PageProblem:
+    """`kit_file("part")` on a page other than the pilot course kit's, which alone has
+    the Word versions."""
+    return PageProblem(
+        "kit-part",
+        f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
+        f"move the line under the part's heading on {PILOT_COURSE_PAGE}, or remove it",
     )
 
 
@@ -206,6 +219,8 @@ RULES: dict[str, tuple[str, str]] = {
     "id-mismatch": (ERROR, "make the id equal to the file name without .yml, or rename the file"),
     "unknown-capsule": (ERROR, "use the id of a file in curriculum/capsules/"),
     "unknown-quiz": (ERROR, "use the id of a file in curriculum/quizzes/"),
+    "unknown-kit-part": (ERROR, "use the id of a part's heading on the pilot course page"),
+    "kit-part": (ERROR, "put the line under the part's heading on the pilot course page"),
     "unknown-self-assessment": (ERROR, "use the id of a file in curriculum/self-assessments/"),
     "unknown-chapter": (ERROR, "use a path of a page under docs/<default language>/"),
     "missing-default-language": (ERROR, "add the text in the default language"),
