@@ -90,6 +90,9 @@ def _run(args: argparse.Namespace) -> int:
         for reason in str(error).splitlines():
             print(f"portfolio {args.command}: {reason}", file=sys.stderr)
         return 2
+    except ProblemsFound as error:  # mkdocs.yml cannot be read: what every command needs first
+        print(report(error.problems), file=sys.stderr)
+        return 1
 
 
 # Commands ---------------------------------------------------------------------

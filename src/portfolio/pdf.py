@@ -20,7 +20,6 @@ from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 from jinja2 import Environment
 from lxml import html as lxml_html
 from markupsafe import Markup
-from mkdocs.utils.yaml import yaml_load
 
 from portfolio import __version__, output_cache, parallel
 from portfolio.build_state import BuildState
@@ -33,7 +32,14 @@ from portfolio.models import Curriculum, PrintDocument
 from portfolio.pdf_languages import marked_languages
 from portfolio.pdf_references import kept_page_references
 from portfolio.problems import ProblemsFound, problem
-from portfolio.project import CONFIG_FILE, OVERRIDES_DIR, Languages, nav_section_pages, published_address
+from portfolio.project import (
+    CONFIG_FILE,
+    OVERRIDES_DIR,
+    Languages,
+    load_config_file,
+    nav_section_pages,
+    published_address,
+)
 from portfolio.reproducible import source_date
 from portfolio.templating import template_environment
 from portfolio.views import duration_text
@@ -409,8 +415,7 @@ def _size(site_dir: Path, languages: Languages, lang: str, order: list[str | Non
 
 def load_nav(root: Path) -> list:
     """The page tree of mkdocs.yml, whose sections documents.yml names."""
-    with open(root / CONFIG_FILE, encoding="utf-8") as stream:
-        return yaml_load(stream)["nav"]
+    return load_config_file(root / CONFIG_FILE)["nav"]
 
 
 def build_all(state: BuildState, site_dir: Path, report=print) -> list[Built]:

@@ -321,6 +321,10 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "unknown-plural-form": (WARNING, "remove it: no number takes this form in the language"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
+    "unsafe-config": (
+        ERROR,
+        "remove the tag: mkdocs.yml may name only the functions the theme's and extensions' documentation sets",
+    ),
     "unlinked-mention": (WARNING, "link the mention to the page it names"),
     "unknown-track": (ERROR, "use the id of a track in curriculum/course.yml"),
     "unknown-form": (ERROR, "use a form of curriculum/forms/"),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+import yaml_env_tag
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
@@ -56,30 +58,76 @@ class Languages:
         return "" if lang == self.default else f"{lang}/"
 
 
-def read_config(root: Path) -> tuple[dict | None, list]:
-    """mkdocs.yml as data, or None and the problem that stops it being read."""
-    import yaml
+# The Python mkdocs.yml may name (`!!python/name:`, or `!!python/object/apply:` for a
+# function with its options): functions the theme's and the Markdown extensions' own
+# documentation sets there. Any other `!!python/` tag would run code on the machine that
+# reads the file (a fork's CI building a contributor's change), so it is refused before
+# MkDocs, which reads every tag, ever sees the file.
+CONFIG_PYTHON = frozenset(
+    {
+        "object/apply:pymdownx.slugs.slugify",
+        "name:pymdownx.slugs.slugify",
+        "name:pymdownx.superfences.fence_code_format",
+        "name:material.extensions.emoji.twemoji",
+        "name:material.extensions.emoji.to_svg",
+    }
+)
 
+
+class UnsafeConfigTag(yaml.MarkedYAMLError):
+    """A `!!python/` tag of mkdocs.yml that CONFIG_PYTHON does not allow."""
+
+
+class ConfigLoader(yaml.SafeLoader):  # the pure-Python parser words syntax errors better
+    """mkdocs.yml read as data: MkDocs' own tags (!ENV, !relative) and the allowed Python
+    names (kept as their tag's text: the checks do not call them); nothing runs."""
+
+
+def _python_tag(loader: ConfigLoader, suffix: str, node: yaml.Node) -> str:
+    if suffix not in CONFIG_PYTHON:
+        raise UnsafeConfigTag(problem=f"`!!python/{suffix}` asks YAML to run Python", problem_mark=node.start_mark)
+    return f"!!python/{suffix}"
+
+
+ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
+ConfigLoader.add_constructor("!relative", lambda loader, node: str(loader.construct_scalar(node) or "."))
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
+
+
+def load_config_file(path: Path) -> dict:
+    """mkdocs.yml (and the file it INHERITs) as data, read with ConfigLoader; raises
+    yaml.YAMLError (UnsafeConfigTag for a tag that would run code) or OSError."""
+    with open(path, encoding="utf-8") as stream:
+        try:
+            return yaml_load(stream, ConfigLoader)
+        except ConfigurationError as error:  # MkDocs wraps the YAML error
+            raise (error.__cause__ or error.__context__ or yaml.YAMLError(str(error))) from None
+
+
+def read_config(root: Path) -> tuple[dict | None, list]:
+    """mkdocs.yml as data, or None and the problems that stop it being read: its syntax,
+    a tag that would run code, a list of languages the build cannot follow."""
+    from portfolio.config_checks import language_list_faults
     from portfolio.problems import problem
 
     path = root / CONFIG_FILE
     try:
-        with open(path, encoding="utf-8") as stream:
-            try:
-                config = yaml_load(stream)
-            except ConfigurationError as error:  # MkDocs wraps the YAML error
-                raise (error.__cause__ or error.__context__ or yaml.YAMLError(str(error))) from None
+        config = load_config_file(path)
     except OSError as error:
         return None, [problem(path, 1, "unreadable-file", f"{CONFIG_FILE} cannot be read: {error.strerror}")]
+    except UnsafeConfigTag as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        return None, [problem(path, line, "unsafe-config", f"{CONFIG_FILE}: {error.problem}")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = error.problem or "the YAML is malformed"
         return None, [problem(path, mark.line + 1 if mark else 1, "config-syntax", f"{CONFIG_FILE}: {what}")]
     except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
         return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} cannot be read: {error}")]
-    if not isinstance(config, dict) or not _i18n_languages(config):
+    if not isinstance(config, dict) or not i18n_languages(config):
         return None, [problem(path, 1, "config-syntax", f"{CONFIG_FILE} declares no i18n languages")]
-    return config, []
+    faults = language_list_faults(path, config)
+    return (None, faults) if faults else (config, [])
 
 
 def config_lines(root: Path) -> list[str]:
@@ -92,7 +140,7 @@ def config_lines(root: Path) -> list[str]:
 
 def declared_languages(config: dict) -> list[str]:
     """Every locale the i18n plugin declares in mkdocs.yml, built or not."""
-    return [str(entry.get("locale")) for entry in _i18n_languages(config) if isinstance(entry, dict)]
+    return [str(entry.get("locale")) for entry in i18n_languages(config) if isinstance(entry, dict)]
 
 
 def extra_names(config: dict, lang: str) -> set[str]:
@@ -100,7 +148,7 @@ def extra_names(config: dict, lang: str) -> set[str]:
     those under the top-level `extra:` of mkdocs.yml and under the language's own."""
     own = [
         entry.get("extra")
-        for entry in _i18n_languages(config)
+        for entry in i18n_languages(config)
         if isinstance(entry, dict) and entry.get("locale") == lang
     ]
     return _names(config.get("extra")).union(*map(_names, own))
@@ -110,7 +158,7 @@ def _names(extra: object) -> set[str]:
     return {str(name) for name in extra} if isinstance(extra, dict) else set()
 
 
-def _i18n_languages(config: dict) -> list:
+def i18n_languages(config: dict) -> list:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
             return plugin["i18n"].get("languages") or []
@@ -137,11 +185,14 @@ def site_path(address: str) -> str:
 
 
 def read_languages(config_file: Path) -> Languages:
-    """The static-i18n languages declared in mkdocs.yml (the ones with `build: true`)."""
-    with open(config_file, encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    i18n = next(plugin["i18n"] for plugin in config.get("plugins", []) if isinstance(plugin, dict) and "i18n" in plugin)
-    entries = i18n["languages"]
+    """The static-i18n languages declared in mkdocs.yml (the ones with `build: true`).
+    Raises ProblemsFound when mkdocs.yml cannot be read (read_config says why)."""
+    config, problems = read_config(config_file.parent)
+    if config is None:
+        from portfolio.problems import ProblemsFound
+
+        raise ProblemsFound(problems)
+    entries = [entry for entry in i18n_languages(config) if isinstance(entry.get("locale"), str)]
     default = next(entry["locale"] for entry in entries if entry.get("default"))
     built = tuple(entry["locale"] for entry in entries if entry.get("build", True))
     chosen = _organisation_languages(config_file.parent)

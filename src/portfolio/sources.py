@@ -15,6 +15,7 @@ from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.chapters import check_chapters
+from portfolio.config_checks import check_config
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
 from portfolio.language_checks import check_languages, language_fault, theme_languages, undeclared
@@ -204,6 +205,7 @@ def load_curriculum(
         problems.extend(config_problems)
     else:
         problems.extend(check_languages(root, config, languages, default))
+        problems.extend(check_config(root, config))
         problems.extend(_check_against_config(config, curriculum, root, raw))
     return curriculum, problems
 
@@ -559,7 +561,10 @@ def _check_against_config(config: dict, curriculum: Curriculum, root: Path, raw:
         if fault := undeclared(lang, declared, known):
             line = org_data.line_of("languages") if isinstance(org_data, yamlfile.YamlMap) else 1
             found.append(problem(base / "organisation.yml", line, "unknown-language", *fault))
-    sections = set(nav_sections(config.get("nav") or []))
+    nav = config.get("nav")
+    if not isinstance(nav, list):  # check_config says so
+        return found
+    sections = set(nav_sections(nav))
     docs_data = raw.get(base / "documents.yml")
     for document in curriculum.printing.documents if curriculum.printing else []:
         for part in document.parts:
