@@ -161,18 +161,24 @@ def _published_as_is(root: Path, path: Path) -> list[Problem]:
     if suffix in _SCRIPT_FILES and path.parent != root / DOCS_DIR / SCRIPTS_DIR:
         said = f"`{path.name}` is a script outside {DOCS_DIR}/{SCRIPTS_DIR}: the site would run it on its address"
         return [problem(path, 1, "unsafe-markup", said, f"the project's scripts live in {DOCS_DIR}/{SCRIPTS_DIR}/")]
+    if suffix in _XML_FILES:
+        said = f"`{path.name}` is an XML file: a browser shows it as a page, and runs the scripts it may hold"
+        return [problem(path, 1, "unsafe-markup", said, "remove the file: the site needs none")]
     if suffix != ".svg":
         return []
+    fix = "remove it from the image (draw it again, or export it as plain SVG or PNG)"
     try:
-        text = path.read_bytes().decode("utf-8", "replace")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         return [problem(path, 1, "unreadable-file", f"the file cannot be read: {error.strerror}")]
+    except UnicodeDecodeError:  # UTF-16 or another encoding: what it holds cannot be read here
+        said = f"the SVG image `{path.name}` is not written in UTF-8, so what it holds cannot be checked"
+        return [problem(path, 1, "unsafe-markup", said, "export it again as an SVG in UTF-8, or as a PNG")]
     hits = [(match.start(), what) for pattern, what in _SVG_RULES if (match := pattern.search(text))]
     if not hits:
         return []
     start, what = min(hits)
     said = f"the SVG image `{path.name}` holds {what}: the site would publish it as it is, for a browser to run"
-    fix = "remove it from the image (draw it again, or export it as plain SVG or PNG)"
     return [problem(path, text.count("\n", 0, start) + 1, "unsafe-markup", said, fix)]
 
 
@@ -314,8 +320,16 @@ _RESERVED = frozenset(MACROS) | VARIABLES | BUILD_VARIABLES | {"macros", "ignore
 SCRIPTS_DIR = "assets/javascripts"
 _HTML_FILES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 _SCRIPT_FILES = frozenset({".js", ".mjs", ".cjs"})
+# Files a browser shows as a document of their own (and XSLT that makes one).
+_XML_FILES = frozenset({".xml", ".xsl", ".xslt"})
+# What an SVG may not hold; an element may carry a namespace prefix (`<h:script>`).
 _SVG_RULES = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*(?:[\w-]+:)?script\b", re.I), "a <script> element"),
+    (re.compile(r"<\?\s*xml-stylesheet\b", re.I), "a style sheet to fetch (<?xml-stylesheet?>)"),
+    (
+        re.compile(r"\battributeName\s*=\s*[\"']?\s*(?:on[a-z]|(?:[\w-]+:)?href\b)", re.I),
+        "an animation that sets a link or an event handler (attributeName=)",
+    ),
     (re.compile(r"<\s*(?:[\w-]+:)?foreignObject\b", re.I), "a <foreignObject> (HTML inside the image)"),
     (re.compile(r"[\s\"'/]on[a-z]+\s*=", re.I), "an event handler (on…=)"),
     (
