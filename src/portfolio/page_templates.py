@@ -518,8 +518,9 @@ _MKDOCS_OBJECTS = (StructureItem, File, Files, Navigation, Config)
 _OWN = frozenset({"title", "meta"})  # what a page may read of its own `page`
 _PARSER = SandboxedEnvironment(comment_start_string=COMMENT_START, comment_end_string=COMMENT_END)
 _FILTERS_AND_TESTS = frozenset(_PARSER.filters) | frozenset(_PARSER.tests)  # Jinja's own
-# Jinja's filters whose output can be far larger than what they are given.
-_COSTLY_FILTERS = frozenset({"center", "indent", "wordwrap", "format", "batch", "slice"})
+# Jinja's filters whose output can be far larger than what they are given (`replace`:
+# each one chained multiplies the text by what it puts in).
+_COSTLY_FILTERS = frozenset({"center", "indent", "wordwrap", "format", "batch", "slice", "replace"})
 # The largest text or list an operator may make while a page renders, and the largest
 # power (a page that `make check` passed never computes at all: see `_costly`).
 _MAX_MADE = 100_000
