@@ -28,7 +28,7 @@ from portfolio.page_templates import BUILD_VARIABLES, MACROS, VARIABLES, check_t
 from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, OVERRIDES_DIR, declared_languages
 from portfolio.safety import check_page_line, check_yaml_texts
-from portfolio.translations import FINGERPRINT_DIGITS, RECORD_KEY
+from portfolio.translations import FINGERPRINT, FINGERPRINT_DIGITS, RECORD_KEY
 
 
 @dataclass
@@ -277,7 +277,7 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
     if RECORD_KEY in data:  # a fingerprint is no phone number, however many digits it has
         line = data.line_of(RECORD_KEY)
         found = [p for p in found if not (p.rule == "contact-in-text" and p.line == line)]
-        if not (isinstance(data[RECORD_KEY], str) and _FINGERPRINT.fullmatch(data[RECORD_KEY])):
+        if not (isinstance(data[RECORD_KEY], str) and FINGERPRINT.fullmatch(data[RECORD_KEY])):
             said = (
                 f"the setting `{RECORD_KEY}` is not the fingerprint of the page it translates"
                 f" ({FINGERPRINT_DIGITS} hexadecimal digits)"
@@ -301,7 +301,6 @@ def _settings_problems(path: Path, data: yamlfile.YamlMap) -> list[Problem]:
 # Characters no page needs and a reader cannot see (NUL…, the C1 controls, the line and
 # paragraph separators YAML takes as line ends); tab and line ends are kept.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 _FIX_RECORD = (
     "let `portfolio translations --mark LANG PATH` write it once the translation is checked, or remove the line"
 )

@@ -321,6 +321,7 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "unknown-plural-form": (WARNING, "remove it: no number takes this form in the language"),
     "config-syntax": (ERROR, "fix mkdocs.yml near this line"),
+    "translation-record": (ERROR, "let `portfolio translations --mark LANG FILE` write the file"),
     "unsafe-config": (
         ERROR,
         "remove the tag: mkdocs.yml may name only the functions the theme's and extensions' documentation sets",

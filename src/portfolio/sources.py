@@ -56,6 +56,7 @@ from portfolio.question_types import kind_of
 from portfolio.quiz_balance import check_balance
 from portfolio.safety import check_yaml_texts
 from portfolio.terminology import check_mentions, check_terms, load_terminology
+from portfolio.translations import check_records
 from portfolio.workspace import WORKSPACE_FILE, check_workspace
 
 MIN_QUESTIONS = 6
@@ -201,6 +202,7 @@ def load_curriculum(
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
     problems.extend(check_organisation(base / "organisation.yml", raw.get(base / "organisation.yml"), root / DOCS_DIR))
+    problems.extend(check_records(root))
     if config is None:
         problems.extend(config_problems)
     else:

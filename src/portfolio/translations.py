@@ -23,13 +23,14 @@ import yaml
 from portfolio import yamlfile
 from portfolio.locations import page_source
 from portfolio.models import Organisation, PartialText
-from portfolio.problems import Problem, ProblemsFound, did_you_mean, errors
+from portfolio.problems import Problem, ProblemsFound, did_you_mean, errors, problem
 from portfolio.project import CURRICULUM_DIR, DOCS_DIR, Languages, UsageError
 
 TRANSLATED, MISSING, OUTDATED, UNRECORDED = "translated", "missing", "outdated", "unrecorded"
 RECORD_FILE = "translations.yml"
 RECORD_KEY = "translation_of"  # a translated page's setting: the fingerprint of what it translates
 FINGERPRINT_DIGITS = 12  # a fingerprint's hexadecimal digits
+FINGERPRINT = re.compile(f"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,32 @@ def _texts(data, default: str):
 def _is_forms(value: object) -> bool:
     """Whether `value` is an interface text's plural forms: a mapping of texts."""
     return isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())
+
+
+def check_records(root: Path) -> list[Problem]:
+    """curriculum/translations.yml as `--mark` writes it: for each language, each
+    curriculum file's fingerprint (12 hexadecimal digits). Read otherwise, every file
+    would be said "unrecorded" with no word of why. A record of a language or a file the
+    project no longer has is left alone: a fork may drop either."""
+    path = root / CURRICULUM_DIR / RECORD_FILE
+    if not path.is_file():
+        return []
+    data, found = yamlfile.load(path)
+    if data is None:
+        return found
+    fix = f"let `portfolio translations --mark LANG FILE` write {RECORD_FILE}, or take it back from git"
+    if not isinstance(data, dict):
+        return [*found, problem(path, 1, "translation-record", "the file should map each language to its files", fix)]
+    for lang, files in data.items():
+        if not isinstance(files, dict):
+            said = f"`{lang}` should map files to fingerprints"
+            found.append(problem(path, data.line_of(lang), "translation-record", said, fix))
+        else:
+            for name, mark in files.items():
+                if not isinstance(mark, str) or not FINGERPRINT.fullmatch(mark):
+                    said = f"`{lang}: {name}` is not a fingerprint ({FINGERPRINT_DIGITS} hexadecimal digits): `{mark}`"
+                    found.append(problem(path, files.line_of(name), "translation-record", said, fix))
+    return found
 
 
 def _records(root: Path) -> dict:
