@@ -20,7 +20,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from portfolio import yamlfile
 from portfolio.adaptations import check_marks
-from portfolio.layouts import LAYOUT_MACROS, check_layout
+from portfolio.layouts import LAYOUT_KEYS, LAYOUT_MACROS, check_layout
 from portfolio.links import check_links
 from portfolio.markdown_text import PageBody
 from portfolio.nav_checks import check_nav
@@ -87,6 +87,7 @@ def check_pages(
         found.extend(p for p in page.problems if not (p.rule == "page-settings" and p.line in covered))
         found.extend(_untitled(path, page))
         found.extend(_unrecorded(root, path, folder, default, languages, page))
+        found.extend(_other_layout_id(root, path, folder, default, languages, page))
         layout, problems = check_layout(path, page.settings, known)
         found.extend(problems)
         complete = not (layout or uses_templates(page.template))  # else macros may add ids
@@ -237,6 +238,26 @@ def _unrecorded(
     )
     fix = f"once it is checked against the original, run `portfolio translations --mark {folder} {relative}`"
     return [problem(path, 1, "unrecorded-translation", said, fix)]
+
+
+def _other_layout_id(
+    root: Path, path: Path, folder: str, default: str, languages: Sequence[str], page: PageText
+) -> list[Problem]:
+    """A translation whose front matter names another capsule than its original's: it
+    would show that capsule's activities and quiz under the translated title."""
+    relative = _translated(root, path, folder, default, languages)
+    original = root / DOCS_DIR / default / relative if relative else None
+    if original is None or not original.is_file() or not isinstance(page.settings, yamlfile.YamlMap):
+        return []
+    theirs = yamlfile.front_matter(yamlfile.read_text(original)[0] or "")
+    found = []
+    for key in LAYOUT_KEYS:
+        mine, named = page.settings.get(key), theirs.get(key)
+        if mine is not None and mine != named:
+            said = f"the translation names the {key} `{mine}`, its original docs/{default}/{relative} `{named}`"
+            fix = f"write `{key}:` as the original does" if key in theirs else f"remove `{key}:`: the original has none"
+            found.append(problem(path, page.settings.line_of(key), "id-mismatch", said, fix))
+    return found
 
 
 def _untitled(path: Path, page: PageText) -> list[Problem]:
