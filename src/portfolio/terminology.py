@@ -33,7 +33,22 @@ def load_terminology(root: Path, default: str, languages: Sequence[str]) -> tupl
         return None, problems
     ctx = Context(path, default, tuple(languages))
     terminology = convert(Terminology, data, ctx)  # an empty file is said to lack its terms
-    return (None if terminology is INVALID else terminology), problems + ctx.problems
+    if terminology is INVALID:
+        return None, problems + ctx.problems
+    for name, concept in terminology.concepts.items():  # an empty variant is "found" everywhere
+        for index in [i for i, variant in enumerate(concept.avoid) if not variant.text.strip()]:
+            said = f"a variant to avoid of `{name}` is empty: every text would be said to use it"
+            problems.append(problem(path, _avoid_line(data, name, index), "wrong-type", said, "write the variant"))
+        concept.avoid = [variant for variant in concept.avoid if variant.text.strip()]
+    return terminology, problems + ctx.problems
+
+
+def _avoid_line(data: yamlfile.YamlMap, name: str, index: int) -> int:
+    """The line of the `index`th variant to avoid of the concept `name`."""
+    concepts = data.get("concepts") if isinstance(data, dict) else None
+    concept = concepts.get(name) if isinstance(concepts, dict) else None
+    avoid = concept.get("avoid") if isinstance(concept, dict) else None
+    return avoid.line_of(index) if isinstance(avoid, yamlfile.YamlList) else 1
 
 
 def check_terms(root: Path, terminology: Terminology, languages: Sequence[str]) -> list[Problem]:
