@@ -83,6 +83,28 @@ def check_config(root: Path, config: dict) -> list[Problem]:
                 found.append(problem(path, _line(tree, key, index), "unsafe-markup", said, fix))
     found.extend(_site_url(path, tree, config.get("site_url")))
     found.extend(_nav(path, tree, config.get("nav")))
+    found.extend(_duplicate_keys(path, tree))
+    return found
+
+
+def _duplicate_keys(path: Path, tree: yaml.Node | None) -> list[Problem]:
+    """A key set twice in one mapping: YAML keeps the second without a word."""
+    found = []
+    stack = [tree] if tree is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1
+                    if key.value in seen and key.value != "<<":
+                        said = f"`{key.value}` already set on line {seen[key.value]}"
+                        found.append(problem(path, line, "duplicate-key", said))
+                    seen.setdefault(key.value, line)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
     return found
 
 
