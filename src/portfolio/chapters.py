@@ -53,6 +53,7 @@ def check_chapters(root: Path, default: str, languages: Sequence[str]) -> tuple[
                 continue
             problems += meta_found
             references += refs
+            problems += _repeated_sections(chapter)
             if chapter.relative.startswith(STEPS + "/"):
                 problems += _missing_sections(chapter)
             if lang == default:
@@ -63,6 +64,18 @@ def check_chapters(root: Path, default: str, languages: Sequence[str]) -> tuple[
 
 
 # Checks -----------------------------------------------------------------------
+
+
+def _repeated_sections(chapter: Chapter) -> list[Problem]:
+    """A section id given twice: links, translations and the PDF find the first only."""
+    first: dict[str, int] = {}
+    found = []
+    for section, line in chapter.sections:
+        if section in first:
+            said = f"the section id `{section}` is already given on line {first[section]}"
+            found.append(problem(chapter.path, line, "duplicate-id", said, "give each section its own `{ #id }`"))
+        first.setdefault(section, line)
+    return found
 
 
 def _missing_sections(chapter: Chapter) -> list[Problem]:
