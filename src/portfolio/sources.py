@@ -261,7 +261,7 @@ def _check_rules(curriculum: Curriculum, base: Path, raw: dict, unusable: set, i
     for path, data in raw.items():
         found.extend(check_yaml_texts(path, data))
         found.extend(_check_ids_and_titles(path, data))
-    found.extend(_check_prerequisites(curriculum, base))
+    found.extend(_check_prerequisites(curriculum, base, raw))
     # Only once every capsule could be read: a broken capsule may be the quiz's user.
     used = {c.quiz for c in curriculum.capsules.values()}
     broken = any(kind in ("capsule", "quiz") for kind, _ in unusable) or not used <= {None, *curriculum.quizzes}
@@ -626,7 +626,7 @@ def _check_capsule_page(capsule, path: Path, docs: Path) -> list[Problem]:
     return [problem(path, 1, "missing-file", said, fix)]
 
 
-def _check_prerequisites(curriculum: Curriculum, base: Path) -> list[Problem]:
+def _check_prerequisites(curriculum: Curriculum, base: Path, raw: dict) -> list[Problem]:
     """Prerequisites that lead back to the capsule itself (a learner could never start)."""
     found = []
     for start in sorted(curriculum.capsules):
@@ -638,10 +638,11 @@ def _check_prerequisites(curriculum: Curriculum, base: Path) -> list[Problem]:
             for after in capsule.prerequisites if capsule else []:
                 if after == start and start == min(trail):  # one report per circle
                     cycle = " → ".join([*trail, start])
+                    path = base / "capsules" / f"{start}.yml"
                     found.append(
                         problem(
-                            base / "capsules" / f"{start}.yml",
-                            1,
+                            path,
+                            _key_lines(raw.get(path)).get("prerequisites", 1),
                             "prerequisite-cycle",
                             f"the prerequisites go round in a circle: {cycle}",
                         )
