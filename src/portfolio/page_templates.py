@@ -337,14 +337,15 @@ def _undeclared(body: str) -> frozenset[str]:
 
 
 def _interface_key(node: nodes.Node) -> str | None:
-    """The key of an interface text the node reads (`ui["key"]` or `ui.key`)."""
+    """The key of an interface text the node reads (`ui["key"]` or `ui.key`; a number,
+    `ui[3]`, as its text: no key is one)."""
     if not isinstance(node, nodes.Getitem | nodes.Getattr) or not isinstance(node.node, nodes.Name):
         return None
     if node.node.name != "ui" or node.ctx != "load":
         return None
     if isinstance(node, nodes.Getattr):
         return node.attr
-    return node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None
+    return str(node.arg.value) if isinstance(node.arg, nodes.Const) else None
 
 
 def _costly(node: nodes.Node) -> str | None:
