@@ -97,6 +97,24 @@ def test_a_language_declared_but_not_built_yet_has_its_links_checked_as_it_will_
     assert "docs/ar/index.md:11 [broken-link] the link `chaptre.md`" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", [["check"], ["translations"], ["adapt"]])
+def test_a_config_that_would_run_code_stops_every_command_before_it_runs(tmp_path, monkeypatch, capsys, command):
+    """A `!!python/` tag in mkdocs.yml is refused at its line by whatever command reads the
+    file first, and what it asks never runs."""
+    root = _with_config(scenario_project(None, tmp_path / "p"))
+    ran = tmp_path / "ran"
+    config = (root / "mkdocs.yml").read_text()
+    tag = f'!!python/object/apply:os.system ["touch {ran}"]'
+    (root / "mkdocs.yml").write_text(config.replace("site_name: ", f"site_name: {tag} #", 1))
+    monkeypatch.chdir(root)
+    assert main(command) == 1
+    said = capsys.readouterr()
+    assert (
+        "[unsafe-config] mkdocs.yml: `!!python/object/apply:os.system` asks YAML to run Python" in said.out + said.err
+    )
+    assert not ran.exists()
+
+
 def test_check_prints_annotations_under_ci(tmp_path, monkeypatch, capsys):
     root = _with_config(scenario_project("unknown-quiz", tmp_path / "p"))
     monkeypatch.chdir(root)
