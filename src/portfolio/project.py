@@ -161,7 +161,8 @@ def _names(extra: object) -> set[str]:
 def i18n_languages(config: dict) -> list:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            return plugin["i18n"].get("languages") or []
+            languages = plugin["i18n"].get("languages")
+            return languages if isinstance(languages, list) else []
     return []
 
 
