@@ -46,6 +46,7 @@ offline: $(STAMP) $(NODE_STAMP)
 # default language's site only the home page is built.
 PREVIEW := $(if $(filter command line,$(origin LANG)),$(LANG),)
 serve: $(STAMP) $(NODE_STAMP)
+	@$(PY) -m portfolio check --config > /dev/null || $(PY) -m portfolio check --config
 	LANG=C.UTF-8 PORTFOLIO_PREVIEW=1 PORTFOLIO_PREVIEW_LANGUAGE=$(PREVIEW) NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)

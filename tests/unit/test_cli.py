@@ -97,7 +97,7 @@ def test_a_language_declared_but_not_built_yet_has_its_links_checked_as_it_will_
     assert "docs/ar/index.md:11 [broken-link] the link `chaptre.md`" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [["check"], ["translations"], ["adapt"]])
+@pytest.mark.parametrize("command", [["check"], ["check", "--config"], ["translations"], ["adapt"]])
 def test_a_config_that_would_run_code_stops_every_command_before_it_runs(tmp_path, monkeypatch, capsys, command):
     """A `!!python/` tag in mkdocs.yml is refused at its line by whatever command reads the
     file first, and what it asks never runs."""
