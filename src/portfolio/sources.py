@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from portfolio.chapters import check_chapters
 from portfolio.config_checks import check_config
 from portfolio.convert import INVALID, Context, Reference, convert
 from portfolio.interface import load_abbreviations, load_interface
-from portfolio.language_checks import check_languages, language_fault, theme_languages, undeclared
+from portfolio.language_checks import check_languages, language_fault, language_name, theme_languages, undeclared
 from portfolio.locations import CAPSULE_PAGES
 from portfolio.models import (
     MATERIAL_FIELDS,
@@ -208,6 +208,7 @@ def load_curriculum(
     else:
         problems.extend(check_languages(root, config, languages, default))
         problems.extend(check_config(root, config))
+        problems.extend(_check_text_languages(raw, default, declared_languages(config), theme_languages(root)))
         problems.extend(_check_against_config(config, curriculum, root, raw))
     return curriculum, problems
 
@@ -596,6 +597,35 @@ def _line_of_value(data, wanted: str) -> int:
         elif isinstance(value, yamlfile.YamlList):
             stack.extend(value)
     return 1
+
+
+def _check_text_languages(raw: dict, default: str, declared: Sequence[str], known: Collection[str]) -> list[Problem]:
+    """A text's language written as no language code: a typo (`ra:` for `ar:`) or a code
+    YAML reads as something else (`no:` is false): that text is never shown. A language
+    the site does not declare is left alone: a fork may drop one and keep its texts."""
+    found = []
+    for path, data in raw.items():
+        stack = [data]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, yamlfile.YamlMap):
+                if isinstance(value.get(default), str):  # a text in each language
+                    for key in value:
+                        line = value.line_of(key)
+                        if key in declared:
+                            continue
+                        if not isinstance(key, str):
+                            said = f"a text's language is read as {key!r}, not as a language code"
+                            fix = 'put the code in double quotes: `"no":`'
+                            found.append(problem(path, line, "wrong-type", said, fix))
+                        elif not language_name(key) and language_fault(key, known):
+                            said = f"`{key}` is not a language code: this text is never shown"
+                            fix = f"write the code of one of the site's languages ({', '.join(declared)})"
+                            found.append(problem(path, line, "unknown-language", said, fix))
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+    return found
 
 
 def _check_ids_and_titles(path: Path, data) -> list[Problem]:
