@@ -43,13 +43,16 @@ def localise(value: Any, lang: str, default: str) -> Any:
 
 
 def organisation_view(curriculum: Curriculum, lang: str) -> dict[str, Any]:
-    """The organisation in one language (footer, covers, forms, certificate): its short
+    """The organisation in one language (footer, covers, forms, certificate, pages): its short
     name is the full name where the language has none (an acronym readers do not know
     would tell them nothing), and `country_name` names its country in the language."""
     organisation = curriculum.organisation
     if organisation is None:
         return {}
     view = localise(vars(organisation), lang, curriculum.default_language)
+    # A field the organisation leaves out reads as nothing: `{{ org.website }}` on a page
+    # showed "None".
+    view = {key: "" if value is None else value for key, value in view.items()}
     view["short_name"] = view["short_name"] or view["name"]
     view["country_name"] = country_name(organisation.country, lang)
     return view

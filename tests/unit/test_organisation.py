@@ -40,6 +40,14 @@ def test_a_language_without_a_short_name_gets_the_full_name_in_its_own_language(
     assert [view["country_name"] for view in views] == ["Luxembourg", "Luxembourg", "لوكسمبورغ"]
 
 
+def test_a_field_the_organisation_leaves_out_reads_as_nothing(tmp_path):
+    """The minimal project gives no website, region or logo: a page that shows
+    `{{ org.website }}` shows nothing, not "None"."""
+    root = scenario_project(None, tmp_path / "p")
+    view = organisation_view(read_sources(root, "en", LANGUAGES).curriculum, "en")
+    assert view["website"] == view["region"] == view["logo"] == ""
+
+
 def test_a_short_name_some_languages_lack_is_no_translation_missing(tmp_path):
     """`portfolio translations` counts organisation.yml as translated into Arabic although
     its short name has no Arabic text, as `portfolio check` asks for none."""
