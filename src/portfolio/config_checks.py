@@ -7,6 +7,7 @@ Lines come from the file's YAML nodes (composed, never constructed: no tag runs)
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ import yaml
 
 from portfolio.problems import Problem, problem
 from portfolio.project import CONFIG_FILE, ConfigLoader, i18n_languages
+from portfolio.yamlfile import duplicate_key
 
 # YAML 1.1 reads these words as true or false: a language code like `no` (Norwegian).
 _BOOLEAN_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
@@ -21,33 +23,33 @@ _BOOLEAN_WORDS = {"y", "yes", "n", "no", "true", "false", "on", "off"}
 
 def language_list_faults(path: Path, config: dict) -> list[Problem]:
     """The languages of the i18n plugin, each a mapping with a code as text, one of them
-    the default: what every command reads before anything else."""
+    the default: what every command reads before anything else. The file's lines are read
+    only when there is something to say."""
+    tree = functools.cache(lambda: _tree(path))
     place = _i18n_place(config)
-    faults: list[tuple[tuple, str, str, str]] = []  # where, rule, what, fix
+    found = []
     entries = i18n_languages(config)
     for index, entry in enumerate(entries):
         where = (*place, index)
         if not isinstance(entry, dict):
+            said = f"the language entry `{entry}` is not a mapping"
             fix = "write it as `- locale: xx` with `name:` and `build:`"
-            faults.append((where, "wrong-type", f"the language entry `{entry}` is not a mapping", fix))
+            found.append(problem(path, _line(tree(), *where), "wrong-type", said, fix))
         elif "locale" not in entry or (entry["locale"] is None and "link" not in entry):
+            said = "a language of the i18n plugin has no `locale`"
             fix = "add `locale:` with the language's code, e.g. `locale: de`"
-            faults.append((where, "missing-field", "a language of the i18n plugin has no `locale`", fix))
-        elif entry["locale"] is not None and not isinstance(entry["locale"], str):
-            faults.append(((*where, "locale"), "wrong-type", "", ""))  # said once its text is read
-    if not faults and not any(isinstance(entry, dict) and entry.get("default") for entry in entries):
-        fix = "add `default: true` to the site's main language"
-        faults.append((place, "missing-field", "no language of the i18n plugin is marked `default: true`", fix))
-    tree = _tree(path) if faults else None
-    found = []
-    for where, rule, said, fix in faults:
-        if not said:  # a code YAML reads as something else: `no` is false
-            value = i18n_languages(config)[where[-2]]["locale"]
-            written = _scalar(tree, *where) or str(value)
+            found.append(problem(path, _line(tree(), *where), "missing-field", said, fix))
+        elif entry["locale"] is not None and not isinstance(entry["locale"], str):  # `no` is false
+            value = entry["locale"]
+            written = _scalar(tree(), *where, "locale") or str(value)
             said = f"`locale: {written}` is read as {value!r}, not as a language code"
             quoted = f'write the code in double quotes: `locale: "{written}"`'
             fix = quoted if written.lower() in _BOOLEAN_WORDS else "write the language's code, e.g. `locale: de`"
-        found.append(problem(path, _line(tree, *where), rule, said, fix))
+            found.append(problem(path, _line(tree(), *where, "locale"), "wrong-type", said, fix))
+    if not found and not any(isinstance(entry, dict) and entry.get("default") for entry in entries):
+        said = "no language of the i18n plugin is marked `default: true`"
+        fix = "add `default: true` to the site's main language"
+        found.append(problem(path, _line(tree(), *place), "missing-field", said, fix))
     return found
 
 
@@ -99,8 +101,7 @@ def _duplicate_keys(path: Path, tree: yaml.Node | None) -> list[Problem]:
                 if isinstance(key, yaml.ScalarNode):
                     line = key.start_mark.line + 1
                     if key.value in seen and key.value != "<<":
-                        said = f"`{key.value}` already set on line {seen[key.value]}"
-                        found.append(problem(path, line, "duplicate-key", said))
+                        found.append(duplicate_key(path, line, key.value, seen[key.value]))
                     seen.setdefault(key.value, line)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):

@@ -27,12 +27,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portfolio.layouts import LAYOUT_MACROS
-from portfolio.locations import KIT_PART, KIT_PARTS, PILOT_COURSE_PAGE
+from portfolio.locations import PILOT_COURSE_PAGE
 from portfolio.problems import (
     PageProblem,
     Problem,
     did_you_mean,
-    kit_elsewhere,
+    kit_fault,
     no_page_capsule,
     problem,
     unknown_id,
@@ -458,12 +458,10 @@ def _check_call(
 def _check_kit_file(path: Path, line: int, call: nodes.Call) -> list[Problem]:
     """`kit_file("part")` names a part of the kit that has a Word version, on the kit's
     own page (the build also checks that the page holds the part's heading)."""
-    part = call.args[0].value if call.args and isinstance(call.args[0], nodes.Const) else None
-    if part is not None and part not in KIT_PARTS:
-        return [unknown_id(KIT_PART, part, KIT_PARTS, rule="unknown-kit-part").at(path, line)]
-    if not path.as_posix().endswith("/" + PILOT_COURSE_PAGE):
-        return [kit_elsewhere(str(part)).at(path, line)]
-    return []
+    named = bool(call.args) and isinstance(call.args[0], nodes.Const)
+    part = call.args[0].value if named else None
+    fault = kit_fault(part, path.as_posix().endswith("/" + PILOT_COURSE_PAGE), named)
+    return [fault.at(path, line)] if fault else []
 
 
 # Data -------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
     FORM_PAGES,
-    KIT_PART,
     KIT_PARTS,
     MLANG,
     OFFLINE_ZIP,
@@ -42,7 +41,7 @@ from portfolio.locations import (
 )
 from portfolio.materials import capsule_materials, handout_set
 from portfolio.models import Capsule
-from portfolio.problems import PageProblem, kit_elsewhere, no_page_capsule, unknown_id
+from portfolio.problems import PageProblem, kit_fault, no_page_capsule, unknown_id
 from portfolio.project import DOCS_DIR
 from portfolio.question_types import kind_of
 from portfolio.quiz_balance import chance_score
@@ -653,11 +652,10 @@ class PageMacros(LanguageView):
         """Under a part of the pilot course kit (the id of its heading), the line that links
         its Word version, which the build makes from this page after it (pilot_kit.py). A
         part the page does not hold, or a page other than the kit's, has no Word version."""
-        if part not in KIT_PARTS:
-            raise unknown_id(KIT_PART, part, KIT_PARTS, rule="unknown-kit-part")
         page = self.current_page()
-        if page is not None and page_source(page.file.src_uri) != PILOT_COURSE_PAGE:
-            raise kit_elsewhere(part)
+        fault = kit_fault(part, None if page is None else page_source(page.file.src_uri) == PILOT_COURSE_PAGE)
+        if fault is not None:
+            raise fault
         if page is not None and not _heading_id(part).search(page.markdown or ""):
             raise PageProblem(
                 "kit-part",

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from portfolio.locations import PILOT_COURSE_PAGE
+from portfolio.locations import KIT_PART, KIT_PARTS, PILOT_COURSE_PAGE
 from portfolio.project import project_root
 
 ERROR = "error"
@@ -168,14 +168,19 @@ def no_page_capsule() -> PageProblem:
     )
 
 
-def kit_elsewhere(part: str) -> PageProblem:
-    """`kit_file("part")` on a page other than the pilot course kit's, which alone has
-    the Word versions."""
-    return PageProblem(
-        "kit-part",
-        f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
-        f"move the line under the part's heading on {PILOT_COURSE_PAGE}, or remove it",
-    )
+def kit_fault(part: object, on_kit_page: bool | None, named: bool = True) -> PageProblem | None:
+    """Why `kit_file(part)` links no Word file, or None: a part the kit has not (unless the
+    part is not `named` yet: a variable's), or a page other than the pilot course kit's,
+    which alone has the Word versions (`on_kit_page` None: no page to tell)."""
+    if named and part not in KIT_PARTS:
+        return unknown_id(KIT_PART, part, KIT_PARTS, rule="unknown-kit-part")
+    if on_kit_page is False:
+        return PageProblem(
+            "kit-part",
+            f'`kit_file("{part}")` links a Word file made from {PILOT_COURSE_PAGE} only',
+            f"move the line under the part's heading on {PILOT_COURSE_PAGE}, or remove it",
+        )
+    return None
 
 
 # Helpers ----------------------------------------------------------------------

@@ -207,6 +207,12 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+def duplicate_key(path: Path, line: int, key: object, first: int) -> Problem:
+    """A key set a second time at `line` of a mapping that set it at `first`: YAML keeps
+    the second without a word."""
+    return problem(path, line, "duplicate-key", f"`{key}` already set on line {first}")
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
     loader.flatten_mapping(node)
     result = YamlMap()
@@ -219,9 +225,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YamlMap:
         line = key_node.start_mark.line + loader.first_line
         if key in result.key_lines:
             first = result.key_lines[key]
-            loader.found.append(
-                problem(loader.source_path, line, "duplicate-key", f"`{key}` already set on line {first}")
-            )
+            loader.found.append(duplicate_key(loader.source_path, line, key, first))
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
