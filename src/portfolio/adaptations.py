@@ -12,7 +12,6 @@ from pathlib import Path
 
 from portfolio import yamlfile
 from portfolio.models import AdaptationPoint, Organisation
-from portfolio.problems import Problem, problem
 from portfolio.project import DOCS_DIR, Languages
 
 KNOWN = typing.get_args(AdaptationPoint)
@@ -50,21 +49,6 @@ def find_marks(root: Path, organisation: Organisation | None, languages: Languag
                 shown = (lang if point.has(lang) else languages.default) if point else None
                 marks.append(Mark(path, number, match.group(1), lang, shown))
     return marks
-
-
-def check_marks(path: Path, number: int, line: str) -> list[Problem]:
-    """Adaptation points on one line of a page that are not known points."""
-    return [
-        problem(
-            path,
-            number,
-            "unknown-adaptation",
-            f"`{match.group(1)}` is not an adaptation point",
-            f"use one of: {', '.join(KNOWN)}",
-        )
-        for match in _ADAPT.finditer(line)
-        if match.group(1) not in KNOWN
-    ]
 
 
 # Data -------------------------------------------------------------------------

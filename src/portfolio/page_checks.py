@@ -19,7 +19,6 @@ import yaml
 from mkdocs.utils import meta as mkdocs_meta
 
 from portfolio import yamlfile
-from portfolio.adaptations import check_marks
 from portfolio.layouts import LAYOUT_KEYS, LAYOUT_MACROS, check_layout
 from portfolio.links import check_links
 from portfolio.markdown_text import PageBody
@@ -74,7 +73,6 @@ def check_pages(
             if number == record:  # a fingerprint is no phone number, however many digits it has
                 problems = [p for p in problems if p.rule != "contact-in-markdown"]
             found.extend(problems)
-            found.extend(check_marks(path, number, line))
             if control := _CONTROL.search(line):
                 said = f"the line holds the invisible control character #x{ord(control.group()):04x}"
                 found.append(problem(path, number, "control-character", said))

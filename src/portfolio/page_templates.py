@@ -447,8 +447,12 @@ def _check_call(
     kind = MACROS[name]
     if kind is None or kind not in known or not call.args:
         return []
-    if not isinstance(call.args[0], nodes.Const):  # a variable: it could only be checked while rendering
-        return [problem(path, line, "id-not-text", f"`{name}(…)` is given its {kind} by a variable or an expression")]
+    if not isinstance(call.args[0], nodes.Const) or not isinstance(call.args[0].value, str):
+        # a variable (or none, a number): it could only be checked while rendering
+        said = f"`{name}(…)` is given its {kind} by a variable or an expression"
+        example = min(known[kind], default="id")
+        fix = f'write the id itself, in quotes, e.g. {name}("{example}"): then it is checked before the build'
+        return [problem(path, line, "id-not-text", said, fix)]
     value = call.args[0].value
     if value in known[kind]:
         return []
@@ -490,7 +494,7 @@ MACROS: dict[str, str | None] = {
     "downloads": None,
     "reflection": None,
     "lms_downloads": None,
-    "adapt": None,  # adaptations.check_pages knows the points
+    "adapt": "adaptation",
     "contacts": None,
     "translation_status": None,
     "glossary_terms": None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portfolio import yamlfile
+from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.chapters import check_chapters
 from portfolio.config_checks import check_config
 from portfolio.convert import INVALID, Context, Reference, convert
@@ -188,6 +189,7 @@ def load_curriculum(
     known = {kind: set(store) | {name for k, name in unusable if k == kind} for _, kind, _, store in kinds}
     if curriculum.course is not None and base / COURSE_FILE not in incomplete:  # else its own problems say it
         known["track"] = {track.id for track in curriculum.course.tracks}
+    known["adaptation"] = set(ADAPTATION_POINTS)
     if interface is not None:
         known["ui"] = interface
     config, config_problems = read_config(root) if (root / CONFIG_FILE).is_file() else (None, [])
