@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,13 +81,28 @@ class UnsafeConfigTag(yaml.MarkedYAMLError):
 
 class ConfigLoader(yaml.SafeLoader):  # the pure-Python parser words syntax errors better
     """mkdocs.yml read as data: MkDocs' own tags (!ENV, !relative) and the allowed Python
-    names (kept as their tag's text: the checks do not call them); nothing runs."""
+    functions (CONFIG_PYTHON), made as MkDocs makes them (the checks make the headings'
+    ids with the toc extension's slugify); nothing else runs."""
 
 
-def _python_tag(loader: ConfigLoader, suffix: str, node: yaml.Node) -> str:
+def _python_tag(loader: ConfigLoader, suffix: str, node: yaml.Node) -> object:
     if suffix not in CONFIG_PYTHON:
         raise UnsafeConfigTag(problem=f"`!!python/{suffix}` asks YAML to run Python", problem_mark=node.start_mark)
-    return f"!!python/{suffix}"
+    kind, _, name = suffix.partition(":")
+    module, _, attribute = name.rpartition(".")
+    function = getattr(importlib.import_module(module), attribute)
+    if kind == "name":
+        return function
+    given = loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else {}
+    args, kwds = given.get("args", []), given.get("kwds", {})
+    try:
+        if not isinstance(args, list) or not isinstance(kwds, dict):
+            raise TypeError("args must be a list and kwds a mapping")
+        return function(*args, **kwds)
+    except (TypeError, ValueError) as error:
+        raise yaml.constructor.ConstructorError(
+            problem=f"`!!python/{suffix}` cannot be made with these options ({error})", problem_mark=node.start_mark
+        ) from None
 
 
 ConfigLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)

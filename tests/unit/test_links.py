@@ -106,3 +106,29 @@ def _built_with_messages(project) -> list[str]:
     finally:
         logger.removeHandler(handler)
     return [_MkDocsMessages(project).format(record) for record in records]
+
+
+def test_sections_are_checked_with_the_slugs_mkdocs_yml_asks_for():
+    """The project's mkdocs.yml gives the toc extension a slugify made by a Python tag
+    (`!!python/object/apply:pymdownx.slugs.slugify`, with its options). The check reads
+    the file safely, yet makes that function as MkDocs does: a link to a section of a plain
+    page (no macro) is checked by its heading's id, right or mistyped, without a traceback."""
+    from conftest import ROOT
+    from portfolio.markdown_text import toc_options
+    from portfolio.project import read_config
+
+    config, problems = read_config(ROOT)
+    assert problems == []
+    docs = ROOT / "docs"
+    index = docs / "en/index.md"
+    body = "# Home\n\nRead [the pilot](handbook/where-this-comes-from.md#asti-pilot).\n\n"
+    body += "And [the pilot again](handbook/where-this-comes-from.md#asti-pilo).\n"
+    pages = {
+        index: PageBody(body, 1),
+        docs / "en/handbook/where-this-comes-from.md": PageBody(
+            (docs / "en/handbook/where-this-comes-from.md").read_text(encoding="utf-8"), 1
+        ),
+    }
+    assert callable(toc_options(config)["slugify"])
+    said = [p.format() for p in check_links(ROOT, pages, "en", ["en"], config)]
+    assert len(said) == 1 and "#asti-pilo`" in said[0] and "did you mean `#asti-pilot`?" in said[0], said
