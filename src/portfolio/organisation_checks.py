@@ -11,9 +11,11 @@ import re
 import struct
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from portfolio.locale_facts import country_name
+from portfolio.models import Form
 from portfolio.problems import Problem, problem
 from portfolio.yamlfile import YamlList, YamlMap
 
@@ -103,6 +105,19 @@ def check_organisation(path: Path, data: object, docs: Path) -> list[Problem]:
     return found
 
 
+def check_legal_notes(path: Path, data: object, forms: Collection[Form]) -> list[Problem]:
+    """The forms that print the organisation's legal notes (`legal_notes: true`), when
+    organisation.yml (`data`, as parsed) has none: they would print no data-protection
+    notice, and nothing else would say so (`portfolio init` writes a file without them)."""
+    printing = sorted(form.id for form in forms if form.legal_notes)
+    if not isinstance(data, YamlMap) or data.get("legal_notes") or not printing:
+        return []
+    named = ", ".join(f"`{form}`" for form in printing)
+    which = f"the form {named} prints" if len(printing) == 1 else f"the forms {named} print"
+    said = f"{which} the organisation's legal notes, and this file has none: no data-protection notice is printed"
+    return [problem(path, 1, "no-legal-notes", said)]
+
+
 def logo_faults(logo: str, docs: Path) -> list[tuple[str, str, str]]:
     """Why the logo `logo` (a path under `docs`) cannot be shown: (rule, what, fix)."""
     shown = f"the logo `{logo}`"
@@ -128,7 +143,7 @@ def logo_faults(logo: str, docs: Path) -> list[tuple[str, str, str]]:
 
 def _website(path: Path, line: int, value: str, what: str) -> list[Problem]:
     fault = website_fault(value)
-    return [problem(path, line, "markup-in-text", f"{what}: {fault}", WEBSITE_FIX)] if fault else []
+    return [problem(path, line, "wrong-type", f"{what}: {fault}", WEBSITE_FIX)] if fault else []
 
 
 def _png_faults(shown: str, content: bytes) -> list[tuple[str, str, str]]:

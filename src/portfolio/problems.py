@@ -264,7 +264,10 @@ RULES: dict[str, tuple[str, str]] = {
         ERROR,
         "write one apostrophe; YAML wants it doubled only in a text between single quotes ('…''…')",
     ),
-    "markup-in-text": (ERROR, "keep to Markdown emphasis, lists and links to pages or https sites"),
+    "markup-in-text": (
+        ERROR,
+        "keep to Markdown emphasis, lists and links to https sites (a page of the site by its published address)",
+    ),
     "unsafe-template": (ERROR, 'use only the project\'s macros and variables, e.g. {{ capsule_card("id") }}'),
     "unknown-variable": (ERROR, "use the project's variables or its macros (README: Writing pages)"),
     "unknown-macro": (ERROR, "use one of the project's macros (README: Writing pages)"),
@@ -346,6 +349,11 @@ RULES: dict[str, tuple[str, str]] = {
         " (README: Materials)",
     ),
     "material-content": (ERROR, "give the material the field its kind needs, and none of the others"),
+    "no-legal-notes": (
+        WARNING,
+        "write `legal_notes:` in each language: what your organisation keeps about people, why, who sees"
+        " it, and how to see, correct or delete it (the project's own organisation.yml has an example)",
+    ),
     "bad-logo": (ERROR, "use an SVG or a PNG file under docs/, at most 2000×2000 px and 1 MB"),
     "unused-material": (WARNING, "name it in an activity's `materials:` or delete the file"),
 }

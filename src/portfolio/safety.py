@@ -205,14 +205,15 @@ _TEXT_RULES = [
     (
         "<",
         re.compile(r"<(?!https://[^\s<>]+>)\s*(?:/\s*)?[a-z!?]", _I),
-        "HTML in a text (use Markdown: *emphasis*, [link](page.md))",
+        "HTML in a text (use Markdown: *emphasis*, [link](https://…))",
     ),
     ("{", re.compile(r"\{\s*[:#.]|\{[^{}\n=]*[^\s{}=]=", _I), "an attribute list ({: …}) in a text"),
     ("![", re.compile(r"!\["), "an image in a text (images go in pages, stored under docs/)"),
     (
         "](",
-        re.compile(r"\]\(\s*(?:<\s*)?(?![\w./#-]*(?:\)|\s)|https://)", _I),
-        "a link that is neither a page nor an https site",
+        re.compile(r"\]\(\s*(?:<\s*)?(?!https://)", _I),
+        "a link that is not an https address: a YAML text is shown on pages in several folders, in the PDFs"
+        " and in the LMS packages, and a link to a page cannot lead to it from all of them",
     ),
 ]
 # E-mail addresses (also written "name [at] host [dot] org"), phone numbers in

@@ -40,7 +40,7 @@ from portfolio.models import (
     Text,
     Workspace,
 )
-from portfolio.organisation_checks import check_organisation
+from portfolio.organisation_checks import check_legal_notes, check_organisation
 from portfolio.page_checks import check_pages, long_titles
 from portfolio.page_templates import VARIABLES
 from portfolio.problems import Problem, closest_path, did_you_mean, problem
@@ -203,7 +203,9 @@ def load_curriculum(
     references = [r for r in references + chapter_references if (r.kind, r.value) not in unusable]
     problems.extend(_check_references(references, curriculum, root))
     problems.extend(_check_rules(curriculum, base, raw, unusable, incomplete))
-    problems.extend(check_organisation(base / "organisation.yml", raw.get(base / "organisation.yml"), root / DOCS_DIR))
+    organisation = raw.get(base / "organisation.yml")
+    problems.extend(check_organisation(base / "organisation.yml", organisation, root / DOCS_DIR))
+    problems.extend(check_legal_notes(base / "organisation.yml", organisation, curriculum.forms.values()))
     problems.extend(check_records(root))
     if config is None:
         problems.extend(config_problems)
