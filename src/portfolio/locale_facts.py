@@ -135,10 +135,23 @@ def hours(minutes: int, lang: str) -> str:
 
 def hours_in_tenths(minutes: int) -> float:
     """Minutes as hours, rounded to the nearest tenth, a half up (460 minutes: 7.7; 75
-    minutes: 1.3), in whole numbers so that no float rounds a half to even. Each figure
-    is rounded from its own minutes, so the parts of a whole may differ from it by a
-    tenth (8.7 and 7.7 hours in 16.3)."""
+    minutes: 1.3), in whole numbers so that no float rounds a half to even. The parts of
+    a whole, rounded alone, may not add up to it: hours_adding_up makes them."""
     return (minutes * 10 + 30) // 60 / 10
+
+
+def hours_adding_up(parts: list[int], whole: float | None = None) -> list[float]:
+    """The minutes of the parts of a whole as hours in tenths that add up to the whole's
+    hours: `whole`, or the parts' minutes rounded as hours_in_tenths rounds them. Each part
+    is rounded down to its tenth, then the tenths still missing go one each to the parts
+    that lost most (the first of equal ones): 735, 375 and 310 minutes read 12.3, 6.2 and
+    5.2 hours in 23.7, where each rounded alone they read 12.3, 6.3 and 5.2 in 23.7."""
+    target = round((hours_in_tenths(sum(parts)) if whole is None else whole) * 10)
+    tenths = [minutes * 10 // 60 for minutes in parts]
+    losses = sorted(range(len(parts)), key=lambda i: (-(parts[i] * 10 % 60), i))
+    for index in losses[: max(0, target - sum(tenths))]:
+        tenths[index] += 1
+    return [t / 10 for t in tenths]
 
 
 def plural_categories(lang: str) -> tuple[str, ...]:

@@ -254,12 +254,15 @@ class Capsule:
         return self.duration - sum(a.minutes for a in self.activities if a.kind == "break")
 
     def timings(self) -> list[Timing]:
-        """When each activity happens. In a face-to-face capsule, the activities before its
-        first face-to-face activity are done before the session, those after its last
-        one after it (alone or online, not in the room); the rest are in the room. Other
-        capsules have no room: every activity is "during"."""
-        inside = [i for i, a in enumerate(self.activities) if a.mode == "face-to-face"]
-        if self.mode != "face-to-face" or not inside:
+        """When each activity happens. A capsule that gathers the group (face to face: in
+        the room; at a distance: in a live video call) has a session, from its first such
+        activity to the end of its last, the work alone between them included (the group
+        comes back after it); the activities before it are done before the session, those
+        after it after, alone. A capsule that never gathers the group has no session:
+        every activity is "during"."""
+        gathered = "face-to-face" if self.mode == "face-to-face" else "distance"
+        inside = [i for i, a in enumerate(self.activities) if a.mode == gathered]
+        if not inside:
             return ["during"] * len(self.activities)
         return [
             "before" if i < inside[0] else "after" if i > inside[-1] else "during" for i in range(len(self.activities))
@@ -270,11 +273,19 @@ class Capsule:
         order (none for other capsules): its session in a timetable."""
         if self.mode != "face-to-face":
             return []
+        return self.session_activities()
+
+    def session_activities(self) -> list[Activity]:
+        """The activities of its session (timings), in order."""
         return [a for a, when in zip(self.activities, self.timings(), strict=True) if when == "during"]
 
-    def live_minutes(self) -> int:
-        """The minutes of its activities at a distance: live video calls, at set times."""
-        return sum(a.minutes for a in self.activities if a.mode == "distance")
+    def call_minutes(self) -> int:
+        """The length of the live video call to book for it: the session of a capsule at a
+        distance, from its first live activity to the end of its last, the work alone
+        between them included; 0 if it has no live activity."""
+        if self.mode == "face-to-face" or not any(a.mode == "distance" for a in self.activities):
+            return 0
+        return sum(a.minutes for a in self.session_activities())
 
 
 # Course and tracks ------------------------------------------------------------

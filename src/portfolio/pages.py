@@ -20,7 +20,7 @@ from portfolio.adaptations import KNOWN as ADAPTATION_POINTS
 from portfolio.build_state import BuildState
 from portfolio.certificate import certificate_view
 from portfolio.forms import file_sizes, form_view
-from portfolio.locale_facts import Said, direction, hours_in_tenths, percent, time_of_day
+from portfolio.locale_facts import Said, direction, hours_adding_up, hours_in_tenths, percent, time_of_day
 from portfolio.locations import (
     ASSESSMENT_PAGES,
     CAPSULE_PAGES,
@@ -40,7 +40,7 @@ from portfolio.locations import (
     scorm_file,
 )
 from portfolio.materials import capsule_materials, handout_set
-from portfolio.models import Capsule
+from portfolio.models import Activity, Capsule
 from portfolio.problems import PageProblem, kit_fault, no_page_capsule, unknown_id
 from portfolio.project import DOCS_DIR
 from portfolio.question_types import kind_of
@@ -69,6 +69,21 @@ def learning_minutes_by_place(capsules: list[Capsule]) -> tuple[int, int]:
     self-study, and the work done before or after a face-to-face session."""
     present = sum(a.minutes for c in capsules for a in c.room_activities() if a.kind != "break")
     return present, sum(c.learning_minutes() for c in capsules) - present
+
+
+def _pilot_hours(capsules: list[Capsule]) -> dict[str, float]:
+    """A pilot course's learning hours in the room, in live video calls and alone, that add
+    up as the course plans' do: the room's and the rest's first (hours_adding_up), then
+    the rest's shared between the calls and the work alone."""
+    present, elsewhere = learning_minutes_by_place(capsules)
+    live = sum(c.call_minutes() - _breaks(c.session_activities()) for c in capsules if c.call_minutes())
+    present_hours, elsewhere_hours = hours_adding_up([present, elsewhere])
+    live_hours, alone_hours = hours_adding_up([live, elsewhere - live], elsewhere_hours)
+    return {"present_hours": present_hours, "live_hours": live_hours, "alone_hours": alone_hours, "live": live}
+
+
+def _breaks(activities: list[Activity]) -> int:
+    return sum(a.minutes for a in activities if a.kind == "break")
 
 
 def room_minutes(capsule: Capsule) -> int:
@@ -434,8 +449,9 @@ class PageMacros(LanguageView):
 
     def session_plans(self) -> str:
         """Every capsule's session plan: activities with start times, notes and materials.
-        An activity done before or after a face-to-face session stays in its place, marked
-        so, with no start time: the session's clock counts the room's time only."""
+        An activity done before or after the session (in the room, or in the video call)
+        stays in its place, marked so, with no start time: the session's clock counts the
+        session's time only, and the plan says it apart from the work alone."""
         capsules = []
         for capsule in self.state.curriculum.capsules_in_order():
             view = self.capsule_view(capsule)
@@ -448,6 +464,7 @@ class PageMacros(LanguageView):
                 activity["start"] = clock(start)
                 start += activity["minutes"]
             view["end"] = clock(start)
+            view["session_minutes"], view["alone_minutes"] = start, capsule.duration - start
             view["link"] = self._capsule_link(capsule.id)
             view["handouts"] = self._handouts_pdf(capsule)
             capsules.append(view)
@@ -548,7 +565,7 @@ class PageMacros(LanguageView):
             present, distance = learning_minutes_by_place(capsules)
             view = self.localise(track)
             view["hours"] = hours_in_tenths(curriculum.track_minutes(track))
-            view["present_hours"], view["distance_hours"] = hours_in_tenths(present), hours_in_tenths(distance)
+            view["present_hours"], view["distance_hours"] = hours_adding_up([present, distance])
             view["segments"] = diagrams.timeline([(c.learning_minutes(), c.mode) for c in capsules], rtl)
             view["capsules"] = [
                 {**self.capsule_view(c), "learning_minutes": c.learning_minutes(), "link": self._capsule_link(c.id)}
@@ -610,43 +627,41 @@ class PageMacros(LanguageView):
             views.append({"rows": rows, "end": self._time(clock_at), "outside": outside})
         remote_views = {
             key: [
-                {"capsule": self.capsule_view(c), "link": self._capsule_link(c.id), "live": c.live_minutes()}
+                {"capsule": self.capsule_view(c), "link": self._capsule_link(c.id), "live": c.call_minutes()}
                 for c in group
             ]
             for key, group in groups.items()
         }
-        present, elsewhere = learning_minutes_by_place(capsules)
-        live = sum(c.live_minutes() for c in capsules)
-        return self.render(
-            "partials/pilot-schedule.html",
-            days=views,
-            remote=remote_views,
-            present_hours=hours_in_tenths(present),
-            live_hours=hours_in_tenths(live),
-            alone_hours=hours_in_tenths(elsewhere - live),
-        )
+        return self.render("partials/pilot-schedule.html", days=views, remote=remote_views, **_pilot_hours(capsules))
 
     def pilot_calls(self, track_id: str) -> str:
         """The live video calls a pilot course built from a track needs (pilot_schedule):
-        for each capsule with activities at a distance, when it comes in the course, its
-        live activities and their minutes, and the total; computed from the activities'
-        modes, so that the trainer books what the session plans run."""
-        _, _, groups = self._pilot_plan(track_id)
+        for each capsule with activities at a distance, when it comes in the course, the
+        activities of its call (the work alone in the middle of it marked so) and the
+        call's length, and the total; computed from the activities' modes, so that the
+        trainer books what the session plans run."""
+        capsules, _, groups = self._pilot_plan(track_id)
         calls = [
             {
                 "when": self.ui[f"pilot-{key}"],
                 "capsule": self.localise(capsule.title),
                 "link": self._page_link("trainers/session-plans.md"),
                 "id": capsule.id,
-                "activities": [self.localise(a.title) for a in capsule.activities if a.mode == "distance"],
-                "minutes": capsule.live_minutes(),
+                "activities": [
+                    {"title": self.localise(a.title), "alone": a.mode != "distance"}
+                    for a in capsule.session_activities()
+                ],
+                "minutes": capsule.call_minutes(),
             }
             for key, group in groups.items()
             for capsule in group
-            if capsule.live_minutes()
+            if capsule.call_minutes()
         ]
         total = sum(call["minutes"] for call in calls)
-        return self.render("partials/pilot-calls.html", calls=calls, total=total, total_hours=hours_in_tenths(total))
+        figures = _pilot_hours(capsules)
+        # The calls' hours as the schedule says them, unless a call holds a break (booked, not learning time).
+        hours = figures["live_hours"] if figures["live"] == total else hours_in_tenths(total)
+        return self.render("partials/pilot-calls.html", calls=calls, total=total, total_hours=hours)
 
     def kit_file(self, part: str) -> str:
         """Under a part of the pilot course kit (the id of its heading), the line that links

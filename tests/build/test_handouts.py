@@ -89,9 +89,13 @@ def test_the_handouts_page_holds_every_sheet_and_every_card(built_site, lang):
             if material.kind not in ("handout", "trainer-sheet"):
                 assert material.title[lang] in section.text_content(), material.id  # to print or bring
                 continue
-            sheet = page.get_element_by_id(handout_anchor(capsule.id, material.id))
+            anchor = handout_anchor(capsule.id, material.id)
+            sheet = page.get_element_by_id(anchor)
             assert len(sheet.xpath(".//li[contains(@class, 'handout__card')]")) == len(material.cards)
             assert squash(material.title[lang]) in squash(sheet.text_content())
+            # The print list gives each sheet a line of its own, to tick off once printed.
+            (line,) = section.xpath(f".//li[a/@href='#{anchor}']")
+            assert len(line.xpath(".//a")) == 1, material.id
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,6 +1,6 @@
 """The pilot kit and the trainers' pages as a trainer reads them: the live video calls to
-book, computed from the activities' modes; the timetable's room time, without the work a
-session asks before or after it; the hours said, each rounded from its own minutes."""
+book, as long as the session plans run them; the timetable's room time, without the work a
+session asks before or after it; the hours said, whose parts add up to the whole."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from conftest import LANGUAGES, project_state
 from portfolio.interface import strings_for
-from portfolio.locale_facts import count_text, hours, hours_in_tenths
+from portfolio.locale_facts import count_text, hours, hours_adding_up, hours_in_tenths
 from rendering import render_page
 
 STATE = project_state()
@@ -24,22 +24,36 @@ def _tree(lang: str, source: str):
 
 
 def _text(element) -> str:
-    return " ".join(element.text_content().split())
+    return _text_of(element.text_content())
+
+
+def _text_of(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _ui(lang: str) -> dict[str, str]:
     return strings_for(STATE.interface, lang, STATE.languages.default)
 
 
-def _outside(capsule) -> tuple[list, list]:
-    """What a face-to-face capsule asks before and after its session, read from the YAML
-    here (not through the code under test): the activities not face to face at its edges."""
+def _outside(capsule, gathered: str = "face-to-face") -> tuple[list, list]:
+    """What a capsule asks before and after its session, read from the YAML here (not
+    through the code under test): the activities at its edges that do not gather the
+    group (`gathered`: in the room, or "distance", in a video call)."""
     modes = [a.mode for a in capsule.activities]
-    if capsule.mode != "face-to-face":
+    if capsule.mode != gathered or gathered not in modes:
         return [], []
-    first = modes.index("face-to-face")
-    last = len(modes) - 1 - modes[::-1].index("face-to-face")
+    first = modes.index(gathered)
+    last = len(modes) - 1 - modes[::-1].index(gathered)
     return capsule.activities[:first], capsule.activities[last + 1 :]
+
+
+def _call(capsule) -> list:
+    """The activities of a distance capsule's video call: from its first live activity to
+    its last, the work alone between them included."""
+    if capsule.mode == "face-to-face" or all(a.mode != "distance" for a in capsule.activities):
+        return []
+    before, after = _outside(capsule, "distance")
+    return capsule.activities[len(before) : len(capsule.activities) - len(after)]
 
 
 def _homework(capsule) -> list:
@@ -55,8 +69,9 @@ def _room_minutes(capsule) -> int:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_pilot_kit_lists_every_live_video_call_to_book(lang):
     """The checklist sends the trainer to the video calls to book; the list gives, for
-    each capsule with live activities, when it comes, those activities and their minutes,
-    which add up to the minutes of every activity at a distance in the track."""
+    each capsule with live activities, when it comes, the activities of its call and the
+    call's length: from the first live activity to the end of the last, with the work
+    alone between them (the group comes back after it), marked so."""
     ui = _ui(lang)
     tree = _tree(lang, "trainers/pilot-course.md")
     before = tree.xpath("//h3[@id='before']/following-sibling::ul[1]")[0]
@@ -67,14 +82,19 @@ def test_the_pilot_kit_lists_every_live_video_call_to_book(lang):
     for row in rows:
         when, title, _, minutes = (_text(cell) for cell in row.xpath("./td"))
         capsule = live[title]
-        calls = [a for a in capsule.activities if a.mode == "distance"]
-        assert int(minutes) == sum(a.minutes for a in calls), (lang, title)
+        call = _call(capsule)
+        assert int(minutes) == sum(a.minutes for a in call), (lang, title)
         # Each activity a block of its own ("What would you say?, Debrief" read as one title).
-        lines = [" ".join(text.split()) for text in row.xpath("./td[3]")[0].itertext()]
-        assert lines == [" ".join(a.title[lang].split()) for a in calls], (lang, title)
+        lines = [_text(span) for span in row.xpath("./td[3]/span")]
+        alone = ui["pilot-calls-alone"]
+        titles = [(a.title[lang], a.mode == "distance") for a in call]
+        expected = [_text_of(t if live else alone.replace("{activity}", t)) for t, live in titles]
+        assert lines == expected, (lang, title)
         assert when in (ui["pilot-before"], ui["pilot-between"], ui["pilot-after"]), (lang, when)
-    total = sum(a.minutes for c in CAPSULES for a in c.activities if a.mode == "distance")
-    assert total == 375  # 65 + 45 + 75 + 20 + 75 + 20 + 75: 6 h 15 of live calls
+    total = sum(a.minutes for c in CAPSULES for a in _call(c))
+    # 85 + 45 + 95 + 20 + 75 + 20 + 75: the calls of Inform the stakeholders and Training
+    # and development hold 20 minutes of work alone each.
+    assert total == 415
     said = _text(tree.xpath("//div[contains(@class, 'pilot-calls')]/p[last()]")[0])
     expected = (
         ui["pilot-calls-total"]
@@ -144,28 +164,44 @@ def test_no_timetable_row_includes_work_done_before_or_after_a_session():
     assert ends == ["16:30", "16:45"]
 
 
-def test_the_session_plans_mark_work_done_before_or_after_the_session():
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_session_plans_mark_work_done_before_or_after_the_session(lang):
     """A session plan keeps the homework in its place, marked "Before the session" or
-    "After the session" where a start time would be, and its end is the room's."""
-    ui = _ui("en")
-    tree = _tree("en", "trainers/session-plans.md")
+    "After the session" where a start time would be; its clock and its end are the
+    session's: in the room, or in the video call (pre-matching's call starts at 0:00, after
+    65 minutes of work alone). Under its title, the plan says the session's minutes apart
+    from the work alone."""
+    ui = _ui(lang)
+    tree = _tree(lang, "trainers/session-plans.md")
+    checked = set()
     for capsule in CAPSULES:
-        if capsule.mode != "face-to-face":
-            continue
+        before, after = _outside(capsule, "face-to-face" if capsule.mode == "face-to-face" else "distance")
         rows = tree.xpath(f"//h2[@id='plan-{capsule.id}']/following::table[1]/tbody/tr")
         starts = [_text(row.xpath("./td[1]")[0]) for row in rows]
-        before, after = _outside(capsule)
         assert starts[: len(before)] == [ui["timing-before"]] * len(before), (capsule.id, starts)
         assert starts[len(starts) - len(after) :] == [ui["timing-after"]] * len(after) or not after, capsule.id
+        if before:
+            assert starts[len(before)] == "0:00", (capsule.id, starts)
         end = starts[len(starts) - len(after) - 1]
-        assert _clock(end) == _room_minutes(capsule), (capsule.id, end)
+        alone = sum(a.minutes for a in before + after)
+        assert _clock(end) == capsule.duration - alone, (capsule.id, end)
+        said = [_text(p) for p in tree.xpath(f"//h2[@id='plan-{capsule.id}']/following-sibling::p[position() <= 2]")]
+        minutes = ui["minutes-count"]
+        parts = (
+            ui["trainer-session-parts"]
+            .replace("{session}", count_text(minutes, capsule.duration - alone, lang))
+            .replace("{alone}", count_text(minutes, alone, lang))
+        )
+        assert (_text_of(parts) in said) == bool(alone), (capsule.id, said)
+        checked.add(capsule.id)
+    assert {"pre-matching", "recruit-peers", "supervision-and-self-assessment"} <= checked
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_face_to_face_hours_leave_out_homework_and_each_figure_is_its_own_minutes(lang):
     """The course plans' hours: face to face, the room's learning minutes (not what is
-    done before or after a session); at a distance or in self-study, the rest; each
-    rounded from its own minutes (460 minutes read 7.7 hours, never 7.6)."""
+    done before or after a session); at a distance or in self-study, the rest; the two
+    add up to the track's hours, each within a tenth of its own minutes."""
     ui = _ui(lang)
     pattern = re.escape(ui["trainer-hours"])
     for name in ("total", "present", "distance"):  # each a number of hours ("16.3 hours")
@@ -182,7 +218,10 @@ def test_face_to_face_hours_leave_out_homework_and_each_figure_is_its_own_minute
             if a.kind != "break" and all(a is not h for h in _homework(c))
         )
         total = STATE.curriculum.track_minutes(track)
-        written = tuple(count_text(ui["hours-count"], hours_in_tenths(m), lang) for m in (total, room, total - room))
+        whole, parts = hours_in_tenths(total), hours_adding_up([room, total - room])
+        assert round(sum(parts), 1) == whole
+        assert all(abs(part - m / 60) <= 0.1 for part, m in zip(parts, (room, total - room), strict=True))
+        written = tuple(count_text(ui["hours-count"], h, lang) for h in (whole, *parts))
         assert said == written, (lang, track.id, said)
 
 
@@ -199,6 +238,34 @@ def test_hours_round_each_figure_from_its_own_minutes_a_half_up():
         "6.3",
     ]
     assert hours(460, "fr") == "7,7"
+
+
+def test_the_parts_of_a_whole_add_up_to_its_hours():
+    """Rounded alone, 735, 375 and 310 minutes read 12.3, 6.3 and 5.2 hours: 23.8, where
+    the whole (1,420 minutes) is 23.7. The parts lose the tenth the rounding gave the one
+    that lost least; a given whole is shared out the same way."""
+    assert hours_adding_up([735, 375, 310]) == [12.3, 6.2, 5.2]
+    assert hours_adding_up([460, 520]) == [7.7, 8.6]
+    assert hours_adding_up([375, 310], 11.4) == [6.2, 5.2]
+    assert hours_adding_up([60, 120]) == [1.0, 2.0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pilot_hours_add_up_to_the_course_plans(lang):
+    """The kit's learning time (in the room, in video calls, alone) adds up to the hours
+    the course plans give the track, and its calls' hours are the list's total."""
+    ui = _ui(lang)
+    pattern = re.escape(_text_of(ui["pilot-hours"]))
+    for name in ("present", "live", "alone"):
+        pattern = pattern.replace(re.escape("{" + name + "}"), "(.+?)")
+    said = re.findall(pattern, " ".join(_tree(lang, "trainers/pilot-course.md").text_content().split()))
+    number = re.compile(r"\d+(?:[.,]\d)?")
+    volunteers = next(t for t in STATE.curriculum.course.tracks if t.id == "volunteers")
+    assert len(said) == 2, (lang, said)
+    for track, figures in zip((TRACK, volunteers), said, strict=True):
+        present, live, alone = (float(number.search(f).group().replace(",", ".")) for f in figures)
+        whole = hours_in_tenths(STATE.curriculum.track_minutes(track))
+        assert round(present + live + alone, 1) == whole, (lang, figures)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
