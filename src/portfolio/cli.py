@@ -20,6 +20,7 @@ from portfolio.problems import ProblemsFound, by_rule, errors, report
 from portfolio.project import (
     CONFIG_FILE,
     UsageError,
+    example_address,
     read_config,
     read_languages,
     require_project,
@@ -195,6 +196,10 @@ def adapt(args: argparse.Namespace) -> int:
             f"{item.path.relative_to(args.root.resolve()) if item.path.is_absolute() else item.path}:{item.line}"
             f" [{item.point}] {state}"
         )
+    address = site_address(args.root)
+    if not address or example_address(address):
+        said = f"{address} is an example address nobody can reach" if address else "it is not set"
+        print(f"{CONFIG_FILE} [site_url] NOT SET to where you publish: {said}; the PDFs and LMS files link to it")
     unfilled = sorted({f"{m.point} ({m.lang})" for m in marks if not m.filled})
     print(f"{len(marks)} adaptation points; not filled in curriculum/organisation.yml: {', '.join(unfilled) or 'none'}")
     return 1 if unfilled and args.fail_unfilled else 0
@@ -389,7 +394,9 @@ def _summary(root: Path, args: argparse.Namespace, problems: list) -> str:
         lines.append(f"  offline:  {(args.dist_dir / OFFLINE_ZIP).resolve()}")
     address = site_address(root)
     where = address or "nowhere: site_url is not set in mkdocs.yml"
-    lines.append(f"  links:    the PDFs and the language menu lead to {where} (site_url in mkdocs.yml)")
+    lines.append(f"  links:    the PDFs, the LMS files and the language menu lead to {where} (site_url in mkdocs.yml)")
+    if example_address(address):
+        lines.append("            an example address nobody can reach: set site_url to where you publish the site")
     lines.append(f"  preview:  make serve, then open http://127.0.0.1:8000{site_path(address)}")
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from portfolio import __version__, output_cache
 from portfolio.build_state import BuildState
@@ -356,12 +357,13 @@ def one_line(text: str) -> str:
     return _BREAKING_SPACE.sub(" ", str(text)).strip(" ")
 
 
-def comment_text(text: str) -> str:
-    """Text safe inside a one-line comment (GIFT `//`, XML `<!-- -->`): one line, no `--`."""
+def comment_text(text: str) -> Markup:
+    """Text safe inside a one-line comment (GIFT `//`, XML `<!-- -->`): one line, no `--`.
+    Not escaped as XML (`&#39;` for an apostrophe): a comment's text is read as it is."""
     single = one_line(text)
     while "--" in single:
         single = single.replace("--", "- -")
-    return single
+    return Markup(single)
 
 
 def category_name(text: str) -> str:

@@ -75,6 +75,11 @@ CONFIG_PYTHON = frozenset(
 )
 
 
+# Hosts reserved for examples and tests (RFC 2606, RFC 6761): no site is published there.
+EXAMPLE_DOMAINS = frozenset({"example.org", "example.com", "example.net"})
+EXAMPLE_TOP_LEVEL = frozenset({"example", "test", "invalid", "localhost"})
+
+
 class UnsafeConfigTag(yaml.MarkedYAMLError):
     """A `!!python/` tag of mkdocs.yml that CONFIG_PYTHON does not allow."""
 
@@ -186,6 +191,14 @@ def site_address(root: Path) -> str:
     """site_url of mkdocs.yml: the address the site is published at ('' if unset)."""
     config, _ = read_config(root)
     return str((config or {}).get("site_url") or "")
+
+
+def example_address(address: str) -> bool:
+    """An address on a host reserved for examples (RFC 2606: example.org, *.test…), which
+    no reader can reach: a fork has not yet set site_url to where it publishes."""
+    host = (urlsplit(address).hostname or "").rstrip(".")
+    labels = host.split(".")
+    return ".".join(labels[-2:]) in EXAMPLE_DOMAINS or labels[-1] in EXAMPLE_TOP_LEVEL
 
 
 def published_address(root: Path, path: str = "") -> str:

@@ -81,6 +81,22 @@ def test_adapt_leaves_out_the_pages_of_a_language_the_organisation_does_not_buil
     assert "docs/ar/" not in out
 
 
+def test_adapt_says_while_site_url_is_an_example_address(tmp_path, monkeypatch, capsys):
+    """The PDFs and LMS files link to site_url: while it is the project's example address
+    (example.org, which nobody can reach), `portfolio adapt` says so; once a fork sets its
+    own, it does not."""
+    root = _with_config(scenario_project(None, tmp_path / "p"))
+    monkeypatch.chdir(root)
+    main(["adapt"])
+    assert "mkdocs.yml [site_url] NOT SET to where you publish: https://good-tutoring-portfolio.example.org/" in (
+        capsys.readouterr().out
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("good-tutoring-portfolio.example.org", "entraide-bxl.github.io"))
+    main(["adapt"])
+    assert "[site_url]" not in capsys.readouterr().out
+
+
 def test_a_language_declared_but_not_built_yet_has_its_links_checked_as_it_will_be_built(tmp_path, monkeypatch, capsys):
     """Adding a language, its home page first, before organisation.yml lists it: its links to
     pages not translated yet reach the default language's, as they will on its site."""

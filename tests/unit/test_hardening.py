@@ -308,6 +308,8 @@ def test_an_organisation_name_cannot_inject_questions(tmp_path, monkeypatch):
     assert len(re.findall(r"^::", (site / "lms/questions-en.gift").read_text(), re.M)) == questions
     assert gift.count("\n::") == questions
     etree.parse(str(site / "lms/questions-en.xml"))  # well formed, `--` or not
+    # A comment is read as it is written: an apostrophe, not `&#39;`.
+    assert "<!-- Réseau du bon tutorat (organisation d'exemple)," in (site / "fr/lms/questions-fr.xml").read_text()
     assert all(e.path.is_file() for e in written)
 
 
