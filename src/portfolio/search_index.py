@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Collection
 from pathlib import Path
 
@@ -26,7 +27,15 @@ from mkdocs.contrib.search import LangOption
 from portfolio.project import Languages
 
 INDEX = "search/search_index.json"
+# A field of each entry, searched as its text is (Material indexes every field the index's
+# configuration names) and never shown: its words as a reader types them on a phone.
+VARIANTS = "typed"
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\s\-.,;:!?()\[\]«»\"'‘’“”/،؛؟…]+")
+# An Arabic word joined to "and", "with", "so", "like" or "for" before its article (والسرية,
+# بالسرية, للمنسق): also found by the word with its article alone (السرية, المنسق).
+_ARABIC_JOINED = re.compile(r"^(?:[وف]?[بكو]?)(ال|لل)(?=\w{2})")
 
 
 def split_search_index(
@@ -46,9 +55,10 @@ def split_search_index(
         docs = built.get(lang, [])
         titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
         shown = [doc for doc in docs if not _left_empty(doc, titles)]
-        kept = [{**doc, "location": doc["location"].removeprefix(folder)} for doc in shown]
+        kept = [_with_variants({**doc, "location": doc["location"].removeprefix(folder)}) for doc in shown]
         lunr = _lunr_languages(lang, languages.default, lang in partial, data["config"].get("lang", []))
-        index = {**data, "config": {**data["config"], "lang": lunr}, "docs": kept}
+        fields = {**data["config"].get("fields", {}), VARIANTS: {"boost": 1.0}}
+        index = {**data, "config": {**data["config"], "lang": lunr, "fields": fields}, "docs": kept}
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
@@ -88,7 +98,40 @@ def searchable(content: str) -> str:
     return inner + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
 
 
+def typed_variants(text: str) -> list[str]:
+    """The words of `text` (an entry's title and text) as a reader may type them where they
+    differ from the written word: without accents or vowel marks (bénévole: benevole;
+    المنسّق: المنسق; أسرة: اسرة), and an Arabic word without the particle joined to
+    its article (والسرية: السرية). Each once, in lower case, in the order found, unless
+    the text holds it already."""
+    words = [word.lower() for word in _WORD.findall(_TAG.sub(" ", text))]  # lunr lowercases what it indexes
+    written = set(words)
+    found: dict[str, None] = {}
+    for word in dict.fromkeys(words):
+        plain = _without_marks(word)
+        joined = _ARABIC_JOINED.match(plain)
+        bare = "ال" + plain[joined.end() :] if joined and joined.group() != "ال" else plain
+        for variant in (plain, bare):
+            if variant not in written:  # a form the entry already holds is found already
+                found.setdefault(variant)
+    return list(found)
+
+
 # Helpers ----------------------------------------------------------------------
+
+
+def _with_variants(doc: dict) -> dict:
+    variants = typed_variants(f"{doc.get('title', '')} {doc.get('text', '')}")
+    return {**doc, VARIANTS: " ".join(variants)} if variants else doc
+
+
+def _without_marks(word: str) -> str:
+    """A word without its accents, Arabic vowel marks and hamza seats (NFD's combining
+    marks) and Arabic tatweel."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c))).replace(
+        "\u0640", ""
+    )
 
 
 def _lunr_languages(lang: str, default: str, partial: bool, known: list[str]) -> list[str]:

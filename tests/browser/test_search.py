@@ -78,3 +78,32 @@ def test_the_index_is_fetched_when_the_reader_turns_to_search(page, site_url):
     assert links
     assert site_url + "search/search_index.json" in requested
     assert [url for url in requested if "/workers/search." in url]
+
+
+@pytest.mark.parametrize(
+    ("start", "typed", "written"),
+    [
+        ("fr/", "benevole", "bénévole"),
+        ("fr/", "confidentialite", "confidentialité"),
+        ("ar/", "المنسق", "المنسّق"),  # without the shadda, as a phone keyboard types it
+    ],
+)
+def test_a_word_typed_without_its_accents_or_vowel_marks_is_found(page, site_url, start, typed, written):
+    """A reader on a phone often leaves out accents and Arabic vowel marks: the same pages
+    are found as with the written word."""
+
+    def found(query: str) -> int:  # the number of pages the result list says it found
+        page.goto(site_url + start)  # a fresh page: no result of another search is left to read
+        assert search(page, query)
+        return int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text()).group())
+
+    assert found(typed) == found(written) > 1
+
+
+def test_an_arabic_word_is_found_where_a_particle_is_joined_to_it(page, site_url):
+    """السرية (confidentiality) also finds the pages that only write it with "and" or
+    "with" joined to its article (والسرية, بالسرية): the buddy system's first step, which
+    it did not find before."""
+    page.goto(site_url + "ar/")
+    links = search(page, "السرية")
+    assert any("buddy-system/01" in link for link in links), links

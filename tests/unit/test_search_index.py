@@ -9,7 +9,7 @@ import pytest
 from material.plugins.search.plugin import Parser
 
 from portfolio.project import Languages
-from portfolio.search_index import INDEX, searchable, split_search_index
+from portfolio.search_index import INDEX, VARIANTS, searchable, split_search_index, typed_variants
 
 LANGS = Languages("en", ("en", "fr", "uk"), {"en": "English", "fr": "Français", "uk": "Українська"})
 CONFIG = {"lang": ["en", "fr"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
@@ -35,7 +35,9 @@ def test_a_language_finds_the_english_pages_it_shows_at_its_own_address(tmp_path
     written = {lang: tmp_path / LANGS.folder(lang) / INDEX for lang in LANGS.built}
     indexes = {lang: json.loads(path.read_text(encoding="utf-8")) for lang, path in written.items()}
     assert indexes["uk"]["docs"] == [_entry("handbook/", "Handbook", "The library lends books.")]
-    assert indexes["fr"]["docs"] == [_entry("handbook/", "Manuel", "La bibliothèque prête des livres.")]
+    french = _entry("handbook/", "Manuel", "La bibliothèque prête des livres.")
+    assert indexes["fr"]["docs"] == [{**french, VARIANTS: "bibliotheque prete"}]
+    assert indexes["fr"]["config"]["fields"][VARIANTS] == {"boost": 1.0}
     assert indexes["en"]["docs"] == indexes["uk"]["docs"]  # the quiz's emptied section left out
     # lunr's languages: each index its own, English where lunr has no stemmer for it.
     lunr = {lang: index["config"]["lang"] for lang, index in indexes.items()}
@@ -68,3 +70,20 @@ def test_the_words_either_side_of_a_line_break_are_two_words_in_the_index(line_b
     parser.close()
     text = "".join("".join(section.text) for section in parser.data)
     assert "36 KB Editable" in text
+
+
+def test_words_are_found_as_a_phone_keyboard_types_them():
+    """A reader often leaves out accents and Arabic vowel marks, and joins the particle to
+    the word: each entry also holds those forms (once each), unless it holds them already
+    (السرية is written, so والسرية adds nothing)."""
+    assert typed_variants("<p>Le <strong>bénévole</strong> et la confidentialité, façon Bénévole</p>") == [
+        "benevole",
+        "confidentialite",
+        "facon",
+    ]
+    assert typed_variants("المنسّق والسرية بالسرية للمنسّق السرية أسرة وقت الوقت والد") == [
+        "المنسق",
+        "للمنسق",
+        "اسرة",
+    ]
+    assert typed_variants("Volunteers and the coordinator") == []
