@@ -235,7 +235,9 @@ def _write_part(rendered, pages: range, title: str, target: Path, addresses: dic
     chosen = rendered.pages[pages.start : pages.stop]
     held = {anchor for page in chosen for anchor in page.anchors}
     part = rendered.copy([_links_outside(page, held, addresses) for page in chosen])
-    part.metadata = DocumentMetadata(**{**vars(rendered.metadata), "title": title})
+    # Its subject: the document it is cut from (the whole document's subject lists its contents).
+    whole = vars(rendered.metadata)
+    part.metadata = DocumentMetadata(**{**whole, "title": title, "description": whole.get("title")})
     write_pdf(part, target, target.name)
     return target.name
 

@@ -106,8 +106,10 @@ def test_each_capsule_prints_its_participants_handouts_then_the_trainers_sheets(
     trainer's, so that a trainer who prints this one file has the keys too."""
     path = built_site / LANGS.folder(lang) / handouts_pdf(capsule.id, lang)
     title = INTERFACE["handouts-title"][lang].replace("{capsule}", capsule.title[lang])
+    pack = next(d for d in CURRICULUM.printing.documents if d.id == "trainers-pack")
     with pikepdf.open(path) as pdf:
         assert str(pdf.docinfo["/Title"]) == title
+        assert str(pdf.docinfo["/Subject"]) == pack.title[lang]  # the document it is cut from
         assert str(pdf.Root.Lang) == lang
     text = pdf_text(path)
     used = capsule_materials(capsule, CURRICULUM.materials)
