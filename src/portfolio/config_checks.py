@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from portfolio.problems import Problem, problem
+from portfolio.problems import Problem, closest, problem
 from portfolio.project import CONFIG_FILE, ConfigLoader, i18n_languages
 from portfolio.yamlfile import duplicate_key
 
@@ -62,11 +62,13 @@ def check_config(root: Path, config: dict) -> list[Problem]:
     tree = _tree(path)
     place = _i18n_place(config)
     found = []
+    titles = set(_nav_titles(config.get("nav")))
     named = [((), config.get("site_name"))]
     for index, entry in enumerate(i18n_languages(config)):
         if isinstance(entry, dict):
             named.append(((*place, index), entry.get("site_name")))
-            found.extend(_translations(path, tree, (*place, index, "nav_translations"), entry.get("nav_translations")))
+            translations = entry.get("nav_translations")
+            found.extend(_translations(path, tree, (*place, index, "nav_translations"), translations, titles))
     for where, name in named:
         if name is None and where:
             continue
@@ -109,7 +111,9 @@ def _duplicate_keys(path: Path, tree: yaml.Node | None) -> list[Problem]:
     return found
 
 
-def _translations(path: Path, tree, where: tuple, translations: object) -> list[Problem]:
+def _translations(path: Path, tree, where: tuple, translations: object, titles: set[str]) -> list[Problem]:
+    """A language's menu translations: each a text, and each of a title the menu has
+    (`titles`: a mistyped one is never shown, and the menu keeps the English title)."""
     if translations is None:
         return []
     if not isinstance(translations, dict):
@@ -123,6 +127,11 @@ def _translations(path: Path, tree, where: tuple, translations: object) -> list[
                 said = f"the menu title `{title}` is translated as `{text}`, not as text"
             fix = "write the translated title after the colon, in double quotes if it is a word like Yes or No"
             found.append(problem(path, _line(tree, *where, str(title)), "wrong-type", said, fix))
+        elif titles and str(title) not in titles:
+            said = f"the menu has no title `{title}`: its translation is never shown"
+            guess = closest(str(title), titles)
+            fix = f"did you mean `{guess}`?" if guess else "write the title as `nav:` writes it"
+            found.append(problem(path, _line(tree, *where, str(title)), "unknown-nav-title", said, fix))
     return found
 
 
@@ -155,6 +164,15 @@ def _nav(path: Path, tree, nav: object, where: tuple = ("nav",)) -> list[Problem
         said = f"the menu item `{item}` is neither a page nor a section"
         found.append(problem(path, _line(tree, *where, index), "config-syntax", said, fix))
     return found
+
+
+def _nav_titles(nav: object):
+    """The titles `nav:` gives its sections and pages (`- Title: …`), at every depth."""
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, inner in item.items():
+                yield str(title)
+                yield from _nav_titles(inner)
 
 
 # Lines ----------------------------------------------------------------------------

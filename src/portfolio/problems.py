@@ -349,6 +349,7 @@ RULES: dict[str, tuple[str, str]] = {
         " (README: Materials)",
     ),
     "material-content": (ERROR, "give the material the field its kind needs, and none of the others"),
+    "unknown-nav-title": (WARNING, "write the title as `nav:` in mkdocs.yml writes it"),
     "no-legal-notes": (
         WARNING,
         "write `legal_notes:` in each language: what your organisation keeps about people, why, who sees"
