@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from answering import answer_anyhow, fieldset, order_items
 from conftest import LANGUAGES, PAGE_TYPES, ROOT, url
@@ -153,7 +154,9 @@ def test_unanswered_questions_are_marked_and_the_message_focused(screen, site_ur
     live = screen.eval_on_selector(result, "el => el.getAttribute('role') === 'alert' || el.hasAttribute('aria-live')")
     assert live
     count = len(answerable) - 1
-    questions, message = INTERFACE["questions-count"][lang], INTERFACE["quiz-missing"][lang]
+    # A self-assessment counts statements, not questions.
+    counted, missing = ("questions-count", "quiz-missing") if form == "quiz" else ("statements-count", "sa-missing")
+    questions, message = INTERFACE[counted][lang], INTERFACE[missing][lang]
     assert screen.text_content(result).startswith(message.replace("{questions}", count_text(questions, count, lang)))
 
     note = INTERFACE["quiz-unanswered"][lang]
@@ -346,3 +349,39 @@ def test_sidebar_links_are_at_least_24px_high(page, site_url, lang):
           .map(link => link.getBoundingClientRect().height)"""
     )
     assert heights and min(heights) >= 24
+
+
+@pytest.mark.parametrize("width", [360], ids=["360px"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_learners_pages_on_a_phone_as_an_audit_found_them(screen, site_url, width, lang):
+    """The header's magnifier is a button named as the search field, which Tab reaches and
+    Enter opens; "Back to top" stays on one line inside the screen (in French it took two,
+    over the text); Arabic text is never slanted (it has no italics: a quiz's situation);
+    a form's box stays on the line of its option; "Load progress from a file" is centred
+    like the buttons beside it."""
+    screen.goto(url(site_url, lang, QUIZ))
+    field = screen.locator("[data-md-component=search-query]")
+    opener = screen.locator("label.md-header__button[for=__search]")
+    assert opener.get_attribute("role") == "button" and opener.get_attribute("tabindex") == "0"
+    assert opener.get_attribute("aria-label") == field.get_attribute("aria-label")
+    opener.focus()
+    screen.keyboard.press("Enter")
+    expect(field).to_be_focused()
+    screen.keyboard.press("Escape")
+
+    top = screen.evaluate(
+        """() => { const b = document.querySelector(".md-top"); b.hidden = false;
+        const r = b.getBoundingClientRect(), s = getComputedStyle(b);
+        return {wrap: s.whiteSpace, left: r.left, right: r.right}; }"""
+    )
+    assert top["wrap"] == "nowrap" and top["left"] >= 0 and top["right"] <= width, top
+    slant = screen.eval_on_selector(".quiz__scenario", "e => getComputedStyle(e).fontStyle")
+    assert slant == ("normal" if lang == "ar" else "italic"), (lang, slant)
+
+    screen.goto(url(site_url, lang, "handbook/forms/concern-report/"))
+    boxes = screen.eval_on_selector_all("td", "cells => cells.map(c => c.textContent).filter(t => t.includes('☐'))")
+    assert boxes and all("☐ " not in text and "☐\u00a0" in text for text in boxes), boxes[:2]
+
+    screen.goto(url(site_url, lang, MY_PROGRESS))
+    align = screen.eval_on_selector(".my-progress__import-label", "e => getComputedStyle(e).textAlign")
+    assert align == "center"

@@ -13,3 +13,32 @@
     field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
 })();
+
+// The header's magnifier, which opens search on a phone, is a <label> holding only an
+// icon: Tab never reached it, and a screen reader found it without a name. It becomes a
+// button named as the search field is ("Rechercher", "بحث": Material writes it in the
+// page's language), which Tab reaches and Enter or Space opens, as a tap does. (Material
+// listens to this very label: it stays a label, with a button's role.)
+(function () {
+  "use strict";
+  function setUp() {
+    var field = document.querySelector("[data-md-component=search-query]");
+    var opener = document.querySelector("label.md-header__button[for=__search]");
+    var said = field && (field.getAttribute("aria-label") || field.getAttribute("placeholder"));
+    if (!opener || !said || opener.hasAttribute("role")) return;
+    opener.setAttribute("role", "button");
+    opener.setAttribute("aria-label", said);
+    opener.setAttribute("tabindex", "0");
+    opener.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        opener.click();
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
