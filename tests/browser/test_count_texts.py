@@ -22,7 +22,7 @@ def test_the_browser_and_the_build_say_numbers_of_things_alike(page, lang):
     ui = strings_for(state.interface, lang, state.languages.default)
     page.set_content(f'<html lang="{lang}"><body></body></html>')
     page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/common.js"))
-    for key in ("minutes-count", "hours-count", "questions-count"):
+    for key in ("minutes-count", "hours-count", "questions-count", "statements-count"):
         said = page.evaluate(
             "([forms, numbers, lang]) => numbers.map(n => window.GoodTutoringCommon.countText(forms, n, lang))",
             [ui[key], NUMBERS, lang],
