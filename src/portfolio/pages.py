@@ -40,7 +40,7 @@ from portfolio.locations import (
     scorm_file,
 )
 from portfolio.materials import capsule_materials, handout_set
-from portfolio.models import Activity, Capsule
+from portfolio.models import Capsule
 from portfolio.problems import PageProblem, kit_fault, no_page_capsule, unknown_id
 from portfolio.project import DOCS_DIR
 from portfolio.question_types import kind_of
@@ -76,14 +76,11 @@ def _pilot_hours(capsules: list[Capsule]) -> dict[str, float]:
     up as the course plans' do: the room's and the rest's first (hours_adding_up), then
     the rest's shared between the calls and the work alone."""
     present, elsewhere = learning_minutes_by_place(capsules)
-    live = sum(c.call_minutes() - _breaks(c.session_activities()) for c in capsules if c.call_minutes())
+    # The calls' learning minutes, counted as the room's are (learning_minutes_by_place): no break.
+    live = sum(a.minutes for c in capsules if c.call_minutes() for a in c.session_activities() if a.kind != "break")
     present_hours, elsewhere_hours = hours_adding_up([present, elsewhere])
     live_hours, alone_hours = hours_adding_up([live, elsewhere - live], elsewhere_hours)
     return {"present_hours": present_hours, "live_hours": live_hours, "alone_hours": alone_hours, "live": live}
-
-
-def _breaks(activities: list[Activity]) -> int:
-    return sum(a.minutes for a in activities if a.kind == "break")
 
 
 def room_minutes(capsule: Capsule) -> int:
