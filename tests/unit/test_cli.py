@@ -183,11 +183,12 @@ def test_the_build_summary_counts_many_warnings_by_rule_instead_of_listing_them(
     assert any(line.strip().startswith("[missing-translation] 40 in 40 files") for line in lines)
     assert any("make check" in line for line in lines)
     assert any(line.startswith("  site:") for line in lines)
-    # A fork that kept the example address sees where its PDFs' links lead.
-    assert (
-        "  links:    the PDFs and the language menu lead to https://good-tutoring-portfolio.example.org/"
-        in "\n".join(lines)
+    # A fork that kept the example address sees where its PDFs' links lead, and that nobody can reach it.
+    links = (
+        "  links:    the PDFs, the LMS files and the language menu lead to https://good-tutoring-portfolio.example.org/"
     )
+    assert links in "\n".join(lines)
+    assert "an example address nobody can reach: set site_url to where you publish the site" in "\n".join(lines)
     few = _summary(ROOT, args, many[:2]).splitlines()
     assert "    curriculum/forms/f1.yml:3 [missing-translation] no `uk` text" in "\n".join(few)
 
