@@ -15,6 +15,7 @@ pages would be found on the English site only.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -98,7 +99,8 @@ def searchable(content: str) -> str:
     return inner + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
 
 
-def typed_variants(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # `make serve` splits the index after every save: the same texts again
+def typed_variants(text: str) -> tuple[str, ...]:
     """The words of `text` (an entry's title and text) as a reader may type them where they
     differ from the written word: without accents or vowel marks (bénévole: benevole;
     المنسّق: المنسق; أسرة: اسرة), and an Arabic word without the particle joined to
@@ -114,7 +116,7 @@ def typed_variants(text: str) -> list[str]:
         for variant in (plain, bare):
             if variant not in written:  # a form the entry already holds is found already
                 found.setdefault(variant)
-    return list(found)
+    return tuple(found)
 
 
 # Helpers ----------------------------------------------------------------------
@@ -125,6 +127,7 @@ def _with_variants(doc: dict) -> dict:
     return {**doc, VARIANTS: " ".join(variants)} if variants else doc
 
 
+@functools.lru_cache(maxsize=65536)  # a word comes back in many entries
 def _without_marks(word: str) -> str:
     """A word without its accents, Arabic vowel marks and hamza seats (NFD's combining
     marks) and Arabic tatweel."""

@@ -76,14 +76,14 @@ def test_words_are_found_as_a_phone_keyboard_types_them():
     """A reader often leaves out accents and Arabic vowel marks, and joins the particle to
     the word: each entry also holds those forms (once each), unless it holds them already
     (السرية is written, so والسرية adds nothing)."""
-    assert typed_variants("<p>Le <strong>bénévole</strong> et la confidentialité, façon Bénévole</p>") == [
+    assert typed_variants("<p>Le <strong>bénévole</strong> et la confidentialité, façon Bénévole</p>") == (
         "benevole",
         "confidentialite",
         "facon",
-    ]
-    assert typed_variants("المنسّق والسرية بالسرية للمنسّق السرية أسرة وقت الوقت والد") == [
+    )
+    assert typed_variants("المنسّق والسرية بالسرية للمنسّق السرية أسرة وقت الوقت والد") == (
         "المنسق",
         "للمنسق",
         "اسرة",
-    ]
-    assert typed_variants("Volunteers and the coordinator") == []
+    )
+    assert typed_variants("Volunteers and the coordinator") == ()
